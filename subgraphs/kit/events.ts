@@ -1,0 +1,338 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import type { Clock } from "./clock";
+import type { RouteHandler } from "./http";
+import type { Logger } from "./logger";
+import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } from "./principal";
+import { sqlTime } from "./time";
+
+/**
+ * Cross-subgraph events (DOMAIN.md §0.5, §7): a transactional outbox in each subgraph's own
+ * database, a relay that pushes each event over HTTP to the subgraphs that subscribe, retrying
+ * with exponential backoff, and an idempotent receiver that records every processed event id in
+ * the same transaction as its effect.
+ *
+ * No broker is needed: the outbox rows are the durable queue, so delivery survives a restart of
+ * either side (a delivery is only marked done after the receiver committed). Several replicas of
+ * a producer may run relays at once: each claims deliveries with a lease, and the receiver's
+ * processed-event table makes a duplicate harmless anyway.
+ */
+export interface EventEnvelope<T = Record<string, unknown>> {
+  id: string;
+  type: string;
+  producer: string;
+  aggregateId: string;
+  occurredAt: string;
+  payload: T;
+}
+
+@Entity("outbox_event")
+export class OutboxEvent {
+  @PrimaryGeneratedColumn({ type: "integer" })
+  seq: number;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 80 })
+  type: string;
+
+  @Column({ type: "varchar", length: 64, name: "aggregate_id" })
+  aggregateId: string;
+
+  @Column({ type: "simple-json" })
+  payload: Record<string, unknown>;
+
+  @Column({ type: "datetime", precision: 3, name: "occurred_at" })
+  occurredAt: Date;
+}
+
+@Entity("outbox_delivery")
+@Index(["status", "nextAttemptAt"])
+export class OutboxDelivery {
+  @PrimaryColumn({ type: "varchar", length: 36, name: "event_id" })
+  eventId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 40 })
+  subscriber: string;
+
+  @Column({ type: "integer", name: "event_seq" })
+  eventSeq: number;
+
+  /** PENDING until the subscriber has committed the event, then DELIVERED. */
+  @Column({ type: "varchar", length: 16 })
+  status: "PENDING" | "DELIVERED";
+
+  @Column({ type: "integer", default: 0 })
+  attempts: number;
+
+  @Column({ type: "datetime", precision: 3, name: "next_attempt_at" })
+  nextAttemptAt: Date;
+
+  @Column({ type: "varchar", length: 64, name: "lease_owner", nullable: true })
+  leaseOwner: string | null;
+
+  @Column({ type: "datetime", precision: 3, name: "lease_until", nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ type: "datetime", precision: 3, name: "delivered_at", nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ type: "varchar", length: 500, name: "last_error", nullable: true })
+  lastError: string | null;
+}
+
+@Entity("processed_event")
+export class ProcessedEvent {
+  @PrimaryColumn({ type: "varchar", length: 36, name: "event_id" })
+  eventId: string;
+
+  @Column({ type: "varchar", length: 80 })
+  type: string;
+
+  @Column({ type: "varchar", length: 40 })
+  producer: string;
+
+  @Column({ type: "datetime", precision: 3, name: "processed_at" })
+  processedAt: Date;
+}
+
+export const EVENT_ENTITIES = [OutboxEvent, OutboxDelivery, ProcessedEvent];
+
+export interface Subscriber {
+  name: string;
+  /** The subscriber's event endpoint, e.g. `http://127.0.0.1:4002/events`. */
+  url: string;
+  /** Event types it wants; empty or absent means all. */
+  types?: string[];
+}
+
+/** `EVENT_SUBSCRIBERS` is a JSON array of `{ name, url, types? }`. */
+export function subscribersFromEnv(env: NodeJS.ProcessEnv = process.env): Subscriber[] {
+  if (!env.EVENT_SUBSCRIBERS) return [];
+  const parsed = JSON.parse(env.EVENT_SUBSCRIBERS) as Subscriber[];
+  if (!Array.isArray(parsed) || parsed.some(s => !s.name || !s.url)) {
+    throw new Error("EVENT_SUBSCRIBERS must be a JSON array of { name, url, types? }");
+  }
+  return parsed;
+}
+
+export class EventPublisher {
+  constructor(
+    private readonly producer: string,
+    private readonly subscribers: Subscriber[],
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes the event and one delivery per interested subscriber, inside the caller's transaction. */
+  async publish<T extends Record<string, unknown>>(manager: EntityManager, type: string, aggregateId: string, payload: T): Promise<EventEnvelope<T>> {
+    const now = this.clock.now();
+    const event = await manager.save(
+      manager.create(OutboxEvent, { id: randomUUID(), type, aggregateId, payload, occurredAt: now }),
+    );
+    const targets = this.subscribers.filter(s => !s.types?.length || s.types.includes(type));
+    if (targets.length) {
+      await manager.insert(
+        OutboxDelivery,
+        targets.map(s => ({
+          eventId: event.id,
+          subscriber: s.name,
+          eventSeq: event.seq,
+          status: "PENDING" as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          leaseOwner: null,
+          leaseUntil: null,
+          deliveredAt: null,
+          lastError: null,
+        })),
+      );
+    }
+    return { id: event.id, type, producer: this.producer, aggregateId, occurredAt: now.toISOString(), payload };
+  }
+}
+
+export interface RelayOptions {
+  producer: string;
+  dataSource: DataSource;
+  subscribers: Subscriber[];
+  clock: Clock;
+  logger: Logger;
+  secret: Uint8Array;
+  /** Poll interval. @default 500 ms */
+  intervalMs?: number;
+  /** How long a claimed delivery is reserved for this relay. @default 30 s */
+  leaseMs?: number;
+  /** Cap of the exponential backoff. @default 5 min */
+  maxBackoffMs?: number;
+  batchSize?: number;
+}
+
+export class EventRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  start(): void {
+    if (this.timer || !this.options.subscribers.length) return;
+    const tick = () => {
+      this.running = this.runOnce()
+        .catch(error => this.options.logger.warn({ err: error }, "event relay round failed"))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs ?? 500);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    const timer = this.timer;
+    this.timer = undefined;
+    if (timer) clearTimeout(timer);
+    await this.running;
+  }
+
+  /** One round: claim due deliveries, push them in order, record the outcome. Returns deliveries made. */
+  async runOnce(): Promise<number> {
+    const { dataSource, clock } = this.options;
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 30_000));
+    const repo = dataSource.getRepository(OutboxDelivery);
+    const due = await repo
+      .createQueryBuilder("d")
+      .select(["d.eventId", "d.subscriber"])
+      .where("d.status = 'PENDING' AND d.next_attempt_at <= :now", { now: sqlTime(now) })
+      .andWhere("(d.lease_until IS NULL OR d.lease_until < :now)", { now: sqlTime(now) })
+      .orderBy("d.event_seq", "ASC")
+      .limit(this.options.batchSize ?? 50)
+      .getMany();
+    if (!due.length) return 0;
+    let delivered = 0;
+    const blocked = new Set<string>();
+    const events = new Map(
+      (await dataSource.getRepository(OutboxEvent).createQueryBuilder("e").where("e.id IN (:...ids)", { ids: [...new Set(due.map(d => d.eventId))] }).getMany()).map(e => [e.id, e]),
+    );
+    for (const candidate of due) {
+      // Keep each subscriber's events in order: after a failure, later ones wait for the next round.
+      if (blocked.has(candidate.subscriber)) continue;
+      const claim = await repo
+        .createQueryBuilder()
+        .update(OutboxDelivery)
+        .set({ leaseOwner: this.owner, leaseUntil })
+        .where("event_id = :e AND subscriber = :s AND status = 'PENDING'", { e: candidate.eventId, s: candidate.subscriber })
+        .andWhere("(lease_until IS NULL OR lease_until < :now)", { now: sqlTime(now) })
+        .execute();
+      if (!claim.affected) continue;
+      const event = events.get(candidate.eventId)!;
+      const subscriber = this.options.subscribers.find(s => s.name === candidate.subscriber);
+      const current = await repo.findOneByOrFail({ eventId: candidate.eventId, subscriber: candidate.subscriber });
+      try {
+        if (!subscriber) throw new Error(`subscriber ${candidate.subscriber} is not configured`);
+        await this.push(subscriber, event);
+        await repo.update(
+          { eventId: current.eventId, subscriber: current.subscriber },
+          { status: "DELIVERED", deliveredAt: clock.now(), attempts: current.attempts + 1, leaseOwner: null, leaseUntil: null, lastError: null },
+        );
+        delivered += 1;
+      } catch (error) {
+        blocked.add(candidate.subscriber);
+        const attempts = current.attempts + 1;
+        const backoff = Math.min(1000 * 2 ** Math.min(attempts - 1, 20), this.options.maxBackoffMs ?? 300_000);
+        await repo.update(
+          { eventId: current.eventId, subscriber: current.subscriber },
+          {
+            attempts,
+            nextAttemptAt: new Date(clock.now().getTime() + backoff),
+            leaseOwner: null,
+            leaseUntil: null,
+            lastError: String((error as Error).message).slice(0, 500),
+          },
+        );
+        this.options.logger.warn({ event: event.id, type: event.type, subscriber: candidate.subscriber, attempts, err: (error as Error).message }, "event delivery failed; will retry");
+      }
+    }
+    return delivered;
+  }
+
+  private async push(subscriber: Subscriber, event: OutboxEvent): Promise<void> {
+    const envelope: EventEnvelope = {
+      id: event.id,
+      type: event.type,
+      producer: this.options.producer,
+      aggregateId: event.aggregateId,
+      occurredAt: new Date(event.occurredAt).toISOString(),
+      payload: event.payload,
+    };
+    const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret);
+    const response = await fetch(subscriber.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: token },
+      body: JSON.stringify(envelope),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${subscriber.name}`);
+  }
+}
+
+export type EventHandler = (manager: EntityManager, event: EventEnvelope) => Promise<void>;
+
+/**
+ * The receiving side: `POST /events`, signed by a service principal. The processed-event row
+ * and the handler's effect commit together, so a redelivery changes nothing.
+ */
+export function createEventReceiver(options: {
+  dataSource: DataSource;
+  handlers: Record<string, EventHandler>;
+  secret: Uint8Array;
+  clock: Clock;
+  logger: Logger;
+}): RouteHandler {
+  return async (req: IncomingMessage, body: unknown) => {
+    const principal = await verifyPrincipal(headerValue(req, PRINCIPAL_HEADER), options.secret);
+    if (!principal || principal.kind !== "SERVICE") {
+      return { status: 401, body: { error: "UNSIGNED_REQUEST" } };
+    }
+    const event = body as EventEnvelope;
+    if (!event || typeof event.id !== "string" || typeof event.type !== "string") {
+      return { status: 400, body: { error: "BAD_EVENT" } };
+    }
+    const handler = options.handlers[event.type];
+    const outcome = await processOnce(options.dataSource, event, handler, options.clock);
+    options.logger.info({ event: event.id, type: event.type, producer: event.producer, outcome }, "event received");
+    return { status: 200, body: { outcome } };
+  };
+}
+
+/** Applies an event at most once. Returns what happened, for logs and tests. */
+export async function processOnce(
+  dataSource: DataSource,
+  event: EventEnvelope,
+  handler: EventHandler | undefined,
+  clock: Clock,
+): Promise<"PROCESSED" | "DUPLICATE" | "IGNORED"> {
+  try {
+    return await dataSource.transaction(async manager => {
+      const seen = await manager.findOneBy(ProcessedEvent, { eventId: event.id });
+      if (seen) return "DUPLICATE" as const;
+      // The insert comes first: a concurrent delivery of the same event fails on the primary key
+      // and rolls back its own effect.
+      await manager.insert(ProcessedEvent, { eventId: event.id, type: event.type, producer: event.producer ?? "unknown", processedAt: clock.now() });
+      if (!handler) return "IGNORED" as const;
+      await handler(manager, event);
+      return "PROCESSED" as const;
+    });
+  } catch (error) {
+    const seen = await dataSource.getRepository(ProcessedEvent).findOneBy({ eventId: event.id });
+    if (seen) return "DUPLICATE";
+    throw error;
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,115 @@
+import http, { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
+
+/**
+ * A small HTTP host for an Apollo Server plus a few plain routes (`/health`, `/ready`, event
+ * delivery, internal endpoints). Apollo Server 5 ships no framework integration in the box, and
+ * this project needs nothing a framework would add.
+ */
+export type RouteHandler = (req: IncomingMessage, body: unknown) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
+
+export interface HttpHostOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the GraphQL context, or throws an `HttpError` (e.g. 401 for an unsigned request). */
+  context: (req: IncomingMessage) => Promise<TContext>;
+  routes?: Record<string, RouteHandler>;
+  graphqlPath?: string;
+  /** Largest request body accepted, in bytes. @default 1 MiB */
+  maxBodyBytes?: number;
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface RunningHost {
+  server: http.Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function createHttpHandler<TContext extends BaseContext>(options: HttpHostOptions<TContext>) {
+  const graphqlPath = options.graphqlPath ?? "/graphql";
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
+      const route = options.routes?.[`${req.method} ${url.pathname}`];
+      if (route) {
+        const result = await route(req, body);
+        return send(res, result.status, result.body, result.headers);
+      }
+      if (url.pathname !== graphqlPath) return send(res, 404, { error: "not found" });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const context = await options.context(req);
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+        context: async () => context,
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        return send(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      return send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+  };
+}
+
+export async function listen(handler: http.RequestListener, port: number, host = "127.0.0.1"): Promise<RunningHost> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    port: address.port,
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "BAD_REQUEST", "The request body is not valid JSON");
+  }
+}

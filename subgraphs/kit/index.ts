@@ -1,0 +1,14 @@
+/** The subgraph kit: the shared plumbing every subgraph uses, and nothing of any domain. */
+export * from "./clock";
+export * from "./datasource";
+export * from "./errors";
+export * from "./events";
+export * from "./http";
+export * from "./loaders";
+export * from "./logger";
+export * from "./migrations";
+export * from "./pagination";
+export * from "./principal";
+export * from "./schema";
+export * from "./subgraph";
+export * from "./time";

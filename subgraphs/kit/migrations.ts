@@ -1,0 +1,61 @@
+import { MigrationInterface, QueryRunner, Table, TableIndex } from "typeorm";
+
+/**
+ * The kit's own tables (event outbox, deliveries, processed events). Every subgraph lists this
+ * migration first. Written with TypeORM's schema API so that it runs on MySQL and SQLite alike.
+ */
+export class KitEventTables1763800000000 implements MigrationInterface {
+  name = "KitEventTables1763800000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: "outbox_event",
+        columns: [
+          { name: "seq", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" },
+          { name: "id", type: "varchar", length: "36" },
+          { name: "type", type: "varchar", length: "80" },
+          { name: "aggregate_id", type: "varchar", length: "64" },
+          { name: "payload", type: "text" },
+          { name: "occurred_at", type: "datetime", precision: 3 },
+        ],
+      }),
+    );
+    await q.createIndex("outbox_event", new TableIndex({ name: "IDX_outbox_event_id", columnNames: ["id"], isUnique: true }));
+    await q.createTable(
+      new Table({
+        name: "outbox_delivery",
+        columns: [
+          { name: "event_id", type: "varchar", length: "36", isPrimary: true },
+          { name: "subscriber", type: "varchar", length: "40", isPrimary: true },
+          { name: "event_seq", type: "integer" },
+          { name: "status", type: "varchar", length: "16" },
+          { name: "attempts", type: "integer", default: 0 },
+          { name: "next_attempt_at", type: "datetime", precision: 3 },
+          { name: "lease_owner", type: "varchar", length: "64", isNullable: true },
+          { name: "lease_until", type: "datetime", precision: 3, isNullable: true },
+          { name: "delivered_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "last_error", type: "varchar", length: "500", isNullable: true },
+        ],
+      }),
+    );
+    await q.createIndex("outbox_delivery", new TableIndex({ name: "IDX_outbox_delivery_due", columnNames: ["status", "next_attempt_at"] }));
+    await q.createTable(
+      new Table({
+        name: "processed_event",
+        columns: [
+          { name: "event_id", type: "varchar", length: "36", isPrimary: true },
+          { name: "type", type: "varchar", length: "80" },
+          { name: "producer", type: "varchar", length: "40" },
+          { name: "processed_at", type: "datetime", precision: 3 },
+        ],
+      }),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable("processed_event");
+    await q.dropTable("outbox_delivery");
+    await q.dropTable("outbox_event");
+  }
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import { Clock, systemClock } from "./clock";
+import { createDataSource, databaseReady, initialiseDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
+import { formatError } from "./errors";
+import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
+import { createHttpHandler, HttpError, listen, RouteHandler, RunningHost } from "./http";
+import { LoaderCache } from "./loaders";
+import { createLogger, Logger } from "./logger";
+import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
+
+/** What a subgraph's services are built from, once per process. */
+export interface SubgraphRuntime {
+  name: string;
+  dataSource: DataSource;
+  engine: "mysql" | "sqlite";
+  sql: SqlStatementCounter;
+  clock: Clock;
+  logger: Logger;
+  events: EventPublisher;
+  env: NodeJS.ProcessEnv;
+  secret: Uint8Array;
+}
+
+/** The GraphQL context of every subgraph request. */
+export interface SubgraphContext<S> {
+  principal: Principal;
+  requestId: string;
+  services: S;
+  loaders: LoaderCache;
+}
+
+export interface SubgraphDefinition<S> {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** Builds the federated schema (kit/schema.ts `buildFederatedSchema`). */
+  buildSchema(): Promise<GraphQLSchema>;
+  createServices(runtime: SubgraphRuntime): S;
+  /** Handlers of the events this subgraph consumes (DOMAIN.md §7), by event type. */
+  eventHandlers?(services: S): Record<string, EventHandler>;
+  /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
+  routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
+}
+
+export interface SubgraphOptions {
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Subgraph<S> {
+  name: string;
+  runtime: SubgraphRuntime;
+  services: S;
+  schema: GraphQLSchema;
+  relay: EventRelay;
+  apollo: ApolloServer<SubgraphContext<S>>;
+  /** Node request listener serving /graphql, /health, /ready, /events and the extra routes. */
+  handler: ReturnType<typeof createHttpHandler>;
+  listen(port: number, host?: string): Promise<RunningHost>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds a subgraph without listening: connects its database, runs migrations, builds schema,
+ * services and server. `listen` starts HTTP and the event relay. Tests, scripts and the
+ * launcher all go through here.
+ */
+export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: SubgraphOptions = {}): Promise<Subgraph<S>> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger(def.name);
+  const clock = options.clock ?? systemClock;
+  const secret = signingSecret(env);
+  const db: SubgraphDataSource = createDataSource({
+    name: def.name,
+    entities: [...EVENT_ENTITIES, ...(def.entities as unknown[])] as MixedList<string>,
+    migrations: def.migrations,
+    logger,
+    env,
+  });
+  await initialiseDataSource(db, env);
+  const subscribers = subscribersFromEnv(env);
+  const runtime: SubgraphRuntime = {
+    name: def.name,
+    dataSource: db.dataSource,
+    engine: db.engine,
+    sql: db.sql,
+    clock,
+    logger,
+    events: new EventPublisher(def.name, subscribers, clock),
+    env,
+    secret,
+  };
+  const services = def.createServices(runtime);
+  const schema = await def.buildSchema();
+  const apollo = new ApolloServer<SubgraphContext<S>>({
+    schema,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) =>
+      formatError(formatted, error, unexpected => logger.error({ err: unexpected }, "unexpected error")) as never,
+  });
+  await apollo.start();
+  const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500) });
+  const routes: Record<string, RouteHandler> = {
+    "GET /health": async () => ({ status: 200, body: { status: "ok", service: def.name } }),
+    "GET /ready": async () => {
+      const ready = await databaseReady(db);
+      return { status: ready.ok ? 200 : 503, body: { status: ready.ok ? "ready" : "not ready", service: def.name, reason: ready.reason } };
+    },
+    "POST /events": createEventReceiver({ dataSource: db.dataSource, handlers: def.eventHandlers?.(services) ?? {}, secret, clock, logger }),
+    ...(def.routes?.(services, runtime) ?? {}),
+  };
+  const handler = createHttpHandler<SubgraphContext<S>>({
+    apollo,
+    routes,
+    context: async (req: IncomingMessage) => {
+      const token = req.headers[PRINCIPAL_HEADER];
+      const principal = await verifyPrincipal(Array.isArray(token) ? token[0] : token, secret);
+      // Every GraphQL request, `_entities` and `_service` included, must come through the gateway.
+      if (!principal) throw new HttpError(401, "UNSIGNED_REQUEST", "This subgraph answers only requests signed by the gateway.");
+      const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
+      return { principal, requestId, services, loaders: new LoaderCache() };
+    },
+  });
+  const hosts: RunningHost[] = [];
+  return {
+    name: def.name,
+    runtime,
+    services,
+    schema,
+    relay,
+    apollo,
+    handler,
+    async listen(port: number, host?: string) {
+      const running = await listen(handler, port, host);
+      hosts.push(running);
+      relay.start();
+      logger.info({ url: `${running.url}/graphql`, database: db.engine, location: db.location }, "subgraph listening");
+      return running;
+    },
+    async stop() {
+      await relay.stop();
+      await Promise.all(hosts.splice(0).map(h => h.close()));
+      await apollo.stop();
+      if (db.dataSource.isInitialized) await db.dataSource.destroy();
+    },
+  };
+}
