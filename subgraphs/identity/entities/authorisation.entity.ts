@@ -1,0 +1,106 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { AuthorisationScope, AuthorisationStatus, CustomsSystem, WithdrawalGround } from "./enums";
+
+@ObjectType({
+  description:
+    "Authorisation to declare through e-dec and/or NCTS (OD-AFD art. 8-9; Passar by analogy). Applied for in writing (ID-R25), decided by the DGD no later than 10 days after the last supporting document (ID-R29), withdrawn on the grounds of art. 9 (ID-R31).",
+})
+@Entity("customs_system_authorisation")
+export class CustomsSystemAuthorisation {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "partner_id" })
+  partnerId: string;
+
+  @Field(() => [CustomsSystem])
+  @Column({ type: "simple-json" })
+  systems: CustomsSystem[];
+
+  @Field(() => AuthorisationScope)
+  @Column({ type: "varchar", length: 40 })
+  scope: AuthorisationScope;
+
+  @Field(() => Boolean, { description: "Transit declarations only: the seat condition of art. 8 para. 1 let. a does not apply (ID-R28, OD-AFD art. 8 para. 5)." })
+  @Column({ type: "boolean", name: "transit_only" })
+  transitOnly: boolean;
+
+  @Field(() => AuthorisationStatus)
+  @Column({ type: "varchar", length: 24 })
+  status: AuthorisationStatus;
+
+  @Field({ description: "Reference of the written application (ID-R25: the declarant asks in writing)." })
+  @Column({ type: "varchar", length: 100, name: "written_application_reference" })
+  writtenApplicationReference: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "applied_at" })
+  appliedAt: Date;
+
+  @Field({ description: "OD-AFD art. 8 para. 1 let. b: the necessary IT equipment." })
+  @Column({ type: "boolean", name: "it_equipment_confirmed" })
+  itEquipmentConfirmed: boolean;
+
+  @Field({ description: "OD-AFD art. 8 para. 1 let. d: guarantees a proper procedure, in particular data security." })
+  @Column({ type: "boolean", name: "proper_conduct_guaranteed" })
+  properConductGuaranteed: boolean;
+
+  @Field(() => Date, { nullable: true, description: "OD-AFD art. 8 para. 1 let. c: security for the expected levies provided (event X03 from debt, or recorded by the DGD)." })
+  @Column({ type: "datetime", precision: 3, name: "security_provided_at", nullable: true })
+  securityProvidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 100, name: "security_reference", nullable: true })
+  securityReference: string | null;
+
+  @Field(() => String, { nullable: true, description: "OD-AFD art. 8 para. 2: domicile for notifications in the customs territory (foreign border-region declarants)." })
+  @Column({ type: "varchar", length: 300, name: "notification_domicile", nullable: true })
+  notificationDomicile: string | null;
+
+  @Field({ description: "OD-AFD art. 8 para. 2-3: access for the AFD, from the customs territory, to the data and documents kept under OD art. 94-98." })
+  @Column({ type: "boolean", name: "data_access_granted" })
+  dataAccessGranted: boolean;
+
+  @Field(() => String, { nullable: true, description: "OD-AFD art. 8 para. 3: the premises inside a juxtaposed national control office." })
+  @Column({ type: "varchar", length: 300, name: "juxtaposed_office_premises", nullable: true })
+  juxtaposedOfficePremises: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the DGD received the last supporting document (OD-AFD art. 8 para. 6)." })
+  @Column({ type: "datetime", precision: 3, name: "documents_complete_at", nullable: true })
+  documentsCompleteAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ID-R29 (OD-AFD art. 8 para. 6): the DGD decides no later than this day (YYYY-MM-DD, Europe/Zurich): 10 calendar days after the documents were complete (DESIGN CHOICE: calendar days, T6).",
+  })
+  @Column({ type: "varchar", length: 10, name: "decision_due_by", nullable: true })
+  decisionDueBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Assigned on grant (ID-R29); every e-dec/NCTS declaration states it (ID-R33)." })
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 12, name: "business_number", nullable: true })
+  businessNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "refusal_reason", nullable: true })
+  refusalReason: string | null;
+
+  @Field(() => WithdrawalGround, { nullable: true })
+  @Column({ type: "varchar", length: 40, name: "withdrawal_ground", nullable: true })
+  withdrawalGround: WithdrawalGround | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "withdrawal_reason", nullable: true })
+  withdrawalReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "withdrawn_at", nullable: true })
+  withdrawnAt: Date | null;
+}

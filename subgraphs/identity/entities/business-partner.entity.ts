@@ -1,0 +1,62 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Address } from "./address";
+import { PartnerEntryMode, PartnerStatus, PartnerType } from "./enums";
+
+@ObjectType({
+  description:
+    "An FOCBS business partner (ePortal step 2): a natural person, a legal entity, or a branch with its own BER number. Referenced by every other subgraph (declarant, debtor, depositor, offender, ...).",
+})
+@Directive('@key(fields: "id")')
+@Entity("business_partner")
+export class BusinessPartner {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field(() => PartnerType)
+  @Column({ type: "varchar", length: 24, name: "partner_type" })
+  partnerType: PartnerType;
+
+  @Field()
+  @Index()
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Swiss enterprise identification number, CHE-123.456.789 (null for manual entries and branches)." })
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 15, nullable: true })
+  uid: string | null;
+
+  @Field(() => String, { nullable: true, description: "BER number of a branch (ID-R07, ePortal step 2)." })
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 8, name: "ber_number", nullable: true })
+  berNumber: string | null;
+
+  @Column({ type: "varchar", length: 36, name: "head_office_id", nullable: true })
+  headOfficeId: string | null;
+
+  @Field(() => Address, { description: "Address from the UID register (ID-R06), or as entered manually." })
+  @Column(() => Address, { prefix: "register_" })
+  registerAddress: Address;
+
+  @Field(() => PartnerEntryMode)
+  @Column({ type: "varchar", length: 16, name: "entry_mode" })
+  entryMode: PartnerEntryMode;
+
+  @Field(() => Boolean, { nullable: true, description: "Seat or domicile in the customs territory (OD-AFD art. 8 para. 1 let. a; LD art. 42a)." })
+  @Column({ type: "boolean", name: "domicile_in_customs_territory", nullable: true })
+  domicileInCustomsTerritory: boolean | null;
+
+  @Field(() => PartnerStatus)
+  @Column({ type: "varchar", length: 24 })
+  status: PartnerStatus;
+
+  /** The portal user who entered the partner (ePortal step 2); may request a new code (ID-R12). */
+  @Column({ type: "varchar", length: 36, name: "registered_by_id" })
+  registeredById: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "created_at" })
+  createdAt: Date;
+}

@@ -1,0 +1,72 @@
+import { IsEmail, IsNotEmpty, IsOptional, Length, Matches } from "class-validator";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { PartnerRoleType, RoleStatus } from "./enums";
+
+@ObjectType({ description: "Contact person for queries about a role (ID-R14, ePortal step 4)." })
+@InputType("ContactPersonInput")
+export class ContactPerson {
+  @Field()
+  @Column({ type: "varchar", length: 200, nullable: true })
+  @IsNotEmpty()
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 254, nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 32, nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ]{6,20}$/, { message: "phone must be 6 to 20 digits, optionally with + and spaces" })
+  phone?: string | null;
+}
+
+@ObjectType({ description: "A business partner role (ePortal step 4): requested one at a time (ID-R14) and released by FOCBS (ID-R15)." })
+@Entity("partner_role")
+export class PartnerRole {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "partner_id" })
+  partnerId: string;
+
+  @Field(() => PartnerRoleType)
+  @Column({ type: "varchar", length: 32, name: "role_type" })
+  roleType: PartnerRoleType;
+
+  @Field(() => RoleStatus)
+  @Column({ type: "varchar", length: 24 })
+  status: RoleStatus;
+
+  @Field(() => ContactPerson, { nullable: true })
+  @Column(() => ContactPerson, { prefix: "contact_" })
+  contactPerson: ContactPerson | null;
+
+  @Column({ type: "varchar", length: 36, name: "requested_by_id" })
+  requestedById: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "requested_at" })
+  requestedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When FOCBS released the role (ID-R15)." })
+  @Column({ type: "datetime", precision: 3, name: "released_at", nullable: true })
+  releasedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "What FOCBS asked in clarification, or why it rejected the role." })
+  @Column({ type: "varchar", length: 1000, name: "decision_note", nullable: true })
+  decisionNote: string | null;
+
+  @Column({ type: "varchar", length: 200, name: "decided_by", nullable: true })
+  decidedBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "ended_at", nullable: true })
+  endedAt: Date | null;
+}

@@ -1,0 +1,104 @@
+import type { IncomingMessage } from "node:http";
+import { buildFederatedSchema, EventEnvelope, PRINCIPAL_HEADER, SubgraphDefinition, verifyPrincipal } from "../kit";
+import { AeoStatus } from "./entities/aeo-status.entity";
+import { ApiApplication, ApiSubscription, ApiToken } from "./entities/api.entity";
+import { CustomsSystemAuthorisation } from "./entities/authorisation.entity";
+import { BusinessPartner } from "./entities/business-partner.entity";
+import { DeclarantEmployee } from "./entities/declarant-employee.entity";
+import { PartnerMembership } from "./entities/membership.entity";
+import { OnboardingCode, TermsOfUseAcceptance } from "./entities/onboarding-code.entity";
+import { PartnerRole } from "./entities/partner-role.entity";
+import { PortalUser } from "./entities/portal-user.entity";
+import { BerRegisterEntry, UidRegisterEntry } from "./entities/uid-register.entity";
+import { migrations } from "./migrations";
+import { ApiSelfServiceResolver } from "./resolvers/api.resolver";
+import { AeoStatusResolver, CustomsSystemAuthorisationResolver, DeclarantEmployeeResolver } from "./resolvers/authorisation.resolver";
+import { IdentityContext } from "./resolvers/context";
+import { loaders } from "./resolvers/loaders";
+import { BusinessPartnerResolver, OnboardingCodeResolver } from "./resolvers/partner.resolver";
+import { PartnerRoleResolver } from "./resolvers/role.resolver";
+import { PartnerMembershipResolver, PortalUserResolver } from "./resolvers/user.resolver";
+import { createIdentityServices, IdentityServices } from "./services";
+import { ApiAuthError } from "./services/api.service";
+
+export const IDENTITY_ENTITIES = [
+  PortalUser,
+  BusinessPartner,
+  PartnerMembership,
+  OnboardingCode,
+  TermsOfUseAcceptance,
+  PartnerRole,
+  ApiSubscription,
+  ApiApplication,
+  ApiToken,
+  CustomsSystemAuthorisation,
+  DeclarantEmployee,
+  AeoStatus,
+  UidRegisterEntry,
+  BerRegisterEntry,
+];
+
+/**
+ * Identity and partners (DOMAIN.md §2): ePortal users, business partners and their onboarding,
+ * roles, API self-service, e-dec/NCTS authorisations, declaring employees and AEO status.
+ * Owns the `BusinessPartner` and `PortalUser` entities that every other subgraph references.
+ */
+export const definition: SubgraphDefinition<IdentityServices> = {
+  name: "identity",
+  entities: IDENTITY_ENTITIES,
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [
+        BusinessPartnerResolver,
+        OnboardingCodeResolver,
+        PortalUserResolver,
+        PartnerMembershipResolver,
+        PartnerRoleResolver,
+        ApiSelfServiceResolver,
+        CustomsSystemAuthorisationResolver,
+        DeclarantEmployeeResolver,
+        AeoStatusResolver,
+      ],
+      references: {
+        BusinessPartner: {
+          // Batched: the 100 representations of one `_entities` call cost one SELECT.
+          __resolveReference: (ref: { id: string }, ctx: IdentityContext) => (ctx.principal.kind === "ANONYMOUS" ? null : loaders.partner(ctx).load(ref.id)),
+        },
+        PortalUser: {
+          __resolveReference: async (ref: { id: string }, ctx: IdentityContext) => {
+            const user = await loaders.user(ctx).load(ref.id);
+            const { principal } = ctx;
+            const visible = principal.kind === "OFFICER" || principal.kind === "SERVICE" || (principal.kind === "PORTAL_USER" && user?.chLoginSubject === principal.subject);
+            return visible ? user : null;
+          },
+        },
+      },
+    }),
+  createServices: runtime => createIdentityServices(runtime),
+  eventHandlers: services => ({
+    // X03 (DOMAIN.md §7): security provided → OD-AFD art. 8 para. 1 let. c fulfilled.
+    SecurityProvided: (manager, event: EventEnvelope) => services.authorisations.onSecurityProvided(manager, event.payload as { partnerId: string }),
+  }),
+  routes: (services, runtime) => ({
+    /** The gateway asks who a portal user or an access token is (see gateway/auth.ts). */
+    "POST /internal/principal": async (req: IncomingMessage, body: unknown) => {
+      const header = req.headers[PRINCIPAL_HEADER];
+      const caller = await verifyPrincipal(Array.isArray(header) ? header[0] : header, runtime.secret);
+      if (!caller || caller.kind !== "SERVICE") return { status: 401, body: { code: "UNSIGNED_REQUEST", message: "Only the gateway may ask." } };
+      const request = (body ?? {}) as { kind?: string; subject?: string; token?: string };
+      if (request.kind === "PORTAL_USER" && typeof request.subject === "string" && request.subject) {
+        return { status: 200, body: { principal: await services.principals.forPortalUser(request.subject) } };
+      }
+      if (request.kind === "API_ACCESS_TOKEN" && typeof request.token === "string" && request.token) {
+        try {
+          return { status: 200, body: { principal: await services.principals.forAccessToken(request.token) } };
+        } catch (error) {
+          if (error instanceof ApiAuthError) return { status: 401, body: { code: error.code, message: error.message } };
+          throw error;
+        }
+      }
+      return { status: 400, body: { code: "BAD_REQUEST", message: "Give { kind: PORTAL_USER, subject } or { kind: API_ACCESS_TOKEN, token }." } };
+    },
+  }),
+};

@@ -1,0 +1,112 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, ValidationError } from "../../kit";
+import { AeoStatus } from "../entities/aeo-status.entity";
+import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
+import { AuthorisationStatus } from "../entities/enums";
+import { DeclarantEmployee } from "../entities/declarant-employee.entity";
+import { IdentityContext, requirePartnerScope } from "./context";
+import {
+  AnnounceDeclarantEmployeeInput,
+  ApplyForCustomsSystemAuthorisationInput,
+  AuthorisationIdInput,
+  DecideAeoStatusInput,
+  EmployeeIdInput,
+  PartnerIdInput,
+  RecordAuthorisationSecurityInput,
+  RefuseAuthorisationInput,
+  WithdrawAuthorisationInput,
+} from "./inputs";
+import { AeoStatusPayload, CustomsSystemAuthorisationConnection, CustomsSystemAuthorisationPayload, DeclarantEmployeePayload } from "./payloads";
+
+@Resolver(() => CustomsSystemAuthorisation)
+export class CustomsSystemAuthorisationResolver {
+  @Query(() => CustomsSystemAuthorisationConnection, { description: "DGD: e-dec/NCTS authorisations by status (OD-AFD art. 8)." })
+  async customsSystemAuthorisations(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("status", () => AuthorisationStatus, { nullable: true }) status: AuthorisationStatus | null,
+    @Ctx() ctx: IdentityContext,
+  ) {
+    return ctx.services.authorisations.list(ctx.principal, status, args);
+  }
+
+  @Query(() => CustomsSystemAuthorisation, { nullable: true, description: "The authorisation behind a business number (ID-R33, OD-AFD art. 11)." })
+  async customsSystemAuthorisationByBusinessNumber(@Arg("businessNumber") businessNumber: string, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisation | null> {
+    ctx.services.access.requireAuthenticated(ctx.principal);
+    const found = await ctx.services.authorisations.byBusinessNumber(businessNumber);
+    if (found) await requirePartnerScope(ctx, found.partnerId);
+    return found;
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "ID-R25 to ID-R28 (OD-AFD art. 8 para. 1-3, 5): apply in writing for e-dec and/or NCTS." })
+  async applyForCustomsSystemAuthorisation(@Arg("input") input: ApplyForCustomsSystemAuthorisationInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.apply(ctx.principal, input) };
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R29 (OD-AFD art. 8 para. 6): all supporting documents received; the 10-day decision period starts." })
+  async recordAuthorisationDocumentsComplete(@Arg("input") input: AuthorisationIdInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.recordDocumentsComplete(ctx.principal, input.authorisationId) };
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R25 let. c: security for the expected levies provided." })
+  async recordAuthorisationSecurity(@Arg("input") input: RecordAuthorisationSecurityInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.recordSecurity(ctx.principal, input.authorisationId, input.securityReference) };
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R29: grant and assign the business number, when the conditions of the scope are met." })
+  async grantCustomsSystemAuthorisation(@Arg("input") input: AuthorisationIdInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.grant(ctx.principal, input.authorisationId) };
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R29: refuse, with the reason." })
+  async refuseCustomsSystemAuthorisation(@Arg("input") input: RefuseAuthorisationInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.refuse(ctx.principal, input.authorisationId, input.reason) };
+  }
+
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R31 (OD-AFD art. 9): withdraw on one of the three grounds; the declarant must then use e-dec web." })
+  async withdrawCustomsSystemAuthorisation(@Arg("input") input: WithdrawAuthorisationInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
+    return { authorisation: await ctx.services.authorisations.withdraw(ctx.principal, input.authorisationId, input.ground, input.reason) };
+  }
+
+  @FieldResolver(() => Boolean, { description: "ID-R29: the due day has passed without a decision." })
+  decisionOverdue(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): boolean {
+    return ctx.services.authorisations.isDecisionOverdue(a);
+  }
+
+  @FieldResolver(() => [String], { description: "Conditions of OD-AFD art. 8 for this scope that are not met yet, with their letter." })
+  async missingConditions(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): Promise<string[]> {
+    const partner = await ctx.services.partners.get(a.partnerId);
+    return ctx.services.authorisations.missingConditions(a, partner).map(c => `${c.condition} (${c.article})`);
+  }
+}
+
+@Resolver(() => DeclarantEmployee)
+export class DeclarantEmployeeResolver {
+  @Mutation(() => DeclarantEmployeePayload, { description: "ID-R32 (OD-AFD art. 10): announce an employee entitled to declare, with the personal number." })
+  async announceDeclarantEmployee(@Arg("input") input: AnnounceDeclarantEmployeeInput, @Ctx() ctx: IdentityContext): Promise<DeclarantEmployeePayload> {
+    return { employee: await ctx.services.employees.announce(ctx.principal, input) };
+  }
+
+  @Mutation(() => DeclarantEmployeePayload, { description: "ID-R32: report at once that an employee no longer declares." })
+  async deactivateDeclarantEmployee(@Arg("input") input: EmployeeIdInput, @Ctx() ctx: IdentityContext): Promise<DeclarantEmployeePayload> {
+    return { employee: await ctx.services.employees.deactivate(ctx.principal, input.employeeId) };
+  }
+}
+
+@Resolver(() => AeoStatus)
+export class AeoStatusResolver {
+  @Mutation(() => AeoStatusPayload, { description: "ID-R36 (LD art. 42a): request AEO status (domicile in the customs territory required)." })
+  async applyForAeoStatus(@Arg("input") input: PartnerIdInput, @Ctx() ctx: IdentityContext): Promise<AeoStatusPayload> {
+    return { aeoStatus: await ctx.services.aeo.apply(ctx.principal, input.partnerId) };
+  }
+
+  @Mutation(() => AeoStatusPayload, { description: "DGD, ID-R36: grant when all four criteria of LD art. 42a para. 1 are met." })
+  async grantAeoStatus(@Arg("input") input: DecideAeoStatusInput, @Ctx() ctx: IdentityContext): Promise<AeoStatusPayload> {
+    return { aeoStatus: await ctx.services.aeo.grant(ctx.principal, input.aeoStatusId, { ...input.criteria }) };
+  }
+
+  @Mutation(() => AeoStatusPayload, { description: "DGD, ID-R36: refuse, with the assessed criteria and the reason." })
+  async refuseAeoStatus(@Arg("input") input: DecideAeoStatusInput, @Ctx() ctx: IdentityContext): Promise<AeoStatusPayload> {
+    if (!input.reason) throw new ValidationError("Give the reason for the refusal.", { field: "input.reason", rule: "ID-R36", article: "LD art. 42a" });
+    return { aeoStatus: await ctx.services.aeo.refuse(ctx.principal, input.aeoStatusId, { ...input.criteria }, input.reason) };
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { DataSource, In } from "typeorm";
+import { Clock, EventPublisher, NotFoundError, Principal, ValidationError } from "../../kit";
+import { BusinessPartner } from "../entities/business-partner.entity";
+import { DeclarantEmployee } from "../entities/declarant-employee.entity";
+import { PartnerType } from "../entities/enums";
+import { IdentityAccess } from "./access";
+import { IdentityErrors } from "./errors";
+
+export class DeclarantEmployeeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly access: IdentityAccess,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /**
+   * ID-R32 (OD-AFD art. 10): the declarant announces each employee entitled to declare, with a
+   * personal number unique within the partner. Published so that declarations can check
+   * ID-R33 (OD-AFD art. 11) without asking identity.
+   */
+  async announce(principal: Principal, input: { partnerId: string; personalNumber: string; name: string; personId?: string | null }): Promise<DeclarantEmployee> {
+    return this.dataSource.transaction(async m => {
+      await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
+      if (input.personId) {
+        const person = await m.findOneBy(BusinessPartner, { id: input.personId });
+        if (!person || person.partnerType !== PartnerType.NATURAL_PERSON) {
+          throw new ValidationError("personId must be a business partner that is a natural person.", { field: "input.personId", rule: "ID-R32", article: "OD-AFD art. 10" });
+        }
+      }
+      const existing = await m.findOneBy(DeclarantEmployee, { partnerId: input.partnerId, personalNumber: input.personalNumber });
+      if (existing) {
+        throw IdentityErrors.refused("PERSONAL_NUMBER_TAKEN", "This personal number is already announced for the partner.", {
+          field: "input.personalNumber",
+          rule: "ID-R32",
+          article: "OD-AFD art. 10",
+          employeeId: existing.id,
+        });
+      }
+      const employee = await m.save(
+        m.create(DeclarantEmployee, {
+          id: randomUUID(),
+          partnerId: input.partnerId,
+          personalNumber: input.personalNumber,
+          name: input.name.trim(),
+          personId: input.personId ?? null,
+          active: true,
+          announcedAt: this.clock.now(),
+          deactivatedAt: null,
+        }),
+      );
+      await this.events.publish(m, "DeclarantEmployeeAnnounced", employee.partnerId, {
+        partnerId: employee.partnerId,
+        employeeId: employee.id,
+        personalNumber: employee.personalNumber,
+        personId: employee.personId,
+      });
+      return employee;
+    });
+  }
+
+  /** ID-R32: changes are reported immediately; the employee may no longer declare. */
+  async deactivate(principal: Principal, employeeId: string): Promise<DeclarantEmployee> {
+    return this.dataSource.transaction(async m => {
+      const employee = await m.findOneBy(DeclarantEmployee, { id: employeeId });
+      if (!employee) throw new NotFoundError("DeclarantEmployee", employeeId, "input.employeeId");
+      await this.access.requirePartnerAdministrator(m, principal, employee.partnerId);
+      if (!employee.active) {
+        throw IdentityErrors.refused("EMPLOYEE_ALREADY_INACTIVE", "This employee was already reported as no longer declaring.", { rule: "ID-R32", article: "OD-AFD art. 10" });
+      }
+      Object.assign(employee, { active: false, deactivatedAt: this.clock.now() });
+      await m.save(employee);
+      await this.events.publish(m, "DeclarantEmployeeDeactivated", employee.partnerId, {
+        partnerId: employee.partnerId,
+        employeeId: employee.id,
+        personalNumber: employee.personalNumber,
+      });
+      return employee;
+    });
+  }
+
+  async ofPartners(partnerIds: readonly string[]): Promise<DeclarantEmployee[][]> {
+    if (!partnerIds.length) return [];
+    const rows = await this.dataSource.getRepository(DeclarantEmployee).find({ where: { partnerId: In([...new Set(partnerIds)]) }, order: { announcedAt: "ASC" } });
+    return partnerIds.map(id => rows.filter(r => r.partnerId === id));
+  }
+}
