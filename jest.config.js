@@ -1,7 +1,7 @@
 // Three tiers (STYLE.md): unit tests beside the code, MariaDB-backed integration tests per
 // subgraph, and end-to-end tests through the real gateway. `npm test` runs them all, in band:
 // the machine has two cores and the integration tiers share one MariaDB.
-const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 const base = { testEnvironment: "node", transform, setupFiles: ["reflect-metadata"], testTimeout: 60000 };
 
 module.exports = {

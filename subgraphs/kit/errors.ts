@@ -63,15 +63,14 @@ export function formatError(
 ): Record<string, unknown> {
   const original = unwrap(error);
   if (original instanceof DomainError) return formatted as Record<string, unknown>;
-  const validation = original as { name?: string; validationErrors?: Array<{ property: string; constraints?: Record<string, string> }> };
-  if (validation?.name === "ArgumentValidationError" || Array.isArray(validation?.validationErrors)) {
-    const fields = (validation.validationErrors ?? []).map(v => ({
-      field: v.property,
-      problems: Object.values(v.constraints ?? {}),
-    }));
+  const validationErrors = ((original as { extensions?: { validationErrors?: unknown } })?.extensions?.validationErrors ??
+    (original as { validationErrors?: unknown })?.validationErrors) as ClassValidatorError[] | undefined;
+  if (Array.isArray(validationErrors)) {
+    const fields = flattenValidation(validationErrors);
     return {
-      ...formatted,
       message: fields.length ? `Invalid input: ${fields.map(f => `${f.field} (${f.problems.join("; ")})`).join(", ")}` : formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
       extensions: { code: "BAD_USER_INPUT", field: fields[0]?.field, fields },
     };
   }
@@ -79,6 +78,21 @@ export function formatError(
   if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return formatted as Record<string, unknown>;
   onUnexpected(original);
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+/** class-validator nests errors of nested inputs; report each as a dotted path (`address.country`). */
+function flattenValidation(errors: ClassValidatorError[], prefix = ""): { field: string; problems: string[] }[] {
+  return errors.flatMap(e => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
 }
 
 function unwrap(error: unknown): unknown {

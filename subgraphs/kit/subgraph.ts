@@ -103,6 +103,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const apollo = new ApolloServer<SubgraphContext<S>>({
     schema,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) =>
       formatError(formatted, error, unexpected => logger.error({ err: unexpected }, "unexpected error")) as never,

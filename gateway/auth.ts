@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
+import {
+  ANONYMOUS,
+  HttpError,
+  Logger,
+  OFFICER_ROLES,
+  OfficerRole,
+  Principal,
+  PRINCIPAL_HEADER,
+  PrincipalKind,
+  servicePrincipal,
+  signPrincipal,
+} from "../subgraphs/kit";
+import type { JwtSettings } from "./config";
+
+/**
+ * Who the caller is, from `Authorization: Bearer <token>`:
+ * - no header: ANONYMOUS;
+ * - a compact JWS (officers, dashboards, portal users logged in through CH-LOGIN): verified here;
+ *   officers carry their roles in the token, portal users are looked up in identity;
+ * - `cat_…`: a partner application's opaque API access token, introspected by identity on every
+ *   request. Nothing is cached, so revoking an application stops its tokens at once.
+ * Anything else is a 401. The result is thrown as an `HttpError`, which the kit's HTTP host turns
+ * into `{ errors: [{ message, extensions: { code } }] }` with that status.
+ */
+export type Authenticate = (authorization: string | undefined, requestId: string) => Promise<Principal>;
+
+export interface AuthenticatorOptions {
+  jwt: Omit<JwtSettings, "key"> & { key: JWTVerifyGetKey };
+  /** identity's `POST /internal/principal`; undefined when no identity subgraph is configured. */
+  principalEndpoint: string | undefined;
+  /** The subgraph signing secret: the gateway calls identity as `servicePrincipal("gateway")`. */
+  secret: Uint8Array;
+  logger: Logger;
+  /** @default 5000 */
+  identityTimeoutMs?: number;
+}
+
+export const API_ACCESS_TOKEN_PREFIX = "cat_";
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Turns the configured key source into jose's key lookup (JWKS keys are fetched and cached by jose). */
+export async function loadVerificationKey(settings: JwtSettings): Promise<JWTVerifyGetKey> {
+  const source = settings.key;
+  if (source.kind === "jwks") return createRemoteJWKSet(new URL(source.url));
+  const pem = source.kind === "pem" ? source.pem : fs.readFileSync(source.path, "utf8");
+  const key = await importSPKI(pem, settings.algorithms[0] ?? "ES256");
+  return async () => key;
+}
+
+export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
+  const { jwt, logger, secret } = options;
+  const timeoutMs = options.identityTimeoutMs ?? 5000;
+
+  async function fromJwt(token: string, requestId: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwt.key, {
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+        algorithms: jwt.algorithms,
+        // A token without `exp` would never expire.
+        requiredClaims: ["sub", "exp"],
+      }));
+    } catch (error) {
+      throw jwtFailure(error, logger);
+    }
+    const subject = payload.sub;
+    if (typeof subject !== "string" || subject === "") throw unauthenticated("The token's 'sub' claim must be a non-empty string.");
+    if (payload.kind === "officer") {
+      const claimed = Array.isArray(payload.roles) ? payload.roles : [];
+      const officerRoles = claimed.filter((r): r is OfficerRole => (OFFICER_ROLES as readonly unknown[]).includes(r));
+      return { kind: "OFFICER", subject, officerRoles, partners: [] };
+    }
+    if (payload.kind === "portal_user") {
+      return resolvePrincipal({ kind: "PORTAL_USER", subject }, "PORTAL_USER", requestId);
+    }
+    throw unauthenticated("The token's 'kind' claim must be 'officer' or 'portal_user'.");
+  }
+
+  /** Asks identity who a portal user or an API access token is (contract: POST /internal/principal). */
+  async function resolvePrincipal(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+    const endpoint = options.principalEndpoint;
+    if (!endpoint) throw identityUnavailable();
+    let response: Response;
+    let payload: { principal?: unknown; code?: unknown; message?: unknown } | undefined;
+    try {
+      response = await fetch(endpoint, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [PRINCIPAL_HEADER]: await signPrincipal(servicePrincipal("gateway"), secret),
+          "x-request-id": requestId,
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      payload = (await response.json().catch(() => undefined)) as typeof payload;
+    } catch (error) {
+      logger.warn({ err: error, endpoint, requestId }, "identity unreachable while authenticating");
+      throw identityUnavailable();
+    }
+    if ((response.status === 401 || response.status === 403) && payload?.code !== "UNSIGNED_REQUEST") {
+      // identity's verdict on the caller (API_TOKEN_INVALID, API_TOKEN_EXPIRED, API_APPLICATION_REVOKED, ...).
+      const code = typeof payload?.code === "string" ? payload.code : "UNAUTHENTICATED";
+      const message = typeof payload?.message === "string" ? payload.message : "The credentials were refused.";
+      throw new HttpError(response.status, code, message);
+    }
+    // Expecting the kind asked for keeps a faulty identity answer from ever granting officer or service rights.
+    if (response.status !== 200 || !isPrincipal(payload?.principal) || payload.principal.kind !== expected) {
+      logger.error({ status: response.status, code: payload?.code, requestId }, "identity answered /internal/principal unexpectedly");
+      throw identityUnavailable();
+    }
+    return payload.principal;
+  }
+
+  return async (authorization, requestId) => {
+    if (authorization === undefined) return ANONYMOUS;
+    const match = /^Bearer +(\S+) *$/i.exec(authorization);
+    if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
+    const token = match[1];
+    if (token.startsWith(API_ACCESS_TOKEN_PREFIX)) {
+      return resolvePrincipal({ kind: "API_ACCESS_TOKEN", token }, "API_APPLICATION", requestId);
+    }
+    if (COMPACT_JWS.test(token)) return fromJwt(token, requestId);
+    throw unauthenticated("The bearer token is neither a signed JWT nor an API access token.");
+  };
+}
+
+/** jose codes that mean the token itself is bad; any other failure is ours (JWKS unreachable, ...). */
+const TOKEN_FAULTS = new Set([
+  joseErrors.JWTExpired.code,
+  joseErrors.JWTClaimValidationFailed.code,
+  joseErrors.JWSSignatureVerificationFailed.code,
+  joseErrors.JWSInvalid.code,
+  joseErrors.JWTInvalid.code,
+  joseErrors.JOSEAlgNotAllowed.code,
+  joseErrors.JOSENotSupported.code,
+  joseErrors.JWKSNoMatchingKey.code,
+  joseErrors.JWKSMultipleMatchingKeys.code,
+]);
+
+function jwtFailure(error: unknown, logger: Logger): HttpError {
+  if (error instanceof joseErrors.JWTExpired) return unauthenticated("The bearer token has expired.");
+  if (error instanceof joseErrors.JOSEError && TOKEN_FAULTS.has(error.code)) {
+    return unauthenticated(`The bearer token is not valid: ${error.message}`);
+  }
+  logger.error({ err: error }, "could not load the keys that verify bearer tokens");
+  return new HttpError(503, "AUTHENTICATION_UNAVAILABLE", "Tokens cannot be verified right now; try again later.");
+}
+
+function unauthenticated(message: string): HttpError {
+  return new HttpError(401, "UNAUTHENTICATED", message);
+}
+
+function identityUnavailable(): HttpError {
+  return new HttpError(503, "IDENTITY_UNAVAILABLE", "The identity service is unavailable; try again later.");
+}
+
+function isPrincipal(value: unknown): value is Principal {
+  const p = value as Principal | undefined;
+  return typeof p === "object" && p !== null && typeof p.kind === "string" && Array.isArray(p.partners) && Array.isArray(p.officerRoles);
+}

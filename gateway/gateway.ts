@@ -1,0 +1,206 @@
+// @apollo/gateway starts an anonymous usage exporter in its constructor unless this is set.
+process.env.APOLLO_TELEMETRY_DISABLED = "true";
+
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import type { IncomingMessage, RequestListener } from "node:http";
+import path from "node:path";
+import { ApolloGateway } from "@apollo/gateway";
+import { Supergraph } from "@apollo/federation-internals";
+import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import {
+  createHttpHandler,
+  createLogger,
+  formatError,
+  listen,
+  Logger,
+  RouteHandler,
+  RunningHost,
+  signingSecret,
+  signPrincipal,
+} from "../subgraphs/kit";
+import { createAuthenticator, loadVerificationKey } from "./auth";
+import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
+import { GatewayContext, PrincipalForwardingDataSource } from "./subgraph-source";
+
+export type { GatewayContext } from "./subgraph-source";
+
+export interface GatewayOptions {
+  /** Environment to read (see config.ts). @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** The supergraph itself; when absent it is read from `supergraphPath`. */
+  supergraphSdl?: string;
+  /** @default SUPERGRAPH_PATH, else schema/supergraph.graphql */
+  supergraphPath?: string;
+  /** GraphQL URL per subgraph name; wins over `<NAME>_URL`, which wins over the supergraph's routing URL. */
+  subgraphUrls?: Record<string, string>;
+  /** Default port of `listen()` (0 picks a free one). @default PORT, else 4000 */
+  port?: number;
+  /** @default HOST, else 127.0.0.1 */
+  host?: string;
+  logger?: Logger;
+  /** How long identity may take to say who a caller is. @default 5000 */
+  identityTimeoutMs?: number;
+  /** How long a subgraph's /health may take during /ready. @default 2000 */
+  healthTimeoutMs?: number;
+}
+
+export interface SubgraphEndpoint {
+  name: string;
+  /** The GraphQL URL the gateway sends fetches to. */
+  url: string;
+}
+
+export interface Gateway {
+  config: GatewayConfig;
+  subgraphs: readonly SubgraphEndpoint[];
+  apollo: ApolloServer<GatewayContext>;
+  /** Node request listener: /graphql, GET /health, GET /ready. */
+  handler: RequestListener;
+  listen(port?: number, host?: string): Promise<RunningHost>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the gateway without listening: a static supergraph (composed by scripts/compose.ts) in
+ * @apollo/gateway inside Apollo Server, behind the kit's HTTP host. A subgraph that is down does
+ * not stop it from starting; its fields fail with an error naming it.
+ */
+export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const env = options.env ?? process.env;
+  const loaded = loadConfig(env);
+  const config: GatewayConfig = {
+    ...loaded,
+    port: options.port ?? loaded.port,
+    host: options.host ?? loaded.host,
+    supergraphPath: options.supergraphPath ?? loaded.supergraphPath,
+  };
+  const logger = options.logger ?? createLogger("gateway");
+  const secret = signingSecret(env);
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(path.resolve(config.supergraphPath), "utf8");
+
+  const subgraphs: SubgraphEndpoint[] = Supergraph.build(supergraphSdl)
+    .subgraphsMetadata()
+    .map(({ name, url }) => ({ name, url: options.subgraphUrls?.[name] ?? subgraphUrlFromEnv(name, env) ?? url }));
+  const urlOf = new Map(subgraphs.map(s => [s.name, s.url]));
+  const identityUrl = urlOf.get("identity") ?? options.subgraphUrls?.identity ?? subgraphUrlFromEnv("identity", env);
+
+  const authenticate = createAuthenticator({
+    jwt: { ...config.jwt, key: await loadVerificationKey(config.jwt) },
+    principalEndpoint: identityUrl ? `${serviceBaseUrl(identityUrl)}/internal/principal` : undefined,
+    secret,
+    logger,
+    identityTimeoutMs: options.identityTimeoutMs,
+  });
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: logger.child({ component: "apollo-gateway" }),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger)],
+    // Stack traces of the gateway's own code tell a client nothing.
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      const serviceName = formatted.extensions?.serviceName;
+      const result = formatError(formatted, error, unexpected =>
+        serviceName
+          ? logger.warn({ service: serviceName, path: formatted.path }, "subgraph reported an internal error")
+          : logger.error({ err: unexpected }, "unexpected error"),
+      );
+      // A masked subgraph fault still says which service it came from.
+      if (serviceName && result.extensions) (result.extensions as Record<string, unknown>).serviceName = serviceName;
+      return result as never;
+    },
+  });
+  await apollo.start();
+
+  const healthTimeoutMs = options.healthTimeoutMs ?? 2000;
+  const routes: Record<string, RouteHandler> = {
+    "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
+    "GET /ready": async () => {
+      const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersHealth(s.url, healthTimeoutMs) })));
+      const unreachable = checks.filter(c => !c.up).map(c => c.name);
+      const services = Object.fromEntries(checks.map(c => [c.name, c.up ? "up" : "unreachable"]));
+      return unreachable.length === 0
+        ? { status: 200, body: { status: "ready", services } }
+        : { status: 503, body: { status: "not ready", unreachable, services } };
+    },
+  };
+
+  const handler = createHttpHandler<GatewayContext>({
+    apollo,
+    routes,
+    context: async (req: IncomingMessage) => {
+      const requestId = requestIdOf(req);
+      const principal = await authenticate(header(req, "authorization"), requestId);
+      return { principal, principalToken: await signPrincipal(principal, secret), requestId };
+    },
+  });
+
+  const hosts: RunningHost[] = [];
+  return {
+    config,
+    subgraphs,
+    apollo,
+    handler,
+    async listen(port = config.port, host = config.host) {
+      const running = await listen(handler, port, host);
+      hosts.push(running);
+      logger.info({ url: `${running.url}/graphql`, subgraphs }, "gateway listening");
+      return running;
+    },
+    async stop() {
+      await Promise.all(hosts.splice(0).map(h => h.close()));
+      await apollo.stop();
+    },
+  };
+}
+
+async function answersHealth(graphqlUrl: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(`${serviceBaseUrl(graphqlUrl)}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Keeps a caller's request id when it is a plain token, so it can be followed through the logs. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = header(req, "x-request-id");
+  return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+/** One structured line per operation: who, what, how long, which error codes. */
+function requestLog(logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              principal: contextValue.principal.kind,
+              subject: contextValue.principal.subject,
+              operationName,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              errors: errors?.map(e => e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+            },
+            "graphql request",
+          );
+        },
+      };
+    },
+  };
+}

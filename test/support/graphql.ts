@@ -1,0 +1,30 @@
+import { Principal, PRINCIPAL_HEADER, signingSecret, signPrincipal } from "../../subgraphs/kit";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** Posts a GraphQL operation, optionally signed as the gateway would sign it, or with a bearer token. */
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  auth: { principal?: Principal; bearer?: string } = {},
+): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (auth.principal) headers[PRINCIPAL_HEADER] = await signPrincipal(auth.principal, signingSecret());
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+export function errorCode(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+export const officer = (...officerRoles: Principal["officerRoles"]): Principal => ({ kind: "OFFICER", subject: `officer-${officerRoles.join("-").toLowerCase()}`, partners: [], officerRoles });
+export const portalUser = (subject: string): Principal => ({ kind: "PORTAL_USER", subject, partners: [], officerRoles: [] });
+export const ANONYMOUS: Principal = { kind: "ANONYMOUS", partners: [], officerRoles: [] };
