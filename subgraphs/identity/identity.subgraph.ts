@@ -76,6 +76,7 @@ export const definition: SubgraphDefinition<IdentityServices> = {
       },
     }),
   createServices: runtime => createIdentityServices(runtime),
+  consumes: ["SecurityProvided"],
   eventHandlers: services => ({
     // X03 (DOMAIN.md §7): security provided → OD-AFD art. 8 para. 1 let. c fulfilled.
     SecurityProvided: (manager, event: EventEnvelope) => services.authorisations.onSecurityProvided(manager, event.payload as { partnerId: string }),

@@ -43,7 +43,12 @@ export interface SubgraphDefinition<S> {
   /** Builds the federated schema (kit/schema.ts `buildFederatedSchema`). */
   buildSchema(): Promise<GraphQLSchema>;
   createServices(runtime: SubgraphRuntime): S;
-  /** Handlers of the events this subgraph consumes (DOMAIN.md §7), by event type. */
+  /**
+   * Event types this subgraph consumes (DOMAIN.md §7). The start script and deployments turn
+   * these lists into each producer's `EVENT_SUBSCRIBERS`.
+   */
+  consumes?: string[];
+  /** Handlers of the consumed events, by event type (one for each type in `consumes`). */
   eventHandlers?(services: S): Record<string, EventHandler>;
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
@@ -99,6 +104,9 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     secret,
   };
   const services = def.createServices(runtime);
+  const handlers = def.eventHandlers?.(services) ?? {};
+  const unhandled = (def.consumes ?? []).filter(type => !handlers[type]);
+  if (unhandled.length) throw new Error(`${def.name} consumes ${unhandled.join(", ")} but has no handler`);
   const schema = await def.buildSchema();
   const apollo = new ApolloServer<SubgraphContext<S>>({
     schema,
@@ -116,7 +124,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       const ready = await databaseReady(db);
       return { status: ready.ok ? 200 : 503, body: { status: ready.ok ? "ready" : "not ready", service: def.name, reason: ready.reason } };
     },
-    "POST /events": createEventReceiver({ dataSource: db.dataSource, handlers: def.eventHandlers?.(services) ?? {}, secret, clock, logger }),
+    "POST /events": createEventReceiver({ dataSource: db.dataSource, handlers, secret, clock, logger }),
     ...(def.routes?.(services, runtime) ?? {}),
   };
   const handler = createHttpHandler<SubgraphContext<S>>({
