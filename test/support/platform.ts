@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { createGateway, Gateway } from "../../gateway/gateway";
+import { composeSupergraph } from "../../scripts/compose";
+import { createSubgraph, RunningHost, Subgraph } from "../../subgraphs/kit";
+import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
+import type { IdentityServices } from "../../subgraphs/identity/services";
+import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
+import { freshDatabase } from "./mysql";
+import { probeDefinition } from "./probe-subgraph";
+
+export interface Platform {
+  gatewayUrl: string;
+  identity: Subgraph<IdentityServices>;
+  identityHost: RunningHost;
+  probe: Subgraph<Record<string, never>>;
+  probeHost: RunningHost;
+  gateway: Gateway;
+  spool: SpoolLetterDispatcher;
+  stopIdentity(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real thing on ephemeral ports: identity on MariaDB, the probe subgraph on SQLite, and the
+ * gateway serving a supergraph composed from both, all over HTTP.
+ */
+export async function startPlatform(database: string): Promise<Platform> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, IDENTITY_DATABASE_URL: await freshDatabase(database), DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters") };
+  delete env.MYSQL_URL;
+  const identity = await createSubgraph(identityDefinition, { env });
+  const identityHost = await identity.listen(0);
+  const probe = await createSubgraph(probeDefinition, { env: { ...env, DATA_DIR: dir } });
+  const probeHost = await probe.listen(0);
+  const composed = composeSupergraph([
+    { name: "identity", routingUrl: `${identityHost.url}/graphql`, sdl: printSubgraphSchema(identity.schema) },
+    { name: "probe", routingUrl: `${probeHost.url}/graphql`, sdl: printSubgraphSchema(probe.schema) },
+  ]);
+  if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
+  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env, healthTimeoutMs: 500 });
+  const gatewayHost = await gateway.listen(0, "127.0.0.1");
+  let identityStopped = false;
+  return {
+    gatewayUrl: `${gatewayHost.url}/graphql`,
+    identity,
+    identityHost,
+    probe,
+    probeHost,
+    gateway,
+    spool: new SpoolLetterDispatcher(env.LETTER_SPOOL_DIR!),
+    async stopIdentity() {
+      identityStopped = true;
+      await identity.stop();
+    },
+    async stop() {
+      await gateway.stop();
+      await probe.stop();
+      if (!identityStopped) await identity.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
