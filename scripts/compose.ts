@@ -67,6 +67,7 @@ export function readRoverConfig(file = path.join(ROOT, "rover.yaml")): RoverConf
 
 /** Fails when rover.yaml pins a federation version other than the @apollo/composition installed. */
 export function checkFederationVersion(config: RoverConfig): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a package.json read at run time
   const installed = (require("@apollo/composition/package.json") as { version: string }).version;
   const wanted = config.federationVersion;
   const matches = wanted.startsWith("=") ? wanted.slice(1) === installed : installed === wanted || installed.startsWith(`${wanted}.`);

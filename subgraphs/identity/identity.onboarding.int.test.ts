@@ -279,6 +279,13 @@ describe("ePortal step 4: roles and users", () => {
   });
 });
 
+describe("help", () => {
+  it("names the onboarding help contacts to anyone (ID-R39, ePortal contact section)", async () => {
+    const res = await h.as(ANONYMOUS, `{ onboardingSupport { email phone hours } }`);
+    expect(res.data?.onboardingSupport[0]).toEqual({ email: "onboarding@bazg.admin.ch", phone: "+41 58 462 60 00", hours: "Monday to Friday 08:00-12:00 and 13:00-17:00" });
+  });
+});
+
 describe("who sees what", () => {
   it("shows public register data to any authenticated caller and the private parts only to the partner's people and officers", async () => {
     const { partnerId } = await onboardedPartner(h, "chlogin|private", "10000017", "Private Parts AG");

@@ -49,7 +49,9 @@ export class SqlStatementCounter implements OrmLogger {
 export interface DataSourceSettings {
   /** Subgraph name; used for the environment variable and the embedded file name. */
   name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own option type
   entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own option type
   migrations: MixedList<Function | string>;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;

@@ -4,7 +4,7 @@ import { AuthorisationScope, AuthorisationStatus, CustomsSystem, WithdrawalGroun
 
 @ObjectType({
   description:
-    "Authorisation to declare through e-dec and/or NCTS (OD-AFD art. 8-9; Passar by analogy). Applied for in writing (ID-R25), decided by the DGD no later than 10 days after the last supporting document (ID-R29), withdrawn on the grounds of art. 9 (ID-R31).",
+    "Authorisation to declare through e-dec and/or NCTS (OD-AFD art. 8-9; Passar by analogy). Applied for in writing (ID-R25), decided by the DGD no later than 10 days after the last supporting document (ID-R29), withdrawn on the grounds of art. 9 (ID-R31). Declined here, with reasons: ID-R30 (OD-AFD art. 8 para. 4, an authorised declarant must declare through these systems) is a duty checked where declarations are lodged, by the declarations subgraph, from the X04 events; ID-R34 (OD-AFD art. 12: the DGD says where and how to transmit data; the declarant has no access to AFD data) is met by the graph's authorisation model, which never shows a partner the administration's internal data, and is not a rule with state; ID-R35 (OD-AFD art. 13-15: IT upkeep, costs and liability) binds the declarant and the AFD outside any system state.",
 })
 @Entity("customs_system_authorisation")
 export class CustomsSystemAuthorisation {

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 @ObjectType({
   description:
-    "An employee entitled to declare through e-dec/NCTS, announced to the DGD with a personal number (ID-R32, OD-AFD art. 10). Every declaration names one (ID-R33, OD-AFD art. 11).",
+    "An employee entitled to declare through e-dec/NCTS, announced to the DGD with a personal number (ID-R32, OD-AFD art. 10). Every declaration names one (ID-R33, OD-AFD art. 11; checked by the declarations subgraph from the DeclarantEmployee events). ID-R37 (LD art. 109 para. 1: professional declarants need the required skills) is declined here: bans on professional declarants are decided in enforcement (ENF-R05) and follow the person through `personId`.",
 })
 @Entity("declarant_employee")
 @Index(["partnerId", "personalNumber"], { unique: true })

@@ -20,7 +20,7 @@ import {
   RegisterBusinessPartnerInput,
 } from "./inputs";
 import { loaders } from "./loaders";
-import { BusinessPartnerConnection, BusinessPartnerPayload, OnboardingCodePayload, PartnerMembershipPayload, TermsOfUse } from "./payloads";
+import { BusinessPartnerConnection, BusinessPartnerPayload, OnboardingCodePayload, PartnerMembershipPayload, SupportContact, TermsOfUse } from "./payloads";
 
 @Resolver(() => BusinessPartner)
 export class BusinessPartnerResolver {
@@ -48,6 +48,14 @@ export class BusinessPartnerResolver {
   @Query(() => TermsOfUse, { description: "ID-R09: the current terms of use (public)." })
   termsOfUse(@Ctx() ctx: IdentityContext): TermsOfUse {
     return { version: ctx.services.config.termsOfUseVersion };
+  }
+
+  @Query(() => [SupportContact], { description: "ID-R39 (ePortal steps 1-3, 5, contact section): where to get help with onboarding (public)." })
+  onboardingSupport(): SupportContact[] {
+    return [
+      { purpose: "Technical support, Onboarding Service Centre (steps 1 to 3)", email: "onboarding@bazg.admin.ch", phone: "+41 58 462 60 00", hours: "Monday to Friday 08:00-12:00 and 13:00-17:00" },
+      { purpose: "Onboarding hotline, B2B connection (step 5); telephone appointments can be booked", email: "onboarding@bazg.admin.ch", phone: "+41 58 465 22 50", hours: "Monday to Friday 08:00-12:00 and 13:00-17:00" },
+    ];
   }
 
   @Mutation(() => BusinessPartnerPayload, {

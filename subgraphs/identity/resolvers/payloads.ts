@@ -118,3 +118,18 @@ export class TermsOfUse {
 export const BusinessPartnerConnection = Connection(BusinessPartner, "BusinessPartner");
 export const PartnerRoleConnection = Connection(PartnerRole, "PartnerRole");
 export const CustomsSystemAuthorisationConnection = Connection(CustomsSystemAuthorisation, "CustomsSystemAuthorisation");
+
+@ObjectType({ description: "A help contact of the ePortal onboarding guide (ID-R39)." })
+export class SupportContact {
+  @Field({ description: "What the contact helps with." })
+  purpose: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  phone: string;
+
+  @Field({ description: "When the line is staffed (Europe/Zurich)." })
+  hours: string;
+}
