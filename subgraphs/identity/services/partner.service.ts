@@ -415,11 +415,14 @@ export class PartnerService {
 
   private async recordFailedAttempt(userId: string, now: Date): Promise<Date | null> {
     return this.dataSource.transaction(async m => {
+      // Atomic increment: parallel wrong guesses all count.
+      await m.createQueryBuilder().update(PortalUser).set({ failedCodeAttempts: () => "failed_code_attempts + 1" }).where("id = :id", { id: userId }).execute();
       const user = await m.findOneByOrFail(PortalUser, { id: userId });
-      const attempts = user.failedCodeAttempts + 1;
-      const lock = attempts >= this.config.maxFailedCodeAttempts ? new Date(now.getTime() + this.config.codeLockMinutes * 60_000) : null;
-      await m.update(PortalUser, { id: userId }, { failedCodeAttempts: lock ? 0 : attempts, redemptionLockedUntil: lock });
+      if (user.failedCodeAttempts < this.config.maxFailedCodeAttempts) return null;
+      const lock = new Date(now.getTime() + this.config.codeLockMinutes * 60_000);
+      await m.update(PortalUser, { id: userId }, { failedCodeAttempts: 0, redemptionLockedUntil: lock });
       return lock;
     });
   }
+
 }
