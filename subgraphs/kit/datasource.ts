@@ -55,6 +55,8 @@ export interface DataSourceSettings {
   migrations: MixedList<Function | string>;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /** Server flavour for a MySQL URL; found by `openDataSource`, else taken from the URL scheme. */
+  flavor?: "mysql" | "mariadb";
 }
 
 export interface SubgraphDataSource {
@@ -82,7 +84,12 @@ export function resolveDatabaseUrl(name: string, env: NodeJS.ProcessEnv = proces
   return undefined;
 }
 
-export async function ensureMysqlDatabase(url: string): Promise<void> {
+/**
+ * Creates the database if missing and tells MariaDB from MySQL. TypeORM must know which: MariaDB
+ * reports column defaults differently, and a "mysql" DataSource on MariaDB sees phantom schema
+ * drift on every nullable column.
+ */
+export async function ensureMysqlDatabase(url: string): Promise<"mysql" | "mariadb"> {
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Unsupported database name '${database}'`);
@@ -94,6 +101,8 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
   });
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await conn.query("SELECT VERSION() AS version");
+    return /mariadb/i.test(String((rows as { version: string }[])[0]?.version)) ? "mariadb" : "mysql";
   } finally {
     await conn.end();
   }
@@ -115,8 +124,8 @@ export function createDataSource(settings: DataSourceSettings): SubgraphDataSour
   if (url) {
     const options: DataSourceOptions = {
       ...common,
-      type: "mysql",
-      url,
+      type: settings.flavor ?? (url.startsWith("mariadb:") ? "mariadb" : "mysql"),
+      url: url.replace(/^mariadb:/, "mysql:"),
       timezone: "Z",
       charset: "utf8mb4_unicode_ci",
       dateStrings: false,
@@ -138,16 +147,21 @@ export function createDataSource(settings: DataSourceSettings): SubgraphDataSour
   return { dataSource: new DataSource(options), sql, engine: "sqlite", location: file };
 }
 
-/** Creates the database (MySQL) or folder (SQLite), connects and applies pending migrations. */
+/** Connects and applies pending migrations (the database or folder must exist: see `openDataSource`). */
 export async function initialiseDataSource(ds: SubgraphDataSource, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  if (ds.engine === "mysql") await ensureMysqlDatabase(resolveDatabaseUrlFromOptions(ds));
-  else fs.mkdirSync(path.dirname(ds.location), { recursive: true });
+  if (ds.engine === "sqlite") fs.mkdirSync(path.dirname(ds.location), { recursive: true });
   await ds.dataSource.initialize();
   if (env.RUN_MIGRATIONS !== "false") await ds.dataSource.runMigrations({ transaction: "each" });
 }
 
-function resolveDatabaseUrlFromOptions(ds: SubgraphDataSource): string {
-  return (ds.dataSource.options as { url: string }).url;
+/** The whole start: create the MySQL database if missing (and learn its flavour), connect, migrate. */
+export async function openDataSource(settings: DataSourceSettings): Promise<SubgraphDataSource> {
+  const env = settings.env ?? process.env;
+  const url = resolveDatabaseUrl(settings.name, env);
+  const flavor = url ? await ensureMysqlDatabase(url.replace(/^mariadb:/, "mysql:")) : undefined;
+  const ds = createDataSource({ ...settings, flavor: settings.flavor ?? flavor });
+  await initialiseDataSource(ds, env);
+  return ds;
 }
 
 /** Readiness: the database answers and no migration is pending. */

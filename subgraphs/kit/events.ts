@@ -32,7 +32,7 @@ export class OutboxEvent {
   @PrimaryGeneratedColumn({ type: "integer" })
   seq: number;
 
-  @Index({ unique: true })
+  @Index("IDX_outbox_event_id", { unique: true })
   @Column({ type: "varchar", length: 36 })
   id: string;
 
@@ -50,7 +50,7 @@ export class OutboxEvent {
 }
 
 @Entity("outbox_delivery")
-@Index(["status", "nextAttemptAt"])
+@Index("IDX_outbox_delivery_due", ["status", "nextAttemptAt"])
 export class OutboxDelivery {
   @PrimaryColumn({ type: "varchar", length: 36, name: "event_id" })
   eventId: string;
@@ -207,6 +207,12 @@ export class EventRelay {
       .select(["d.eventId", "d.subscriber"])
       .where("d.status = 'PENDING' AND d.next_attempt_at <= :now", { now: sqlTime(now) })
       .andWhere("(d.lease_until IS NULL OR d.lease_until < :now)", { now: sqlTime(now) })
+      // Per-subscriber order: nothing overtakes an earlier event still waiting for its retry or
+      // held by another relay replica.
+      .andWhere(
+        "NOT EXISTS (SELECT 1 FROM outbox_delivery h WHERE h.subscriber = d.subscriber AND h.status = 'PENDING' AND h.event_seq < d.event_seq AND (h.next_attempt_at > :now OR h.lease_until >= :now))",
+        { now: sqlTime(now) },
+      )
       .orderBy("d.event_seq", "ASC")
       .limit(this.options.batchSize ?? 50)
       .getMany();
@@ -226,7 +232,10 @@ export class EventRelay {
         .where("event_id = :e AND subscriber = :s AND status = 'PENDING'", { e: candidate.eventId, s: candidate.subscriber })
         .andWhere("(lease_until IS NULL OR lease_until < :now)", { now: sqlTime(now) })
         .execute();
-      if (!claim.affected) continue;
+      if (!claim.affected) {
+        blocked.add(candidate.subscriber);
+        continue;
+      }
       const event = events.get(candidate.eventId)!;
       const subscriber = this.options.subscribers.find(s => s.name === candidate.subscriber);
       const current = await repo.findOneByOrFail({ eventId: candidate.eventId, subscriber: candidate.subscriber });

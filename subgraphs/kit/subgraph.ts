@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Clock, systemClock } from "./clock";
-import { createDataSource, databaseReady, initialiseDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
+import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
 import { formatError } from "./errors";
 import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
 import { createHttpHandler, HttpError, listen, RouteHandler, RunningHost } from "./http";
@@ -83,14 +83,13 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const logger = options.logger ?? createLogger(def.name);
   const clock = options.clock ?? systemClock;
   const secret = signingSecret(env);
-  const db: SubgraphDataSource = createDataSource({
+  const db: SubgraphDataSource = await openDataSource({
     name: def.name,
     entities: [...EVENT_ENTITIES, ...(def.entities as unknown[])] as MixedList<string>,
     migrations: def.migrations,
     logger,
     env,
   });
-  await initialiseDataSource(db, env);
   const subscribers = subscribersFromEnv(env);
   const runtime: SubgraphRuntime = {
     name: def.name,

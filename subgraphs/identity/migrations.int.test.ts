@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { freshDatabase } from "../../test/support/mysql";
+import { definition } from "./identity.subgraph";
+
+/**
+ * Identity's checked-in migrations (STYLE.md: migrations from empty) on both engines the kit
+ * supports: MariaDB for deployments and the integration tier, SQLite for a fresh clone. They
+ * must build exactly the schema the entities describe, and undo cleanly.
+ */
+const engines: { engine: "mysql" | "sqlite"; env: () => Promise<NodeJS.ProcessEnv>; cleanup?: () => void }[] = [];
+let sqliteDir: string | undefined;
+
+engines.push({ engine: "mysql", env: async () => ({ IDENTITY_DATABASE_URL: await freshDatabase("customs_test_identity_migrations") }) });
+engines.push({
+  engine: "sqlite",
+  env: async () => {
+    sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "identity-migrations-"));
+    return { DATA_DIR: sqliteDir };
+  },
+  cleanup: () => {
+    if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
+  },
+});
+
+async function tables(ds: SubgraphDataSource): Promise<string[]> {
+  const rows: Record<string, string>[] =
+    ds.engine === "mysql"
+      ? await ds.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()")
+      : await ds.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  return rows.map(r => r.name ?? r.NAME ?? r.TABLE_NAME).sort();
+}
+
+/** The statements TypeORM would run to make the database match the entities: none, if no drift. */
+async function drift(ds: SubgraphDataSource): Promise<string[]> {
+  const sql = await ds.dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map(q => q.query);
+}
+
+describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup }) => {
+  let ds: SubgraphDataSource;
+  const migrationCount = (definition.migrations as unknown[]).length;
+  const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
+
+  beforeAll(async () => {
+    ds = await openDataSource({ name: "identity", entities: [...EVENT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
+    expect(ds.engine).toBe(engine);
+  });
+
+  afterAll(async () => {
+    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    cleanup?.();
+  });
+
+  it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
+    const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
+    expect(applied.map(r => r.name)).toEqual((definition.migrations as { name: string }[]).map(m => m.name));
+    expect(await ds.dataSource.showMigrations()).toBe(false);
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+  });
+
+  it("leaves no drift between the migrated schema and the entities", async () => {
+    const statements = await drift(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine}: TypeORM would still run\n${statements.join(";\n")}`);
+    expect(statements).toEqual([]);
+  });
+
+  it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
+    for (let i = 0; i < migrationCount; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual(["migrations"]);
+    expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
+
+    const again = await ds.dataSource.runMigrations({ transaction: "each" });
+    expect(again.map(m => m.name)).toEqual((definition.migrations as { name: string }[]).map(m => m.name));
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    const statements = await drift(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);
+  });
+});
