@@ -4,6 +4,7 @@ export * from "./datasource";
 export * from "./errors";
 export * from "./events";
 export * from "./http";
+export * from "./jobs";
 export * from "./loaders";
 export * from "./logger";
 export * from "./migrations";

@@ -9,6 +9,7 @@ import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource 
 import { formatError } from "./errors";
 import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
 import { createHttpHandler, HttpError, listen, RouteHandler, RunningHost } from "./http";
+import { JobRunner, ScheduledJob } from "./jobs";
 import { LoaderCache } from "./loaders";
 import { createLogger, Logger } from "./logger";
 import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
@@ -50,6 +51,8 @@ export interface SubgraphDefinition<S> {
   consumes?: string[];
   /** Handlers of the consumed events, by event type (one for each type in `consumes`). */
   eventHandlers?(services: S): Record<string, EventHandler>;
+  /** Time-driven transitions of this subgraph (kit/jobs.ts), run by every replica. */
+  jobs?(services: S): ScheduledJob[];
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
@@ -66,6 +69,7 @@ export interface Subgraph<S> {
   services: S;
   schema: GraphQLSchema;
   relay: EventRelay;
+  jobs: JobRunner;
   apollo: ApolloServer<SubgraphContext<S>>;
   /** Node request listener serving /graphql, /health, /ready, /events and the extra routes. */
   handler: ReturnType<typeof createHttpHandler>;
@@ -117,6 +121,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   });
   await apollo.start();
   const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500) });
+  const jobs = new JobRunner(def.jobs?.(services) ?? [], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000));
   const routes: Record<string, RouteHandler> = {
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: def.name } }),
     "GET /ready": async () => {
@@ -145,16 +150,19 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     services,
     schema,
     relay,
+    jobs,
     apollo,
     handler,
     async listen(port: number, host?: string) {
       const running = await listen(handler, port, host);
       hosts.push(running);
       relay.start();
+      jobs.start();
       logger.info({ url: `${running.url}/graphql`, database: db.engine, location: db.location }, "subgraph listening");
       return running;
     },
     async stop() {
+      await jobs.stop();
       await relay.stop();
       await Promise.all(hosts.splice(0).map(h => h.close()));
       await apollo.stop();
