@@ -8,6 +8,7 @@ export * from "./jobs";
 export * from "./loaders";
 export * from "./logger";
 export * from "./migrations";
+export * from "./money";
 export * from "./pagination";
 export * from "./principal";
 export * from "./schema";
