@@ -101,6 +101,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // gateway/index.ts owns shutdown.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger)],
     // Stack traces of the gateway's own code tell a client nothing.
     includeStacktraceInErrorResponses: false,

@@ -314,6 +314,10 @@ describe("who sees what", () => {
     } while (after);
     expect(ids).toEqual(all.data?.businessPartners.edges.map((e: any) => e.node.id));
     expect(errorCode(await h.as(auditor, `{ businessPartners(first: 101) { totalCount } }`))).toBe("BAD_USER_INPUT");
+    // The count costs a statement only when asked for.
+    const without = await h.subgraph.runtime.sql.measure(() => h.as(auditor, `{ businessPartners(first: 5) { edges { node { id } } } }`));
+    const withCount = await h.subgraph.runtime.sql.measure(() => h.as(auditor, `{ businessPartners(first: 5) { totalCount edges { node { id } } } }`));
+    expect(withCount.statements).toBe(without.statements + 1);
     expect(errorCode(await h.as(auditor, `{ businessPartners(after: "garbage") { totalCount } }`))).toBe("BAD_USER_INPUT");
   });
 });

@@ -1,4 +1,5 @@
 /** The subgraph kit: the shared plumbing every subgraph uses, and nothing of any domain. */
+export * from "./calendar";
 export * from "./clock";
 export * from "./datasource";
 export * from "./errors";

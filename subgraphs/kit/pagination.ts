@@ -38,7 +38,8 @@ export class ConnectionArgs {
 export interface ConnectionShape<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Lazy: a getter, so the count query runs only when a client asks for `totalCount`. */
+  readonly totalCount: number | Promise<number>;
 }
 
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
@@ -60,7 +61,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Number of items matching the filter, over all pages." })
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -90,7 +91,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   keys: { alias: string; timeColumn: string; timeProperty: keyof T & string },
 ): Promise<ConnectionShape<T>> {
   const { alias, timeColumn, timeProperty } = keys;
-  const totalCount = await qb.clone().getCount();
+  const counter = qb.clone();
   const page = qb.clone();
   if (args.after) {
     const [time, id] = decodeCursor(args.after);
@@ -109,7 +110,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const edges = nodes.map(node => ({ node, cursor: encodeCursor(node[timeProperty] as Date, node.id) }));
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return counter.getCount();
+    },
     pageInfo: {
       hasNextPage,
       hasPreviousPage: Boolean(args.after),

@@ -115,6 +115,8 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The launcher owns shutdown (close HTTP, relay, jobs, database, in that order).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) =>
       formatError(formatted, error, unexpected => logger.error({ err: unexpected }, "unexpected error")) as never,

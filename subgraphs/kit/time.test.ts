@@ -115,6 +115,48 @@ describe("zurichInstant", () => {
     expect(zurichInstant("2026-03-28").getTime() - zurichInstant("2026-03-27").getTime()).toBe(MS_PER_DAY);
   });
 
+  it("moves a time in the spring-forward gap forward by the gap: 02:30 on 29 March 2026 is 03:30 CEST (T1)", () => {
+    // 02:00-02:59 does not exist that night; each such time lands as far past 03:00 as it was past 02:00.
+    expect(zurichInstant("2026-03-29", 2).toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    expect(zurichInstant("2026-03-29", 2, 30).toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(zurichInstant("2026-03-29", 2, 59, 59, 999).toISOString()).toBe("2026-03-29T01:59:59.999Z");
+    expect(zurichInstant("2026-03-29", 2, 30).getTime()).toBe(zurichInstant("2026-03-29", 3, 30).getTime());
+    // The neighbours of the gap are untouched: 01:59:59.999 CET and 03:00 CEST are one ms apart.
+    expect(zurichInstant("2026-03-29", 3).getTime() - zurichInstant("2026-03-29", 1, 59, 59, 999).getTime()).toBe(1);
+  });
+
+  it("takes the earlier, summer-time occurrence of a time in the repeated hour on 25 October 2026 (T1)", () => {
+    expect(zurichInstant("2026-10-25", 2).toISOString()).toBe("2026-10-25T00:00:00.000Z");
+    expect(zurichInstant("2026-10-25", 2, 30).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(zurichInstant("2026-10-25", 2, 59, 59, 999).toISOString()).toBe("2026-10-25T00:59:59.999Z");
+    // The later 02:30 (CET) exists one hour on, and shows the same wall-clock time: the choice is real.
+    const wall = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const earlier = zurichInstant("2026-10-25", 2, 30);
+    expect(wall.format(earlier)).toBe("02:30");
+    expect(wall.format(new Date(earlier.getTime() + HOUR))).toBe("02:30");
+  });
+
+  it("applies the same rule to the 2027 switches (28 March and 31 October), not to fixed dates", () => {
+    expect(zurichInstant("2027-03-28", 2, 15).toISOString()).toBe("2027-03-28T01:15:00.000Z");
+    expect(zurichInstant("2027-10-31", 2, 15).toISOString()).toBe("2027-10-31T00:15:00.000Z");
+    expect(zurichInstant("2027-10-31", 3).toISOString()).toBe("2027-10-31T02:00:00.000Z");
+  });
+
+  it("resolves gap and repeated times alike whatever the host's time zone is", () => {
+    const before = process.env.TZ;
+    const expected = [zurichInstant("2026-03-29", 2, 30), zurichInstant("2026-10-25", 2, 30)].map(d => d.toISOString());
+    expect(expected).toEqual(["2026-03-29T01:30:00.000Z", "2026-10-25T00:30:00.000Z"]);
+    try {
+      for (const tz of ["Europe/Zurich", "America/New_York", "Australia/Lord_Howe", "UTC"]) {
+        process.env.TZ = tz;
+        expect([zurichInstant("2026-03-29", 2, 30), zurichInstant("2026-10-25", 2, 30)].map(d => d.toISOString())).toEqual(expected);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it("gives the same instants whatever the host's time zone is", () => {
     const before = process.env.TZ;
     const expected = [zurichInstant("2026-03-29", 3), zurichInstant("2026-10-25", 3), endOfZurichDay("2026-12-31")].map(d => d.toISOString());

@@ -39,17 +39,40 @@ export function addCalendarDays(day: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** The instant at which a Zurich wall-clock time occurs (DST-aware). */
+/** Zurich's offset from UTC at an instant, in ms: +1 h in winter (CET), +2 h in summer (CEST). */
+function zurichOffset(epochMs: number): number {
+  const p = zurichParts(new Date(epochMs));
+  const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecond;
+}
+
+/**
+ * The instant at which a Zurich wall-clock time occurs (DST-aware, T1).
+ *
+ * Two wall-clock times are not one instant each, and a deadline must not depend on chance there
+ * (the same rule as `java.time`'s `ZonedDateTime.of` and Temporal's `disambiguation: "compatible"`):
+ * - a time in the spring-forward gap (02:00–02:59 on the last Sunday of March) does not exist; it
+ *   moves forward by the gap, so 02:30 is 03:30 CEST, read with the offset in force before the gap;
+ * - a time in the repeated autumn hour (02:00–02:59 on the last Sunday of October) occurs twice;
+ *   it is the EARLIER occurrence, 02:30 CEST, not 02:30 CET an hour later.
+ */
 export function zurichInstant(day: string, hour = 0, minute = 0, second = 0, ms = 0): Date {
   const [y, m, d] = day.split("-").map(Number);
   const wall = Date.UTC(y, m - 1, d, hour, minute, second, ms);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) {
-    const p = zurichParts(new Date(guess));
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms);
-    guess += wall - shown;
-  }
-  return new Date(guess);
+  // Zurich changes its offset at most once in any 48 hours, so the offsets a day either side of
+  // the wall time are the only candidates.
+  const before = zurichOffset(wall - MS_PER_DAY);
+  const after = zurichOffset(wall + MS_PER_DAY);
+  if (before === after) return new Date(wall - before);
+  const withBefore = wall - before;
+  const withAfter = wall - after;
+  const beforeFits = zurichOffset(withBefore) === before;
+  const afterFits = zurichOffset(withAfter) === after;
+  if (beforeFits && afterFits) return new Date(Math.min(withBefore, withAfter)); // repeated hour: the earlier
+  if (afterFits) return new Date(withAfter);
+  // Fits with the offset before the switch, or in the gap, where no offset fits: the offset before
+  // the switch puts a gap time exactly as far past the gap's end as it was past its start.
+  return new Date(withBefore);
 }
 
 /** The last moment of a Zurich day: 23:59:59.999 local (T3, T6). */
