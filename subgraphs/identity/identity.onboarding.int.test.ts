@@ -301,6 +301,7 @@ describe("who sees what", () => {
   });
 
   it("pages through partners with stable cursors", async () => {
+    for (const digits of ["10000021", "10000023", "10000024", "10000025"]) await onboardedPartner(h, `chlogin|pager-${digits}`, digits, `Pager ${digits} AG`);
     const auditor = officer("AUDITOR");
     const all = await h.as(auditor, `{ businessPartners(first: 100) { totalCount edges { node { id } } } }`);
     const total = all.data?.businessPartners.totalCount as number;
