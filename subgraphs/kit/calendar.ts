@@ -158,6 +158,8 @@ export class OfficeCalendar {
   readonly canton: string;
   private readonly openings = new Map<IsoWeekday, Opening[]>();
   private readonly closedDays: ReadonlySet<string>;
+  /** Each day's opening spans, once: a count over a weekend revisits the same days on every call. */
+  private readonly spansByDay = new Map<string, ReadonlyArray<readonly [number, number]>>();
 
   constructor(config: OfficeCalendarConfig) {
     assertCanton(config.canton);
@@ -285,15 +287,19 @@ export class OfficeCalendar {
 
   // The interval bounds go through zurichInstant on their own day, so a span never assumes a
   // 24-hour day or a fixed offset: the Monday after a DST switch opens at the right UTC instant.
-  private spans(day: string): Array<[number, number]> {
-    if (!this.working(day)) return [];
-    const next = addCalendarDays(day, 1);
-    const at = (minutes: number) => (minutes === 24 * 60 ? zurichInstant(next) : zurichInstant(day, Math.floor(minutes / 60), minutes % 60)).getTime();
-    return (this.openings.get(isoWeekday(day)) ?? []).map(o => [at(o.opens), at(o.closes)]);
+  private spans(day: string): ReadonlyArray<readonly [number, number]> {
+    let spans = this.spansByDay.get(day);
+    if (!spans) {
+      const next = addCalendarDays(day, 1);
+      const at = (minutes: number) => (minutes === 24 * 60 ? zurichInstant(next) : zurichInstant(day, Math.floor(minutes / 60), minutes % 60)).getTime();
+      spans = this.working(day) ? (this.openings.get(isoWeekday(day)) ?? []).map(o => [at(o.opens), at(o.closes)] as const) : [];
+      this.spansByDay.set(day, spans);
+    }
+    return spans;
   }
 
   /** The rest of the counter's opening time from `from` on, span by span ([start, end) in ms). */
-  private *openTimeFrom(from: Date): Generator<[number, number]> {
+  private *openTimeFrom(from: Date): Generator<readonly [number, number]> {
     const t = instant(from);
     if (this.openings.size === 0) throw new OfficeCalendarError(`The office (canton ${this.canton}) has no opening hours: counter time cannot be counted (T5).`);
     let day = zurichDate(from);
