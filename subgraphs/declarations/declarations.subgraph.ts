@@ -1,0 +1,99 @@
+import { buildFederatedSchema, SubgraphDefinition } from "../kit";
+import { CustomsOffice } from "./entities/customs-office.entity";
+import { CustomsDeclaration, DeclarationItem } from "./entities/declaration.entity";
+import { GoodsPresentation } from "./entities/presentation.entity";
+import { Appeal, DeadlineOverride, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "./entities/procedure.entity";
+import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "./entities/projections.entity";
+import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "./entities/selection.entity";
+import { TariffRate } from "./entities/tariff-rate.entity";
+import { migrations } from "./migrations";
+import { DeclarationsContext } from "./resolvers/context";
+import {
+  CustomsDeclarationResolver,
+  DocumentRequirementResolver,
+  GoodsPresentationResolver,
+  PartnerDeclarationsResolver,
+  RefusalResolver,
+  SelectionDecisionResolver,
+  VerificationResolver,
+} from "./resolvers/declaration.resolver";
+import { loaders } from "./resolvers/loaders";
+import { ReferenceResolver, TaxationDecisionResolver } from "./resolvers/taxation.resolver";
+import { createDeclarationServices, DeclarationServices } from "./services";
+
+export const DECLARATION_ENTITIES = [
+  CustomsOffice,
+  TariffRate,
+  GoodsPresentation,
+  CustomsDeclaration,
+  DeclarationItem,
+  SelectionRuleSet,
+  SelectionDecision,
+  DocumentRequirement,
+  Refusal,
+  Verification,
+  TaxationDecision,
+  TaxationChangeRequest,
+  Appeal,
+  DeadlineOverride,
+  AuthorisedDeclarant,
+  DeclarantEmployeeRef,
+  PartnerRoleRef,
+];
+
+/** The identity events this subgraph keeps a copy of (DOMAIN.md §7 X02, X04; employees for ID-R33). */
+const CONSUMED = [
+  "CustomsSystemAuthorisationGranted",
+  "CustomsSystemAuthorisationWithdrawn",
+  "DeclarantEmployeeAnnounced",
+  "DeclarantEmployeeDeactivated",
+  "PartnerRoleActivated",
+  "PartnerRoleEnded",
+];
+
+/**
+ * Declarations, part 1 (DOMAIN.md §3): the electronic declaration from presentation to taxation,
+ * release and removal, with every deadline the law sets. Owns `CustomsDeclaration`,
+ * `TaxationDecision` and `CustomsOffice`; adds `declarations` to `BusinessPartner`.
+ */
+export const definition: SubgraphDefinition<DeclarationServices> = {
+  name: "declarations",
+  entities: DECLARATION_ENTITIES,
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [
+        CustomsDeclarationResolver,
+        SelectionDecisionResolver,
+        DocumentRequirementResolver,
+        RefusalResolver,
+        GoodsPresentationResolver,
+        VerificationResolver,
+        PartnerDeclarationsResolver,
+        TaxationDecisionResolver,
+        ReferenceResolver,
+      ],
+      references: {
+        CustomsDeclaration: {
+          __resolveReference: async (ref: { id: string }, ctx: DeclarationsContext) => {
+            const d = await loaders.declaration(ctx).load(ref.id);
+            return d && ctx.services.access.canSee(ctx.principal, d) ? d : null;
+          },
+        },
+        TaxationDecision: {
+          __resolveReference: async (ref: { id: string }, ctx: DeclarationsContext) => {
+            const t = await loaders.taxationById(ctx).load(ref.id);
+            if (!t) return null;
+            const d = await loaders.declaration(ctx).load(t.declarationId);
+            return d && ctx.services.access.canSee(ctx.principal, d) ? t : null;
+          },
+        },
+        CustomsOffice: { __resolveReference: (ref: { id: string }, ctx: DeclarationsContext) => loaders.office(ctx).load(ref.id) },
+        BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      },
+    }),
+  createServices: runtime => createDeclarationServices(runtime),
+  consumes: CONSUMED,
+  eventHandlers: services => services.projections.handlers(),
+  jobs: services => [services.declarations.resubmissionOverdueJob(), services.declarations.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
+};

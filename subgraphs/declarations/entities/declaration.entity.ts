@@ -1,0 +1,182 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, SelectionResult } from "./enums";
+
+@ObjectType({ description: "A customs declaration lodged electronically (e-dec, NCTS, Passar B2B, e-dec web). The declaration binds the declarant once accepted (DEC-R42, LD art. 33)." })
+@Directive('@key(fields: "id")')
+@Entity("customs_declaration")
+export class CustomsDeclaration {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field({ description: "The declaration number, given at transmission: YY + office + sequence (DESIGN CHOICE)." })
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 24, name: "declaration_number" })
+  declarationNumber: string;
+
+  @Field(() => Direction)
+  @Column({ type: "varchar", length: 8 })
+  direction: Direction;
+
+  @Field(() => CustomsProcedure)
+  @Column({ type: "varchar", length: 24 })
+  procedure: CustomsProcedure;
+
+  @Field(() => CustomsDestination, { description: "DEC-R07 (LD art. 25 para. 2, 27)." })
+  @Column({ type: "varchar", length: 24 })
+  destination: CustomsDestination;
+
+  @Field(() => DeclarationChannel, { description: "DEC-R13 (OD-AFD art. 6)." })
+  @Column({ type: "varchar", length: 12 })
+  channel: DeclarationChannel;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "declarant_id" })
+  declarantId: string;
+
+  @Column({ type: "varchar", length: 36, name: "on_behalf_of_id", nullable: true })
+  onBehalfOfId: string | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 12, name: "office_id" })
+  officeId: string;
+
+  @Field(() => String, { nullable: true, description: "ID-R33 (OD-AFD art. 11): the declarant's business number." })
+  @Column({ type: "varchar", length: 12, name: "business_number", nullable: true })
+  businessNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: "ID-R33 (OD-AFD art. 11): the declaring employee's personal number." })
+  @Column({ type: "varchar", length: 20, name: "personal_number", nullable: true })
+  personalNumber: string | null;
+
+  @Field({ description: "DEC-R15 (OD-AFD art. 7): an official language, de, fr or it (DESIGN CHOICE: rm not accepted until confirmed)." })
+  @Column({ type: "varchar", length: 2 })
+  language: string;
+
+  @Field({ description: "Declared before the goods are presented (DEC-R08 to DEC-R11, OD-AFD art. 5)." })
+  @Column({ type: "boolean", name: "is_pre_declaration" })
+  isPreDeclaration: boolean;
+
+  @Field(() => Date, { nullable: true, description: "Import: planned introduction; export: planned shipment (OD-AFD art. 5 para. 1)." })
+  @Column({ type: "datetime", precision: 3, name: "planned_crossing_at", nullable: true })
+  plannedCrossingAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R11 (OD-AFD art. 5 para. 3): when the goods of a pre-declaration crossed the border." })
+  @Column({ type: "datetime", precision: 3, name: "crossed_border_at", nullable: true })
+  crossedBorderAt: Date | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "presentation_id", nullable: true })
+  presentationId: string | null;
+
+  @Column({ type: "varchar", length: 36, name: "application_id", nullable: true })
+  applicationId: string | null;
+
+  @Field(() => DeclarationStatus)
+  @Column({ type: "varchar", length: 24 })
+  status: DeclarationStatus;
+
+  @Field({ description: "DEC-R16 (OD-AFD art. 12 para. 4): until receipt is confirmed the declaration counts as not presented." })
+  @Column({ type: "datetime", precision: 3, name: "transmitted_at" })
+  transmittedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "receipt_confirmed_at", nullable: true })
+  receiptConfirmedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R17 (OD-AFD art. 16): stamped by the system when the summary control passes." })
+  @Column({ type: "datetime", precision: 3, name: "accepted_at", nullable: true })
+  acceptedAt: Date | null;
+
+  @Field(() => SelectionResult, { nullable: true, description: "DEC-R29 (OD-AFD art. 17 para. 1, 17a para. 1)." })
+  @Column({ type: "varchar", length: 20, name: "selection_result", nullable: true })
+  selectionResult: SelectionResult | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "selection_communicated_at", nullable: true })
+  selectionCommunicatedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R43 let. a (LD art. 34 para. 1): the office found incorrect particulars." })
+  @Column({ type: "datetime", precision: 3, name: "incorrect_particulars_found_at", nullable: true })
+  incorrectParticularsFoundAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R56 (LD art. 40): released, or deemed released by a free selection (OD-AFD art. 17 para. 3-4)." })
+  @Column({ type: "datetime", precision: 3, name: "released_at", nullable: true })
+  releasedAt: Date | null;
+
+  @Column({ type: "datetime", precision: 3, name: "removal_due_by", nullable: true })
+  computedRemovalDueBy: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the goods left customs custody (DEC-R44: the 30 days of LD art. 34 para. 3 start here)." })
+  @Column({ type: "datetime", precision: 3, name: "removed_at", nullable: true })
+  removedAt: Date | null;
+
+  @Field(() => Int, { description: "Rectifications (DEC-R43) raise the version." })
+  @Column({ type: "integer" })
+  version: number;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "created_at" })
+  createdAt: Date;
+}
+
+@ObjectType({ description: "A line of goods in a declaration." })
+@Entity("declaration_item")
+@Index(["declarationId", "position"], { unique: true })
+export class DeclarationItem {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field(() => Int)
+  @Column({ type: "integer" })
+  position: number;
+
+  @Field({ description: "Tariff number NNNN.NNNN." })
+  @Column({ type: "varchar", length: 9, name: "tariff_number" })
+  tariffNumber: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 300 })
+  description: string;
+
+  @Field({ description: "Net mass in kg, exact decimal string (3 decimals)." })
+  @Column({ type: "varchar", length: 16, name: "net_mass_kg" })
+  netMassKg: string;
+
+  @Field({ description: "Gross mass in kg, exact decimal string (3 decimals)." })
+  @Column({ type: "varchar", length: 16, name: "gross_mass_kg" })
+  grossMassKg: string;
+
+  @Field(() => Int, { nullable: true, description: "Supplementary units, for PER_UNIT rates." })
+  @Column({ type: "integer", nullable: true })
+  quantity: number | null;
+
+  @Field(() => MoneyScalar, { description: "Customs value in CHF." })
+  @Column({ type: "bigint", name: "value_rappen", transformer: rappenColumn })
+  value: number;
+
+  @Field({ description: "Country of origin, ISO 3166-1 alpha-2." })
+  @Column({ type: "varchar", length: 2 })
+  origin: string;
+
+  @Field({ description: "DEC-R10 (OD-AFD art. 5 para. 2): goods under a tariff quota." })
+  @Column({ type: "boolean", name: "quota_goods" })
+  quotaGoods: boolean;
+
+  @Field({ description: "DEC-R33 (OD-AFD art. 17 para. 5): non-customs federal acts apply, whatever the selection." })
+  @Column({ type: "boolean", name: "non_customs_acts_apply" })
+  nonCustomsActsApply: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 60, name: "permit_reference", nullable: true })
+  permitReference: string | null;
+
+  @Field({ description: "DEC-R34 (OD-AFD art. 17a para. 2-4): a proof of origin customs must authenticate." })
+  @Column({ type: "boolean", name: "proof_of_origin_required" })
+  proofOfOriginRequired: boolean;
+}

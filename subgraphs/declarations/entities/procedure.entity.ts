@@ -1,0 +1,287 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, TaxationKind, TaxationStatus, VerificationScope } from "./enums";
+
+@ObjectType({ description: "A refusal by the summary control (DEC-R38, LD art. 32; DEC-R40, OD-AFD art. 20)." })
+@Entity("refusal")
+export class Refusal {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "refused_at" })
+  refusedAt: Date;
+
+  @Field(() => [String])
+  @Column({ type: "simple-json" })
+  reasons: string[];
+
+  @Column({ type: "datetime", precision: 3, name: "resubmission_due_by" })
+  computedResubmissionDueBy: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "resubmitted_at", nullable: true })
+  resubmittedAt: Date | null;
+}
+
+@ObjectType({ description: "A verification of the goods (DEC-R46, DEC-R47; LD art. 36, 37)." })
+@Entity("verification")
+export class Verification {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "ordered_at" })
+  orderedAt: Date;
+
+  @Field(() => VerificationScope)
+  @Column({ type: "varchar", length: 8 })
+  scope: VerificationScope;
+
+  @Field({ description: "DEC-R47: the declarant asked for a full verification." })
+  @Column({ type: "boolean", name: "requested_full_by_declarant" })
+  requestedFullByDeclarant: boolean;
+
+  @Field(() => [String], { description: "Tariff numbers of the sampled items; DEC-R47: a sample's result holds for all goods of the same type." })
+  @Column({ type: "simple-json", name: "sampled_tariff_numbers" })
+  sampledTariffNumbers: string[];
+
+  @Field(() => String, { nullable: true, description: "DEC-R47: the recorded result, basis of the taxation." })
+  @Column({ type: "varchar", length: 2000, nullable: true })
+  result: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True when the verification found the declaration correct; null until recorded." })
+  @Column({ type: "boolean", name: "conforms", nullable: true })
+  conforms: boolean | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "recorded_at", nullable: true })
+  recordedAt: Date | null;
+}
+
+@ObjectType({ description: "A levy line of a taxation decision." })
+export class LevyLine {
+  @Field(() => Int)
+  position: number;
+
+  @Field()
+  tariffNumber: string;
+
+  @Field({ description: "The rate applied and its basis, e.g. \"CHF 12.50 per 100 kg gross\"." })
+  rateApplied: string;
+
+  @Field({ description: "The quantity the rate was applied to, e.g. \"1250.500 kg gross\"." })
+  basis: string;
+
+  @Field(() => MoneyScalar)
+  amount: number;
+
+  @Field({ description: "Why this rate (e.g. the highest rate of DEC-R41 / DEC-R49)." })
+  note: string;
+}
+
+@ObjectType({ description: "A taxation decision (DEC-R52, LD art. 38)." })
+@Entity("taxation_decision")
+export class TaxationDecision {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field(() => TaxationKind)
+  @Column({ type: "varchar", length: 12 })
+  kind: TaxationKind;
+
+  @Field({ description: "When the decision was established; the 60-day appeal period runs from it (DEC-R60, LD art. 116 para. 3)." })
+  @Column({ type: "datetime", precision: 3, name: "established_at" })
+  establishedAt: Date;
+
+  @Field({ description: "DEC-R53 (OD-AFD art. 20a): notified the moment it is put online." })
+  @Column({ type: "datetime", precision: 3, name: "notified_at" })
+  notifiedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R53: the declarant's download, recorded at once." })
+  @Column({ type: "datetime", precision: 3, name: "downloaded_at", nullable: true })
+  downloadedAt: Date | null;
+
+  @Field({ description: "DEC-R53: e-dec import decisions are also issued on paper." })
+  @Column({ type: "boolean", name: "paper_issued" })
+  paperIssued: boolean;
+
+  @Field(() => [LevyLine])
+  @Column({ type: "simple-json" })
+  lines: LevyLine[];
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "total_rappen", transformer: rappenColumn })
+  totalDuties: number;
+
+  @Field({ description: "DEC-R59 (OD-AFD art. 58): CHF 5 or less per decision is not collected." })
+  @Column({ type: "boolean", name: "non_collected" })
+  nonCollected: boolean;
+
+  @Field(() => TaxationStatus)
+  @Column({ type: "varchar", length: 12 })
+  status: TaxationStatus;
+
+  @Field({ description: "DEC-R60 (LD art. 116 para. 3): last day to appeal, 60 days after establishment; DESIGN CHOICE: moved to the next working day from a weekend or public holiday." })
+  @Column({ type: "varchar", length: 10, name: "appeal_deadline" })
+  appealDeadline: string;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R55 (LD art. 39 para. 4): for a provisional taxation, the office's deadline for the missing documents." })
+  @Column({ type: "datetime", precision: 3, name: "documents_due_by", nullable: true })
+  documentsDueBy: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R55: when the provisional taxation became final." })
+  @Column({ type: "datetime", precision: 3, name: "finalised_at", nullable: true })
+  finalisedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "DEC-R54 (OD-AFD art. 20b): the notice sent with the cancellation." })
+  @Column({ type: "varchar", length: 1000, name: "cancellation_notice", nullable: true })
+  cancellationNotice: string | null;
+
+  @Field(() => String, { nullable: true, description: "DEC-R54: a paper decision goes back to the office by this day (next business day after cancellation)." })
+  @Column({ type: "varchar", length: 10, name: "paper_return_due_by", nullable: true })
+  paperReturnDueBy: string | null;
+
+  @Column({ type: "varchar", length: 36, name: "supersedes_id", nullable: true })
+  supersedesId: string | null;
+}
+
+@ObjectType({ description: "A request for a change of taxation (DEC-R44, LD art. 34 para. 3-4)." })
+@Entity("taxation_change_request")
+export class TaxationChangeRequest {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "goods_left_custody_at" })
+  goodsLeftCustodyAt: Date;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "submitted_at" })
+  submittedAt: Date;
+
+  @Field(() => ChangeGround)
+  @Column({ type: "varchar", length: 32 })
+  ground: ChangeGround;
+
+  @Field({ description: "The evidence the declarant offers for the ground." })
+  @Column({ type: "varchar", length: 2000 })
+  justification: string;
+
+  @Column({ type: "simple-json", name: "corrected_items" })
+  correctedItems: unknown[];
+
+  @Field(() => ChangeRequestStatus)
+  @Column({ type: "varchar", length: 12 })
+  status: ChangeRequestStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "decision_reason", nullable: true })
+  decisionReason: string | null;
+}
+
+@ObjectType({ description: "An appeal against a decision of an office or a district directorate (DEC-R60, LD art. 116). DESIGN CHOICE: one appeal entity for all subgraphs, owned here." })
+@Entity("appeal")
+export class Appeal {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field({ description: "The GraphQL type of the contested decision, e.g. TaxationDecision." })
+  @Column({ type: "varchar", length: 60, name: "contested_type" })
+  contestedType: string;
+
+  @Field(() => ID)
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "contested_id" })
+  contestedId: string;
+
+  @Column({ type: "varchar", length: 36, name: "appellant_id" })
+  appellantId: string;
+
+  @Field(() => AppealInstance)
+  @Column({ type: "varchar", length: 24 })
+  instance: AppealInstance;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "filed_at" })
+  filedAt: Date;
+
+  @Field({ description: "The last day of the appeal period (DEC-R60)." })
+  @Column({ type: "varchar", length: 10 })
+  deadline: string;
+
+  @Field(() => AppealStatus)
+  @Column({ type: "varchar", length: 20 })
+  status: AppealStatus;
+
+  @Field()
+  @Column({ type: "varchar", length: 4000 })
+  grounds: string;
+}
+
+@ObjectType({ description: "An officer's override of a computed deadline, with the reason (DOMAIN.md §0.4 T10; OD-AFD art. 4 para. 2, 19 para. 3, 19a para. 2, 37 para. 2, 20 para. 2)." })
+@Entity("deadline_override")
+@Index(["subjectType", "subjectId", "deadlineKind"])
+export class DeadlineOverride {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 40, name: "subject_type" })
+  subjectType: string;
+
+  @Field(() => ID)
+  @Column({ type: "varchar", length: 36, name: "subject_id" })
+  subjectId: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 40, name: "deadline_kind" })
+  deadlineKind: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "computed_value", nullable: true })
+  computedValue: Date | null;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "new_value" })
+  newValue: Date;
+
+  @Field()
+  @Column({ type: "varchar", length: 1000 })
+  reason: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 200 })
+  officer: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "overridden_at" })
+  overriddenAt: Date;
+}

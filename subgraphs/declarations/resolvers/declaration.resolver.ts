@@ -1,0 +1,295 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, ForbiddenError, UnauthenticatedError } from "../../kit";
+import { CustomsOffice } from "../entities/customs-office.entity";
+import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
+import { GoodsPresentation } from "../entities/presentation.entity";
+import { MatchedCriterion, DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
+import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { DeclarationsContext } from "./context";
+import {
+  DeclarationFilterArgs,
+  DeclarationIdInput,
+  ExtendRemovalInput,
+  ExtendResubmissionInput,
+  ItemsInput,
+  LodgeDeclarationInput,
+  OrderVerificationInput,
+  OverrideDocumentDeadlineInput,
+  PresentGoodsInput,
+  RecordVerificationInput,
+  RefuseDeclarationInput,
+  SubmitDocumentInput,
+} from "./inputs";
+import { loaders, overrideLoader } from "./loaders";
+import {
+  BusinessPartner,
+  CustomsDeclarationConnection,
+  DeadlineOverridePayload,
+  DeclarationPayload,
+  DocumentPayload,
+  PresentationPayload,
+  RefusalPayload,
+  VerificationPayload,
+} from "./payloads";
+
+function partnerFilter(ctx: DeclarationsContext): string[] | null {
+  if (ctx.services.access.isOfficer(ctx.principal)) return null;
+  if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+  return ctx.services.access.partnerIds(ctx.principal);
+}
+
+async function visible(ctx: DeclarationsContext, id: string): Promise<CustomsDeclaration> {
+  const d = await ctx.services.declarations.get(id);
+  ctx.services.access.requireSee(ctx.principal, d);
+  return d;
+}
+
+@Resolver(() => CustomsDeclaration)
+export class CustomsDeclarationResolver {
+  @Query(() => CustomsDeclaration, { description: "A declaration: for its declarant (and the party it acts for) and officers." })
+  async declaration(@Arg("id", () => ID) id: string, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
+    return visible(ctx, id);
+  }
+
+  @Query(() => CustomsDeclarationConnection, { description: "Officers: every declaration; partners: their own." })
+  async declarations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DeclarationFilterArgs) filter: DeclarationFilterArgs, @Ctx() ctx: DeclarationsContext) {
+    return ctx.services.declarations.list({ ...filter, partnerIds: partnerFilter(ctx) }, args);
+  }
+
+  @Query(() => [DocumentRequirement], { description: "Documents past their deadline and not submitted (DEC-R36, DEC-R37): officers see all, partners their own." })
+  async overdueDocuments(@Ctx() ctx: DeclarationsContext): Promise<DocumentRequirement[]> {
+    return ctx.services.declarations.overdueDocuments(partnerFilter(ctx));
+  }
+
+  @Mutation(() => PresentationPayload, { description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): present goods and declare them summarily; the declaration is due by the next business day (DEC-R06, OD-AFD art. 4)." })
+  async presentGoods(@Arg("input") input: PresentGoodsInput, @Ctx() ctx: DeclarationsContext): Promise<PresentationPayload> {
+    return { presentation: await ctx.services.declarations.present(ctx.principal, input) };
+  }
+
+  @Mutation(() => DeclarationPayload, {
+    description:
+      "Lodge an electronic declaration: transmitted, receipt confirmed (DEC-R16, OD-AFD art. 12 para. 4), accepted by the summary control (DEC-R17, OD-AFD art. 16), then selected (DEC-R29). Checks the declarant's authorisation, business number and declaring employee (ID-R33, OD-AFD art. 11), the language (DEC-R15), the channel (DEC-R13) and the pre-declaration windows (DEC-R08 to DEC-R10, OD-AFD art. 5).",
+  })
+  async lodgeDeclaration(@Arg("input") input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
+  }
+
+  @Mutation(() => DocumentPayload, { description: "DEC-R35 (OD-AFD art. 18): submit a required document by its identification mark." })
+  async submitDocument(@Arg("input") input: SubmitDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
+    return { document: await ctx.services.declarations.submitDocument(ctx.principal, input.identificationMark) };
+  }
+
+  @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 19 para. 3, 19a para. 2): the office adapts a document deadline, with the reason." })
+  async overrideDocumentDeadline(@Arg("input") input: OverrideDocumentDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+    return { override: await ctx.services.declarations.overrideDocumentDeadline(ctx.principal, input.identificationMark, input.newDueAt, input.reason) };
+  }
+
+  @Mutation(() => RefusalPayload, { description: "DEC-R38 (LD art. 32), DEC-R40 (OD-AFD art. 20 para. 1): refuse for correction; resubmission is due by the 10th working day." })
+  async refuseDeclaration(@Arg("input") input: RefuseDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
+    return { refusal: await ctx.services.declarations.refuse(ctx.principal, input.declarationId, input.reasons) };
+  }
+
+  @Mutation(() => DeclarationPayload, { description: "DEC-R40 (OD-AFD art. 20 para. 2): resubmit the corrected declaration in time." })
+  async resubmitDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.resubmit(ctx.principal, input.declarationId, input.items) };
+  }
+
+  @Mutation(() => RefusalPayload, { description: "DEC-R40: the office extends the resubmission period for fair reasons (T10)." })
+  async extendResubmission(@Arg("input") input: ExtendResubmissionInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
+    return { refusal: await ctx.services.declarations.extendResubmission(ctx.principal, input.declarationId, input.until, input.reason) };
+  }
+
+  @Mutation(() => DeclarationPayload, { description: "DEC-R43 (LD art. 34 para. 1): withdraw while the goods are presented, before incorrect particulars are found or a verification is ordered." })
+  async withdrawDeclaration(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.withdraw(ctx.principal, input.declarationId) };
+  }
+
+  @Mutation(() => DeclarationPayload, { description: "DEC-R43 (LD art. 34 para. 1): rectify, within the same limits; the version rises." })
+  async rectifyDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.rectify(ctx.principal, input.declarationId, input.items) };
+  }
+
+  @Mutation(() => VerificationPayload, { description: "DEC-R46 (LD art. 36): order a full or sample verification." })
+  async orderVerification(@Arg("input") input: OrderVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+    return { verification: await ctx.services.declarations.orderVerification(ctx.principal, input) };
+  }
+
+  @Mutation(() => VerificationPayload, { description: "DEC-R47 (LD art. 37 para. 2): the declarant asks for a full verification." })
+  async requestFullVerification(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+    return { verification: await ctx.services.declarations.requestFullVerification(ctx.principal, input.declarationId) };
+  }
+
+  @Mutation(() => VerificationPayload, { description: "DEC-R47 (LD art. 37): record the result, the basis of the taxation." })
+  async recordVerificationResult(@Arg("input") input: RecordVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+    return { verification: await ctx.services.declarations.recordVerification(ctx.principal, input) };
+  }
+
+  @Mutation(() => DeclarationPayload, { description: "DEC-R30, DEC-R56 (OD-AFD art. 17 para. 2; LD art. 40): the office releases BLOCKED goods." })
+  async releaseGoods(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.release(ctx.principal, input.declarationId) };
+  }
+
+  @Mutation(() => DeclarationPayload, { description: "DEC-R56 to DEC-R58 (LD art. 40; OD-AFD art. 36-37): the goods leave customs custody." })
+  async recordRemoval(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.remove(ctx.principal, input.declarationId) };
+  }
+
+  @Mutation(() => DeadlineOverridePayload, { description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request." })
+  async extendRemovalDeadline(@Arg("input") input: ExtendRemovalInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+    return { override: await ctx.services.declarations.overrideRemovalDeadline(ctx.principal, input.declarationId, input.until, input.reason) };
+  }
+
+  @FieldResolver(() => BusinessPartner, { description: "The declarant (LD art. 26)." })
+  declarant(@Root() d: CustomsDeclaration): BusinessPartner {
+    return { id: d.declarantId };
+  }
+
+  @FieldResolver(() => BusinessPartner, { nullable: true })
+  onBehalfOf(@Root() d: CustomsDeclaration): BusinessPartner | null {
+    return d.onBehalfOfId ? { id: d.onBehalfOfId } : null;
+  }
+
+  @FieldResolver(() => CustomsOffice)
+  async office(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<CustomsOffice> {
+    return (await loaders.office(ctx).load(d.officeId))!;
+  }
+
+  @FieldResolver(() => GoodsPresentation, { nullable: true })
+  async presentation(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<GoodsPresentation | null> {
+    return d.presentationId ? loaders.presentation(ctx).load(d.presentationId) : null;
+  }
+
+  @FieldResolver(() => [DeclarationItem])
+  async items(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DeclarationItem[]> {
+    return loaders.items(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => SelectionDecision, { nullable: true, description: "The selection; its reasons are for officers only." })
+  async selection(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<SelectionDecision | null> {
+    return loaders.selection(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => [DocumentRequirement])
+  async documents(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DocumentRequirement[]> {
+    return loaders.documents(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => [Refusal])
+  async refusals(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Refusal[]> {
+    return loaders.refusals(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => [Verification])
+  async verifications(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Verification[]> {
+    return loaders.verifications(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => [TaxationDecision], { description: "Every taxation decision, oldest first." })
+  async taxationDecisions(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<TaxationDecision[]> {
+    return loaders.taxation(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => TaxationDecision, { nullable: true, description: "The taxation decision in force." })
+  async taxationDecision(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<TaxationDecision | null> {
+    return (await loaders.taxation(ctx).load(d.id)).find(t => t.status === "ISSUED") ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "DEC-R58 (OD-AFD art. 37): end of the next business day after release, or as extended (T10)." })
+  async removalDueBy(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Date | null> {
+    if (!d.computedRemovalDueBy) return null;
+    return (await overrideLoader(ctx).load(`CustomsDeclaration|REMOVAL_DUE|${d.id}`)) ?? d.computedRemovalDueBy;
+  }
+
+  @FieldResolver(() => Boolean, { description: "DEC-R58: removed after the deadline, or still not removed past it." })
+  async removalOverdue(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<boolean> {
+    const due = await this.removalDueBy(d, ctx);
+    if (!due) return false;
+    const at = d.removedAt ?? ctx.services.runtime.clock.now();
+    return at.getTime() > due.getTime();
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "DEC-R44 (LD art. 34 para. 3): last moment to ask for a change of taxation, 30 days after the goods left custody." })
+  changeOfTaxationDeadline(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Date | null {
+    return ctx.services.declarations.changeOfTaxationDeadline(d);
+  }
+}
+
+@Resolver(() => SelectionDecision)
+export class SelectionDecisionResolver {
+  @FieldResolver(() => [MatchedCriterion], { description: "Why: the matched rules. Officers only (FORBIDDEN for partners)." })
+  matchedRules(@Root() s: SelectionDecision, @Ctx() ctx: DeclarationsContext): MatchedCriterion[] {
+    if (!ctx.services.access.isOfficer(ctx.principal)) throw new ForbiddenError("Selection reasons are for officers only.");
+    return s.matchedRules;
+  }
+
+  @FieldResolver(() => String, { description: "The random draw. Officers only." })
+  randomDraw(@Root() s: SelectionDecision, @Ctx() ctx: DeclarationsContext): string {
+    if (!ctx.services.access.isOfficer(ctx.principal)) throw new ForbiddenError("Selection reasons are for officers only.");
+    return s.randomDraw;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Officers only." })
+  randomlySelected(@Root() s: SelectionDecision, @Ctx() ctx: DeclarationsContext): boolean {
+    if (!ctx.services.access.isOfficer(ctx.principal)) throw new ForbiddenError("Selection reasons are for officers only.");
+    return s.randomlySelected;
+  }
+}
+
+@Resolver(() => DocumentRequirement)
+export class DocumentRequirementResolver {
+  @FieldResolver(() => Date, { nullable: true, description: "The deadline in force (computed, or as adapted by the office, T10); null for a document due before removal." })
+  async dueAt(@Root() doc: DocumentRequirement, @Ctx() ctx: DeclarationsContext): Promise<Date | null> {
+    return (await overrideLoader(ctx).load(`DocumentRequirement|DOCUMENT_DUE|${doc.id}`)) ?? doc.computedDueAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Not submitted and past its deadline." })
+  async overdue(@Root() doc: DocumentRequirement, @Ctx() ctx: DeclarationsContext): Promise<boolean> {
+    if (doc.submittedAt) return false;
+    const due = await this.dueAt(doc, ctx);
+    return Boolean(due && due.getTime() < ctx.services.runtime.clock.now().getTime());
+  }
+}
+
+@Resolver(() => Refusal)
+export class RefusalResolver {
+  @FieldResolver(() => Date, { description: "DEC-R40 (OD-AFD art. 20 para. 2): end of the 10th working day after the refusal, or as extended." })
+  async resubmissionDueBy(@Root() r: Refusal, @Ctx() ctx: DeclarationsContext): Promise<Date> {
+    return (await overrideLoader(ctx).load(`Refusal|RESUBMISSION_DUE|${r.id}`)) ?? r.computedResubmissionDueBy;
+  }
+}
+
+@Resolver(() => GoodsPresentation)
+export class GoodsPresentationResolver {
+  @FieldResolver(() => Date, { description: "DEC-R06 (OD-AFD art. 4): the declaration is due by the end of the next business day, or as adapted (T10)." })
+  async declarationDueBy(@Root() p: GoodsPresentation, @Ctx() ctx: DeclarationsContext): Promise<Date> {
+    return (await overrideLoader(ctx).load(`GoodsPresentation|DECLARATION_DUE|${p.id}`)) ?? p.computedDeclarationDueBy;
+  }
+
+  @FieldResolver(() => CustomsOffice)
+  async office(@Root() p: GoodsPresentation, @Ctx() ctx: DeclarationsContext): Promise<CustomsOffice> {
+    return (await loaders.office(ctx).load(p.officeId))!;
+  }
+
+  @FieldResolver(() => BusinessPartner)
+  presenter(@Root() p: GoodsPresentation): BusinessPartner {
+    return { id: p.presenterId };
+  }
+}
+
+@Resolver(() => Verification)
+export class VerificationResolver {
+  @FieldResolver(() => [DeclarationItem], { description: "DEC-R47 (LD art. 37 para. 1): the items the result holds for: all goods of the sampled types." })
+  async coveredItems(@Root() v: Verification, @Ctx() ctx: DeclarationsContext): Promise<DeclarationItem[]> {
+    return (await loaders.items(ctx).load(v.declarationId)).filter(i => v.sampledTariffNumbers.includes(i.tariffNumber));
+  }
+}
+
+@Resolver(() => BusinessPartner)
+export class PartnerDeclarationsResolver {
+  @FieldResolver(() => CustomsDeclarationConnection, { nullable: true, description: "The partner's declarations, as declarant or principal; filter by status and lodging period." })
+  async declarations(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DeclarationFilterArgs) filter: DeclarationFilterArgs, @Ctx() ctx: DeclarationsContext) {
+    const mine = partnerFilter(ctx);
+    if (mine && !mine.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");
+    return ctx.services.declarations.list({ ...filter, partnerIds: [partner.id] }, args);
+  }
+}

@@ -1,0 +1,42 @@
+import type { CustomsOffice } from "../entities/customs-office.entity";
+import type { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
+import type { GoodsPresentation } from "../entities/presentation.entity";
+import type { Appeal, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import type { DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
+import type { DeclarationsContext } from "./context";
+
+/** Per-request loaders: a list of 100 declarations costs one query per field, not 100. */
+export const loaders = {
+  declaration: (ctx: DeclarationsContext) => ctx.loaders.get<string, CustomsDeclaration | null>("declaration", ids => ctx.services.declarations.byIds(ids)),
+  office: (ctx: DeclarationsContext) => ctx.loaders.get<string, CustomsOffice | null>("office", ids => ctx.services.reference.officesByIds(ids)),
+  presentation: (ctx: DeclarationsContext) => ctx.loaders.get<string, GoodsPresentation | null>("presentation", ids => ctx.services.declarations.presentationsByIds(ids)),
+  items: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationItem[]>("items", ids => ctx.services.declarations.itemsOf(ids)),
+  selection: (ctx: DeclarationsContext) => ctx.loaders.get<string, SelectionDecision | null>("selection", ids => ctx.services.declarations.selectionOf(ids)),
+  documents: (ctx: DeclarationsContext) => ctx.loaders.get<string, DocumentRequirement[]>("documents", ids => ctx.services.declarations.documentsOf(ids)),
+  refusals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Refusal[]>("refusals", ids => ctx.services.declarations.refusalsOf(ids)),
+  verifications: (ctx: DeclarationsContext) => ctx.loaders.get<string, Verification[]>("verifications", ids => ctx.services.declarations.verificationsOf(ids)),
+  taxation: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision[]>("taxation", ids => ctx.services.taxation.decisionsOf(ids)),
+  taxationById: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision | null>("taxationById", ids => ctx.services.taxation.decisionsByIds(ids)),
+  appeals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Appeal[]>("appeals", ids => ctx.services.taxation.appealsOf(ids)),
+};
+
+/**
+ * The deadline overrides (T10) of many subjects in one query per subject type and kind:
+ * key `Type|KIND|id`, value the override's new deadline or null.
+ */
+export function overrideLoader(ctx: DeclarationsContext) {
+  return ctx.loaders.get<string, Date | null>("deadlineOverride", async keys => {
+    const groups = new Map<string, string[]>();
+    for (const key of keys) {
+      const [type, kind, id] = key.split("|");
+      groups.set(`${type}|${kind}`, [...(groups.get(`${type}|${kind}`) ?? []), id]);
+    }
+    const found = new Map<string, Date>();
+    for (const [group, ids] of groups) {
+      const [type, kind] = group.split("|");
+      const latest = await ctx.services.deadlines.latest(type, ids, kind as never);
+      for (const [id, o] of latest) found.set(`${group}|${id}`, o.newValue);
+    }
+    return keys.map(k => found.get(k) ?? null);
+  });
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { DataSource, EntityManager, In } from "typeorm";
+import { Clock, Principal, ValidationError } from "../../kit";
+import { DeadlineOverride } from "../entities/procedure.entity";
+
+export type DeadlineKind = "DECLARATION_DUE" | "DOCUMENT_DUE" | "RESUBMISSION_DUE" | "REMOVAL_DUE";
+
+/**
+ * DOMAIN.md §0.4 T10: every computed deadline can be adapted by the office (OD-AFD art. 4 para. 2,
+ * 19 para. 3, 19a para. 2, 20 para. 2, 37 para. 2). The computed value stays; the override, with
+ * its reason, officer and time, wins.
+ */
+export class DeadlineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async override(manager: EntityManager, principal: Principal, subject: { type: string; id: string }, kind: DeadlineKind, computed: Date | null, newValue: Date, reason: string): Promise<DeadlineOverride> {
+    if (reason.trim().length < 5) throw new ValidationError("Give the reason for the new deadline.", { field: "input.reason", article: "DOMAIN.md §0.4 T10" });
+    return manager.save(
+      manager.create(DeadlineOverride, {
+        id: randomUUID(),
+        subjectType: subject.type,
+        subjectId: subject.id,
+        deadlineKind: kind,
+        computedValue: computed,
+        newValue,
+        reason: reason.trim(),
+        officer: principal.subject ?? "officer",
+        overriddenAt: this.clock.now(),
+      }),
+    );
+  }
+
+  /** The latest override of each subject's deadline of `kind`, in one query. */
+  async latest(subjectType: string, subjectIds: readonly string[], kind: DeadlineKind, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DeadlineOverride>> {
+    if (!subjectIds.length) return new Map();
+    const rows = await manager.find(DeadlineOverride, { where: { subjectType, deadlineKind: kind, subjectId: In([...new Set(subjectIds)]) }, order: { overriddenAt: "ASC" } });
+    return new Map(rows.map(r => [r.subjectId, r]));
+  }
+
+  async effective(manager: EntityManager, subjectType: string, subjectId: string, kind: DeadlineKind, computed: Date | null): Promise<Date | null> {
+    return (await this.latest(subjectType, [subjectId], kind, manager)).get(subjectId)?.newValue ?? computed;
+  }
+}

@@ -1,0 +1,380 @@
+import { randomUUID } from "node:crypto";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { Clock, Decimal, EventPublisher, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate } from "../../kit";
+import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
+import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, TaxationKind, TaxationStatus } from "../entities/enums";
+import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
+import { TariffRate } from "../entities/tariff-rate.entity";
+import { DeclarationAccess } from "./access";
+import { DeclarationService, ItemInput } from "./declaration.service";
+import { refused } from "./errors";
+import { ReferenceService } from "./reference.service";
+
+/** DEC-R59 (OD-AFD art. 58): CHF 5 or less per taxation decision is not collected. */
+export const NON_COLLECTION_THRESHOLD_RAPPEN = 500;
+/** DEC-R60 (LD art. 116 para. 3): 60 days to appeal against a taxation. */
+export const APPEAL_DAYS = 60;
+/** DEC-R44 (LD art. 34 para. 3): 30 days after the goods left custody. */
+export const CHANGE_OF_TAXATION_DAYS = 30;
+
+const ALLOWED_FROM: Record<TaxationKind, DeclarationStatus[]> = {
+  FINAL: [DeclarationStatus.ACCEPTED],
+  PROVISIONAL: [DeclarationStatus.ACCEPTED],
+  EX_OFFICIO: [DeclarationStatus.RESUBMISSION_OVERDUE],
+  AMENDED: [DeclarationStatus.ACCEPTED],
+};
+
+export class TaxationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly access: DeclarationAccess,
+    private readonly reference: ReferenceService,
+    private readonly declarations: DeclarationService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /**
+   * DEC-R52 (LD art. 38): the office fixes the duties and notifies the decision, which is put
+   * online at once (DEC-R53, OD-AFD art. 20a). Duties follow the goods as declared (or as
+   * verified) and the rates in force when the debt arises: at acceptance, or for a
+   * pre-declaration at the border crossing (DEC-R48, LD art. 19 para. 1; DEC-R11, OD-AFD art. 5
+   * para. 3). PROVISIONAL: DEC-R55 (LD art. 39). EX_OFFICIO: DEC-R41 (OD-AFD art. 20 para. 3).
+   */
+  async tax(principal: Principal, input: { declarationId: string; kind: TaxationKind; documentsDueBy?: Date | null }): Promise<TaxationDecision> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    if (input.kind === TaxationKind.AMENDED) throw new ValidationError("An amended taxation comes from a granted change request.", { field: "input.kind", rule: "DEC-R44", article: "LD art. 34 para. 4" });
+    return this.dataSource.transaction(async m => {
+      const d = await this.declarations.get(input.declarationId, m);
+      if (!ALLOWED_FROM[input.kind].includes(d.status)) {
+        throw refused("NOT_TAXABLE", `A ${d.status} declaration cannot be taxed ${input.kind}.`, {
+          rule: input.kind === TaxationKind.EX_OFFICIO ? "DEC-R41" : "DEC-R52",
+          article: input.kind === TaxationKind.EX_OFFICIO ? "OD-AFD art. 20 para. 3" : "LD art. 38",
+          status: d.status,
+        });
+      }
+      if (d.isPreDeclaration && !d.crossedBorderAt) throw refused("GOODS_NOT_PRESENTED", "A pre-declaration is taxed once the goods crossed the border (LD art. 19 para. 1 let. b).", { rule: "DEC-R11", article: "OD-AFD art. 5 para. 3" });
+      const items = (await this.declarations.itemsOf([d.id]))[0];
+      const previous = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+      if (previous && !(previous.kind === TaxationKind.PROVISIONAL && input.kind === TaxationKind.FINAL && !previous.finalisedAt)) {
+        throw refused("ALREADY_TAXED", "The declaration has a taxation decision in force; cancel it first.", { rule: "DEC-R52", article: "LD art. 38", taxationDecisionId: previous.id });
+      }
+      if (input.kind === TaxationKind.PROVISIONAL) {
+        // DEC-R55: excluded for goods without the required permit and for prohibited goods.
+        const lacking = items.filter(i => i.nonCustomsActsApply && !i.permitReference);
+        if (lacking.length) throw refused("PROVISIONAL_TAXATION_EXCLUDED", "Provisional taxation is excluded for goods without the required permit.", { rule: "DEC-R55", article: "LD art. 39 para. 2", positions: lacking.map(i => i.position) });
+        if (!input.documentsDueBy || input.documentsDueBy.getTime() <= this.clock.now().getTime()) {
+          throw new ValidationError("Set the deadline for the missing documents, in the future.", { field: "input.documentsDueBy", rule: "DEC-R55", article: "LD art. 39 para. 4" });
+        }
+      }
+      const exOfficioImport = input.kind === TaxationKind.EX_OFFICIO && d.direction === Direction.IMPORT;
+      const decision = await this.issue(m, d, items, input.kind, { highest: exOfficioImport, documentsDueBy: input.documentsDueBy ?? null });
+      if (previous) await m.update(TaxationDecision, { id: previous.id }, { status: TaxationStatus.SUPERSEDED });
+      if (input.kind === TaxationKind.EX_OFFICIO) await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.EX_OFFICIO_TAXED });
+      if (input.kind === TaxationKind.PROVISIONAL) {
+        // DEC-R55 (LD art. 39 para. 3): release against security at the highest rate (X10).
+        const highest = await this.computeLines(m, d, items, true);
+        await this.events.publish(m, "ProvisionalTaxationRequested", d.id, {
+          declarationId: d.id,
+          taxationDecisionId: decision.id,
+          declarantId: d.declarantId,
+          securityRequired: formatRappen(highest.reduce((s, l) => s + l.amount, 0)),
+        });
+      }
+      return decision;
+    });
+  }
+
+  private async issue(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[], kind: TaxationKind, options: { highest: boolean; documentsDueBy: Date | null; supersedesId?: string | null }): Promise<TaxationDecision> {
+    const lines = await this.computeLines(m, d, items, options.highest);
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    const now = this.clock.now();
+    const office = await this.reference.office(d.officeId, m);
+    const calendar = this.reference.calendarOf(office);
+    const decision = await m.save(
+      m.create(TaxationDecision, {
+        id: randomUUID(),
+        declarationId: d.id,
+        kind,
+        establishedAt: now,
+        notifiedAt: now,
+        downloadedAt: null,
+        paperIssued: (d.direction === Direction.IMPORT && d.channel !== DeclarationChannel.EDEC_WEB) || (d.direction === Direction.EXPORT && d.channel === DeclarationChannel.NCTS),
+        lines,
+        totalDuties: total,
+        nonCollected: total <= NON_COLLECTION_THRESHOLD_RAPPEN,
+        status: TaxationStatus.ISSUED,
+        appealDeadline: calendar.appealPeriodEnd(now, APPEAL_DAYS),
+        documentsDueBy: options.documentsDueBy,
+        finalisedAt: null,
+        cancelledAt: null,
+        cancellationNotice: null,
+        paperReturnDueBy: null,
+        supersedesId: options.supersedesId ?? null,
+      }),
+    );
+    const payload = {
+      taxationDecisionId: decision.id,
+      declarationId: d.id,
+      declarationNumber: d.declarationNumber,
+      declarantId: d.declarantId,
+      onBehalfOfId: d.onBehalfOfId,
+      kind,
+      totalDuties: formatRappen(total),
+      nonCollected: decision.nonCollected,
+      establishedAt: now.toISOString(),
+      supersedesId: decision.supersedesId,
+    };
+    await this.events.publish(m, kind === TaxationKind.EX_OFFICIO ? "ExOfficioTaxation" : "TaxationDecisionIssued", d.id, payload);
+    return decision;
+  }
+
+  /**
+   * One levy line per item, rounded half up to the rappen (kit/money.ts). With `highest`:
+   * DEC-R41 / DEC-R49 (OD-AFD art. 20 para. 3; LD art. 19 para. 2), the highest rate of goods of
+   * that kind on the highest basis (the gross mass).
+   */
+  async computeLines(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[], highest: boolean): Promise<LevyLine[]> {
+    const day = zurichDate(d.isPreDeclaration && d.crossedBorderAt ? d.crossedBorderAt : d.acceptedAt ?? d.transmittedAt);
+    const lines: LevyLine[] = [];
+    for (const item of items) {
+      const rate: TariffRate | null = highest ? await this.reference.highestRateOfHeading(m, item.tariffNumber, day) : await this.reference.rateFor(m, item.tariffNumber, day);
+      if (!rate) {
+        throw refused("TARIFF_RATE_MISSING", `No rate in force on ${day} for tariff number ${item.tariffNumber}.`, { rule: "DEC-R48", article: "LD art. 19 para. 1", position: item.position });
+      }
+      let basis: Decimal;
+      let basisText: string;
+      let basisKind = rate.rateBasis;
+      if (highest && basisKind === RateBasis.PER_100_KG_NET) basisKind = RateBasis.PER_100_KG_GROSS;
+      switch (basisKind) {
+        case RateBasis.PER_100_KG_GROSS:
+          basis = new Decimal(item.grossMassKg).div(100);
+          basisText = `${item.grossMassKg} kg gross`;
+          break;
+        case RateBasis.PER_100_KG_NET:
+          basis = new Decimal(item.netMassKg).div(100);
+          basisText = `${item.netMassKg} kg net`;
+          break;
+        case RateBasis.PER_UNIT:
+          if (item.quantity === null) throw refused("QUANTITY_REQUIRED", `Item ${item.position}: the rate is per unit; give the quantity.`, { rule: "DEC-R48", article: "LD art. 19 para. 1", position: item.position });
+          basis = new Decimal(item.quantity);
+          basisText = `${item.quantity} units`;
+          break;
+        default:
+          basis = new Decimal(item.value).div(100).div(100);
+          basisText = `value CHF ${formatRappen(item.value)}`;
+      }
+      const amount = toRappen(basis.mul(rate.rate));
+      lines.push({
+        position: item.position,
+        tariffNumber: highest ? rate.tariffNumber : item.tariffNumber,
+        rateApplied: basisKind === RateBasis.AD_VALOREM_PERCENT ? `${rate.rate} % of the value` : `CHF ${rate.rate} per ${basisKind === RateBasis.PER_UNIT ? "unit" : `100 kg ${basisKind === RateBasis.PER_100_KG_NET ? "net" : "gross"}`}`,
+        basis: basisText,
+        amount,
+        note: highest ? "DEC-R41: highest rate of the heading on the highest basis (OD-AFD art. 20 para. 3; LD art. 19 para. 2)" : `DEC-R48: rate in force on ${day} (LD art. 19 para. 1)`,
+      });
+    }
+    return lines;
+  }
+
+  /** DEC-R53 (OD-AFD art. 20a para. 1): the declarant's download is recorded at once (the first one counts). */
+  async recordDownload(principal: Principal, decisionId: string): Promise<TaxationDecision> {
+    return this.dataSource.transaction(async m => {
+      const decision = await this.decision(m, decisionId);
+      const d = await this.declarations.get(decision.declarationId, m);
+      this.access.requireDeclarant(principal, d);
+      if (!decision.downloadedAt) {
+        decision.downloadedAt = this.clock.now();
+        await m.save(decision);
+      }
+      return decision;
+    });
+  }
+
+  /** DEC-R54 (OD-AFD art. 20b): set aside with a notice; a paper decision returns by the next business day. */
+  async cancel(principal: Principal, decisionId: string, notice: string): Promise<TaxationDecision> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    if (notice.trim().length < 5) throw new ValidationError("Give the notice sent to the declarant.", { field: "input.notice", rule: "DEC-R54", article: "OD-AFD art. 20b para. 1" });
+    return this.dataSource.transaction(async m => {
+      const decision = await this.decision(m, decisionId);
+      if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `A ${decision.status} decision cannot be cancelled.`, { rule: "DEC-R54", article: "OD-AFD art. 20b" });
+      const d = await this.declarations.get(decision.declarationId, m);
+      const calendar = this.reference.calendarOf(await this.reference.office(d.officeId, m));
+      const now = this.clock.now();
+      Object.assign(decision, {
+        status: TaxationStatus.CANCELLED,
+        cancelledAt: now,
+        cancellationNotice: notice.trim(),
+        paperReturnDueBy: decision.paperIssued ? calendar.addWorkingDays(zurichDate(now), 1) : null,
+      });
+      await m.save(decision);
+      if (d.status === DeclarationStatus.EX_OFFICIO_TAXED) await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RESUBMISSION_OVERDUE });
+      await this.events.publish(m, "TaxationDecisionCancelled", d.id, { taxationDecisionId: decision.id, declarationId: d.id, cancelledAt: now.toISOString() });
+      return decision;
+    });
+  }
+
+  /**
+   * DEC-R55 (LD art. 39 para. 4): a provisional taxation becomes final when the documents were
+   * not supplied by the office's deadline and no amendment was asked for. Dated at the deadline.
+   */
+  provisionalBecomesFinalJob(): ScheduledJob {
+    return {
+      name: "provisional-taxation-final",
+      run: async now => {
+        const due = await this.dataSource
+          .getRepository(TaxationDecision)
+          .createQueryBuilder("t")
+          .where("t.kind = :k AND t.status = :s AND t.finalised_at IS NULL AND t.documents_due_by < :now", { k: TaxationKind.PROVISIONAL, s: TaxationStatus.ISSUED, now: sqlTime(now) })
+          .getMany();
+        let done = 0;
+        for (const t of due) {
+          const pending = await this.dataSource.getRepository(TaxationChangeRequest).findOneBy({ declarationId: t.declarationId, status: ChangeRequestStatus.SUBMITTED });
+          if (pending) continue;
+          const ok = await this.dataSource.transaction(async m => {
+            if (!(await transitionOnce(m, TaxationDecision, t.id, { kind: TaxationKind.PROVISIONAL, status: TaxationStatus.ISSUED, finalisedAt: IsNull() } as never, { kind: TaxationKind.FINAL, finalisedAt: t.documentsDueBy }))) return false;
+            await this.events.publish(m, "ProvisionalTaxationFinalised", t.declarationId, { taxationDecisionId: t.id, declarationId: t.declarationId, finalisedAt: t.documentsDueBy!.toISOString() });
+            return true;
+          });
+          if (ok) done += 1;
+        }
+        return done;
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------- change of taxation
+
+  /**
+   * DEC-R44 (LD art. 34 para. 3-4): within 30 days after the day the goods left custody, with the
+   * corrected declaration, on one of the two grounds.
+   */
+  async requestChange(principal: Principal, input: { declarationId: string; ground: ChangeGround; justification: string; correctedItems: ItemInput[] }): Promise<TaxationChangeRequest> {
+    return this.dataSource.transaction(async m => {
+      const d = await this.declarations.get(input.declarationId, m);
+      this.access.requireDeclarant(principal, d);
+      const base = { rule: "DEC-R44", article: "LD art. 34 para. 3" };
+      if (!d.removedAt) throw refused("GOODS_STILL_IN_CUSTODY", "A change of taxation is asked for after the goods left custody; before, rectify the declaration (LD art. 34 para. 1).", base);
+      const deadline = this.declarations.changeOfTaxationDeadline(d)!;
+      if (this.clock.now().getTime() > deadline.getTime()) throw refused("CHANGE_OF_TAXATION_TOO_LATE", "The 30 days after the goods left custody have passed.", { ...base, deadline: deadline.toISOString() });
+      const inForce = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+      if (!inForce) throw refused("NO_TAXATION_IN_FORCE", "There is no taxation decision to change.", base);
+      if (await m.findOneBy(TaxationChangeRequest, { declarationId: d.id, status: ChangeRequestStatus.SUBMITTED })) throw refused("CHANGE_ALREADY_REQUESTED", "A change request is already pending.", base);
+      if (!input.correctedItems.length) throw new ValidationError("File the corrected declaration with the request.", { field: "input.correctedItems", ...base });
+      return m.save(
+        m.create(TaxationChangeRequest, {
+          id: randomUUID(),
+          declarationId: d.id,
+          goodsLeftCustodyAt: d.removedAt,
+          submittedAt: this.clock.now(),
+          ground: input.ground,
+          justification: input.justification,
+          correctedItems: input.correctedItems,
+          status: ChangeRequestStatus.SUBMITTED,
+          decisionReason: null,
+        }),
+      );
+    });
+  }
+
+  /** DEC-R44 (LD art. 34 para. 4): granted only on proof of the ground; the amended decision supersedes. */
+  async decideChange(principal: Principal, input: { requestId: string; grant: boolean; reason: string }): Promise<TaxationChangeRequest> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    return this.dataSource.transaction(async m => {
+      const request = await m.findOneBy(TaxationChangeRequest, { id: input.requestId });
+      if (!request) throw new NotFoundError("TaxationChangeRequest", input.requestId, "input.requestId");
+      if (request.status !== ChangeRequestStatus.SUBMITTED) throw refused("CHANGE_ALREADY_DECIDED", "The request was already decided.", { rule: "DEC-R44", article: "LD art. 34 para. 4" });
+      request.status = input.grant ? ChangeRequestStatus.GRANTED : ChangeRequestStatus.REJECTED;
+      request.decisionReason = input.reason;
+      await m.save(request);
+      if (input.grant) {
+        const d = await this.declarations.get(request.declarationId, m);
+        const old = await m.findOneByOrFail(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+        await m.delete(DeclarationItem, { declarationId: d.id });
+        const items = (request.correctedItems as ItemInput[]).map((item, i) =>
+          m.create(DeclarationItem, {
+            id: randomUUID(),
+            declarationId: d.id,
+            position: i + 1,
+            tariffNumber: item.tariffNumber,
+            description: item.description,
+            netMassKg: new Decimal(item.netMassKg).toFixed(3),
+            grossMassKg: new Decimal(item.grossMassKg).toFixed(3),
+            quantity: item.quantity ?? null,
+            value: item.value,
+            origin: item.origin.toUpperCase(),
+            quotaGoods: Boolean(item.quotaGoods),
+            nonCustomsActsApply: Boolean(item.nonCustomsActsApply),
+            permitReference: item.permitReference ?? null,
+            proofOfOriginRequired: Boolean(item.proofOfOriginRequired),
+          }),
+        );
+        await m.save(items);
+        await m.update(TaxationDecision, { id: old.id }, { status: TaxationStatus.SUPERSEDED });
+        await m.update(CustomsDeclaration, { id: d.id }, { version: d.version + 1 });
+        await this.issue(m, d, items, TaxationKind.AMENDED, { highest: false, documentsDueBy: null, supersedesId: old.id });
+      }
+      return request;
+    });
+  }
+
+  // ---------------------------------------------------------------- appeals
+
+  /**
+   * DEC-R60 (LD art. 116 para. 1, 3): an appeal against a customs office's taxation goes to the
+   * district directorate within 60 days of the decision's establishment. A late appeal is
+   * recorded as INADMISSIBLE_LATE, as an authority records everything it receives. A filed
+   * appeal suspends the limitation of the debt (X19, LD art. 75 para. 2).
+   */
+  async fileAppeal(principal: Principal, input: { taxationDecisionId: string; grounds: string }): Promise<Appeal> {
+    return this.dataSource.transaction(async m => {
+      const decision = await this.decision(m, input.taxationDecisionId);
+      const d = await this.declarations.get(decision.declarationId, m);
+      this.access.requireDeclarant(principal, d);
+      if (decision.status === TaxationStatus.CANCELLED) throw refused("TAXATION_NOT_IN_FORCE", "A cancelled decision cannot be appealed.", { rule: "DEC-R60", article: "LD art. 116" });
+      const now = this.clock.now();
+      const late = zurichDate(now) > decision.appealDeadline;
+      const appeal = await m.save(
+        m.create(Appeal, {
+          id: randomUUID(),
+          contestedType: "TaxationDecision",
+          contestedId: decision.id,
+          appellantId: d.declarantId,
+          instance: AppealInstance.DISTRICT_DIRECTORATE,
+          filedAt: now,
+          deadline: decision.appealDeadline,
+          status: late ? AppealStatus.INADMISSIBLE_LATE : AppealStatus.FILED,
+          grounds: input.grounds,
+        }),
+      );
+      if (!late) {
+        await this.events.publish(m, "AppealFiled", d.id, { appealId: appeal.id, taxationDecisionId: decision.id, declarationId: d.id, appellantId: d.declarantId, filedAt: now.toISOString() });
+      }
+      return appeal;
+    });
+  }
+
+  async appealsOf(decisionIds: readonly string[]): Promise<Appeal[][]> {
+    if (!decisionIds.length) return [];
+    const rows = await this.dataSource.getRepository(Appeal).find({ where: { contestedId: In([...new Set(decisionIds)]) }, order: { filedAt: "ASC" } });
+    return decisionIds.map(id => rows.filter(r => r.contestedId === id));
+  }
+
+  async decisionsOf(declarationIds: readonly string[]): Promise<TaxationDecision[][]> {
+    if (!declarationIds.length) return [];
+    const rows = await this.dataSource.getRepository(TaxationDecision).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { establishedAt: "ASC" } });
+    return declarationIds.map(id => rows.filter(r => r.declarationId === id));
+  }
+
+  async decisionsByIds(ids: readonly string[]): Promise<(TaxationDecision | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(TaxationDecision).findBy({ id: In([...new Set(ids)]) });
+    return ids.map(id => rows.find(r => r.id === id) ?? null);
+  }
+
+  private async decision(m: EntityManager, id: string): Promise<TaxationDecision> {
+    const decision = await m.findOneBy(TaxationDecision, { id });
+    if (!decision) throw new NotFoundError("TaxationDecision", id, "input.taxationDecisionId");
+    return decision;
+  }
+}
