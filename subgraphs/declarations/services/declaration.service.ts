@@ -292,7 +292,7 @@ export class DeclarationService {
           id: randomUUID(),
           declarationId: d.id,
           kind,
-          identificationMark: `${d.declarationNumber}-${kind.slice(0, 3)}-${n}`,
+          identificationMark: `${d.declarationNumber}-${String(n).padStart(2, "0")}-${kind.slice(0, 3)}`,
           computedDueAt: null,
           dueRule: "due once the goods are presented",
           submittedAt: null,

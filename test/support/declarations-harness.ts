@@ -1,0 +1,110 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph } from "../../subgraphs/kit";
+import { definition } from "../../subgraphs/declarations/declarations.subgraph";
+import type { DeclarationServices } from "../../subgraphs/declarations/services";
+import { freshDatabase } from "./mysql";
+import { gql, GraphQLResponse, officer } from "./graphql";
+
+export interface DeclarationsHarness {
+  subgraph: Subgraph<DeclarationServices>;
+  host: RunningHost;
+  url: string;
+  clock: FixedClock;
+  as<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Delivers an identity event through the subgraph's real handler, as the relay would. */
+  identityEvent(type: string, payload: Record<string, unknown>): Promise<void>;
+  /** A declarant as identity would have made it: an authorisation, an employee, the Freight role. */
+  declarant(options?: { systems?: string[]; scope?: string }): Promise<Declarant>;
+  fingerprint(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface Declarant {
+  partnerId: string;
+  businessNumber: string;
+  personalNumber: string;
+  /** The partner's clearance software (an API application principal). */
+  software: Principal;
+}
+
+export const CUSTOMS = officer("CUSTOMS_OFFICE");
+
+let businessNumbers = 100000;
+
+/** Starts the declarations subgraph on a fresh MariaDB database with a clock that stands still. */
+export async function startDeclarations(database: string, now = "2026-03-02T09:00:00+01:00"): Promise<DeclarationsHarness> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DECLARATIONS_DATABASE_URL: await freshDatabase(database) };
+  delete env.MYSQL_URL;
+  delete env.EVENT_SUBSCRIBERS;
+  const clock = new FixedClock(now);
+  const subgraph = await createSubgraph(definition, { env, clock });
+  const host = await subgraph.listen(0);
+  const url = `${host.url}/graphql`;
+  const ds = subgraph.runtime.dataSource;
+  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
+  const handlers = definition.eventHandlers!(subgraph.services);
+  const identityEvent = async (type: string, payload: Record<string, unknown>) => {
+    const event = { id: randomUUID(), type, producer: "identity", aggregateId: String(payload.partnerId), occurredAt: clock.now().toISOString(), payload };
+    await processOnce(ds, event, handlers[type], clock);
+  };
+  return {
+    subgraph,
+    host,
+    url,
+    clock,
+    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    identityEvent,
+    async declarant(options = {}) {
+      const partnerId = randomUUID();
+      const businessNumber = String((businessNumbers += 1));
+      await identityEvent("CustomsSystemAuthorisationGranted", { partnerId, businessNumber, systems: options.systems ?? ["EDEC", "NCTS"], scope: options.scope ?? "DOMESTIC", transitOnly: false });
+      await identityEvent("DeclarantEmployeeAnnounced", { partnerId, personalNumber: "P001" });
+      await identityEvent("PartnerRoleActivated", { partnerId, roleType: "FREIGHT" });
+      return {
+        partnerId,
+        businessNumber,
+        personalNumber: "P001",
+        software: { kind: "API_APPLICATION", applicationId: randomUUID(), subject: "app", partners: [{ partnerId, portalRole: null, roles: ["FREIGHT"] }], officerRoles: [] },
+      };
+    },
+    async fingerprint() {
+      const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
+      return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
+    },
+    async stop() {
+      await subgraph.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const LODGE = /* GraphQL */ `
+  mutation ($input: LodgeDeclarationInput!) {
+    lodgeDeclaration(input: $input) {
+      declaration {
+        id declarationNumber status isPreDeclaration transmittedAt receiptConfirmedAt acceptedAt selectionResult selectionCommunicatedAt releasedAt removalDueBy
+        selection { result }
+        documents { kind identificationMark dueAt dueRule submittedAt }
+      }
+    }
+  }`;
+
+export function importInput(d: Declarant, overrides: Record<string, unknown> = {}) {
+  return {
+    declarantId: d.partnerId,
+    officeId: "1001",
+    direction: "IMPORT",
+    procedure: "FREE_CIRCULATION",
+    destination: "CUSTOMS_PROCEDURE",
+    channel: "PASSAR_B2B",
+    businessNumber: d.businessNumber,
+    personalNumber: d.personalNumber,
+    language: "de",
+    items: [{ tariffNumber: "6109.1000", description: "T-shirts, cotton", netMassKg: "950.000", grossMassKg: "1000.500", value: "25000.00", origin: "PT" }],
+    ...overrides,
+  };
+}
