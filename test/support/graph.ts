@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { createGateway, Gateway } from "../../gateway/gateway";
+import { composeSupergraph } from "../../scripts/compose";
+import { createSubgraph, FixedClock, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
+import { definition as declarationsDefinition } from "../../subgraphs/declarations/declarations.subgraph";
+import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
+import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
+import { freshDatabase } from "./mysql";
+
+export interface RunningSubgraph {
+  subgraph: Subgraph<any>;
+  host: RunningHost;
+}
+
+export interface Graph {
+  gatewayUrl: string;
+  gateway: Gateway;
+  clock: FixedClock;
+  subgraphs: Record<string, RunningSubgraph>;
+  spool: SpoolLetterDispatcher;
+  /** Waits until every subgraph's outbox has delivered everything (bounded). */
+  drainEvents(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Several real subgraphs on MariaDB, each with its own database, sharing one clock; their events
+ * flow through the real outbox relay over HTTP (EVENT_SUBSCRIBERS from each definition's
+ * `consumes`); one gateway composed from their schemas.
+ */
+export async function startGraph(prefix: string, now: string, definitions: SubgraphDefinition<any>[] = [identityDefinition, declarationsDefinition]): Promise<Graph> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const clock = new FixedClock(now);
+  const base: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters"), RELAY_INTERVAL_MS: "25", JOB_INTERVAL_MS: "60000" };
+  delete base.MYSQL_URL;
+  // Hosts first (port 0), so each relay knows where its subscribers listen: start the consumers' HTTP
+  // before any producer relays. createSubgraph does not listen; listen() starts relay and jobs.
+  const built: Record<string, Subgraph<any>> = {};
+  const envs: Record<string, NodeJS.ProcessEnv> = {};
+  const hosts: Record<string, RunningHost> = {};
+  for (const def of definitions) {
+    envs[def.name] = { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`${prefix}_${def.name}`) };
+  }
+  // Two passes: listen on ephemeral ports, then rebuild each subgraph's subscriber list.
+  const ports: Record<string, number> = {};
+  for (const def of definitions) {
+    const probe = await import("node:net");
+    ports[def.name] = await new Promise<number>(resolve => {
+      const s = probe.createServer();
+      s.listen(0, "127.0.0.1", () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+  }
+  for (const def of definitions) {
+    const subscribers = definitions
+      .filter(other => other.name !== def.name && other.consumes?.length)
+      .map(other => ({ name: other.name, url: `http://127.0.0.1:${ports[other.name]}/events`, types: other.consumes }));
+    built[def.name] = await createSubgraph(def, { env: { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) }, clock });
+    hosts[def.name] = await built[def.name].listen(ports[def.name]);
+  }
+  const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
+  if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
+  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env: base });
+  const gatewayHost = await gateway.listen(0, "127.0.0.1");
+  const subgraphs = Object.fromEntries(definitions.map(def => [def.name, { subgraph: built[def.name], host: hosts[def.name] }]));
+  return {
+    gatewayUrl: `${gatewayHost.url}/graphql`,
+    gateway,
+    clock,
+    subgraphs,
+    spool: new SpoolLetterDispatcher(base.LETTER_SPOOL_DIR!),
+    async drainEvents(timeoutMs = 5000) {
+      const started = Date.now();
+      for (;;) {
+        let pending = 0;
+        for (const { subgraph } of Object.values(subgraphs)) {
+          const [row] = await subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status = 'PENDING'");
+          pending += Number(row.n);
+        }
+        if (!pending) return;
+        if (Date.now() - started > timeoutMs) throw new Error(`${pending} event deliveries still pending`);
+        await new Promise(r => setTimeout(r, 25));
+      }
+    },
+    async stop() {
+      await gateway.stop();
+      for (const { subgraph } of Object.values(subgraphs)) await subgraph.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
