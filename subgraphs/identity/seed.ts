@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Principal } from "../kit";
-import { PartnerRoleType, PartnerType, PortalRole, SecondFactor } from "./entities/enums";
+import { AuthorisationScope, CustomsSystem, PartnerRoleType, PartnerType, PortalRole, SecondFactor } from "./entities/enums";
 import { PortalUser } from "./entities/portal-user.entity";
 import { UidRegisterEntry } from "./entities/uid-register.entity";
 import type { IdentityServices } from "./services";
@@ -72,6 +72,18 @@ export async function seedDemoData(services: IdentityServices, credentialsFile?:
   const subscription = await services.api.subscribe(alice, { partnerId: partner.id, apiName: B2B_API_NAME });
   const { application, credentials } = await services.api.createApplication(alice, { subscriptionId: subscription.id, softwareName: "ClearWay Customs 5" });
   await services.employees.announce(alice, { partnerId: partner.id, personalNumber: "AF001", name: "Alice Muster" });
+  // e-dec/NCTS authorisation (OD-AFD art. 8), granted by the DGD: declarations learns of it (X04).
+  const authorisation = await services.authorisations.apply(alice, {
+    partnerId: partner.id,
+    systems: [CustomsSystem.EDEC, CustomsSystem.NCTS],
+    scope: AuthorisationScope.DOMESTIC,
+    writtenApplicationReference: "DGD-DEMO-0001",
+    itEquipmentConfirmed: true,
+    properConductGuaranteed: true,
+  });
+  await services.authorisations.recordSecurity(DEMO_OFFICER, authorisation.id, "BOND-DEMO-1");
+  await services.authorisations.recordDocumentsComplete(DEMO_OFFICER, authorisation.id);
+  await services.authorisations.grant(DEMO_OFFICER, authorisation.id);
 
   // A second partner, entered but not yet verified: its letter waits in the spool.
   await services.partners.register(bruno, { uid: register[1].uid });
