@@ -3,7 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
 import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, SelectionResult } from "./enums";
 
-@ObjectType({ description: "A customs declaration lodged electronically (e-dec, NCTS, Passar B2B, e-dec web). The declaration binds the declarant once accepted (DEC-R42, LD art. 33)." })
+@ObjectType({
+  description:
+    "A customs declaration lodged electronically (e-dec, NCTS, Passar B2B, e-dec web). The declaration binds the declarant once accepted (DEC-R42, LD art. 33): it changes only as LD art. 34 allows. Declined in part 1, with reasons: DEC-R39 (LD art. 18 para. 2-3, undeclared goods placed under a procedure ex officio) comes with the undeclared-goods event X07 in part 2; DEC-R50 (LD art. 19 para. 3, mixed consignments without quantities per rate) cannot arise in an electronic declaration, which states the masses of every item; DEC-R51 (LD art. 20, binding tariff and origin information) is part 2; DEC-R84 (LD art. 41, keeping data and documents): every record is kept in the subgraph's database and never deleted; retention periods are set in OD art. 94-98, not in our sources.",
+})
 @Directive('@key(fields: "id")')
 @Entity("customs_declaration")
 export class CustomsDeclaration {

@@ -4,7 +4,7 @@ import { PresentationStatus, SummaryForm } from "./enums";
 
 @ObjectType({
   description:
-    "Goods presented at an office and summarily declared (DEC-R03, LD art. 24 para. 1-3): from now on they are in customs custody. The declaration is due by the end of the next business day (DEC-R06, OD-AFD art. 4).",
+    "Goods presented at an office and summarily declared (DEC-R03, LD art. 24 para. 1-3): from now on they are in customs custody. The declaration is due by the end of the next business day (DEC-R06, OD-AFD art. 4). Declined, with reasons: DEC-R01 (LD art. 21, conduct the goods without delay and unchanged to the nearest office) and DEC-R02 (LD art. 22, customs roads) are duties checked at the border, not states of this system; their breach is an offence for the enforcement subgraph. DEC-R05 (LD art. 26, who must declare): the graph records who presented and who declared, and does not classify the four categories of liable persons.",
 })
 @Entity("goods_presentation")
 export class GoodsPresentation {

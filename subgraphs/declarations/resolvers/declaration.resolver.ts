@@ -18,6 +18,7 @@ import {
   PresentGoodsInput,
   RecordVerificationInput,
   RefuseDeclarationInput,
+  RequestAdditionalDocumentInput,
   SubmitDocumentInput,
 } from "./inputs";
 import { loaders, overrideLoader } from "./loaders";
@@ -84,6 +85,11 @@ export class CustomsDeclarationResolver {
     return { override: await ctx.services.declarations.overrideDocumentDeadline(ctx.principal, input.identificationMark, input.newDueAt, input.reason) };
   }
 
+  @Mutation(() => DocumentPayload, { description: "DEC-R45 (LD art. 35): during the taxation procedure the office may check the declaration at any time and ask for further documents, with a deadline." })
+  async requestAdditionalDocument(@Arg("input") input: RequestAdditionalDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
+    return { document: await ctx.services.declarations.requestAdditionalDocument(ctx.principal, input) };
+  }
+
   @Mutation(() => RefusalPayload, { description: "DEC-R38 (LD art. 32), DEC-R40 (OD-AFD art. 20 para. 1): refuse for correction; resubmission is due by the 10th working day." })
   async refuseDeclaration(@Arg("input") input: RefuseDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
     return { refusal: await ctx.services.declarations.refuse(ctx.principal, input.declarationId, input.reasons) };
@@ -129,7 +135,10 @@ export class CustomsDeclarationResolver {
     return { declaration: await ctx.services.declarations.release(ctx.principal, input.declarationId) };
   }
 
-  @Mutation(() => DeclarationPayload, { description: "DEC-R56 to DEC-R58 (LD art. 40; OD-AFD art. 36-37): the goods leave customs custody." })
+  @Mutation(() => DeclarationPayload, {
+    description:
+      "DEC-R56 to DEC-R58 (LD art. 40; OD-AFD art. 36-37): the goods leave customs custody. DEC-R57 (OD-AFD art. 36): for goods released through e-dec, NCTS Export or e-dec web the unstamped release document suffices, so no stamp is recorded.",
+  })
   async recordRemoval(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.remove(ctx.principal, input.declarationId) };
   }

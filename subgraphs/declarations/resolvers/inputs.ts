@@ -1,7 +1,7 @@
 import { ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MoneyScalar } from "../../kit";
-import { ChangeGround, CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
+import { ChangeGround, CustomsDestination, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
 
 const TARIFF = /^\d{4}\.\d{4}$/;
 const MASS = /^\d{1,9}(\.\d{1,3})?$/;
@@ -199,6 +199,24 @@ export class ExtendRemovalInput {
   reason: string;
 }
 
+@InputType({ description: "DEC-R45 (LD art. 35)." })
+export class RequestAdditionalDocumentInput {
+  @Field(() => ID)
+  @IsUUID()
+  declarationId: string;
+
+  @Field(() => DocumentKind)
+  @IsEnum(DocumentKind)
+  kind: DocumentKind;
+
+  @Field()
+  dueAt: Date;
+
+  @Field()
+  @Length(5, 300)
+  reason: string;
+}
+
 @InputType({ description: "DEC-R38, DEC-R40." })
 export class RefuseDeclarationInput {
   @Field(() => ID)
@@ -267,6 +285,11 @@ export class TaxDeclarationInput {
   @Field(() => Date, { nullable: true, description: "PROVISIONAL: the deadline for the missing documents (LD art. 39 para. 4)." })
   @IsOptional()
   documentsDueBy?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "DEC-R49 let. a (LD art. 19 para. 2 let. a): the description is incomplete or ambiguous and cannot be corrected: the highest rate for the kind of goods applies." })
+  @IsOptional()
+  @IsBoolean()
+  applyHighestRate?: boolean | null;
 }
 
 @InputType()

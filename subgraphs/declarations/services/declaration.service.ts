@@ -483,6 +483,31 @@ export class DeclarationService {
     });
   }
 
+  /** DEC-R45 (LD art. 35): the office asks for a further document during the taxation procedure. */
+  async requestAdditionalDocument(principal: Principal, input: { declarationId: string; kind: DocumentKind; dueAt: Date; reason: string }): Promise<DocumentRequirement> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    return this.dataSource.transaction(async m => {
+      const d = await this.get(input.declarationId, m);
+      if (![DeclarationStatus.ACCEPTED, DeclarationStatus.EX_OFFICIO_TAXED].includes(d.status)) {
+        throw refused("NOT_IN_TAXATION_PROCEDURE", `A ${d.status} declaration is not in the taxation procedure.`, { rule: "DEC-R45", article: "LD art. 35", status: d.status });
+      }
+      if (input.dueAt.getTime() <= this.clock.now().getTime()) throw new ValidationError("The deadline is in the future.", { field: "input.dueAt", rule: "DEC-R45", article: "LD art. 35" });
+      const count = await m.countBy(DocumentRequirement, { declarationId: d.id });
+      return m.save(
+        m.create(DocumentRequirement, {
+          id: randomUUID(),
+          declarationId: d.id,
+          kind: input.kind,
+          identificationMark: `${d.declarationNumber}-${String(count + 1).padStart(2, "0")}-${input.kind.slice(0, 3)}`,
+          computedDueAt: input.dueAt,
+          dueRule: `DEC-R45: requested by the office (LD art. 35): ${input.reason}`.slice(0, 300),
+          submittedAt: null,
+          overdueFlagged: false,
+        }),
+      );
+    });
+  }
+
   async documentDueAt(docs: DocumentRequirement[]): Promise<Map<string, Date | null>> {
     const overrides = await this.deadlines.latest("DocumentRequirement", docs.map(d => d.id), "DOCUMENT_DUE");
     return new Map(docs.map(d => [d.id, overrides.get(d.id)?.newValue ?? d.computedDueAt]));

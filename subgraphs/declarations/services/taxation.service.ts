@@ -41,7 +41,7 @@ export class TaxationService {
    * pre-declaration at the border crossing (DEC-R48, LD art. 19 para. 1; DEC-R11, OD-AFD art. 5
    * para. 3). PROVISIONAL: DEC-R55 (LD art. 39). EX_OFFICIO: DEC-R41 (OD-AFD art. 20 para. 3).
    */
-  async tax(principal: Principal, input: { declarationId: string; kind: TaxationKind; documentsDueBy?: Date | null }): Promise<TaxationDecision> {
+  async tax(principal: Principal, input: { declarationId: string; kind: TaxationKind; documentsDueBy?: Date | null; applyHighestRate?: boolean | null }): Promise<TaxationDecision> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (input.kind === TaxationKind.AMENDED) throw new ValidationError("An amended taxation comes from a granted change request.", { field: "input.kind", rule: "DEC-R44", article: "LD art. 34 para. 4" });
     return this.dataSource.transaction(async m => {
@@ -67,8 +67,9 @@ export class TaxationService {
           throw new ValidationError("Set the deadline for the missing documents, in the future.", { field: "input.documentsDueBy", rule: "DEC-R55", article: "LD art. 39 para. 4" });
         }
       }
-      const exOfficioImport = input.kind === TaxationKind.EX_OFFICIO && d.direction === Direction.IMPORT;
-      const decision = await this.issue(m, d, items, input.kind, { highest: exOfficioImport, documentsDueBy: input.documentsDueBy ?? null });
+      // DEC-R41 for imports taxed ex officio; DEC-R49 let. a when the office finds the description incomplete.
+      const highest = (input.kind === TaxationKind.EX_OFFICIO && d.direction === Direction.IMPORT) || Boolean(input.applyHighestRate);
+      const decision = await this.issue(m, d, items, input.kind, { highest, documentsDueBy: input.documentsDueBy ?? null });
       if (previous) await m.update(TaxationDecision, { id: previous.id }, { status: TaxationStatus.SUPERSEDED });
       if (input.kind === TaxationKind.EX_OFFICIO) await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.EX_OFFICIO_TAXED });
       if (input.kind === TaxationKind.PROVISIONAL) {
