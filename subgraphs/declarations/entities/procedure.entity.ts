@@ -243,6 +243,18 @@ export class Appeal {
   @Field()
   @Column({ type: "varchar", length: 4000 })
   grounds: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The appeal instance's decision." })
+  @Column({ type: "varchar", length: 4000, nullable: true })
+  outcome: string | null;
+
+  @Field(() => String, { nullable: true, description: "Last day to appeal the instance's decision to the DGD (DESIGN CHOICE: 30 days, general federal procedure, not in our sources)." })
+  @Column({ type: "varchar", length: 10, name: "further_appeal_deadline", nullable: true })
+  furtherAppealDeadline: string | null;
 }
 
 @ObjectType({ description: "An officer's override of a computed deadline, with the reason (DOMAIN.md §0.4 T10; OD-AFD art. 4 para. 2, 19 para. 3, 19a para. 2, 37 para. 2, 20 para. 2)." })

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DocumentKind, SelectionResult } from "./enums";
 
@@ -16,6 +16,47 @@ export interface SelectionRule {
     quotaGoods?: boolean;
     proofOfOrigin?: boolean;
   };
+}
+
+@ObjectType({ description: "What a selection rule looks at; every criterion given must hold." })
+@InputType("SelectionCriteriaInput")
+export class SelectionCriteria {
+  @Field(() => String, { nullable: true, description: "IMPORT or EXPORT." })
+  direction?: "IMPORT" | "EXPORT";
+
+  @Field(() => [String], { nullable: true, description: "Tariff number prefixes, e.g. 0201; an item must match one." })
+  tariffPrefixes?: string[];
+
+  @Field(() => [String], { nullable: true, description: "Countries of origin; an item must match one." })
+  origins?: string[];
+
+  @Field(() => String, { nullable: true, description: "Total declared value at or above this amount in CHF (decimal string)." })
+  minValueChf?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  nonCustomsActs?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  quotaGoods?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  proofOfOrigin?: boolean;
+}
+
+@ObjectType({ description: "A selection rule: when its criteria hold, it calls for its result." })
+@InputType("SelectionRuleInput")
+export class SelectionRuleType implements SelectionRule {
+  @Field()
+  id: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => SelectionResult)
+  result: SelectionResult;
+
+  @Field(() => SelectionCriteria)
+  when: SelectionCriteria;
 }
 
 @ObjectType({ description: "A criterion that matched in a selection: officers only." })
@@ -41,6 +82,7 @@ export class SelectionRuleSet {
   @Column({ type: "varchar", length: 12, name: "random_rate" })
   randomRate: string;
 
+  @Field(() => [SelectionRuleType])
   @Column({ type: "simple-json" })
   rules: SelectionRule[];
 

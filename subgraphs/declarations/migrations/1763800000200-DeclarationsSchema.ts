@@ -188,6 +188,9 @@ export class DeclarationsSchema1763800000200 implements MigrationInterface {
           { name: "deadline", type: "varchar", length: "10" },
           { name: "status", type: "varchar", length: "20" },
           { name: "grounds", type: "varchar", length: "4000" },
+          { name: "decided_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "outcome", type: "varchar", length: "4000", isNullable: true },
+          { name: "further_appeal_deadline", type: "varchar", length: "10", isNullable: true },
         ],
       }),
     );

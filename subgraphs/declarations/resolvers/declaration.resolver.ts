@@ -14,6 +14,7 @@ import {
   ItemsInput,
   LodgeDeclarationInput,
   OrderVerificationInput,
+  OverrideDeclarationDeadlineInput,
   OverrideDocumentDeadlineInput,
   PresentGoodsInput,
   RecordVerificationInput,
@@ -73,6 +74,11 @@ export class CustomsDeclarationResolver {
   })
   async lodgeDeclaration(@Arg("input") input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
+  }
+
+  @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline of presented goods, with the reason." })
+  async overrideDeclarationDeadline(@Arg("input") input: OverrideDeclarationDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+    return { override: await ctx.services.declarations.overrideDeclarationDeadline(ctx.principal, input.presentationId, input.until, input.reason) };
   }
 
   @Mutation(() => DocumentPayload, { description: "DEC-R35 (OD-AFD art. 18): submit a required document by its identification mark." })
@@ -272,6 +278,12 @@ export class GoodsPresentationResolver {
   @FieldResolver(() => Date, { description: "DEC-R06 (OD-AFD art. 4): the declaration is due by the end of the next business day, or as adapted (T10)." })
   async declarationDueBy(@Root() p: GoodsPresentation, @Ctx() ctx: DeclarationsContext): Promise<Date> {
     return (await overrideLoader(ctx).load(`GoodsPresentation|DECLARATION_DUE|${p.id}`)) ?? p.computedDeclarationDueBy;
+  }
+
+  @FieldResolver(() => Boolean, { description: "DEC-R06: still undeclared after the deadline. DESIGN CHOICE: the sources name no sanction (DOMAIN.md §9 item 14); the flag is for the office." })
+  async declarationOverdue(@Root() p: GoodsPresentation, @Ctx() ctx: DeclarationsContext): Promise<boolean> {
+    if (p.status !== "PRESENTED") return false;
+    return (await this.declarationDueBy(p, ctx)).getTime() < ctx.services.runtime.clock.now().getTime();
   }
 
   @FieldResolver(() => CustomsOffice)

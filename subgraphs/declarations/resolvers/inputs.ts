@@ -1,6 +1,7 @@
 import { ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MoneyScalar } from "../../kit";
+import { SelectionRuleType } from "../entities/selection.entity";
 import { ChangeGround, CustomsDestination, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
 
 const TARIFF = /^\d{4}\.\d{4}$/;
@@ -185,6 +186,20 @@ export class OverrideDocumentDeadlineInput {
   reason: string;
 }
 
+@InputType({ description: "T10 (OD-AFD art. 4 para. 2)." })
+export class OverrideDeclarationDeadlineInput {
+  @Field(() => ID)
+  @IsUUID()
+  presentationId: string;
+
+  @Field()
+  until: Date;
+
+  @Field()
+  @Length(5, 1000)
+  reason: string;
+}
+
 @InputType({ description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request." })
 export class ExtendRemovalInput {
   @Field(() => ID)
@@ -356,6 +371,28 @@ export class FileAppealInput {
   grounds: string;
 }
 
+@InputType()
+export class DecideAppealInput {
+  @Field(() => ID)
+  @IsUUID()
+  appealId: string;
+
+  @Field()
+  @Length(5, 4000)
+  outcome: string;
+}
+
+@InputType()
+export class FurtherAppealInput {
+  @Field(() => ID)
+  @IsUUID()
+  appealId: string;
+
+  @Field()
+  @Length(10, 4000)
+  grounds: string;
+}
+
 @InputType({ description: "An opening interval of the counters." })
 export class OpeningIntervalInput {
   @Field(() => Int, { description: "ISO weekday, Monday = 1, to Friday = 5." })
@@ -418,6 +455,20 @@ export class RecordTariffRateInput {
   @Field({ description: "YYYY-MM-DD" })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validFrom: string;
+}
+
+@InputType({ description: "DEC-R29: a new selection rule set." })
+export class PublishSelectionRuleSetInput {
+  @Field({ description: "Share of declarations blocked at random, 0 to 1 (decimal string)." })
+  randomRate: string;
+
+  @Field(() => [SelectionRuleType])
+  @ValidateNested({ each: true })
+  rules: SelectionRuleType[];
+
+  @Field(() => Date, { nullable: true, description: "Applies from; now when absent." })
+  @IsOptional()
+  activeFrom?: Date | null;
 }
 
 @ArgsType()

@@ -8,7 +8,10 @@ import { DeclarationsContext } from "./context";
 import {
   CancelTaxationInput,
   DecideTaxationChangeInput,
+  DecideAppealInput,
   FileAppealInput,
+  FurtherAppealInput,
+  PublishSelectionRuleSetInput,
   RecordCustomsOfficeInput,
   RecordTariffRateInput,
   RequestTaxationChangeInput,
@@ -53,6 +56,16 @@ export class TaxationDecisionResolver {
     return { appeal: await ctx.services.taxation.fileAppeal(ctx.principal, input) };
   }
 
+  @Mutation(() => AppealPayload, { description: "DEC-R60 (LD art. 116 para. 1): the appeal instance decides (district directorate, or DGD for a further appeal)." })
+  async decideAppeal(@Arg("input") input: DecideAppealInput, @Ctx() ctx: DeclarationsContext): Promise<AppealPayload> {
+    return { appeal: await ctx.services.taxation.decideAppeal(ctx.principal, input) };
+  }
+
+  @Mutation(() => AppealPayload, { description: "DEC-R60 (LD art. 116 para. 1): appeal a district directorate's first-instance decision to the DGD." })
+  async appealToDgd(@Arg("input") input: FurtherAppealInput, @Ctx() ctx: DeclarationsContext): Promise<AppealPayload> {
+    return { appeal: await ctx.services.taxation.appealToDgd(ctx.principal, input) };
+  }
+
   @FieldResolver(() => CustomsDeclaration)
   async declaration(@Root() t: TaxationDecision, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
     return (await loaders.declaration(ctx).load(t.declarationId))!;
@@ -88,6 +101,12 @@ export class ReferenceResolver {
   async recordCustomsOffice(@Arg("input") input: RecordCustomsOfficeInput, @Ctx() ctx: DeclarationsContext): Promise<CustomsOffice> {
     ctx.services.access.requireOfficer(ctx.principal, "DGD");
     return ctx.services.reference.recordOffice(Object.assign(new CustomsOffice(), { ...input, openingHours: input.openingHours.map(i => ({ ...i })) }) as CustomsOffice);
+  }
+
+  @Mutation(() => SelectionRuleSet, { description: "DEC-R29: publish a new version of the selection rules and random rate (DGD)." })
+  async publishSelectionRuleSet(@Arg("input") input: PublishSelectionRuleSetInput, @Ctx() ctx: DeclarationsContext): Promise<SelectionRuleSet> {
+    ctx.services.access.requireOfficer(ctx.principal, "DGD");
+    return ctx.services.reference.publishRuleSet(ctx.principal, { randomRate: input.randomRate, rules: input.rules.map(r => ({ ...r, when: { ...r.when } })), activeFrom: input.activeFrom ?? ctx.services.runtime.clock.now() });
   }
 
   @Mutation(() => TariffRate, { description: "Officers maintain the tariff: a rate from a day on." })

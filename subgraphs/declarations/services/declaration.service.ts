@@ -159,6 +159,17 @@ export class DeclarationService {
     });
   }
 
+  /** T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline to its operating conditions. */
+  async overrideDeclarationDeadline(principal: Principal, presentationId: string, until: Date, reason: string) {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    return this.dataSource.transaction(async m => {
+      const p = await m.findOneBy(GoodsPresentation, { id: presentationId });
+      if (!p) throw new NotFoundError("GoodsPresentation", presentationId, "input.presentationId");
+      if (p.status !== PresentationStatus.PRESENTED) throw refused("ALREADY_DECLARED", "The goods are already declared.", { rule: "DEC-R06", article: "OD-AFD art. 4" });
+      return this.deadlines.override(m, principal, { type: "GoodsPresentation", id: p.id }, "DECLARATION_DUE", p.computedDeclarationDueBy, until, reason);
+    });
+  }
+
   async declarationDueBy(p: GoodsPresentation): Promise<Date> {
     return (await this.deadlines.effective(this.dataSource.manager, "GoodsPresentation", p.id, "DECLARATION_DUE", p.computedDeclarationDueBy))!;
   }

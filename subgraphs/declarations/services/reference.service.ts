@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { NotFoundError, OfficeCalendar, OfficeCalendarError, ValidationError } from "../../kit";
+import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, ValidationError } from "../../kit";
+import { SelectionRule, SelectionRuleSet } from "../entities/selection.entity";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { RateBasis } from "../entities/enums";
 import { TariffRate } from "../entities/tariff-rate.entity";
@@ -65,6 +66,27 @@ export class ReferenceService {
     const specific = rows.filter(r => r.rateBasis === RateBasis.PER_100_KG_GROSS || r.rateBasis === RateBasis.PER_100_KG_NET);
     const pool = specific.length ? specific : rows;
     return pool.sort((a, b) => Number(b.rate) - Number(a.rate))[0] ?? null;
+  }
+
+  /**
+   * DEC-R29: a new version of the selection rules and random rate; it applies to declarations
+   * accepted from `activeFrom` on, and each selection records the version it used.
+   */
+  async publishRuleSet(principal: Principal, input: { randomRate: string; rules: SelectionRule[]; activeFrom: Date }): Promise<SelectionRuleSet> {
+    if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(input.randomRate)) throw new ValidationError("The random rate is a decimal from 0 to 1.", { field: "input.randomRate", rule: "DEC-R29", article: "OD-AFD art. 17 para. 1" });
+    const ids = new Set<string>();
+    input.rules.forEach((rule, i) => {
+      if (ids.has(rule.id)) throw new ValidationError(`Rule id ${rule.id} is used twice.`, { field: `input.rules.${i}.id` });
+      ids.add(rule.id);
+      if (rule.when.minValueChf !== undefined && rule.when.minValueChf !== null && !/^\d{1,13}(\.\d{1,2})?$/.test(rule.when.minValueChf)) {
+        throw new ValidationError("minValueChf is an amount in CHF.", { field: `input.rules.${i}.when.minValueChf` });
+      }
+    });
+    return this.dataSource.transaction(async m => {
+      const latest = await m.getRepository(SelectionRuleSet).createQueryBuilder("r").orderBy("r.version", "DESC").getOne();
+      const clean = input.rules.map(r => ({ id: r.id, description: r.description, result: r.result, when: Object.fromEntries(Object.entries(r.when).filter(([, v]) => v !== null && v !== undefined)) }));
+      return m.save(m.create(SelectionRuleSet, { version: (latest?.version ?? 0) + 1, randomRate: input.randomRate, rules: clean as SelectionRule[], activeFrom: input.activeFrom, createdBy: principal.subject ?? "officer" }));
+    });
   }
 
   /** Officers maintain the tariff: a new rate closes the open period of the same number the day before. */

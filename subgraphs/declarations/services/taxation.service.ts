@@ -346,12 +346,69 @@ export class TaxationService {
           deadline: decision.appealDeadline,
           status: late ? AppealStatus.INADMISSIBLE_LATE : AppealStatus.FILED,
           grounds: input.grounds,
+          decidedAt: null,
+          outcome: null,
+          furtherAppealDeadline: null,
         }),
       );
       if (!late) {
         await this.events.publish(m, "AppealFiled", d.id, { appealId: appeal.id, taxationDecisionId: decision.id, declarationId: d.id, appellantId: d.declarantId, filedAt: now.toISOString() });
       }
       return appeal;
+    });
+  }
+
+  /**
+   * DEC-R60 (LD art. 116 para. 1): the district directorate decides appeals against an office's
+   * decisions; its first-instance decisions can be appealed to the DGD. DESIGN CHOICE: 30 days for
+   * that further appeal (general federal procedure; not in our sources), moved off weekends and
+   * holidays like the taxation period.
+   */
+  async decideAppeal(principal: Principal, input: { appealId: string; outcome: string }): Promise<Appeal> {
+    return this.dataSource.transaction(async m => {
+      const appeal = await m.findOneBy(Appeal, { id: input.appealId });
+      if (!appeal) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
+      this.access.requireOfficer(principal, appeal.instance === AppealInstance.DGD ? "DGD" : "DISTRICT_DIRECTORATE");
+      if (appeal.status !== AppealStatus.FILED) throw refused("APPEAL_NOT_OPEN", `A ${appeal.status} appeal is not decided again.`, { rule: "DEC-R60", article: "LD art. 116" });
+      const now = this.clock.now();
+      let further: string | null = null;
+      if (appeal.instance === AppealInstance.DISTRICT_DIRECTORATE && appeal.contestedType === "TaxationDecision") {
+        const decision = await this.decision(m, appeal.contestedId);
+        const d = await this.declarations.get(decision.declarationId, m);
+        further = this.reference.calendarOf(await this.reference.office(d.officeId, m)).appealPeriodEnd(now, 30);
+      }
+      Object.assign(appeal, { status: AppealStatus.DECIDED, decidedAt: now, outcome: input.outcome, furtherAppealDeadline: further });
+      return m.save(appeal);
+    });
+  }
+
+  /** DEC-R60: the appellant takes the district directorate's decision to the DGD, in time. */
+  async appealToDgd(principal: Principal, input: { appealId: string; grounds: string }): Promise<Appeal> {
+    return this.dataSource.transaction(async m => {
+      const first = await m.findOneBy(Appeal, { id: input.appealId });
+      if (!first) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
+      if (principal.kind === "ANONYMOUS" || !this.access.partnerIds(principal).includes(first.appellantId)) throw refused("FORBIDDEN", "Only the appellant may appeal further.", { field: "input.appealId" });
+      if (first.status !== AppealStatus.DECIDED || first.instance !== AppealInstance.DISTRICT_DIRECTORATE || !first.furtherAppealDeadline) {
+        throw refused("NOTHING_TO_APPEAL", "Only a decided first-instance appeal of a district directorate goes to the DGD.", { rule: "DEC-R60", article: "LD art. 116 para. 1" });
+      }
+      const now = this.clock.now();
+      const late = zurichDate(now) > first.furtherAppealDeadline;
+      return m.save(
+        m.create(Appeal, {
+          id: randomUUID(),
+          contestedType: "Appeal",
+          contestedId: first.id,
+          appellantId: first.appellantId,
+          instance: AppealInstance.DGD,
+          filedAt: now,
+          deadline: first.furtherAppealDeadline,
+          status: late ? AppealStatus.INADMISSIBLE_LATE : AppealStatus.FILED,
+          grounds: input.grounds,
+          decidedAt: null,
+          outcome: null,
+          furtherAppealDeadline: null,
+        }),
+      );
     });
   }
 

@@ -1,0 +1,918 @@
+import { FieldNode, OperationDefinitionNode, parse } from "graphql";
+import type { Principal } from "../kit";
+import { processOnce } from "../kit";
+import { definition } from "./declarations.subgraph";
+import { ANONYMOUS, errorCode, officer } from "../../test/support/graphql";
+import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
+import {
+  APPEAL,
+  CANCEL,
+  DECIDE_CHANGE,
+  DOWNLOAD,
+  EXTEND_REMOVAL,
+  EXTEND_RESUBMISSION,
+  exportInput,
+  GET,
+  item,
+  LODGE_FULL,
+  lodgeMany,
+  lodgePresented,
+  ok,
+  ORDER_VERIFICATION,
+  outbox,
+  OVERRIDE_DOCUMENT,
+  preDeclare,
+  present,
+  PRESENT,
+  RECORD_VERIFICATION,
+  RECTIFY,
+  REFUSE,
+  RELEASE,
+  REMOVE,
+  removedAndTaxed,
+  REQUEST_CHANGE,
+  REQUEST_FULL,
+  RESUBMIT,
+  SUBMIT,
+  TAX,
+  TAXATIONS,
+  taxFinal,
+  transitInput,
+  WITHDRAW,
+} from "../../test/support/declarations-scenarios";
+
+/**
+ * The rules of the declarations subgraph on MariaDB (DOMAIN.md §3.3), mutation by mutation: each
+ * has an accepted path and refused paths with a stable `extensions.code` that leave the database
+ * unchanged. The lifecycle suite tells the story of one import; the deadlines suite owns every
+ * deadline boundary. Basel (canton BS), from Monday 2 March 2026, 09:00 Zurich time.
+ */
+let h: DeclarationsHarness;
+
+const DGD = officer("DGD");
+const LATER_TODAY = "2026-03-02T15:00:00+01:00";
+
+/** Which mutations this file has seen accepted and refused: the last test wants both for each. */
+const outcomes = new Map<string, Set<"accepted" | "refused">>();
+
+function mutationName(query: string): string | null {
+  const op = parse(query).definitions.find(d => d.kind === "OperationDefinition") as OperationDefinitionNode | undefined;
+  if (!op || op.operation !== "mutation") return null;
+  return (op.selectionSet.selections[0] as FieldNode).name.value;
+}
+
+function note(query: string, outcome: "accepted" | "refused"): void {
+  const name = mutationName(query);
+  if (name) outcomes.set(name, (outcomes.get(name) ?? new Set()).add(outcome));
+}
+
+beforeAll(async () => {
+  h = await startDeclarations("customs_test_declarations_rules");
+  const send = h.as;
+  h.as = (async (principal: Principal, query: string, variables?: Record<string, unknown>) => {
+    const res = await send(principal, query, variables);
+    if (!res.errors) note(query, "accepted");
+    return res;
+  }) as DeclarationsHarness["as"];
+});
+afterAll(async () => {
+  await h?.stop();
+});
+beforeEach(() => {
+  h.clock.set("2026-03-02T09:00:00+01:00");
+  h.subgraph.services.selection.random = () => 0.5;
+});
+
+/** Runs an operation that must be refused with `code`, and proves it changed nothing. */
+async function expectRefused(principal: Principal, query: string, variables: Record<string, unknown>, code: string) {
+  const before = await h.fingerprint();
+  const res = await h.as(principal, query, variables);
+  expect(res.errors?.[0]?.extensions?.code).toBe(code);
+  expect(await h.fingerprint()).toBe(before);
+  note(query, "refused");
+  return res.errors![0];
+}
+
+/** Runs an operation that must succeed and returns its data. */
+async function accepted(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const res = await h.as(principal, query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+/** A declarant whose next declaration the random draw blocks (below the rule set's 0.02). */
+function blockNext(): void {
+  h.subgraph.services.selection.random = () => 0.001;
+}
+
+async function blockedPresented(d: Declarant, overrides: Record<string, unknown> = {}) {
+  blockNext();
+  const decl = await lodgePresented(h, d, overrides);
+  h.subgraph.services.selection.random = () => 0.5;
+  expect(decl.selectionResult).toBe("BLOCKED");
+  return decl;
+}
+
+const SELECTION_OFFICER = `query ($id: ID!) { declaration(id: $id) { selection { result randomlySelected matchedRules { ruleId result } } } }`;
+
+describe("lodging: channel, procedure, role and authorisation scope", () => {
+  it("refuses transit through e-dec and an import through NCTS, and takes transit through NCTS with its transit document (DEC-R13, OD-AFD art. 6)", async () => {
+    const d = await h.declarant();
+    const presentationId = await present(h, d);
+    const e = await expectRefused(d.software, LODGE, { input: transitInput(d, { presentationId, channel: "EDEC" }) }, "CHANNEL_NOT_ALLOWED");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R13", article: "OD-AFD art. 6", field: "input.channel" });
+    await expectRefused(d.software, LODGE, { input: importInput(d, { presentationId, channel: "NCTS" }) }, "CHANNEL_NOT_ALLOWED");
+    await expectRefused(d.software, LODGE, { input: transitInput(d, { presentationId, channel: "EDEC_WEB", businessNumber: null, personalNumber: null }) }, "CHANNEL_NOT_ALLOWED");
+    const decl = (await accepted(d.software, LODGE_FULL, { input: transitInput(d, { presentationId }) })).lodgeDeclaration.declaration;
+    expect(decl).toMatchObject({ direction: "TRANSIT", channel: "NCTS", status: "ACCEPTED", isPreDeclaration: false });
+    expect(decl.documents.map((x: any) => x.kind)).toEqual(["TRANSIT_DOCUMENT"]);
+  });
+
+  it("refuses a procedure that does not belong to the direction (DEC-R07, LD art. 27; DEC-R65, LD art. 47)", async () => {
+    const d = await h.declarant();
+    const e = await expectRefused(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "EXPORT" }) }, "BAD_USER_INPUT");
+    expect(e.extensions).toMatchObject({ field: "input.procedure", rule: "DEC-R07" });
+    await expectRefused(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "FREE_CIRCULATION" }) }, "BAD_USER_INPUT");
+    await expectRefused(d.software, LODGE, { input: transitInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "FREE_CIRCULATION" }) }, "BAD_USER_INPUT");
+    const temporary = await accepted(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "TEMPORARY_ADMISSION" }) });
+    expect(temporary.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+    const outward = await accepted(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "OUTWARD_PROCESSING" }) });
+    expect(outward.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+
+  it("lets only the software or users of a partner holding the Freight role lodge goods declarations (ID-R19 DESIGN CHOICE, ePortal step 4)", async () => {
+    const d = await h.declarant();
+    const input = importInput(d, { plannedCrossingAt: LATER_TODAY });
+    const consigneeOnly: Principal = { ...d.software, partners: [{ partnerId: d.partnerId, portalRole: null, roles: ["AUTHORISED_CONSIGNEE"] }] };
+    const e = await expectRefused(consigneeOnly, LODGE, { input }, "FREIGHT_ROLE_REQUIRED");
+    expect(e.extensions).toMatchObject({ rule: "ID-R19", article: "ePortal step 4" });
+    const userWithoutRoles: Principal = { kind: "PORTAL_USER", subject: "chlogin|no-freight", partners: [{ partnerId: d.partnerId, portalRole: "USER", roles: [] }], officerRoles: [] };
+    await expectRefused(userWithoutRoles, LODGE, { input }, "FREIGHT_ROLE_REQUIRED");
+    const other = await h.declarant();
+    await expectRefused(other.software, LODGE, { input }, "FORBIDDEN");
+    await expectRefused(CUSTOMS, LODGE, { input }, "UNAUTHENTICATED");
+    await expectRefused(ANONYMOUS, LODGE, { input }, "UNAUTHENTICATED");
+    const user: Principal = { ...userWithoutRoles, partners: [{ partnerId: d.partnerId, portalRole: "USER", roles: ["FREIGHT"] }] };
+    expect((await accepted(user, LODGE, { input })).lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+
+  it("limits a border-region authorisation to imports (ID-R26, OD-AFD art. 8 para. 2)", async () => {
+    const d = await h.declarant({ systems: ["EDEC"], scope: "FOREIGN_BORDER_REGION_IMPORT" });
+    const e = await expectRefused(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY }) }, "DECLARANT_NOT_AUTHORISED");
+    expect(e.extensions).toMatchObject({ rule: "ID-R26", article: "OD-AFD art. 8 para. 2", field: "input.direction" });
+    const imported = await accepted(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY, channel: "EDEC" }) });
+    expect(imported.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+
+  it("limits a juxtaposed-office authorisation to exports (ID-R27, OD-AFD art. 8 para. 3)", async () => {
+    const d = await h.declarant({ scope: "FOREIGN_JUXTAPOSED_OFFICE_EXPORT" });
+    const e = await expectRefused(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY }) }, "DECLARANT_NOT_AUTHORISED");
+    expect(e.extensions).toMatchObject({ rule: "ID-R27", article: "OD-AFD art. 8 para. 3" });
+    const exported = await accepted(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, channel: "NCTS" }) });
+    expect(exported.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+
+  it("limits a transit-only authorisation to transit (ID-R28, OD-AFD art. 8 para. 5) and an authorisation to the systems it names (ID-R25, OD-AFD art. 8 para. 1)", async () => {
+    const d = await h.declarant({ systems: ["NCTS"] });
+    await h.identityEvent("CustomsSystemAuthorisationGranted", { partnerId: d.partnerId, businessNumber: d.businessNumber, systems: ["NCTS"], scope: "DOMESTIC", transitOnly: true });
+    const system = await expectRefused(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY }) }, "DECLARANT_NOT_AUTHORISED");
+    expect(system.extensions).toMatchObject({ rule: "ID-R25", field: "input.channel" });
+    const scope = await expectRefused(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY }) }, "DECLARANT_NOT_AUTHORISED");
+    expect(scope.extensions).toMatchObject({ rule: "ID-R28", article: "OD-AFD art. 8 para. 5" });
+    const transit = await accepted(d.software, LODGE, { input: transitInput(d, { plannedCrossingAt: LATER_TODAY }) });
+    expect(transit.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+});
+
+describe("presentation (DEC-R03, LD art. 24; DEC-R11, OD-AFD art. 5 para. 3)", () => {
+  it("presents goods only for a presenter the caller acts for, and links only a pending pre-declaration of the same office", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const input = { officeId: "1001", presenterId: d.partnerId, summaryForm: "ELECTRONIC", place: "Basel", goodsDescription: "Textiles" };
+    await expectRefused(other.software, PRESENT, { input }, "FORBIDDEN");
+    await expectRefused(d.software, PRESENT, { input: { ...input, officeId: "9999" } }, "NOT_FOUND");
+    const presentedLater = await lodgePresented(h, d);
+    await expectRefused(d.software, PRESENT, { input: { ...input, declarationId: presentedLater.id } }, "NOT_A_PENDING_PRE_DECLARATION");
+    const pre = await preDeclare(h, d);
+    await expectRefused(d.software, PRESENT, { input: { ...input, officeId: "2301", declarationId: pre.id } }, "WRONG_OFFICE");
+    await expectRefused(other.software, PRESENT, { input: { ...input, presenterId: other.partnerId, declarationId: pre.id } }, "FORBIDDEN");
+    const p = await accepted(d.software, PRESENT, { input: { ...input, declarationId: pre.id } });
+    expect(p.presentGoods.presentation.status).toBe("DECLARED");
+    await expectRefused(d.software, PRESENT, { input: { ...input, declarationId: pre.id } }, "NOT_A_PENDING_PRE_DECLARATION");
+    // An officer may present on a presenter's behalf.
+    expect((await accepted(CUSTOMS, PRESENT, { input })).presentGoods.presentation.status).toBe("PRESENTED");
+  });
+});
+
+describe("risk selection and documents (DEC-R29 to DEC-R35, OD-AFD art. 17, 17a, 18)", () => {
+  it("blocks an import of bovine meat by rule R2 and shows why to officers only (DEC-R29, DEC-R30, OD-AFD art. 17 para. 1-2)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d, { items: [item("0201.3000", "500.000")] });
+    expect(decl).toMatchObject({ selectionResult: "BLOCKED", releasedAt: null });
+    expect(decl.documents.map((x: any) => x.kind)).toEqual(["DECLARATION_PRINTOUT", "ACCOMPANYING"]);
+    const officerView = await h.as(CUSTOMS, SELECTION_OFFICER, { id: decl.id });
+    expect(officerView.data?.declaration.selection).toEqual({ result: "BLOCKED", randomlySelected: false, matchedRules: [{ ruleId: "R2", result: "BLOCKED" }] });
+    const partnerResult = await h.as(d.software, `query ($id: ID!) { declaration(id: $id) { selection { result } } }`, { id: decl.id });
+    expect(partnerResult.data?.declaration.selection).toEqual({ result: "BLOCKED" });
+    const partnerReasons = await h.as(d.software, `query ($id: ID!) { declaration(id: $id) { selection { matchedRules { ruleId } } } }`, { id: decl.id });
+    expect(errorCode(partnerReasons)).toBe("FORBIDDEN");
+    // Removal only after the office released the goods (OD-AFD art. 17 para. 2).
+    await expectRefused(d.software, REMOVE, { id: decl.id }, "NOT_RELEASED");
+  });
+
+  it("selects goods under non-customs federal acts FREE_WITH by rule R1: deemed released, printout and accompanying documents due (DEC-R31, OD-AFD art. 17 para. 3; DEC-R33, para. 5)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d, { items: [item("2204.2150", "120.000", { nonCustomsActsApply: true })] });
+    expect(decl.selectionResult).toBe("FREE_WITH");
+    expect(decl.releasedAt).toBe(decl.acceptedAt);
+    expect(decl.documents.map((x: any) => x.kind)).toEqual(["DECLARATION_PRINTOUT", "ACCOMPANYING", "CERTIFICATE"]);
+    const officerView = await h.as(CUSTOMS, SELECTION_OFFICER, { id: decl.id });
+    expect(officerView.data?.declaration.selection.matchedRules).toEqual([{ ruleId: "R1", result: "FREE_WITH" }]);
+  });
+
+  it("asks goods selected FREE_WITHOUT only for their permit, and deems them released (DEC-R32, OD-AFD art. 17 para. 4)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d, { items: [item("6109.1000", "80.000", { permitReference: "TEX-2026-0417" })] });
+    expect(decl.selectionResult).toBe("FREE_WITHOUT");
+    expect(decl.releasedAt).toBe(decl.acceptedAt);
+    expect(decl.documents.map((x: any) => x.kind)).toEqual(["PERMIT"]);
+  });
+
+  it("deems the goods of a FREE_WITHOUT pre-declaration released when they are presented (DEC-R32, OD-AFD art. 17 para. 4; DOMAIN.md §3.2)", async () => {
+    const d = await h.declarant();
+    const pre = await preDeclare(h, d);
+    expect(pre).toMatchObject({ selectionResult: "FREE_WITHOUT", releasedAt: null });
+    h.clock.set(LATER_TODAY);
+    await present(h, d, { declarationId: pre.id });
+    const after = ok(await h.as(d.software, GET, { id: pre.id }), "declaration").declaration;
+    expect(after.crossedBorderAt).toBe("2026-03-02T14:00:00.000Z");
+    expect(after.releasedAt).toBe("2026-03-02T14:00:00.000Z");
+  });
+
+  it("reads an import-style rule result as FREE for an export, and blocks an export only by a blocking rule (DEC-R34, OD-AFD art. 17a para. 1-3)", async () => {
+    const d = await h.declarant();
+    const wine = await lodgePresented(h, d, { items: [item("2204.2150", "120.000", { nonCustomsActsApply: true })] }, exportInput);
+    expect(wine.selectionResult).toBe("FREE");
+    expect(wine.releasedAt).toBe(wine.acceptedAt);
+    expect(wine.documents.map((x: any) => x.kind)).toEqual(["CERTIFICATE"]);
+    expect((await h.as(CUSTOMS, SELECTION_OFFICER, { id: wine.id })).data?.declaration.selection.matchedRules).toEqual([{ ruleId: "R1", result: "FREE" }]);
+    // R2 is an import rule: bovine meat leaves FREE.
+    const meat = await lodgePresented(h, d, { items: [item("0201.3000", "500.000")] }, exportInput);
+    expect(meat.selectionResult).toBe("FREE");
+    const watches = await lodgePresented(h, d, { items: [item("9102.1100", "12.000", { origin: "CN", quantity: 400 })] }, exportInput);
+    expect(watches).toMatchObject({ selectionResult: "BLOCKED", releasedAt: null });
+    expect(watches.documents.map((x: any) => x.kind)).toEqual(["DECLARATION_PRINTOUT", "ACCOMPANYING"]);
+    expect((await h.as(CUSTOMS, SELECTION_OFFICER, { id: watches.id })).data?.declaration.selection.matchedRules).toEqual([{ ruleId: "R4", result: "BLOCKED" }]);
+  });
+
+  it("keeps a FREE export whose proof of origin customs must authenticate from leaving until the proof is presented (DEC-R34, OD-AFD art. 17a para. 4)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d, { items: [item("8471.3000", "50.000", { proofOfOriginRequired: true })] }, exportInput);
+    expect(decl.selectionResult).toBe("FREE");
+    expect(decl.releasedAt).not.toBeNull();
+    expect(decl.documents).toEqual([expect.objectContaining({ kind: "PROOF_OF_ORIGIN", dueAt: null, submittedAt: null })]);
+    const e = await expectRefused(d.software, REMOVE, { id: decl.id }, "PROOF_OF_ORIGIN_MISSING");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R34", article: "OD-AFD art. 17a para. 4" });
+    await accepted(d.software, SUBMIT, { m: decl.documents[0].identificationMark });
+    const removed = await accepted(d.software, REMOVE, { id: decl.id });
+    expect(removed.recordRemoval.declaration.removedAt).toBe("2026-03-02T08:00:00.000Z");
+    await expectRefused(d.software, REMOVE, { id: decl.id }, "ALREADY_REMOVED");
+  });
+
+  it("gives every required document a unique identification mark that starts with its declaration number (DEC-R35, OD-AFD art. 18)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const withAll = { items: [item("2204.2150", "120.000", { nonCustomsActsApply: true, permitReference: "WINE-2026-88" })] };
+    const first = await blockedPresented(d, withAll);
+    const second = await blockedPresented(d, withAll);
+    expect(first.documents.map((x: any) => x.kind)).toEqual(["DECLARATION_PRINTOUT", "ACCOMPANYING", "PERMIT", "CERTIFICATE"]);
+    const marks = [...first.documents, ...second.documents].map((x: any) => x.identificationMark);
+    expect(new Set(marks).size).toBe(8);
+    for (const doc of first.documents) expect(doc.identificationMark.startsWith(`${first.declarationNumber}-`)).toBe(true);
+    for (const doc of second.documents) expect(doc.identificationMark.startsWith(`${second.declarationNumber}-`)).toBe(true);
+    const mark = first.documents[2].identificationMark;
+    await expectRefused(other.software, SUBMIT, { m: mark }, "FORBIDDEN");
+    await expectRefused(d.software, SUBMIT, { m: `${first.declarationNumber}-99-XXX` }, "NOT_FOUND");
+    expect((await accepted(d.software, SUBMIT, { m: mark })).submitDocument.document).toEqual({ identificationMark: mark, submittedAt: "2026-03-02T08:00:00.000Z" });
+    await expectRefused(d.software, SUBMIT, { m: mark }, "DOCUMENT_ALREADY_SUBMITTED");
+  });
+
+  it("lets only the customs office adapt a document deadline, with a reason (DOMAIN.md §0.4 T10, OD-AFD art. 19 para. 3)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    const mark = decl.documents[0].identificationMark;
+    const variables = { m: mark, at: "2026-03-03T12:00:00+01:00", reason: "Broker's office closed for an inventory" };
+    await expectRefused(d.software, OVERRIDE_DOCUMENT, variables, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, m: "26CH1001-NO-SUCH" }, "NOT_FOUND");
+    await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, reason: "ok  " }, "BAD_USER_INPUT");
+    const o = await accepted(CUSTOMS, OVERRIDE_DOCUMENT, variables);
+    expect(o.overrideDocumentDeadline.override).toEqual({ deadlineKind: "DOCUMENT_DUE", newValue: "2026-03-03T11:00:00.000Z", reason: variables.reason, officer: "officer-customs_office" });
+  });
+});
+
+describe("summary control: refusal and resubmission (DEC-R38, LD art. 32; DEC-R40, OD-AFD art. 20)", () => {
+  it("refuses a declaration for correction, with its reasons, as the customs office only (DEC-R38, LD art. 32 para. 2)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    const reasons = ["Invoice missing", "Origin not stated"];
+    await expectRefused(d.software, REFUSE, { id: decl.id, reasons }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(DGD, REFUSE, { id: decl.id, reasons }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, REFUSE, { id: decl.id, reasons: [] }, "BAD_USER_INPUT");
+    const blank = await expectRefused(CUSTOMS, REFUSE, { id: decl.id, reasons: ["Invoice missing", " x "] }, "BAD_USER_INPUT");
+    expect(blank.extensions).toMatchObject({ field: "input.reasons", rule: "DEC-R38" });
+    const refusal = await accepted(CUSTOMS, REFUSE, { id: decl.id, reasons: [" Invoice missing ", "Origin not stated"] });
+    expect(refusal.refuseDeclaration.refusal).toMatchObject({ refusedAt: "2026-03-02T08:00:00.000Z", reasons, resubmittedAt: null });
+    const after = ok(await h.as(d.software, GET, { id: decl.id }), "declaration").declaration;
+    expect(after).toMatchObject({ status: "REFUSED", incorrectParticularsFoundAt: "2026-03-02T08:00:00.000Z" });
+    const again = await expectRefused(CUSTOMS, REFUSE, { id: decl.id, reasons }, "DECLARATION_NOT_REFUSABLE");
+    expect(again.extensions?.status).toBe("REFUSED");
+  });
+
+  it("no longer refuses goods released by a FREE selection, nor a withdrawn declaration (DEC-R38, LD art. 32)", async () => {
+    const d = await h.declarant();
+    const free = await lodgePresented(h, d);
+    expect(free.releasedAt).not.toBeNull();
+    await expectRefused(CUSTOMS, REFUSE, { id: free.id, reasons: ["Invoice missing"] }, "DECLARATION_NOT_REFUSABLE");
+    const withdrawn = await blockedPresented(d);
+    await accepted(d.software, WITHDRAW, { id: withdrawn.id });
+    await expectRefused(CUSTOMS, REFUSE, { id: withdrawn.id, reasons: ["Invoice missing"] }, "DECLARATION_NOT_REFUSABLE");
+  });
+
+  it("takes back only a refused declaration, from its declarant, as a new version (DEC-R40, OD-AFD art. 20 para. 2)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decl = await blockedPresented(d);
+    const items = [item("6109.1000", "1000.500", { origin: "PT" })];
+    await expectRefused(d.software, RESUBMIT, { id: decl.id, items }, "NOT_REFUSED");
+    await expectRefused(CUSTOMS, EXTEND_RESUBMISSION, { id: decl.id, until: "2026-04-30T17:00:00+02:00", reason: "Certificate of origin ordered abroad" }, "NOT_REFUSED");
+    await accepted(CUSTOMS, REFUSE, { id: decl.id, reasons: ["Origin not stated"] });
+    await expectRefused(other.software, RESUBMIT, { id: decl.id, items }, "FORBIDDEN");
+    await expectRefused(d.software, RESUBMIT, { id: decl.id, items: [item("6109.1000", "10.000", { netMassKg: "11.000" })] }, "BAD_USER_INPUT");
+    await expectRefused(d.software, EXTEND_RESUBMISSION, { id: decl.id, until: "2026-04-30T17:00:00+02:00", reason: "Certificate of origin ordered abroad" }, "OFFICER_ROLE_REQUIRED");
+    const extended = await accepted(CUSTOMS, EXTEND_RESUBMISSION, { id: decl.id, until: "2026-04-30T17:00:00+02:00", reason: "Certificate of origin ordered abroad" });
+    expect(extended.extendResubmission.refusal.resubmissionDueBy).toBe("2026-04-30T15:00:00.000Z");
+    h.clock.set("2026-03-03T10:00:00+01:00");
+    const back = await accepted(d.software, RESUBMIT, { id: decl.id, items });
+    expect(back.resubmitDeclaration.declaration).toMatchObject({ status: "ACCEPTED", version: 2 });
+    await expectRefused(d.software, RESUBMIT, { id: decl.id, items }, "NOT_REFUSED");
+  });
+});
+
+describe("withdrawal and rectification (DEC-R43, LD art. 34 para. 1)", () => {
+  it("rectifies a declaration whose goods are still presented, before any finding, and raises its version", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decl = await blockedPresented(d);
+    const items = [item("6109.1000", "900.000", { origin: "PT" }), item("6403.9900", "45.000", { origin: "IT" })];
+    await expectRefused(other.software, RECTIFY, { id: decl.id, items }, "FORBIDDEN");
+    await expectRefused(CUSTOMS, RECTIFY, { id: decl.id, items }, "FORBIDDEN");
+    await expectRefused(d.software, RECTIFY, { id: decl.id, items: [item("6109.1000", "10.000", { netMassKg: "11.000" })] }, "BAD_USER_INPUT");
+    const rectified = await accepted(d.software, RECTIFY, { id: decl.id, items });
+    expect(rectified.rectifyDeclaration.declaration).toEqual({
+      id: decl.id,
+      status: "ACCEPTED",
+      version: 2,
+      items: [
+        { position: 1, tariffNumber: "6109.1000", grossMassKg: "900.000" },
+        { position: 2, tariffNumber: "6403.9900", grossMassKg: "45.000" },
+      ],
+    });
+    expect((await accepted(d.software, RECTIFY, { id: decl.id, items: items.slice(0, 1) })).rectifyDeclaration.declaration.version).toBe(3);
+  });
+
+  it("withdraws a declaration whose goods are still presented, hands the goods back to 'presented' and tells debt (DEC-R43; X27)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decl = await blockedPresented(d);
+    await expectRefused(other.software, WITHDRAW, { id: decl.id }, "FORBIDDEN");
+    const withdrawn = await accepted(d.software, WITHDRAW, { id: decl.id });
+    expect(withdrawn.withdrawDeclaration.declaration).toMatchObject({ status: "WITHDRAWN" });
+    const after = ok(await h.as(d.software, GET, { id: decl.id }), "declaration").declaration;
+    expect(after.presentation).toEqual({ id: decl.presentation.id, status: "PRESENTED" });
+    const events = await outbox(h, decl.id);
+    expect(events.filter(e => e.type === "DeclarationWithdrawn")).toEqual([
+      { type: "DeclarationWithdrawn", payload: { declarationId: decl.id, declarantId: d.partnerId, withdrawnAt: "2026-03-02T08:00:00.000Z" } },
+    ]);
+    await expectRefused(d.software, WITHDRAW, { id: decl.id }, "DECLARATION_WITHDRAWN");
+    await expectRefused(d.software, RECTIFY, { id: decl.id, items: [item("6109.1000", "5.000")] }, "DECLARATION_WITHDRAWN");
+    await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "FINAL" }, "NOT_TAXABLE");
+    // The goods are presented again and may be declared anew.
+    const anew = await accepted(d.software, LODGE, { input: importInput(d, { presentationId: decl.presentation.id }) });
+    expect(anew.lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+
+  it("refuses withdrawal and rectification once the goods are released (GOODS_NO_LONGER_PRESENTED)", async () => {
+    const d = await h.declarant();
+    const released = await lodgePresented(h, d);
+    const e = await expectRefused(d.software, WITHDRAW, { id: released.id }, "GOODS_NO_LONGER_PRESENTED");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R43", article: "LD art. 34 para. 1" });
+    await expectRefused(d.software, RECTIFY, { id: released.id, items: [item("6109.1000", "5.000")] }, "GOODS_NO_LONGER_PRESENTED");
+  });
+
+  it("refuses withdrawal and rectification once the office found incorrect particulars by refusing it (INCORRECT_PARTICULARS_FOUND, let. a)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    await accepted(CUSTOMS, REFUSE, { id: decl.id, reasons: ["Value does not match the invoice"] });
+    const e = await expectRefused(d.software, WITHDRAW, { id: decl.id }, "INCORRECT_PARTICULARS_FOUND");
+    expect(e.extensions?.article).toBe("LD art. 34 para. 1 let. a");
+    await expectRefused(d.software, RECTIFY, { id: decl.id, items: [item("6109.1000", "5.000")] }, "INCORRECT_PARTICULARS_FOUND");
+  });
+
+  it("refuses rectification once the office ordered a verification (VERIFICATION_ORDERED, let. b)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    await accepted(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" });
+    const e = await expectRefused(d.software, RECTIFY, { id: decl.id, items: [item("6109.1000", "5.000")] }, "VERIFICATION_ORDERED");
+    expect(e.extensions?.article).toBe("LD art. 34 para. 1 let. b");
+    await expectRefused(d.software, WITHDRAW, { id: decl.id }, "VERIFICATION_ORDERED");
+  });
+});
+
+describe("verification (DEC-R46, DEC-R47, LD art. 36-37)", () => {
+  const threeItems = { items: [item("6109.1000", "400.000", { origin: "PT" }), item("6403.9900", "60.000", { origin: "IT" }), item("6109.1000", "200.000", { origin: "TR" })] };
+
+  it("holds a sample's result for every item of the sampled tariff number, and wants the sample to name the declaration's numbers (DEC-R47, LD art. 37 para. 1)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d, threeItems);
+    await expectRefused(d.software, ORDER_VERIFICATION, { id: decl.id, scope: "SAMPLE", sample: ["6109.1000"] }, "OFFICER_ROLE_REQUIRED");
+    for (const sample of [null, [], ["9102.1100"], ["6109.1000", "9102.1100"]]) {
+      const e = await expectRefused(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "SAMPLE", sample }, "BAD_USER_INPUT");
+      expect(e.extensions).toMatchObject({ field: "input.sampledTariffNumbers", rule: "DEC-R47" });
+    }
+    const v = await accepted(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "SAMPLE", sample: ["6109.1000"] });
+    expect(v.orderVerification.verification).toMatchObject({
+      scope: "SAMPLE",
+      requestedFullByDeclarant: false,
+      sampledTariffNumbers: ["6109.1000"],
+      coveredItems: [
+        { position: 1, tariffNumber: "6109.1000" },
+        { position: 3, tariffNumber: "6109.1000" },
+      ],
+    });
+  });
+
+  it("widens a sample to a full verification at the declarant's request (DEC-R47, LD art. 37 para. 2)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decl = await blockedPresented(d, threeItems);
+    await expectRefused(d.software, REQUEST_FULL, { id: decl.id }, "NO_SAMPLE_VERIFICATION");
+    await accepted(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "SAMPLE", sample: ["6403.9900"] });
+    await expectRefused(other.software, REQUEST_FULL, { id: decl.id }, "FORBIDDEN");
+    const full = await accepted(d.software, REQUEST_FULL, { id: decl.id });
+    expect(full.requestFullVerification.verification).toMatchObject({ scope: "FULL", requestedFullByDeclarant: true, coveredItems: [{ position: 1 }, { position: 2 }, { position: 3 }] });
+    await expectRefused(d.software, REQUEST_FULL, { id: decl.id }, "NO_SAMPLE_VERIFICATION");
+  });
+
+  it("records a result once; a mismatch is a finding of incorrect particulars, after which the declaration cannot be withdrawn (DEC-R47, LD art. 37; DEC-R43 let. a)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    const v = (await accepted(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" })).orderVerification.verification;
+    await expectRefused(d.software, RECORD_VERIFICATION, { id: v.id, conforms: false }, "OFFICER_ROLE_REQUIRED");
+    h.clock.set("2026-03-02T10:30:00+01:00");
+    const recorded = await accepted(CUSTOMS, RECORD_VERIFICATION, { id: v.id, conforms: false });
+    expect(recorded.recordVerificationResult.verification).toMatchObject({ conforms: false, result: "Inspected at the ramp", recordedAt: "2026-03-02T09:30:00.000Z" });
+    const after = ok(await h.as(d.software, GET, { id: decl.id }), "declaration").declaration;
+    expect(after.incorrectParticularsFoundAt).toBe("2026-03-02T09:30:00.000Z");
+    await expectRefused(CUSTOMS, RECORD_VERIFICATION, { id: v.id, conforms: true }, "VERIFICATION_ALREADY_RECORDED");
+    await expectRefused(d.software, WITHDRAW, { id: decl.id }, "INCORRECT_PARTICULARS_FOUND");
+  });
+
+  it("keeps the goods until the verification's result is recorded, then releases them once (DEC-R47, LD art. 37; DEC-R56, LD art. 40)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d);
+    for (const doc of decl.documents) await accepted(d.software, SUBMIT, { m: doc.identificationMark });
+    const v = (await accepted(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" })).orderVerification.verification;
+    const pending = await expectRefused(CUSTOMS, RELEASE, { id: decl.id }, "VERIFICATION_PENDING");
+    expect(pending.extensions).toMatchObject({ rule: "DEC-R47", article: "LD art. 37" });
+    await accepted(CUSTOMS, RECORD_VERIFICATION, { id: v.id, conforms: true });
+    await expectRefused(d.software, RELEASE, { id: decl.id }, "OFFICER_ROLE_REQUIRED");
+    expect((await accepted(CUSTOMS, RELEASE, { id: decl.id })).releaseGoods.declaration.releasedAt).toBe("2026-03-02T08:00:00.000Z");
+    await expectRefused(CUSTOMS, RELEASE, { id: decl.id }, "ALREADY_RELEASED");
+    await expectRefused(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" }, "NOT_VERIFIABLE");
+  });
+});
+
+describe("the duty basis (DEC-R48, LD art. 19 para. 1; DEC-R11, OD-AFD art. 5 para. 3)", () => {
+  const RECORD_RATE = `mutation ($input: RecordTariffRateInput!) { recordTariffRate(input: $input) { tariffNumber rate validFrom validTo } }`;
+
+  it("taxes at the rate in force on the day of acceptance, not of taxation, once the DGD recorded a new rate (DEC-R48, LD art. 19 para. 1)", async () => {
+    const d = await h.declarant();
+    const beer = { items: [item("2203.0000", "200.000")] };
+    const before = await lodgePresented(h, d, beer);
+    const rate = { tariffNumber: "2203.0000", description: "Beer made from malt", rateBasis: "PER_100_KG_GROSS", rate: "30.00", validFrom: "2026-03-04" };
+    await expectRefused(d.software, RECORD_RATE, { input: rate }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, RECORD_RATE, { input: rate }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(DGD, RECORD_RATE, { input: { ...rate, rate: "-3" } }, "BAD_USER_INPUT");
+    expect((await accepted(DGD, RECORD_RATE, { input: rate })).recordTariffRate).toEqual({ tariffNumber: "2203.0000", rate: "30.00", validFrom: "2026-03-04", validTo: null });
+    await expectRefused(DGD, RECORD_RATE, { input: rate }, "TARIFF_RATE_EXISTS");
+    await expectRefused(DGD, RECORD_RATE, { input: { ...rate, validFrom: "2026-03-03" } }, "TARIFF_RATE_OVERLAP");
+    const tariff = await h.as(ANONYMOUS, `{ tariffRates(prefix: "2203") { rate validFrom validTo } }`);
+    expect(tariff.data?.tariffRates).toEqual([
+      { rate: "25.00", validFrom: "2026-01-01", validTo: "2026-03-03" },
+      { rate: "30.00", validFrom: "2026-03-04", validTo: null },
+    ]);
+
+    h.clock.set("2026-03-04T09:00:00+01:00");
+    const after = await lodgePresented(h, d, beer);
+    const old = await taxFinal(h, before.id);
+    expect(old).toMatchObject({ totalDuties: "50.00", lines: [expect.objectContaining({ rateApplied: "CHF 25.00 per 100 kg gross", basis: "200.000 kg gross", note: "DEC-R48: rate in force on 2026-03-02 (LD art. 19 para. 1)" })] });
+    const current = await taxFinal(h, after.id);
+    expect(current).toMatchObject({ totalDuties: "60.00", lines: [expect.objectContaining({ rateApplied: "CHF 30.00 per 100 kg gross", note: "DEC-R48: rate in force on 2026-03-04 (LD art. 19 para. 1)" })] });
+  });
+
+  it("taxes a pre-declaration at the rate in force when the goods crossed, and not before they crossed (DEC-R11, OD-AFD art. 5 para. 3; X06)", async () => {
+    await accepted(DGD, RECORD_RATE, { input: { tariffNumber: "1001.9900", description: "Wheat, other", rateBasis: "PER_100_KG_GROSS", rate: "40.00", validFrom: "2026-03-04" } });
+    const d = await h.declarant();
+    h.clock.set("2026-03-03T10:00:00+01:00");
+    const pre = await preDeclare(h, d, { plannedCrossingAt: "2026-03-04T08:30:00+01:00", items: [item("1001.9900", "20000.000")] });
+    expect(pre).toMatchObject({ isPreDeclaration: true, acceptedAt: "2026-03-03T09:00:00.000Z", crossedBorderAt: null });
+    const e = await expectRefused(CUSTOMS, TAX, { id: pre.id, kind: "FINAL" }, "GOODS_NOT_PRESENTED");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R11", article: "OD-AFD art. 5 para. 3" });
+    await expectRefused(CUSTOMS, RELEASE, { id: pre.id }, "GOODS_NOT_PRESENTED");
+
+    h.clock.set("2026-03-04T08:30:00+01:00");
+    await present(h, d, { declarationId: pre.id });
+    const crossed = (await outbox(h, pre.id)).filter(x => x.type === "BorderCrossed");
+    expect(crossed).toEqual([{ type: "BorderCrossed", payload: { declarationId: pre.id, declarantId: d.partnerId, direction: "IMPORT", crossedAt: "2026-03-04T07:30:00.000Z" } }]);
+    // Taxed later still at the rate of the crossing day: 20 000 kg at CHF 40.00 per 100 kg.
+    h.clock.set("2026-03-05T09:00:00+01:00");
+    const decision = await taxFinal(h, pre.id);
+    expect(decision).toMatchObject({ totalDuties: "8000.00", lines: [expect.objectContaining({ rateApplied: "CHF 40.00 per 100 kg gross", note: "DEC-R48: rate in force on 2026-03-04 (LD art. 19 para. 1)" })] });
+  });
+
+  it("wants the quantity for a per-unit rate, and a rate in force for every tariff number (DEC-R48, LD art. 19 para. 1)", async () => {
+    const d = await h.declarant();
+    const watches = await blockedPresented(d, { items: [item("9102.1100", "8.000", { origin: "JP" })] });
+    const e = await expectRefused(CUSTOMS, TAX, { id: watches.id, kind: "FINAL" }, "QUANTITY_REQUIRED");
+    expect(e.extensions?.position).toBe(1);
+    await accepted(d.software, RECTIFY, { id: watches.id, items: [item("9102.1100", "8.000", { origin: "JP", quantity: 250 })] });
+    expect(await taxFinal(h, watches.id)).toMatchObject({ totalDuties: "150.00", lines: [expect.objectContaining({ rateApplied: "CHF 0.60 per unit", basis: "250 units", amount: "150.00" })] });
+
+    const unknown = await lodgePresented(h, d, { items: [item("6109.1000", "10.000"), item("9999.9999", "3.000")] });
+    const missing = await expectRefused(CUSTOMS, TAX, { id: unknown.id, kind: "FINAL" }, "TARIFF_RATE_MISSING");
+    expect(missing.extensions).toMatchObject({ position: 2, rule: "DEC-R48" });
+  });
+});
+
+describe("taxation decisions (DEC-R52 to DEC-R55, DEC-R59)", () => {
+  it("notifies a decision the moment it is established, and refuses a second decision in force (DEC-R52, LD art. 38; DEC-R53, OD-AFD art. 20a para. 1)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d);
+    await expectRefused(d.software, TAX, { id: decl.id, kind: "FINAL" }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "AMENDED" }, "BAD_USER_INPUT");
+    const exOfficio = await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "EX_OFFICIO" }, "NOT_TAXABLE");
+    expect(exOfficio.extensions).toMatchObject({ rule: "DEC-R41", status: "ACCEPTED" });
+    h.clock.set("2026-03-02T11:15:00+01:00");
+    const decision = await taxFinal(h, decl.id);
+    expect(decision).toMatchObject({ kind: "FINAL", status: "ISSUED", establishedAt: "2026-03-02T10:15:00.000Z", notifiedAt: "2026-03-02T10:15:00.000Z", downloadedAt: null });
+    const twice = await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "FINAL" }, "ALREADY_TAXED");
+    expect(twice.extensions?.taxationDecisionId).toBe(decision.id);
+  });
+
+  it("records the declarant's first download only, and no one else's (DEC-R53, OD-AFD art. 20a para. 1)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decision = await taxFinal(h, (await lodgePresented(h, d)).id);
+    await expectRefused(other.software, DOWNLOAD, { id: decision.id }, "FORBIDDEN");
+    await expectRefused(CUSTOMS, DOWNLOAD, { id: decision.id }, "FORBIDDEN");
+    h.clock.set("2026-03-02T09:05:00+01:00");
+    expect((await accepted(d.software, DOWNLOAD, { id: decision.id })).recordTaxationDownload.taxationDecision.downloadedAt).toBe("2026-03-02T08:05:00.000Z");
+    h.clock.set("2026-03-03T14:00:00+01:00");
+    const before = await h.fingerprint();
+    expect((await accepted(d.software, DOWNLOAD, { id: decision.id })).recordTaxationDownload.taxationDecision.downloadedAt).toBe("2026-03-02T08:05:00.000Z");
+    expect(await h.fingerprint()).toBe(before);
+  });
+
+  it("issues an import's decision on paper through Passar B2B but not through e-dec web, an export's through NCTS but not through e-dec (DEC-R53, OD-AFD art. 20a para. 2-3)", async () => {
+    const d = await h.declarant();
+    const paperOf = async (overrides: Record<string, unknown>, input = importInput) => (await taxFinal(h, (await lodgePresented(h, d, overrides, input)).id)).paperIssued;
+    expect(await paperOf({ channel: "PASSAR_B2B" })).toBe(true);
+    expect(await paperOf({ channel: "EDEC" })).toBe(true);
+    expect(await paperOf({ channel: "EDEC_WEB", businessNumber: null, personalNumber: null })).toBe(false);
+    expect(await paperOf({ channel: "NCTS" }, exportInput)).toBe(true);
+    expect(await paperOf({ channel: "EDEC" }, exportInput)).toBe(false);
+  });
+
+  it("does not collect duties of CHF 5.00, and collects CHF 5.01 (DEC-R59, OD-AFD art. 58; X08)", async () => {
+    const d = await h.declarant();
+    const five = await lodgePresented(h, d, { items: [item("0702.0000", "100.000", { origin: "ES" })] });
+    const fiveOne = await lodgePresented(h, d, { items: [item("0702.0000", "100.200", { origin: "ES" })] });
+    expect(await taxFinal(h, five.id)).toMatchObject({ totalDuties: "5.00", nonCollected: true });
+    expect(await taxFinal(h, fiveOne.id)).toMatchObject({ totalDuties: "5.01", nonCollected: false });
+    const issued = (await outbox(h, five.id)).filter(e => e.type === "TaxationDecisionIssued");
+    expect(issued).toHaveLength(1);
+    expect(issued[0].payload).toMatchObject({ declarationId: five.id, declarationNumber: five.declarationNumber, declarantId: d.partnerId, kind: "FINAL", totalDuties: "5.00", nonCollected: true, establishedAt: "2026-03-02T08:00:00.000Z", supersedesId: null });
+  });
+
+  it("excludes provisional taxation for goods lacking their permit and wants a future deadline for the documents (DEC-R55, LD art. 39 para. 2, 4)", async () => {
+    const d = await h.declarant();
+    const lacking = await lodgePresented(h, d, { items: [item("6109.1000", "100.000"), item("2204.2150", "50.000", { nonCustomsActsApply: true })] });
+    const e = await expectRefused(CUSTOMS, TAX, { id: lacking.id, kind: "PROVISIONAL", due: "2026-03-16T17:00:00+01:00" }, "PROVISIONAL_TAXATION_EXCLUDED");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R55", article: "LD art. 39 para. 2", positions: [2] });
+    const permitted = await lodgePresented(h, d, { items: [item("2204.2150", "50.000", { nonCustomsActsApply: true, permitReference: "WINE-2026-12" })] });
+    await expectRefused(CUSTOMS, TAX, { id: permitted.id, kind: "PROVISIONAL" }, "BAD_USER_INPUT");
+    await expectRefused(CUSTOMS, TAX, { id: permitted.id, kind: "PROVISIONAL", due: "2026-03-02T08:59:00+01:00" }, "BAD_USER_INPUT");
+    const provisional = (await accepted(CUSTOMS, TAX, { id: permitted.id, kind: "PROVISIONAL", due: "2026-03-16T17:00:00+01:00" })).taxDeclaration.taxationDecision;
+    expect(provisional).toMatchObject({ kind: "PROVISIONAL", status: "ISSUED", documentsDueBy: "2026-03-16T16:00:00.000Z", totalDuties: "25.00" });
+  });
+
+  it("asks security at the highest rate of the heading for a provisional taxation, which a final taxation then supersedes (DEC-R55, LD art. 39 para. 3; X10)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d, { items: [item("0201.2000", "100.000", { origin: "AR" })] });
+    const provisional = (await accepted(CUSTOMS, TAX, { id: decl.id, kind: "PROVISIONAL", due: "2026-03-16T17:00:00+01:00" })).taxDeclaration.taxationDecision;
+    expect(provisional).toMatchObject({ kind: "PROVISIONAL", totalDuties: "1500.00" });
+    const requested = (await outbox(h, decl.id)).filter(e => e.type === "ProvisionalTaxationRequested");
+    expect(requested).toEqual([{ type: "ProvisionalTaxationRequested", payload: { declarationId: decl.id, taxationDecisionId: provisional.id, declarantId: d.partnerId, securityRequired: "2200.00" } }]);
+    await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "PROVISIONAL", due: "2026-03-20T17:00:00+01:00" }, "ALREADY_TAXED");
+    const final = await taxFinal(h, decl.id);
+    expect(final).toMatchObject({ kind: "FINAL", status: "ISSUED", totalDuties: "1500.00" });
+    const all = ok(await h.as(d.software, TAXATIONS, { id: decl.id }), "declaration").declaration;
+    expect(all.taxationDecision).toEqual({ id: final.id, kind: "FINAL" });
+    expect(all.taxationDecisions.map((t: any) => [t.kind, t.status])).toEqual([
+      ["PROVISIONAL", "SUPERSEDED"],
+      ["FINAL", "ISSUED"],
+    ]);
+    await expectRefused(CUSTOMS, TAX, { id: decl.id, kind: "FINAL" }, "ALREADY_TAXED");
+  });
+
+  it("cancels a decision with a notice to the declarant, as the customs office only, once (DEC-R54, OD-AFD art. 20b para. 1)", async () => {
+    const d = await h.declarant();
+    const decl = await lodgePresented(h, d);
+    const decision = await taxFinal(h, decl.id);
+    await expectRefused(d.software, CANCEL, { id: decision.id, notice: "Wrong rate applied" }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, CANCEL, { id: decision.id, notice: "  no " }, "BAD_USER_INPUT");
+    const cancelled = await accepted(CUSTOMS, CANCEL, { id: decision.id, notice: "Wrong rate applied" });
+    expect(cancelled.cancelTaxationDecision.taxationDecision).toEqual({ id: decision.id, status: "CANCELLED", cancelledAt: "2026-03-02T08:00:00.000Z", cancellationNotice: "Wrong rate applied" });
+    expect((await outbox(h, decl.id)).map(e => e.type)).toContain("TaxationDecisionCancelled");
+    await expectRefused(CUSTOMS, CANCEL, { id: decision.id, notice: "Wrong rate applied" }, "TAXATION_NOT_IN_FORCE");
+    // With the decision set aside, the office taxes again.
+    expect((await taxFinal(h, decl.id)).status).toBe("ISSUED");
+  });
+});
+
+describe("change of taxation (DEC-R44, LD art. 34 para. 3-4)", () => {
+  const corrected = [item("6109.1000", "100.000", { description: "T-shirts, cotton" })];
+
+  it("refuses a change while the goods are still in customs custody, or with no decision in force", async () => {
+    const d = await h.declarant();
+    const inCustody = await lodgePresented(h, d);
+    await taxFinal(h, inCustody.id);
+    const e = await expectRefused(d.software, REQUEST_CHANGE, { id: inCustody.id, items: corrected }, "GOODS_STILL_IN_CUSTODY");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R44", article: "LD art. 34 para. 3" });
+    const untaxed = await lodgePresented(h, d);
+    await accepted(d.software, REMOVE, { id: untaxed.id });
+    await expectRefused(d.software, REQUEST_CHANGE, { id: untaxed.id, items: corrected }, "NO_TAXATION_IN_FORCE");
+  });
+
+  it("grants a change: an AMENDED decision computed from the corrected items supersedes the old one, and debt hears of it (LD art. 34 para. 4; X08)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const { declaration, decision } = await removedAndTaxed(h, d, { items: [item("6403.9900", "100.000", { origin: "IT" })] });
+    expect(decision.totalDuties).toBe("250.00");
+    await expectRefused(other.software, REQUEST_CHANGE, { id: declaration.id, items: corrected }, "FORBIDDEN");
+    const request = (await accepted(d.software, REQUEST_CHANGE, { id: declaration.id, items: corrected })).requestTaxationChange.request;
+    expect(request).toMatchObject({ status: "SUBMITTED", ground: "WRONG_PROCEDURE_BY_ERROR", goodsLeftCustodyAt: "2026-03-02T08:00:00.000Z" });
+    await expectRefused(d.software, REQUEST_CHANGE, { id: declaration.id, items: corrected }, "CHANGE_ALREADY_REQUESTED");
+    await expectRefused(d.software, DECIDE_CHANGE, { id: request.id, grant: true }, "OFFICER_ROLE_REQUIRED");
+    h.clock.set("2026-03-10T10:00:00+01:00");
+    expect((await accepted(CUSTOMS, DECIDE_CHANGE, { id: request.id, grant: true })).decideTaxationChange.request).toMatchObject({ status: "GRANTED", decisionReason: "Invoice and packing list checked" });
+    const after = ok(await h.as(d.software, TAXATIONS, { id: declaration.id }), "declaration").declaration;
+    expect(after.version).toBe(2);
+    expect(after.taxationDecisions.map((t: any) => [t.kind, t.status, t.totalDuties, t.lines.map((l: any) => l.tariffNumber)])).toEqual([
+      ["FINAL", "SUPERSEDED", "250.00", ["6403.9900"]],
+      ["AMENDED", "ISSUED", "97.00", ["6109.1000"]],
+    ]);
+    const amended = (await outbox(h, declaration.id)).filter(e => e.type === "TaxationDecisionIssued").map(e => e.payload);
+    expect(amended[1]).toMatchObject({ kind: "AMENDED", totalDuties: "97.00", supersedesId: decision.id, taxationDecisionId: after.taxationDecision.id, establishedAt: "2026-03-10T09:00:00.000Z" });
+    await expectRefused(CUSTOMS, DECIDE_CHANGE, { id: request.id, grant: false }, "CHANGE_ALREADY_DECIDED");
+  });
+
+  it("rejects a change and keeps the decision in force (LD art. 34 para. 4)", async () => {
+    const d = await h.declarant();
+    const { declaration, decision } = await removedAndTaxed(h, d);
+    const request = (await accepted(d.software, REQUEST_CHANGE, { id: declaration.id, items: corrected })).requestTaxationChange.request;
+    expect((await accepted(CUSTOMS, DECIDE_CHANGE, { id: request.id, grant: false })).decideTaxationChange.request.status).toBe("REJECTED");
+    const after = ok(await h.as(d.software, TAXATIONS, { id: declaration.id }), "declaration").declaration;
+    expect(after).toMatchObject({ version: 1, taxationDecision: { id: decision.id, kind: "FINAL" } });
+    await expectRefused(CUSTOMS, DECIDE_CHANGE, { id: request.id, grant: true }, "CHANGE_ALREADY_DECIDED");
+  });
+
+  it("answers a grant whose decision was cancelled meanwhile with a typed refusal, not a fault, and changes nothing (LD art. 34 para. 4; OD-AFD art. 20b)", async () => {
+    const d = await h.declarant();
+    const { declaration, decision } = await removedAndTaxed(h, d);
+    const request = (await accepted(d.software, REQUEST_CHANGE, { id: declaration.id, items: corrected })).requestTaxationChange.request;
+    await accepted(CUSTOMS, CANCEL, { id: decision.id, notice: "Set aside pending the change request" });
+    const before = await h.fingerprint();
+    const res = await h.as(CUSTOMS, DECIDE_CHANGE, { id: request.id, grant: true });
+    expect(errorCode(res)).toBeDefined();
+    expect(errorCode(res)).not.toBe("INTERNAL_SERVER_ERROR");
+    expect(await h.fingerprint()).toBe(before);
+  });
+});
+
+describe("appeals (DEC-R60, LD art. 116)", () => {
+  it("files an appeal against a taxation with the district directorate and tells debt (X19, LD art. 75 para. 2)", async () => {
+    const d = await h.declarant();
+    const other = await h.declarant();
+    const decl = await lodgePresented(h, d);
+    const decision = await taxFinal(h, decl.id);
+    await expectRefused(other.software, APPEAL, { id: decision.id }, "FORBIDDEN");
+    await expectRefused(CUSTOMS, APPEAL, { id: decision.id }, "FORBIDDEN");
+    h.clock.set("2026-03-20T10:00:00+01:00");
+    const appeal = (await accepted(d.software, APPEAL, { id: decision.id })).fileAppeal.appeal;
+    expect(appeal).toMatchObject({ contestedType: "TaxationDecision", contestedId: decision.id, instance: "DISTRICT_DIRECTORATE", status: "FILED", deadline: "2026-05-04" });
+    const filed = (await outbox(h, decl.id)).filter(e => e.type === "AppealFiled");
+    expect(filed).toEqual([{ type: "AppealFiled", payload: { appealId: appeal.id, taxationDecisionId: decision.id, declarationId: decl.id, appellantId: d.partnerId, filedAt: "2026-03-20T09:00:00.000Z" } }]);
+    const listed = await h.as(d.software, `query ($id: ID!) { declaration(id: $id) { taxationDecision { appeals { id status } } } }`, { id: decl.id });
+    expect(listed.data?.declaration.taxationDecision.appeals).toEqual([{ id: appeal.id, status: "FILED" }]);
+  });
+
+  it("refuses an appeal against a cancelled decision (TAXATION_NOT_IN_FORCE)", async () => {
+    const d = await h.declarant();
+    const decision = await taxFinal(h, (await lodgePresented(h, d)).id);
+    await accepted(CUSTOMS, CANCEL, { id: decision.id, notice: "Issued to the wrong declarant" });
+    const e = await expectRefused(d.software, APPEAL, { id: decision.id }, "TAXATION_NOT_IN_FORCE");
+    expect(e.extensions).toMatchObject({ rule: "DEC-R60", article: "LD art. 116" });
+  });
+});
+
+describe("customs offices (DEC-R83, LD art. 29)", () => {
+  const RECORD_OFFICE = `mutation ($input: RecordCustomsOfficeInput!) { recordCustomsOffice(input: $input) { id name canton competences taxationPlace openingHours { weekday opens closes } } }`;
+  const bern = {
+    id: "5001",
+    name: "Bern-Zollfreilager",
+    canton: "BE",
+    openingHours: [1, 2, 3, 4, 5].map(weekday => ({ weekday, opens: "08:00", closes: "16:30" })),
+    competences: ["IMPORT", "EXPORT"],
+    taxationPlace: "Zollstelle Bern",
+  };
+
+  it("lets the DGD set an office's competences, hours and place of taxation, in a canton the calendar knows; anyone reads the offices", async () => {
+    const d = await h.declarant();
+    await expectRefused(d.software, RECORD_OFFICE, { input: bern }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, RECORD_OFFICE, { input: bern }, "OFFICER_ROLE_REQUIRED");
+    const canton = await expectRefused(DGD, RECORD_OFFICE, { input: { ...bern, canton: "XX" } }, "BAD_USER_INPUT");
+    expect(canton.extensions).toMatchObject({ rule: "DEC-R83", article: "LD art. 29" });
+    await expectRefused(DGD, RECORD_OFFICE, { input: { ...bern, openingHours: [{ weekday: 6, opens: "08:00", closes: "12:00" }] } }, "BAD_USER_INPUT");
+    expect((await accepted(DGD, RECORD_OFFICE, { input: bern })).recordCustomsOffice).toEqual(bern);
+    const offices = await h.as(ANONYMOUS, `{ customsOffices { id canton } }`);
+    expect(offices.data?.customsOffices).toEqual([
+      { id: "1001", canton: "BS" },
+      { id: "2301", canton: "TI" },
+      { id: "3001", canton: "GE" },
+      { id: "4001", canton: "ZH" },
+      { id: "5001", canton: "BE" },
+    ]);
+    // The new office's calendar counts its deadlines: presented Monday, declaration due Tuesday.
+    const p = await accepted(d.software, PRESENT, { input: { officeId: "5001", presenterId: d.partnerId, summaryForm: "ELECTRONIC", place: "Bern", goodsDescription: "Machines" } });
+    expect(p.presentGoods.presentation.status).toBe("PRESENTED");
+  });
+});
+
+describe("events for the other subgraphs (DOMAIN.md §7)", () => {
+  it("publishes DeclarationAccepted with the declarant and the principal when a declaration is accepted (X05, LD art. 69 let. a)", async () => {
+    const d = await h.declarant();
+    const principal = await h.declarant();
+    const decl = await lodgePresented(h, d, { onBehalfOfId: principal.partnerId });
+    expect((await outbox(h, decl.id))[0]).toEqual({
+      type: "DeclarationAccepted",
+      payload: {
+        declarationId: decl.id,
+        declarationNumber: decl.declarationNumber,
+        declarantId: d.partnerId,
+        onBehalfOfId: principal.partnerId,
+        direction: "IMPORT",
+        procedure: "FREE_CIRCULATION",
+        officeId: "1001",
+        acceptedAt: "2026-03-02T08:00:00.000Z",
+        isPreDeclaration: false,
+      },
+    });
+  });
+
+  it("publishes ExOfficioTaxation, at the highest rate of the heading, when the office taxes after a missed resubmission (X09, DEC-R41, OD-AFD art. 20 para. 3)", async () => {
+    const d = await h.declarant();
+    const decl = await blockedPresented(d, { items: [item("0201.2000", "100.000", { netMassKg: "90.000", origin: "AR" })] });
+    await accepted(CUSTOMS, REFUSE, { id: decl.id, reasons: ["Health certificate missing"] });
+    h.clock.set("2026-03-23T09:00:00+01:00");
+    await h.subgraph.jobs.runOnce();
+    expect(ok(await h.as(d.software, GET, { id: decl.id }), "declaration").declaration.status).toBe("RESUBMISSION_OVERDUE");
+    const decision = (await accepted(CUSTOMS, TAX, { id: decl.id, kind: "EX_OFFICIO" })).taxDeclaration.taxationDecision;
+    expect(decision).toMatchObject({ kind: "EX_OFFICIO", totalDuties: "2200.00", lines: [expect.objectContaining({ tariffNumber: "0201.3000", basis: "100.000 kg gross" })] });
+    const taxations = (await outbox(h, decl.id)).filter(e => e.type === "ExOfficioTaxation" || e.type === "TaxationDecisionIssued");
+    expect(taxations.map(e => e.type)).toEqual(["ExOfficioTaxation"]);
+    expect(taxations[0].payload).toMatchObject({ taxationDecisionId: decision.id, declarationId: decl.id, declarantId: d.partnerId, kind: "EX_OFFICIO", totalDuties: "2200.00", nonCollected: false });
+    expect(ok(await h.as(d.software, GET, { id: decl.id }), "declaration").declaration.status).toBe("EX_OFFICIO_TAXED");
+  });
+});
+
+describe("identity's events, as declarations keeps them (X02, X04; ID-R32, OD-AFD art. 10)", () => {
+  const handlers = () => definition.eventHandlers!(h.subgraph.services);
+  const deliver = (id: string, type: string, payload: Record<string, unknown>) =>
+    processOnce(h.subgraph.runtime.dataSource, { id, type, producer: "identity", aggregateId: String(payload.partnerId), occurredAt: h.clock.now().toISOString(), payload }, handlers()[type], h.clock);
+
+  it("applies each consumed event once, however often it arrives", async () => {
+    const d = await h.declarant();
+    const events: [string, Record<string, unknown>][] = [
+      ["CustomsSystemAuthorisationGranted", { partnerId: d.partnerId, businessNumber: "990001", systems: ["EDEC"], scope: "DOMESTIC", transitOnly: false }],
+      ["CustomsSystemAuthorisationWithdrawn", { partnerId: d.partnerId, businessNumber: "990001" }],
+      ["DeclarantEmployeeAnnounced", { partnerId: d.partnerId, personalNumber: "P777" }],
+      ["DeclarantEmployeeDeactivated", { partnerId: d.partnerId, personalNumber: "P777" }],
+      ["PartnerRoleActivated", { partnerId: d.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
+      ["PartnerRoleEnded", { partnerId: d.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
+    ];
+    expect(events.map(([type]) => type).sort()).toEqual([...definition.consumes!].sort());
+    for (const [i, [type, payload]] of events.entries()) {
+      const id = `7a1d0c3e-0000-4000-8000-00000000000${i}`;
+      expect(await deliver(id, type, payload)).toBe("PROCESSED");
+      const before = await h.fingerprint();
+      expect(await deliver(id, type, payload)).toBe("DUPLICATE");
+      expect(await h.fingerprint()).toBe(before);
+    }
+  });
+
+  it("stops lodging at once when identity withdraws the authorisation or deactivates the declaring employee, and resumes on a new grant (X04; ID-R31, OD-AFD art. 9; ID-R32, OD-AFD art. 10)", async () => {
+    const d = await h.declarant();
+    const input = importInput(d, { plannedCrossingAt: LATER_TODAY });
+    await accepted(d.software, LODGE, { input });
+    expect(await deliver("7a1d0c3e-0000-4000-8000-000000000101", "CustomsSystemAuthorisationWithdrawn", { partnerId: d.partnerId, businessNumber: d.businessNumber })).toBe("PROCESSED");
+    await expectRefused(d.software, LODGE, { input }, "DECLARANT_NOT_AUTHORISED");
+    await deliver("7a1d0c3e-0000-4000-8000-000000000102", "CustomsSystemAuthorisationGranted", { partnerId: d.partnerId, businessNumber: d.businessNumber, systems: ["EDEC", "NCTS"], scope: "DOMESTIC", transitOnly: false });
+    await accepted(d.software, LODGE, { input });
+    await deliver("7a1d0c3e-0000-4000-8000-000000000103", "DeclarantEmployeeDeactivated", { partnerId: d.partnerId, personalNumber: d.personalNumber });
+    await expectRefused(d.software, LODGE, { input }, "DECLARING_EMPLOYEE_UNKNOWN");
+  });
+
+  it("lets the caller's roles decide lodging: identity ending the Freight role in declarations' copy does not stop it (ID-R19)", async () => {
+    const d = await h.declarant();
+    await deliver("7a1d0c3e-0000-4000-8000-000000000201", "PartnerRoleEnded", { partnerId: d.partnerId, roleType: "FREIGHT" });
+    expect((await accepted(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY }) })).lodgeDeclaration.declaration.status).toBe("ACCEPTED");
+  });
+});
+
+describe("BusinessPartner.declarations (federation: the field declarations adds to identity's partner)", () => {
+  const ENTITIES = `query ($r: [_Any!]!, $statuses: [DeclarationStatus!]) { _entities(representations: $r) { ... on BusinessPartner { declarations(first: 10, statuses: $statuses) { totalCount edges { node { id status } } } } } }`;
+  const of = (partnerId: string) => [{ __typename: "BusinessPartner", id: partnerId }];
+
+  it("shows a partner its own declarations, as declarant or principal, filtered by status; refuses another partner's; officers see all", async () => {
+    const d = await h.declarant();
+    const importer = await h.declarant();
+    const other = await h.declarant();
+    const kept = await preDeclare(h, d);
+    const withdrawn = await preDeclare(h, d);
+    await accepted(d.software, WITHDRAW, { id: withdrawn.id });
+    const forImporter = await preDeclare(h, d, { onBehalfOfId: importer.partnerId });
+
+    const mine = await h.as(d.software, ENTITIES, { r: of(d.partnerId) });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?._entities[0].declarations.totalCount).toBe(3);
+    expect(mine.data?._entities[0].declarations.edges.map((e: any) => e.node.id).sort()).toEqual([kept.id, withdrawn.id, forImporter.id].sort());
+    const onlyWithdrawn = await h.as(d.software, ENTITIES, { r: of(d.partnerId), statuses: ["WITHDRAWN"] });
+    expect(onlyWithdrawn.data?._entities[0].declarations).toEqual({ totalCount: 1, edges: [{ node: { id: withdrawn.id, status: "WITHDRAWN" } }] });
+    const principal = await h.as(importer.software, ENTITIES, { r: of(importer.partnerId) });
+    expect(principal.data?._entities[0].declarations.edges).toEqual([{ node: { id: forImporter.id, status: "ACCEPTED" } }]);
+
+    const foreign = await h.as(other.software, ENTITIES, { r: of(d.partnerId) });
+    expect(errorCode(foreign)).toBe("FORBIDDEN");
+    expect(foreign.data?._entities[0].declarations).toBeNull();
+    expect(errorCode(await h.as(ANONYMOUS, ENTITIES, { r: of(d.partnerId) }))).toBe("UNAUTHENTICATED");
+    for (const o of [CUSTOMS, officer("AUDITOR")]) {
+      const all = await h.as(o, ENTITIES, { r: of(d.partnerId) });
+      expect(all.data?._entities[0].declarations.totalCount).toBe(3);
+    }
+  });
+
+  it("lists 100 declarations with declarant, items, taxation decisions and documents in as many SQL statements as 10 (STYLE.md: references are batched)", async () => {
+    const LIST = `{ declarations(first: 100) { edges { node { id declarant { id } items { tariffNumber } taxationDecisions { totalDuties } documents { dueAt } } } } }`;
+    const few = await h.declarant();
+    const many = await h.declarant();
+    blockNext();
+    const tenIds = await lodgeMany(h, few, 10, { items: [item("6109.1000", "10.000"), item("6403.9900", "2.000")] });
+    const hundredIds = await lodgeMany(h, many, 100, { items: [item("6109.1000", "10.000"), item("6403.9900", "2.000")] });
+    for (const id of [...tenIds.slice(0, 3), ...hundredIds.slice(0, 3)]) {
+      await present(h, tenIds.includes(id) ? few : many, { declarationId: id });
+      await taxFinal(h, id);
+    }
+    const ten = await h.subgraph.runtime.sql.measure(() => h.as(few.software, LIST));
+    const hundred = await h.subgraph.runtime.sql.measure(() => h.as(many.software, LIST));
+    expect(ten.result.errors).toBeUndefined();
+    expect(hundred.result.errors).toBeUndefined();
+    const nodes = hundred.result.data?.declarations.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(100);
+    expect(ten.result.data?.declarations.edges).toHaveLength(10);
+    expect(nodes.every((n: any) => n.declarant.id === many.partnerId && n.items.length === 2 && n.documents.length === 2)).toBe(true);
+    expect(nodes.filter((n: any) => n.taxationDecisions.length === 1)).toHaveLength(3);
+    console.log(`declarations(first: 100) with declarant, items, taxationDecisions, documents: ${hundred.statements} SQL statements for 100 declarations, ${ten.statements} for 10`);
+    expect(hundred.statements).toBe(ten.statements);
+    // The page, then one batch each: items, taxation decisions, documents, their deadline overrides.
+    expect(hundred.statements).toBe(5);
+  });
+});
+
+describe("coverage", () => {
+  it("has seen every declarations mutation both accepted and refused in this file (runs last: it reads what the tests above recorded)", () => {
+    const all = Object.keys(h.subgraph.schema.getMutationType()!.getFields()).sort();
+    const missing = all.filter(name => !(outcomes.get(name)?.has("accepted") && outcomes.get(name)?.has("refused")));
+    expect(missing).toEqual([]);
+  });
+});
