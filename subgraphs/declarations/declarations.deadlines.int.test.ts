@@ -19,6 +19,10 @@ let h: DeclarationsHarness;
 
 beforeAll(async () => {
   h = await startDeclarations("customs_test_declarations_deadlines");
+  // The harness starts the job runner on a one-second timer with the same fixed clock: a tick
+  // between two steps would flag or move rows on its own and break the counts and fingerprints
+  // below. This suite runs the jobs itself, at the instants it chooses.
+  await h.subgraph.jobs.stop();
 });
 afterAll(async () => {
   await h?.stop();
@@ -59,6 +63,7 @@ const PRESENT = `mutation ($input: PresentGoodsInput!) { presentGoods(input: $in
 const DECLARATION = `query ($id: ID!) {
   declaration(id: $id) {
     id status isPreDeclaration releasedAt removalDueBy removalOverdue removedAt changeOfTaxationDeadline
+    presentation { status declarationDueBy declarationOverdue }
     documents { kind identificationMark dueAt overdue }
     refusals { resubmissionDueBy resubmittedAt }
     taxationDecisions { id kind status establishedAt paperIssued paperReturnDueBy documentsDueBy finalisedAt appealDeadline totalDuties lines { tariffNumber basis amount note } appeals { id status deadline filedAt } }
@@ -74,6 +79,7 @@ const EXTEND_REMOVAL = `mutation ($input: ExtendRemovalInput!) { extendRemovalDe
 const REQUEST_CHANGE = `mutation ($input: RequestTaxationChangeInput!) { requestTaxationChange(input: $input) { request { status submittedAt goodsLeftCustodyAt } } }`;
 const APPEAL = `mutation ($id: ID!) { fileAppeal(input: { taxationDecisionId: $id, grounds: "The tariff number applied is wrong" }) { appeal { id status deadline filedAt } } }`;
 const OVERRIDE_DOCUMENT = `mutation ($input: OverrideDocumentDeadlineInput!) { overrideDocumentDeadline(input: $input) { override { deadlineKind computedValue newValue reason officer } } }`;
+const OVERRIDE_DECLARATION = `mutation ($input: OverrideDeclarationDeadlineInput!) { overrideDeclarationDeadline(input: $input) { override { deadlineKind computedValue newValue reason officer } } }`;
 const OVERDUE_DOCUMENTS = `{ overdueDocuments { identificationMark } }`;
 
 const T_SHIRTS = [{ tariffNumber: "6109.1000", description: "T-shirts, cotton", netMassKg: "950.000", grossMassKg: "1000.500", value: "25000.00", origin: "PT" }];
@@ -137,6 +143,27 @@ describe("declaration after presentation", () => {
     // is no public holiday in ZH → due Friday 2 January 23:59:59.999 CET.
     h.clock.set("2026-01-01T09:00:00.000Z");
     expect((await present(d, "4001")).declarationDueBy).toBe("2026-01-02T22:59:59.999Z");
+  });
+
+  it("lets an officer adapt the declaration deadline with a reason, refuses a partner, and refuses once the goods are declared (DEC-R06, OD-AFD art. 4 para. 2; T10)", async () => {
+    const d = await h.declarant();
+    h.clock.set("2026-03-06T14:00:00.000Z"); // Friday 6 March 15:00 CET → due Monday 9 March 23:59:59.999 CET
+    const presentation = await present(d);
+    expect(presentation).toMatchObject({ declarationDueBy: "2026-03-09T22:59:59.999Z" });
+    const until = "2026-03-11T22:59:59.999Z"; // Wednesday 11 March 23:59:59.999 CET
+    const input = { presentationId: presentation.id, until, reason: "The consignee's broker is closed for its inventory" };
+    await expectRefused(d.software, OVERRIDE_DECLARATION, { input }, "OFFICER_ROLE_REQUIRED");
+    expect((await ok(CUSTOMS, OVERRIDE_DECLARATION, { input })).overrideDeclarationDeadline.override).toMatchObject({
+      deadlineKind: "DECLARATION_DUE",
+      computedValue: "2026-03-09T22:59:59.999Z",
+      newValue: until,
+      reason: input.reason,
+    });
+    // Declared at the last moment of the adapted deadline.
+    h.clock.set(until);
+    const decl = await lodge(d, importInput(d, { presentationId: presentation.id }));
+    expect((await declaration(decl.id)).presentation).toMatchObject({ declarationDueBy: until, declarationOverdue: false });
+    await expectRefused(CUSTOMS, OVERRIDE_DECLARATION, { input: { ...input, until: "2026-03-12T22:59:59.999Z" } }, "ALREADY_DECLARED");
   });
 });
 

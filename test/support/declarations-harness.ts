@@ -37,7 +37,8 @@ let businessNumbers = 100000;
 /** Starts the declarations subgraph on a fresh MariaDB database with a clock that stands still. */
 export async function startDeclarations(database: string, now = "2026-03-02T09:00:00+01:00"): Promise<DeclarationsHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DECLARATIONS_DATABASE_URL: await freshDatabase(database) };
+  // Jobs run only when a test calls runOnce(): the clock stands still, and a background tick would race.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DECLARATIONS_DATABASE_URL: await freshDatabase(database), JOB_INTERVAL_MS: "3600000" };
   delete env.MYSQL_URL;
   delete env.EVENT_SUBSCRIBERS;
   const clock = new FixedClock(now);

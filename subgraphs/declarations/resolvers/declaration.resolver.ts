@@ -63,6 +63,11 @@ export class CustomsDeclarationResolver {
     return ctx.services.declarations.overdueDocuments(partnerFilter(ctx));
   }
 
+  @Query(() => [GoodsPresentation], { description: "DEC-R06 (OD-AFD art. 4): presented goods still undeclared after their deadline. Officers only." })
+  async undeclaredPresentations(@Arg("officeId", () => ID, { nullable: true }) officeId: string | null, @Ctx() ctx: DeclarationsContext): Promise<GoodsPresentation[]> {
+    return ctx.services.declarations.undeclaredPresentations(ctx.principal, officeId);
+  }
+
   @Mutation(() => PresentationPayload, { description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): present goods and declare them summarily; the declaration is due by the next business day (DEC-R06, OD-AFD art. 4)." })
   async presentGoods(@Arg("input") input: PresentGoodsInput, @Ctx() ctx: DeclarationsContext): Promise<PresentationPayload> {
     return { presentation: await ctx.services.declarations.present(ctx.principal, input) };

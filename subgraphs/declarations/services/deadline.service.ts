@@ -36,7 +36,7 @@ export class DeadlineService {
   /** The latest override of each subject's deadline of `kind`, in one query. */
   async latest(subjectType: string, subjectIds: readonly string[], kind: DeadlineKind, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DeadlineOverride>> {
     if (!subjectIds.length) return new Map();
-    const rows = await manager.find(DeadlineOverride, { where: { subjectType, deadlineKind: kind, subjectId: In([...new Set(subjectIds)]) }, order: { overriddenAt: "ASC" } });
+    const rows = await manager.find(DeadlineOverride, { where: { subjectType, deadlineKind: kind, subjectId: In([...new Set(subjectIds)]) }, order: { overriddenAt: "ASC", id: "ASC" } });
     return new Map(rows.map(r => [r.subjectId, r]));
   }
 

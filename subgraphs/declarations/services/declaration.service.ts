@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from "typeorm";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import {
   Clock,
   ConnectionArgs,
@@ -154,6 +154,12 @@ export class DeclarationService {
         d.crossedBorderAt = now;
         await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarantId: d.declarantId, direction: d.direction, crossedAt: now.toISOString() });
         if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
+        // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a para. 3).
+        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED) {
+          await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: calendar.endOfWorkingDaysAfter(now, 1) });
+          presentation.status = PresentationStatus.RELEASED;
+          await m.save(presentation);
+        }
       }
       return presentation;
     });
@@ -282,6 +288,7 @@ export class DeclarationService {
     }
     await m.update(CustomsDeclaration, { id: d.id }, changes);
     Object.assign(d, changes);
+    if (changes.releasedAt && d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.RELEASED });
     await this.createDocuments(m, d, items);
     await this.scheduleDocuments(m, d, calendar);
   }
@@ -851,8 +858,12 @@ export class DeclarationService {
     return this.reference.office(id, m);
   }
 
-  /** For the due-list of a presentation without declaration (DEC-R06). */
-  async undeclaredPresentations(now: Date): Promise<GoodsPresentation[]> {
-    return this.dataSource.getRepository(GoodsPresentation).find({ where: { status: PresentationStatus.PRESENTED, computedDeclarationDueBy: LessThanOrEqual(now) } });
+  /** DEC-R06: presented goods still undeclared after their (possibly adapted) deadline, for the offices. */
+  async undeclaredPresentations(principal: Principal, officeId?: string | null): Promise<GoodsPresentation[]> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE", "AUDITOR");
+    const now = this.clock.now();
+    const presented = await this.dataSource.getRepository(GoodsPresentation).find({ where: { status: PresentationStatus.PRESENTED, ...(officeId ? { officeId } : {}) }, order: { presentedAt: "ASC" } });
+    const overrides = await this.deadlines.latest("GoodsPresentation", presented.map(p => p.id), "DECLARATION_DUE");
+    return presented.filter(p => (overrides.get(p.id)?.newValue ?? p.computedDeclarationDueBy).getTime() < now.getTime());
   }
 }
