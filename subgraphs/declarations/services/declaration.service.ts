@@ -449,7 +449,8 @@ export class DeclarationService {
     }
   }
 
-  private async saveItems(m: EntityManager, declarationId: string, items: ItemInput[]): Promise<DeclarationItem[]> {
+  /** Replaces the items of a declaration (lodging, resubmission, rectification, change of taxation). */
+  async saveItems(m: EntityManager, declarationId: string, items: ItemInput[]): Promise<DeclarationItem[]> {
     await m.delete(DeclarationItem, { declarationId });
     const rows = items.map((item, i) =>
       m.create(DeclarationItem, {

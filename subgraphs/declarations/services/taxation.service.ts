@@ -291,26 +291,7 @@ export class TaxationService {
       if (input.grant) {
         const d = await this.declarations.get(request.declarationId, m);
         const old = await m.findOneByOrFail(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
-        await m.delete(DeclarationItem, { declarationId: d.id });
-        const items = (request.correctedItems as ItemInput[]).map((item, i) =>
-          m.create(DeclarationItem, {
-            id: randomUUID(),
-            declarationId: d.id,
-            position: i + 1,
-            tariffNumber: item.tariffNumber,
-            description: item.description,
-            netMassKg: new Decimal(item.netMassKg).toFixed(3),
-            grossMassKg: new Decimal(item.grossMassKg).toFixed(3),
-            quantity: item.quantity ?? null,
-            value: item.value,
-            origin: item.origin.toUpperCase(),
-            quotaGoods: Boolean(item.quotaGoods),
-            nonCustomsActsApply: Boolean(item.nonCustomsActsApply),
-            permitReference: item.permitReference ?? null,
-            proofOfOriginRequired: Boolean(item.proofOfOriginRequired),
-          }),
-        );
-        await m.save(items);
+        const items = await this.declarations.saveItems(m, d.id, request.correctedItems as ItemInput[]);
         await m.update(TaxationDecision, { id: old.id }, { status: TaxationStatus.SUPERSEDED });
         await m.update(CustomsDeclaration, { id: d.id }, { version: d.version + 1 });
         await this.issue(m, d, items, TaxationKind.AMENDED, { highest: false, documentsDueBy: null, supersedesId: old.id });
