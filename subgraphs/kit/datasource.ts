@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createConnection } from "mysql2/promise";
-import { DataSource, DataSourceOptions, Logger as OrmLogger, MixedList, EntitySchema } from "typeorm";
+import { DataSource, DataSourceOptions, EntityManager, EntitySchema, EntityTarget, FindOptionsWhere, Logger as OrmLogger, MixedList, ObjectLiteral } from "typeorm";
 import type { Logger } from "./logger";
 
 /**
@@ -174,4 +174,14 @@ export async function databaseReady(ds: SubgraphDataSource): Promise<{ ok: boole
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
+}
+
+/**
+ * Reads a row and locks it for the rest of the transaction on MySQL/MariaDB (SELECT ... FOR
+ * UPDATE), so that read-modify-write sequences on one aggregate (a version bump, replacing its
+ * lines) serialise instead of deadlocking. SQLite serialises writers itself and has no row locks.
+ */
+export async function findForUpdate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
+  const sqlite = manager.connection.options.type === "better-sqlite3";
+  return manager.findOne(entity, { where, ...(sqlite ? {} : { lock: { mode: "pessimistic_write" as const } }) });
 }

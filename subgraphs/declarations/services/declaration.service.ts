@@ -7,6 +7,7 @@ import {
   Decimal,
   endOfCalendarDaysAfter,
   EventPublisher,
+  findForUpdate,
   NotFoundError,
   OfficeCalendar,
   paginate,
@@ -29,10 +30,11 @@ import {
   PresentationStatus,
   SelectionResult,
   SummaryForm,
+  TaxationStatus,
   VerificationScope,
 } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
-import { Refusal, Verification } from "../entities/procedure.entity";
+import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef } from "../entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
@@ -90,8 +92,13 @@ export class DeclarationService {
 
   // ---------------------------------------------------------------- reads
 
+  /**
+   * Inside a transaction the declaration row is locked first (FOR UPDATE on MySQL): every change
+   * to one declaration serialises on its row, in one lock order, so concurrent changes neither
+   * lose a version bump nor deadlock.
+   */
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomsDeclaration> {
-    const d = await manager.findOneBy(CustomsDeclaration, { id });
+    const d = manager === this.dataSource.manager ? await manager.findOneBy(CustomsDeclaration, { id }) : await findForUpdate(manager, CustomsDeclaration, { id });
     if (!d) throw new NotFoundError("CustomsDeclaration", id, "declarationId");
     return d;
   }
@@ -238,7 +245,7 @@ export class DeclarationService {
         createdAt: now,
       });
       await m.save(transmitted);
-      const items = await this.saveItems(m, transmitted.id, input.items);
+      const items = await this.saveItems(m, transmitted.id, input.items, false);
       // Receipt confirmed, then the summary control passes: DEC-R16, DEC-R17.
       await m.update(CustomsDeclaration, { id: transmitted.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: now });
       await m.update(CustomsDeclaration, { id: transmitted.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
@@ -450,8 +457,9 @@ export class DeclarationService {
   }
 
   /** Replaces the items of a declaration (lodging, resubmission, rectification, change of taxation). */
-  async saveItems(m: EntityManager, declarationId: string, items: ItemInput[]): Promise<DeclarationItem[]> {
-    await m.delete(DeclarationItem, { declarationId });
+  async saveItems(m: EntityManager, declarationId: string, items: ItemInput[], replace = true): Promise<DeclarationItem[]> {
+    // A new declaration has no items: no DELETE, whose gap locks would make parallel lodgings deadlock.
+    if (replace) await m.delete(DeclarationItem, { declarationId });
     const rows = items.map((item, i) =>
       m.create(DeclarationItem, {
         id: randomUUID(),
@@ -700,6 +708,8 @@ export class DeclarationService {
       this.access.requireDeclarant(principal, d);
       await this.requireCorrectable(m, d);
       await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.WITHDRAWN });
+      // The taxation of a withdrawn declaration falls with it (X27 tells debt the debt is cancelled).
+      await m.update(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED }, { status: TaxationStatus.CANCELLED, cancelledAt: this.clock.now(), cancellationNotice: "Declaration withdrawn (LD art. 34 para. 1)" });
       if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.PRESENTED });
       await this.events.publish(m, "DeclarationWithdrawn", d.id, { declarationId: d.id, declarantId: d.declarantId, withdrawnAt: this.clock.now().toISOString() });
       return this.get(d.id, m);
@@ -814,6 +824,10 @@ export class DeclarationService {
       if (!d.releasedAt) throw refused("NOT_RELEASED", "Goods may be removed only after release.", { rule: "DEC-R56", article: "LD art. 40 para. 2" });
       if (d.removedAt) throw refused("ALREADY_REMOVED", "The goods were already removed.", { rule: "DEC-R58", article: "OD-AFD art. 37" });
       if (d.status === DeclarationStatus.WITHDRAWN) throw refused("DECLARATION_WITHDRAWN", "The declaration was withdrawn.", { rule: "DEC-R43", article: "LD art. 34 para. 1" });
+      // DEC-R33 (OD-AFD art. 17 para. 5) DESIGN CHOICE: whatever the selection, goods under
+      // non-customs federal acts leave only once their permits and certificates are in.
+      const nonCustoms = await m.find(DocumentRequirement, { where: { declarationId: d.id, kind: In([DocumentKind.PERMIT, DocumentKind.CERTIFICATE]), submittedAt: IsNull() } });
+      if (nonCustoms.length) throw refused("NON_CUSTOMS_REQUIREMENTS_PENDING", `Submit first: ${nonCustoms.map(x => x.identificationMark).join(", ")}.`, { rule: "DEC-R33", article: "OD-AFD art. 17 para. 5" });
       const proof = await m.findOneBy(DocumentRequirement, { declarationId: d.id, kind: DocumentKind.PROOF_OF_ORIGIN, submittedAt: IsNull() });
       if (proof) throw refused("PROOF_OF_ORIGIN_MISSING", "Present the proof of origin to be authenticated before removal.", { rule: "DEC-R34", article: "OD-AFD art. 17a para. 4" });
       const now = this.clock.now();

@@ -285,12 +285,13 @@ export class TaxationService {
       const request = await m.findOneBy(TaxationChangeRequest, { id: input.requestId });
       if (!request) throw new NotFoundError("TaxationChangeRequest", input.requestId, "input.requestId");
       if (request.status !== ChangeRequestStatus.SUBMITTED) throw refused("CHANGE_ALREADY_DECIDED", "The request was already decided.", { rule: "DEC-R44", article: "LD art. 34 para. 4" });
+      const d = await this.declarations.get(request.declarationId, m);
+      const old = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+      if (input.grant && !old) throw refused("NO_TAXATION_IN_FORCE", "The taxation decision was cancelled meanwhile; there is nothing to amend.", { rule: "DEC-R44", article: "LD art. 34 para. 4" });
       request.status = input.grant ? ChangeRequestStatus.GRANTED : ChangeRequestStatus.REJECTED;
       request.decisionReason = input.reason;
       await m.save(request);
-      if (input.grant) {
-        const d = await this.declarations.get(request.declarationId, m);
-        const old = await m.findOneByOrFail(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+      if (input.grant && old) {
         const items = await this.declarations.saveItems(m, d.id, request.correctedItems as ItemInput[]);
         await m.update(TaxationDecision, { id: old.id }, { status: TaxationStatus.SUPERSEDED });
         await m.update(CustomsDeclaration, { id: d.id }, { version: d.version + 1 });
@@ -313,7 +314,7 @@ export class TaxationService {
       const decision = await this.decision(m, input.taxationDecisionId);
       const d = await this.declarations.get(decision.declarationId, m);
       this.access.requireDeclarant(principal, d);
-      if (decision.status === TaxationStatus.CANCELLED) throw refused("TAXATION_NOT_IN_FORCE", "A cancelled decision cannot be appealed.", { rule: "DEC-R60", article: "LD art. 116" });
+      if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `A ${decision.status} decision cannot be appealed.`, { rule: "DEC-R60", article: "LD art. 116" });
       const now = this.clock.now();
       const late = zurichDate(now) > decision.appealDeadline;
       const appeal = await m.save(
@@ -374,7 +375,7 @@ export class TaxationService {
       }
       const now = this.clock.now();
       const late = zurichDate(now) > first.furtherAppealDeadline;
-      return m.save(
+      const appeal = await m.save(
         m.create(Appeal, {
           id: randomUUID(),
           contestedType: "Appeal",
@@ -390,6 +391,11 @@ export class TaxationService {
           furtherAppealDeadline: null,
         }),
       );
+      if (!late) {
+        const decision = await this.decision(m, first.contestedId);
+        await this.events.publish(m, "AppealFiled", decision.declarationId, { appealId: appeal.id, taxationDecisionId: decision.id, declarationId: decision.declarationId, appellantId: appeal.appellantId, instance: AppealInstance.DGD, filedAt: now.toISOString() });
+      }
+      return appeal;
     });
   }
 
@@ -401,7 +407,7 @@ export class TaxationService {
 
   async decisionsOf(declarationIds: readonly string[]): Promise<TaxationDecision[][]> {
     if (!declarationIds.length) return [];
-    const rows = await this.dataSource.getRepository(TaxationDecision).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { establishedAt: "ASC" } });
+    const rows = await this.dataSource.getRepository(TaxationDecision).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { establishedAt: "ASC", id: "ASC" } });
     return declarationIds.map(id => rows.filter(r => r.declarationId === id));
   }
 

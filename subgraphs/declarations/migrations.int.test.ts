@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { freshDatabase } from "../../test/support/mysql";
+import { definition } from "./declarations.subgraph";
+import { CustomsOffice } from "./entities/customs-office.entity";
+import { SelectionRuleSet } from "./entities/selection.entity";
+import { TariffRate } from "./entities/tariff-rate.entity";
+
+/**
+ * Declarations' checked-in migrations (STYLE.md: migrations from empty) on both engines the kit
+ * supports: MariaDB for deployments and the integration tier, SQLite for a fresh clone. They
+ * must build exactly the schema the entities describe, load the reference data an office needs
+ * from day one (four offices, the sample tariff, selection rule set 1), and undo cleanly.
+ */
+const engines: { engine: "mysql" | "sqlite"; env: () => Promise<NodeJS.ProcessEnv>; cleanup?: () => void }[] = [];
+let sqliteDir: string | undefined;
+
+engines.push({ engine: "mysql", env: async () => ({ DECLARATIONS_DATABASE_URL: await freshDatabase("customs_test_declarations_migrations") }) });
+engines.push({
+  engine: "sqlite",
+  env: async () => {
+    sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "declarations-migrations-"));
+    return { DATA_DIR: sqliteDir };
+  },
+  cleanup: () => {
+    if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
+  },
+});
+
+async function tables(ds: SubgraphDataSource): Promise<string[]> {
+  const rows: Record<string, string>[] =
+    ds.engine === "mysql"
+      ? await ds.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()")
+      : await ds.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  return rows.map(r => r.name ?? r.NAME ?? r.TABLE_NAME).sort();
+}
+
+/** The statements TypeORM would run to make the database match the entities: none, if no drift. */
+async function drift(ds: SubgraphDataSource): Promise<string[]> {
+  const sql = await ds.dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map(q => q.query);
+}
+
+/** The reference data, read through the entities, so that the JSON columns must parse on this engine. */
+async function referenceData(ds: SubgraphDataSource) {
+  const offices = await ds.dataSource.getRepository(CustomsOffice).find({ order: { id: "ASC" } });
+  const rates = await ds.dataSource.getRepository(TariffRate).find({ order: { tariffNumber: "ASC" } });
+  const ruleSets = await ds.dataSource.getRepository(SelectionRuleSet).find({ order: { version: "ASC" } });
+  return {
+    offices: offices.map(o => [o.id, o.canton, o.openingHours.length, o.competences.includes("IMPORT")]),
+    rates: rates.map(r => [r.tariffNumber, r.rateBasis, r.rate, r.validFrom, r.validTo]),
+    ruleSets: ruleSets.map(s => [s.version, s.randomRate, s.rules.map(r => `${r.id}:${r.result}`)]),
+  };
+}
+
+const REFERENCE_DATA = {
+  offices: [
+    ["1001", "BS", 10, true],
+    ["2301", "TI", 10, true],
+    ["3001", "GE", 10, true],
+    ["4001", "ZH", 5, true],
+  ],
+  rates: [
+    ["0201.2000", "PER_100_KG_GROSS", "1500.00", "2026-01-01", null],
+    ["0201.3000", "PER_100_KG_GROSS", "2200.00", "2026-01-01", null],
+    ["0702.0000", "PER_100_KG_GROSS", "5.00", "2026-01-01", null],
+    ["0805.1000", "PER_100_KG_GROSS", "0.00", "2026-01-01", null],
+    ["1001.9900", "PER_100_KG_GROSS", "42.00", "2026-01-01", null],
+    ["2203.0000", "PER_100_KG_GROSS", "25.00", "2026-01-01", null],
+    ["2204.2150", "PER_100_KG_GROSS", "50.00", "2026-01-01", null],
+    ["6109.1000", "PER_100_KG_GROSS", "97.00", "2026-01-01", null],
+    ["6403.9900", "PER_100_KG_GROSS", "250.00", "2026-01-01", null],
+    ["8471.3000", "PER_100_KG_GROSS", "0.00", "2026-01-01", null],
+    ["8703.2300", "PER_100_KG_GROSS", "15.00", "2026-01-01", null],
+    ["9102.1100", "PER_UNIT", "0.60", "2026-01-01", null],
+  ],
+  ruleSets: [[1, "0.02", ["R1:FREE_WITH", "R2:BLOCKED", "R3:FREE_WITH", "R4:BLOCKED"]]],
+};
+
+describe.each(engines)("declarations migrations on $engine", ({ engine, env, cleanup }) => {
+  let ds: SubgraphDataSource;
+  const names = (definition.migrations as { name: string }[]).map(m => m.name);
+  const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
+
+  beforeAll(async () => {
+    ds = await openDataSource({ name: "declarations", entities: [...EVENT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
+    expect(ds.engine).toBe(engine);
+  });
+
+  afterAll(async () => {
+    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    cleanup?.();
+  });
+
+  it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
+    const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
+    expect(applied.map(r => r.name)).toEqual(names);
+    expect(await ds.dataSource.showMigrations()).toBe(false);
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+  });
+
+  it("leaves no drift between the migrated schema and the entities", async () => {
+    const statements = await drift(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine}: TypeORM would still run\n${statements.join(";\n")}`);
+    expect(statements).toEqual([]);
+  });
+
+  it("loads the reference data: four offices with their cantons and hours (DEC-R83, LD art. 29), the twelve sample rates, and selection rule set 1 (DEC-R29)", async () => {
+    expect(await referenceData(ds)).toEqual(REFERENCE_DATA);
+  });
+
+  it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
+    // The reference data goes first and alone: the tables stay, empty.
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await referenceData(ds)).toEqual({ offices: [], rates: [], ruleSets: [] });
+    for (let i = 1; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual(["migrations"]);
+    expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
+
+    const again = await ds.dataSource.runMigrations({ transaction: "each" });
+    expect(again.map(m => m.name)).toEqual(names);
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await referenceData(ds)).toEqual(REFERENCE_DATA);
+    const statements = await drift(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);
+  });
+});
