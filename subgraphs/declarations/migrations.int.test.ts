@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
-import { freshDatabase } from "../../test/support/mysql";
+import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
 import { definition } from "./declarations.subgraph";
 import { CustomsOffice } from "./entities/customs-office.entity";
 import { SelectionRuleSet } from "./entities/selection.entity";
@@ -14,34 +11,9 @@ import { TariffRate } from "./entities/tariff-rate.entity";
  * must build exactly the schema the entities describe, load the reference data an office needs
  * from day one (four offices, the sample tariff, selection rule set 1), and undo cleanly.
  */
-const engines: { engine: "mysql" | "sqlite"; env: () => Promise<NodeJS.ProcessEnv>; cleanup?: () => void }[] = [];
-let sqliteDir: string | undefined;
-
-engines.push({ engine: "mysql", env: async () => ({ DECLARATIONS_DATABASE_URL: await freshDatabase("customs_test_declarations_migrations") }) });
-engines.push({
-  engine: "sqlite",
-  env: async () => {
-    sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "declarations-migrations-"));
-    return { DATA_DIR: sqliteDir };
-  },
-  cleanup: () => {
-    if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
-  },
-});
-
-async function tables(ds: SubgraphDataSource): Promise<string[]> {
-  const rows: Record<string, string>[] =
-    ds.engine === "mysql"
-      ? await ds.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()")
-      : await ds.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-  return rows.map(r => r.name ?? r.NAME ?? r.TABLE_NAME).sort();
-}
-
-/** The statements TypeORM would run to make the database match the entities: none, if no drift. */
-async function drift(ds: SubgraphDataSource): Promise<string[]> {
-  const sql = await ds.dataSource.driver.createSchemaBuilder().log();
-  return sql.upQueries.map(q => q.query);
-}
+const engines = migrationEngines("declarations");
+const tables = tablesOf;
+const drift = driftOf;
 
 /** The reference data, read through the entities, so that the JSON columns must parse on this engine. */
 async function referenceData(ds: SubgraphDataSource) {

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
-import { freshDatabase } from "../../test/support/mysql";
+import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
 import { definition } from "./identity.subgraph";
 
 /**
@@ -10,34 +7,9 @@ import { definition } from "./identity.subgraph";
  * supports: MariaDB for deployments and the integration tier, SQLite for a fresh clone. They
  * must build exactly the schema the entities describe, and undo cleanly.
  */
-const engines: { engine: "mysql" | "sqlite"; env: () => Promise<NodeJS.ProcessEnv>; cleanup?: () => void }[] = [];
-let sqliteDir: string | undefined;
-
-engines.push({ engine: "mysql", env: async () => ({ IDENTITY_DATABASE_URL: await freshDatabase("customs_test_identity_migrations") }) });
-engines.push({
-  engine: "sqlite",
-  env: async () => {
-    sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "identity-migrations-"));
-    return { DATA_DIR: sqliteDir };
-  },
-  cleanup: () => {
-    if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
-  },
-});
-
-async function tables(ds: SubgraphDataSource): Promise<string[]> {
-  const rows: Record<string, string>[] =
-    ds.engine === "mysql"
-      ? await ds.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()")
-      : await ds.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-  return rows.map(r => r.name ?? r.NAME ?? r.TABLE_NAME).sort();
-}
-
-/** The statements TypeORM would run to make the database match the entities: none, if no drift. */
-async function drift(ds: SubgraphDataSource): Promise<string[]> {
-  const sql = await ds.dataSource.driver.createSchemaBuilder().log();
-  return sql.upQueries.map(q => q.query);
-}
+const engines = migrationEngines("identity");
+const tables = tablesOf;
+const drift = driftOf;
 
 describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup }) => {
   let ds: SubgraphDataSource;
