@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, TaxationKind, TaxationStatus, VerificationScope } from "./enums";
@@ -92,6 +92,7 @@ export class LevyLine {
 }
 
 @ObjectType({ description: "A taxation decision (DEC-R52, LD art. 38)." })
+@Directive('@key(fields: "id")')
 @Entity("taxation_decision")
 export class TaxationDecision {
   @Field(() => ID)

@@ -1,0 +1,56 @@
+import { buildFederatedSchema, SubgraphDefinition } from "../kit";
+import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
+import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
+import { migrations } from "./migrations";
+import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
+import { createDebtServices, DebtServices } from "./services";
+
+export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest];
+
+/**
+ * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'
+ * events) to payment with default interest, non-collection and limitation; securities and general
+ * bonds with exact headroom; requisitions, subsequent collection and remission. Owns `CustomsDebt`
+ * and `Security`; adds `customsDebts`, `securities` and `exposure` to `BusinessPartner` and
+ * `customsDebt` to `TaxationDecision`.
+ */
+export const definition: SubgraphDefinition<DebtServices> = {
+  name: "debt",
+  entities: DEBT_ENTITIES,
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, PartnerDebtResolver, TaxationDebtResolver],
+      // Reached by no root field: declared so that the fields this subgraph adds to it exist.
+      orphanedTypes: [TaxationDecision],
+      references: {
+        CustomsDebt: {
+          __resolveReference: async (ref: { id: string }, ctx: DebtContext) => {
+            const debt = (await ctx.services.debts.byIds([ref.id]))[0];
+            if (!debt) return null;
+            try {
+              await ctx.services.debts.requireSee(ctx.principal, debt);
+              return debt;
+            } catch {
+              return null;
+            }
+          },
+        },
+        Security: { __resolveReference: async (ref: { id: string }, ctx: DebtContext) => ctx.services.runtime.dataSource.getRepository(Security).findOneBy({ id: ref.id }) },
+        BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        TaxationDecision: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      },
+    }),
+  createServices: runtime => createDebtServices(runtime),
+  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "DeclarationWithdrawn"],
+  eventHandlers: services => ({
+    DeclarationAccepted: (m, e) => services.debts.onDeclarationAccepted(m, e),
+    BorderCrossed: (m, e) => services.debts.onBorderCrossed(m, e),
+    TaxationDecisionIssued: (m, e) => services.debts.onTaxation(m, e),
+    ExOfficioTaxation: (m, e) => services.debts.onTaxation(m, e),
+    ProvisionalTaxationRequested: (m, e) => services.debts.onProvisionalTaxation(m, e),
+    AppealFiled: (m, e) => services.debts.onAppealFiled(m, e),
+    DeclarationWithdrawn: (m, e) => services.debts.onDeclarationWithdrawn(m, e),
+  }),
+  jobs: services => [services.debts.overdueJob(), services.debts.limitationJob()],
+};

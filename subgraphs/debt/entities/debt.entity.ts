@@ -1,0 +1,153 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+import { DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod } from "./enums";
+
+/** A period during which limitation stood still (LD art. 75 para. 2: appeal pending, debtor not prosecutable). */
+export interface Suspension {
+  from: string;
+  to: string | null;
+  reason: string;
+}
+
+@ObjectType({ description: "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed." })
+@Directive('@key(fields: "id")')
+@Entity("customs_debt")
+export class CustomsDebt {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 24, name: "declaration_number", nullable: true })
+  declarationNumber: string | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "taxation_decision_id", nullable: true })
+  taxationDecisionId: string | null;
+
+  @Field(() => DebtBirthTrigger)
+  @Column({ type: "varchar", length: 48, name: "birth_trigger" })
+  birthTrigger: DebtBirthTrigger;
+
+  @Field({ description: "DEBT-R02 (LD art. 69)." })
+  @Column({ type: "datetime", precision: 3, name: "arisen_at" })
+  arisenAt: Date;
+
+  @Field({ description: "Conditional payment obligation of a procedure (LD art. 49, 58-60)." })
+  @Column({ type: "boolean" })
+  conditional: boolean;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "The duties, fixed by the taxation decision (DESIGN CHOICE: null until then)." })
+  @Column({ type: "bigint", name: "amount_rappen", nullable: true, transformer: rappenColumn })
+  amount: number | null;
+
+  @Field(() => MoneyScalar, { description: "Paid towards the principal so far." })
+  @Column({ type: "bigint", name: "principal_paid_rappen", transformer: rappenColumn })
+  principalPaid: number;
+
+  @Field(() => MoneyScalar, { description: "Default interest paid so far." })
+  @Column({ type: "bigint", name: "interest_paid_rappen", transformer: rappenColumn })
+  interestPaid: number;
+
+  @Field(() => Date, { nullable: true, description: "When the taxation decision was established: the one-year windows of LD art. 85 and 86 run from it." })
+  @Column({ type: "datetime", precision: 3, name: "established_at", nullable: true })
+  establishedAt: Date | null;
+
+  @Field({ description: "DEBT-R08 (LD art. 72 para. 1): payable when it arises; default interest runs from here (LD art. 74)." })
+  @Column({ type: "datetime", precision: 3, name: "due_at" })
+  dueAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "DEBT-R09 (LD art. 73): end of the payment period (a configuration: the Department's value is not in our sources)." })
+  @Column({ type: "datetime", precision: 3, name: "payment_deadline", nullable: true })
+  paymentDeadline: Date | null;
+
+  @Field(() => DebtStatus)
+  @Column({ type: "varchar", length: 16 })
+  status: DebtStatus;
+
+  @Column({ type: "simple-json" })
+  suspensions: Suspension[];
+
+  @Column({ type: "simple-json" })
+  interruptions: string[];
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "created_at" })
+  createdAt: Date;
+}
+
+@ObjectType({ description: "A debtor of a customs debt (DEBT-R03, LD art. 70)." })
+@Entity("debtor_liability")
+@Index(["debtId", "partnerId"], { unique: true })
+export class DebtorLiability {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "partner_id" })
+  partnerId: string;
+
+  @Field(() => LiabilityBasis)
+  @Column({ type: "varchar", length: 24 })
+  basis: LiabilityBasis;
+
+  @Field({ description: "DEBT-R03: debtors are jointly and severally liable; DEBT-R04 (LD art. 70 para. 4) excepts professional declarants in some cases." })
+  @Column({ type: "boolean", name: "joint_and_several" })
+  jointAndSeveral: boolean;
+}
+
+@ObjectType({ description: "A payment on a customs debt, by a debtor or a surety (DEBT-R09, LD art. 73; DEBT-R15, LD art. 78)." })
+@Entity("payment")
+export class Payment {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Column({ type: "varchar", length: 36, name: "payer_id" })
+  payerId: string;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field(() => MoneyScalar, { description: "Part that settled default interest (interest first, then the principal: DESIGN CHOICE)." })
+  @Column({ type: "bigint", name: "interest_part_rappen", transformer: rappenColumn })
+  interestPart: number;
+
+  @Field(() => PaymentMethod)
+  @Column({ type: "varchar", length: 16 })
+  method: PaymentMethod;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "paid_at" })
+  paidAt: Date;
+
+  @Field()
+  @Column({ type: "boolean", name: "by_surety" })
+  bySurety: boolean;
+}
+
+@ObjectType({ description: "A default interest rate and its validity (DEBT-R10, LD art. 74 para. 4: set by the Department; reference data)." })
+@Entity("interest_rate")
+export class InterestRate {
+  @Field({ description: "First day (YYYY-MM-DD)." })
+  @PrimaryColumn({ type: "varchar", length: 10, name: "valid_from" })
+  validFrom: string;
+
+  @Field({ description: "Percent per year, exact decimal string." })
+  @Column({ type: "varchar", length: 12, name: "percent_per_year" })
+  percentPerYear: string;
+}

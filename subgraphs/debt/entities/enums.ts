@@ -1,0 +1,82 @@
+import { registerEnumType } from "type-graphql";
+
+export enum DebtBirthTrigger {
+  ACCEPTANCE = "ACCEPTANCE",
+  BORDER_CROSSING_AFTER_PRE_ACCEPTANCE = "BORDER_CROSSING_AFTER_PRE_ACCEPTANCE",
+  OMITTED_DECLARATION_DISCOVERY = "OMITTED_DECLARATION_DISCOVERY",
+  WAREHOUSE_RELEASE_WITHOUT_DECLARATION = "WAREHOUSE_RELEASE_WITHOUT_DECLARATION",
+}
+registerEnumType(DebtBirthTrigger, {
+  name: "DebtBirthTrigger",
+  description: "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; an omitted declaration; a release from an open warehouse without declaration.",
+});
+
+export enum DebtStatus {
+  CONDITIONAL = "CONDITIONAL",
+  DUE = "DUE",
+  OVERDUE = "OVERDUE",
+  PAID = "PAID",
+  NOT_LEVIED = "NOT_LEVIED",
+  REMITTED = "REMITTED",
+  TIME_BARRED = "TIME_BARRED",
+  CANCELLED = "CANCELLED",
+  EXTINGUISHED = "EXTINGUISHED",
+}
+registerEnumType(DebtStatus, {
+  name: "DebtStatus",
+  description:
+    "DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (OD-AFD art. 58); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60).",
+});
+
+export enum LiabilityBasis {
+  CONVEYOR = "CONVEYOR",
+  DECLARANT_OR_AGENT = "DECLARANT_OR_AGENT",
+  PRINCIPAL = "PRINCIPAL",
+  POSTAL_CONSIGNEE = "POSTAL_CONSIGNEE",
+}
+registerEnumType(LiabilityBasis, { name: "LiabilityBasis", description: "DEBT-R03 (LD art. 70 para. 2 let. a-d): who owes the debt." });
+
+export enum PaymentMethod {
+  CASH = "CASH",
+  CASHLESS = "CASHLESS",
+  PCD_INVOICE = "PCD_INVOICE",
+}
+registerEnumType(PaymentMethod, { name: "PaymentMethod", description: "DEBT-R09 (LD art. 73; OD-AFD art. 39)." });
+
+export enum SecurityKind {
+  CASH_DEPOSIT = "CASH_DEPOSIT",
+  SECURITIES = "SECURITIES",
+  INDIVIDUAL_BOND = "INDIVIDUAL_BOND",
+  GENERAL_BOND = "GENERAL_BOND",
+}
+registerEnumType(SecurityKind, { name: "SecurityKind", description: "DEBT-R12, DEBT-R14 (LD art. 76 para. 1, 77): cash deposit, safe negotiable securities, or a customs bond for one debt or for all claims." });
+
+export enum SecurityStatus {
+  ACTIVE = "ACTIVE",
+  TERMINATION_RECEIVED = "TERMINATION_RECEIVED",
+  CANCELLED_BY_ADMINISTRATION = "CANCELLED_BY_ADMINISTRATION",
+  ENDED = "ENDED",
+}
+registerEnumType(SecurityStatus, { name: "SecurityStatus", description: "DEBT-R16 (LD art. 79)." });
+
+export enum RemissionGround {
+  DESTROYED_IN_CUSTODY_OR_PROCEDURE = "DESTROYED_IN_CUSTODY_OR_PROCEDURE",
+  DESTROYED_OR_REEXPORTED_BY_AUTHORITIES = "DESTROYED_OR_REEXPORTED_BY_AUTHORITIES",
+  DISPROPORTIONATE_SUBSEQUENT_COLLECTION = "DISPROPORTIONATE_SUBSEQUENT_COLLECTION",
+  PARTICULARLY_HARSH = "PARTICULARLY_HARSH",
+}
+registerEnumType(RemissionGround, { name: "RemissionGround", description: "DEBT-R23 (LD art. 86 para. 1 let. a-d)." });
+
+export enum RequestStatus {
+  PENDING = "PENDING",
+  GRANTED = "GRANTED",
+  REFUSED = "REFUSED",
+}
+registerEnumType(RequestStatus, { name: "RequestStatus" });
+
+export enum CollectionErrorType {
+  NOT_COLLECTED = "NOT_COLLECTED",
+  TOO_LOW = "TOO_LOW",
+  REFUND_TOO_HIGH = "REFUND_TOO_HIGH",
+}
+registerEnumType(CollectionErrorType, { name: "CollectionErrorType", description: "DEBT-R22 (LD art. 85): not collected, set too low, or refunded too much by mistake." });

@@ -1,0 +1,173 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+import { CollectionErrorType, RemissionGround, RequestStatus, SecurityKind, SecurityStatus } from "./enums";
+
+@ObjectType({ description: "A security for customs claims (DEBT-R12, DEBT-R14; LD art. 76-79)." })
+@Directive('@key(fields: "id")')
+@Entity("security")
+export class Security {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debtor_id" })
+  debtorId: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "surety_id", nullable: true })
+  suretyId: string | null;
+
+  @Field(() => SecurityKind)
+  @Column({ type: "varchar", length: 16 })
+  kind: SecurityKind;
+
+  @Field(() => MoneyScalar, { description: "The amount deposited, or a bond's maximum amount on the official form (LD art. 77 para. 3)." })
+  @Column({ type: "bigint", name: "max_rappen", transformer: rappenColumn })
+  maxAmount: number;
+
+  @Field({ description: "YYYY-MM-DD" })
+  @Column({ type: "varchar", length: 10, name: "established_on" })
+  establishedOn: string;
+
+  @Field(() => SecurityStatus)
+  @Column({ type: "varchar", length: 28 })
+  status: SecurityStatus;
+
+  @Field(() => Date, { nullable: true, description: "DEBT-R16 (LD art. 79 para. 2): when the administration received the termination." })
+  @Column({ type: "datetime", precision: 3, name: "termination_received_at", nullable: true })
+  terminationReceivedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "DEBT-R16: the bond covers claims born until this moment: the end of the 30th day after the termination was received." })
+  @Column({ type: "datetime", precision: 3, name: "coverage_cutoff", nullable: true })
+  coverageCutoff: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
+  cancelledAt: Date | null;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "created_at" })
+  createdAt: Date;
+}
+
+@ObjectType({ description: "A claim attached to a security, for an amount (DEBT-R14: never above the bond's maximum)." })
+@Entity("security_reservation")
+@Index(["securityId", "debtId"], { unique: true })
+export class SecurityReservation {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "security_id" })
+  securityId: string;
+
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "reserved_at" })
+  reservedAt: Date;
+}
+
+@ObjectType({ description: "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body." })
+@Entity("security_requisition")
+export class SecurityRequisition {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debtor_id" })
+  debtorId: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 300, name: "legal_ground" })
+  legalGround: string;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field()
+  @Column({ type: "varchar", length: 200, name: "deposit_body" })
+  depositBody: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "decided_at" })
+  decidedAt: Date;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 80, name: "origin_key" })
+  originKey: string;
+
+  @Field(() => ID, { nullable: true, description: "The security provided in answer." })
+  @Column({ type: "varchar", length: 36, name: "security_id", nullable: true })
+  securityId: string | null;
+}
+
+@ObjectType({ description: "Subsequent collection (DEBT-R22, LD art. 85): intention notified within one year of the taxation decision." })
+@Entity("subsequent_collection")
+export class SubsequentCollection {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Field(() => CollectionErrorType)
+  @Column({ type: "varchar", length: 20, name: "error_type" })
+  errorType: CollectionErrorType;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "intention_notified_at" })
+  intentionNotifiedAt: Date;
+}
+
+@ObjectType({ description: "A remission request (DEBT-R23, LD art. 86; OD-AFD art. 59: the DGD decides)." })
+@Entity("remission_request")
+export class RemissionRequest {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Field(() => RemissionGround)
+  @Column({ type: "varchar", length: 48 })
+  ground: RemissionGround;
+
+  @Field()
+  @Column({ type: "varchar", length: 2000 })
+  justification: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "filed_at" })
+  filedAt: Date;
+
+  @Field({ description: "DEBT-R23: last moment to file, one year after the taxation decision (T8)." })
+  @Column({ type: "datetime", precision: 3 })
+  deadline: Date;
+
+  @Field(() => RequestStatus)
+  @Column({ type: "varchar", length: 12 })
+  status: RequestStatus;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  @Column({ type: "bigint", name: "remitted_rappen", nullable: true, transformer: rappenColumn })
+  remitted: number | null;
+}

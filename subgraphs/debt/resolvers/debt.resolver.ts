@@ -1,0 +1,309 @@
+import { IsEnum, IsOptional, IsUUID, Length } from "class-validator";
+import { In } from "typeorm";
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Connection, ConnectionArgs, DomainError, ForbiddenError, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
+import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
+import { CollectionErrorType, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
+import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
+import type { DebtServices } from "../services";
+
+export type DebtContext = SubgraphContext<DebtServices>;
+
+// Entities of other subgraphs, as this one knows them: their key, and the fields it adds.
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class BusinessPartner {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class TaxationDecision {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class CustomsDeclaration {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType({ description: "A general bond's cover: its maximum, what is attached, and what is left (DEBT-R14)." })
+export class BondHeadroom {
+  @Field(() => Security)
+  security: Security;
+
+  @Field(() => MoneyScalar)
+  maxAmount: number;
+
+  @Field(() => MoneyScalar)
+  reserved: number;
+
+  @Field(() => MoneyScalar)
+  headroom: number;
+}
+
+@ObjectType({ description: "A partner's exposure: open debts (with default interest to date), conditional debts, and bond headroom." })
+export class Exposure {
+  @Field(() => MoneyScalar)
+  openDebts: number;
+
+  @Field(() => MoneyScalar)
+  conditionalDebts: number;
+
+  @Field(() => [BondHeadroom])
+  bonds: BondHeadroom[];
+}
+
+export const CustomsDebtConnection = Connection(CustomsDebt, "CustomsDebt");
+
+@ArgsType()
+class DebtFilterArgs {
+  @Field(() => [DebtStatus], { nullable: true })
+  @IsOptional()
+  statuses?: DebtStatus[] | null;
+}
+
+@InputType()
+class RecordPaymentInput {
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field(() => ID, { description: "A debtor, or the surety of a security covering the debt (DEBT-R15)." }) @IsUUID() payerId: string;
+  @Field(() => MoneyScalar) amount: number;
+  @Field(() => PaymentMethod) @IsEnum(PaymentMethod) method: PaymentMethod;
+}
+
+@InputType()
+class ProvideSecurityInput {
+  @Field(() => ID) @IsUUID() debtorId: string;
+  @Field(() => SecurityKind) @IsEnum(SecurityKind) kind: SecurityKind;
+  @Field(() => MoneyScalar, { description: "Amount deposited, or the bond's maximum amount." }) maxAmount: number;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() suretyId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The decision requiring security this answers (DEBT-R18)." }) @IsOptional() @IsUUID() requisitionId?: string | null;
+}
+
+@InputType()
+class ReserveInput {
+  @Field(() => ID) @IsUUID() securityId: string;
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field(() => MoneyScalar) amount: number;
+}
+
+@InputType()
+class SecurityIdInput {
+  @Field(() => ID) @IsUUID() securityId: string;
+}
+
+@InputType()
+class InterruptInput {
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field() @Length(5, 300) reason: string;
+}
+
+@InputType()
+class SubsequentCollectionInput {
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field(() => CollectionErrorType) @IsEnum(CollectionErrorType) errorType: CollectionErrorType;
+  @Field(() => MoneyScalar) amount: number;
+}
+
+@InputType()
+class RemissionInput {
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field(() => RemissionGround) @IsEnum(RemissionGround) ground: RemissionGround;
+  @Field() @Length(10, 2000) justification: string;
+}
+
+@InputType()
+class DecideRemissionInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field() grant: boolean;
+  @Field(() => MoneyScalar, { nullable: true, description: "Partial remission; the whole outstanding principal when absent." }) @IsOptional() amount?: number | null;
+}
+
+function mine(ctx: DebtContext): string[] | null {
+  if (ctx.principal.kind === "OFFICER" || ctx.principal.kind === "SERVICE") return null;
+  if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+  return ctx.principal.partners.map(p => p.partnerId);
+}
+
+function requirePartner(ctx: DebtContext, partnerId: string): void {
+  const own = mine(ctx);
+  if (own && !own.includes(partnerId)) throw new ForbiddenError("You do not act for this business partner.", { partnerId });
+}
+
+@Resolver(() => CustomsDebt)
+export class CustomsDebtResolver {
+  @Query(() => CustomsDebt, { description: "A customs debt: for its debtors and officers." })
+  async customsDebt(@Arg("id", () => ID) id: string, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
+    const debt = await ctx.services.debts.get(id);
+    await ctx.services.debts.requireSee(ctx.principal, debt);
+    return debt;
+  }
+
+  @Query(() => CustomsDebtConnection, { description: "Officers: all debts; partners: the debts they owe." })
+  async customsDebts(@Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DebtFilterArgs) filter: DebtFilterArgs, @Ctx() ctx: DebtContext) {
+    return ctx.services.debts.list({ debtorIds: mine(ctx), statuses: filter.statuses }, args);
+  }
+
+  @Query(() => [SecurityRequisition], { description: "Decisions requiring security (DEBT-R18, LD art. 81): officers see all, partners their own." })
+  async securityRequisitions(@Ctx() ctx: DebtContext): Promise<SecurityRequisition[]> {
+    const own = mine(ctx);
+    const repo = ctx.services.runtime.dataSource.getRepository(SecurityRequisition);
+    return own ? (own.length ? repo.find({ where: own.map(debtorId => ({ debtorId })) }) : []) : repo.find();
+  }
+
+  @Mutation(() => Payment, { description: "DEBT-R09, DEBT-R15 (LD art. 73, 78): record a payment by a debtor or a surety; default interest first (DEBT-R10)." })
+  async recordPayment(@Arg("input") input: RecordPaymentInput, @Ctx() ctx: DebtContext): Promise<Payment> {
+    return ctx.services.debts.pay(ctx.principal, input);
+  }
+
+  @Mutation(() => CustomsDebt, { description: "DEBT-R11 (LD art. 75 para. 3): a recovery action interrupts limitation." })
+  async interruptLimitation(@Arg("input") input: InterruptInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
+    return ctx.services.debts.interruptLimitation(ctx.principal, input.debtId, input.reason);
+  }
+
+  @Mutation(() => SubsequentCollection, { description: "DEBT-R22 (LD art. 85): notify the intention to collect what was by mistake not collected, within one year of the taxation decision." })
+  async decideSubsequentCollection(@Arg("input") input: SubsequentCollectionInput, @Ctx() ctx: DebtContext): Promise<SubsequentCollection> {
+    return ctx.services.debts.subsequentCollection(ctx.principal, input);
+  }
+
+  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (LD art. 86): a debtor asks for remission within one year of the taxation decision." })
+  async requestRemission(@Arg("input") input: RemissionInput, @Ctx() ctx: DebtContext): Promise<RemissionRequest> {
+    return ctx.services.debts.requestRemission(ctx.principal, input);
+  }
+
+  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (OD-AFD art. 59): the DGD decides on remission." })
+  async decideRemission(@Arg("input") input: DecideRemissionInput, @Ctx() ctx: DebtContext): Promise<RemissionRequest> {
+    return ctx.services.debts.decideRemission(ctx.principal, input);
+  }
+
+  @FieldResolver(() => CustomsDeclaration, { description: "The declaration the debt comes from." })
+  declaration(@Root() debt: CustomsDebt): CustomsDeclaration {
+    return { id: debt.declarationId };
+  }
+
+  @FieldResolver(() => [DebtorLiability], { description: "DEBT-R03 (LD art. 70): the debtors, jointly and severally liable." })
+  async debtors(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<DebtorLiability[]> {
+    return ctx.loaders.get<string, DebtorLiability[]>("debtors", ids => ctx.services.debts.debtorsOf(ids)).load(debt.id);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "DEBT-R10 (LD art. 74): default interest accrued to now, from the due date, when the payment period passed unpaid; none while a cash deposit secures the debt." })
+  async interest(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
+    return ctx.services.debts.accruedInterest(debt, ctx.services.runtime.clock.now());
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "Principal and interest still to pay; negative when a refund is due." })
+  async outstanding(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
+    if (![DebtStatus.DUE, DebtStatus.OVERDUE].includes(debt.status)) return debt.status === DebtStatus.PAID ? 0 : Math.min(0, ctx.services.debts.outstandingPrincipal(debt));
+    return ctx.services.debts.outstandingPrincipal(debt) + (await this.interest(debt, ctx)) - debt.interestPaid;
+  }
+
+  @FieldResolver(() => String, { description: "DEBT-R11 (LD art. 75): the day the debt is time-barred: 5 years from the end of the year it became due (restarted by interruptions, prolonged by suspensions), never after 15 years from the end of the year it arose." })
+  limitationDate(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): string {
+    return ctx.services.debts.limitation(debt, ctx.services.runtime.clock.now()).date.toISOString();
+  }
+
+  @FieldResolver(() => String, { description: "DEBT-R11: the absolute limit, 15 years from the end of the year the debt arose." })
+  absoluteLimitationDate(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): string {
+    return ctx.services.debts.limitation(debt, ctx.services.runtime.clock.now()).absoluteEnd.toISOString();
+  }
+
+  @FieldResolver(() => [Payment])
+  async payments(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<Payment[]> {
+    return ctx.services.runtime.dataSource.getRepository(Payment).find({ where: { debtId: debt.id }, order: { paidAt: "ASC" } });
+  }
+}
+
+@Resolver(() => DebtorLiability)
+export class DebtorLiabilityResolver {
+  @FieldResolver(() => BusinessPartner)
+  partner(@Root() l: DebtorLiability): BusinessPartner {
+    return { id: l.partnerId };
+  }
+}
+
+@Resolver(() => Security)
+export class SecurityResolver {
+  @Mutation(() => Security, { description: "DEBT-R12, DEBT-R14 (LD art. 76-77): record a cash deposit, securities or a bond with its maximum amount." })
+  async provideSecurity(@Arg("input") input: ProvideSecurityInput, @Ctx() ctx: DebtContext): Promise<Security> {
+    return ctx.services.securities.provide(ctx.principal, input);
+  }
+
+  @Mutation(() => SecurityReservation, { description: "DEBT-R14: attach a claim to a security, never beyond its maximum; DEBT-R16: not a claim born after a terminated bond's cover ended." })
+  async reserveSecurity(@Arg("input") input: ReserveInput, @Ctx() ctx: DebtContext): Promise<SecurityReservation> {
+    return ctx.services.securities.reserve(ctx.principal, input);
+  }
+
+  @Mutation(() => Security, { description: "DEBT-R16 (LD art. 79 para. 2): the surety terminates a general bond, at the earliest one year after it was established." })
+  async terminateBond(@Arg("input") input: SecurityIdInput, @Ctx() ctx: DebtContext): Promise<Security> {
+    return ctx.services.securities.terminate(ctx.principal, input.securityId);
+  }
+
+  @Mutation(() => Security, { description: "DEBT-R16 (LD art. 79 para. 3): the administration cancels a security at any time." })
+  async cancelSecurity(@Arg("input") input: SecurityIdInput, @Ctx() ctx: DebtContext): Promise<Security> {
+    return ctx.services.securities.cancel(ctx.principal, input.securityId);
+  }
+
+  @FieldResolver(() => BusinessPartner)
+  debtor(@Root() s: Security): BusinessPartner {
+    return { id: s.debtorId };
+  }
+
+  @FieldResolver(() => BusinessPartner, { nullable: true })
+  surety(@Root() s: Security): BusinessPartner | null {
+    return s.suretyId ? { id: s.suretyId } : null;
+  }
+
+  @FieldResolver(() => [SecurityReservation])
+  async reservations(@Root() s: Security, @Ctx() ctx: DebtContext): Promise<SecurityReservation[]> {
+    return ctx.loaders.get<string, SecurityReservation[]>("reservations", ids => ctx.services.securities.reservationsOf(ids)).load(s.id);
+  }
+}
+
+@Resolver(() => BusinessPartner)
+export class PartnerDebtResolver {
+  @FieldResolver(() => CustomsDebtConnection, { nullable: true, description: "The debts the partner owes (DEBT-R03)." })
+  async customsDebts(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DebtFilterArgs) filter: DebtFilterArgs, @Ctx() ctx: DebtContext) {
+    requirePartner(ctx, partner.id);
+    return ctx.services.debts.list({ debtorIds: [partner.id], statuses: filter.statuses }, args);
+  }
+
+  @FieldResolver(() => [Security], { nullable: true, description: "Securities the partner provides or stands surety for." })
+  async securities(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<Security[]> {
+    requirePartner(ctx, partner.id);
+    return ctx.services.runtime.dataSource.getRepository(Security).find({ where: [{ debtorId: partner.id }, { suretyId: partner.id }], order: { createdAt: "ASC" } });
+  }
+
+  @FieldResolver(() => Exposure, { nullable: true, description: "What the partner owes now (with interest), owes conditionally, and its general bonds' headroom." })
+  async exposure(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<Exposure> {
+    requirePartner(ctx, partner.id);
+    const now = ctx.services.runtime.clock.now();
+    const interest = new Map<string, number>();
+    const liabilities = await ctx.services.runtime.dataSource.getRepository(DebtorLiability).findBy({ partnerId: partner.id });
+    for (const debt of (await ctx.services.debts.byIds(liabilities.map(l => l.debtId))).filter((d): d is CustomsDebt => Boolean(d))) {
+      interest.set(debt.id, (await ctx.services.debts.accruedInterest(debt, now)) - debt.interestPaid);
+    }
+    const e = await ctx.services.securities.exposure(partner.id, d => ctx.services.debts.outstandingPrincipal(d) + (interest.get(d.id) ?? 0));
+    const securities = e.bonds.length ? await ctx.services.runtime.dataSource.getRepository(Security).findBy({ id: In(e.bonds.map(b => b.securityId)) }) : [];
+    return { ...e, bonds: e.bonds.map(b => ({ ...b, security: securities.find(s => s.id === b.securityId)! })) };
+  }
+}
+
+@Resolver(() => TaxationDecision)
+export class TaxationDebtResolver {
+  @FieldResolver(() => CustomsDebt, { nullable: true, description: "The customs debt this taxation decision fixed (LD art. 38, 69)." })
+  async customsDebt(@Root() t: TaxationDecision, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
+    const debt = await ctx.loaders.get<string, CustomsDebt | null>("debtByTaxation", ids => ctx.services.debts.byTaxationDecisions(ids)).load(t.id);
+    if (!debt) return null;
+    try {
+      await ctx.services.debts.requireSee(ctx.principal, debt);
+      return debt;
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,421 @@
+import { randomUUID } from "node:crypto";
+import { DataSource, EntityManager, In } from "typeorm";
+import {
+  addCalendarDays,
+  Clock,
+  ConnectionArgs,
+  ConnectionShape,
+  Decimal,
+  DomainError,
+  endOfCalendarDaysAfter,
+  endOfZurichDay,
+  EventEnvelope,
+  EventPublisher,
+  findForUpdate,
+  formatRappen,
+  isOfficer,
+  NotFoundError,
+  paginate,
+  Principal,
+  ScheduledJob,
+  sqlTime,
+  toRappen,
+  transitionOnce,
+  ValidationError,
+  zurichDate,
+} from "../../kit";
+import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
+import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus } from "../entities/enums";
+import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
+
+export interface DebtConfig {
+  /** DEBT-R09 (LD art. 73 para. 2): the payment period, set by the Department (not in our sources): `DEBT_PAYMENT_PERIOD_DAYS`, default 30. */
+  paymentPeriodDays: number;
+}
+
+const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE];
+const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
+
+/** The end of the same calendar date N years later (T8; 29 Feb → 28 Feb). */
+export function endOfSameDateYearsLater(at: Date, years: number): Date {
+  const [y, m, d] = zurichDate(at).split("-").map(Number);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return endOfZurichDay(`${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`);
+}
+
+export class DebtService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly events: EventPublisher,
+    private readonly config: DebtConfig,
+  ) {}
+
+  // ------------------------------------------------------------ birth (events from declarations)
+
+  /**
+   * X05 (LD art. 69 let. a): the debt arises at acceptance. A pre-declaration's debt arises when
+   * the goods cross the border instead (X06, let. b). Idempotent: one debt per declaration, however
+   * often the event comes.
+   */
+  async onDeclarationAccepted(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; onBehalfOfId?: string | null; acceptedAt: string; isPreDeclaration?: boolean };
+    if (p.isPreDeclaration) return;
+    await this.arise(m, p.declarationId, p.declarationNumber ?? null, DebtBirthTrigger.ACCEPTANCE, new Date(p.acceptedAt), p.declarantId, p.onBehalfOfId ?? null);
+  }
+
+  async onBorderCrossed(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string; declarantId: string; crossedAt: string; onBehalfOfId?: string | null };
+    await this.arise(m, p.declarationId, null, DebtBirthTrigger.BORDER_CROSSING_AFTER_PRE_ACCEPTANCE, new Date(p.crossedAt), p.declarantId, p.onBehalfOfId ?? null);
+  }
+
+  private async arise(m: EntityManager, declarationId: string, number: string | null, trigger: DebtBirthTrigger, at: Date, declarantId: string, principalId: string | null): Promise<CustomsDebt> {
+    const existing = await m.findOneBy(CustomsDebt, { declarationId });
+    if (existing) return existing;
+    const debt = await m.save(
+      m.create(CustomsDebt, {
+        id: randomUUID(),
+        declarationId,
+        declarationNumber: number,
+        taxationDecisionId: null,
+        birthTrigger: trigger,
+        arisenAt: at,
+        conditional: false,
+        amount: null,
+        principalPaid: 0,
+        interestPaid: 0,
+        establishedAt: null,
+        dueAt: at,
+        paymentDeadline: null,
+        status: DebtStatus.DUE,
+        suspensions: [],
+        interruptions: [],
+        createdAt: this.clock.now(),
+      }),
+    );
+    // DEBT-R03 (LD art. 70 para. 2 let. b-c): the declarant and the person for whose account the goods move, jointly and severally.
+    await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: declarantId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
+    if (principalId && principalId !== declarantId) {
+      await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: principalId, basis: LiabilityBasis.PRINCIPAL, jointAndSeveral: true }));
+    }
+    return debt;
+  }
+
+  /**
+   * X08 / X09 (LD art. 38; OD-AFD art. 58): the taxation fixes the amount. CHF 5 or less is not
+   * levied (DEBT-R07). The payment period starts with the decision (DEBT-R09). An amended decision
+   * replaces the amount; what was paid too much is shown as a refund.
+   */
+  async onTaxation(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string };
+    const established = new Date(p.establishedAt);
+    const debt = (await m.findOneBy(CustomsDebt, { declarationId: p.declarationId })) ?? (await this.arise(m, p.declarationId, null, DebtBirthTrigger.ACCEPTANCE, established, p.declarantId, p.onBehalfOfId ?? null));
+    const amount = toRappen(p.totalDuties);
+    Object.assign(debt, {
+      amount,
+      taxationDecisionId: p.taxationDecisionId,
+      establishedAt: established,
+      paymentDeadline: endOfCalendarDaysAfter(established, this.config.paymentPeriodDays),
+      status: p.nonCollected ? DebtStatus.NOT_LEVIED : amount <= debt.principalPaid ? DebtStatus.PAID : DebtStatus.DUE,
+    });
+    await m.save(debt);
+  }
+
+  /** X27 (LD art. 34 para. 1; DESIGN CHOICE): the debt that arose at acceptance falls with the withdrawal. */
+  async onDeclarationWithdrawn(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string };
+    const debt = await m.findOneBy(CustomsDebt, { declarationId: p.declarationId });
+    if (debt && debt.status !== DebtStatus.CANCELLED) await m.update(CustomsDebt, { id: debt.id }, { status: DebtStatus.CANCELLED });
+  }
+
+  /** X19 (LD art. 75 para. 2, 72 para. 2): an appeal suspends limitation, not enforceability. */
+  async onAppealFiled(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string; filedAt: string; appealId: string };
+    const debt = await m.findOneBy(CustomsDebt, { declarationId: p.declarationId });
+    if (!debt) return;
+    if (debt.suspensions.some(s => s.reason === `appeal ${p.appealId}`)) return;
+    debt.suspensions = [...debt.suspensions, { from: p.filedAt, to: null, reason: `appeal ${p.appealId}` }];
+    await m.save(debt);
+  }
+
+  /** X10 (LD art. 39 para. 3; DEBT-R28): release under provisional taxation needs security at the highest rate. */
+  async onProvisionalTaxation(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { taxationDecisionId: string; declarantId: string; securityRequired: string };
+    const originKey = `provisional:${p.taxationDecisionId}`;
+    if (await m.findOneBy(SecurityRequisition, { originKey })) return;
+    await m.save(
+      m.create(SecurityRequisition, {
+        id: randomUUID(),
+        debtorId: p.declarantId,
+        legalGround: "LD art. 39 para. 3: release under provisional taxation, duties secured at the highest rate",
+        amount: toRappen(p.securityRequired),
+        depositBody: "the taxing customs office",
+        decidedAt: new Date(e.occurredAt),
+        originKey,
+        securityId: null,
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------ reads and figures
+
+  async get(id: string, m: EntityManager = this.dataSource.manager): Promise<CustomsDebt> {
+    const debt = m === this.dataSource.manager ? await m.findOneBy(CustomsDebt, { id }) : await findForUpdate(m, CustomsDebt, { id });
+    if (!debt) throw new NotFoundError("CustomsDebt", id, "debtId");
+    return debt;
+  }
+
+  async debtorsOf(debtIds: readonly string[]): Promise<DebtorLiability[][]> {
+    if (!debtIds.length) return [];
+    const rows = await this.dataSource.getRepository(DebtorLiability).findBy({ debtId: In([...new Set(debtIds)]) });
+    return debtIds.map(id => rows.filter(r => r.debtId === id));
+  }
+
+  /** Partners the caller acts for may see a debt they owe; officers see all. */
+  async requireSee(principal: Principal, debt: CustomsDebt): Promise<void> {
+    if (principal.kind === "OFFICER" || principal.kind === "SERVICE") return;
+    const mine = principal.partners.map(p => p.partnerId);
+    const debtors = (await this.debtorsOf([debt.id]))[0].map(l => l.partnerId);
+    if (!debtors.some(id => mine.includes(id))) throw new DomainError("FORBIDDEN", "You do not owe this debt.", { debtId: debt.id });
+  }
+
+  async list(filter: { debtorIds?: string[] | null; statuses?: DebtStatus[] | null }, args: ConnectionArgs): Promise<ConnectionShape<CustomsDebt>> {
+    const qb = this.dataSource.getRepository(CustomsDebt).createQueryBuilder("d");
+    if (filter.debtorIds) {
+      if (!filter.debtorIds.length) qb.andWhere("1 = 0");
+      else qb.andWhere("d.id IN (SELECT l.debt_id FROM debtor_liability l WHERE l.partner_id IN (:...p))", { p: filter.debtorIds });
+    }
+    if (filter.statuses?.length) qb.andWhere("d.status IN (:...s)", { s: filter.statuses });
+    return paginate(qb, args, { alias: "d", timeColumn: "created_at", timeProperty: "createdAt" });
+  }
+
+  outstandingPrincipal(debt: CustomsDebt): number {
+    return (debt.amount ?? 0) - debt.principalPaid;
+  }
+
+  /**
+   * DEBT-R10 (LD art. 74): default interest runs from the due date when the debt is not paid within
+   * the payment period; none while a cash deposit secures it. Simple interest on the outstanding
+   * principal, per calendar day (Zurich), 365-day year, at the rate in force each day, rounded
+   * half up to the rappen once (kit/money.ts).
+   */
+  async accruedInterest(debt: CustomsDebt, at: Date, m: EntityManager = this.dataSource.manager): Promise<number> {
+    if (!debt.amount || !debt.paymentDeadline || ![...OPEN, DebtStatus.PAID].includes(debt.status)) return 0;
+    // Not late yet: interest is owed only if the period passes unpaid.
+    if (at.getTime() <= debt.paymentDeadline.getTime()) return 0;
+    const payments = await m.find(Payment, { where: { debtId: debt.id }, order: { paidAt: "ASC" } });
+    let settledAt: Date | null = null;
+    let paid = 0;
+    for (const p of payments) {
+      paid += p.amount - p.interestPart;
+      if (paid >= debt.amount) {
+        settledAt = p.paidAt;
+        break;
+      }
+    }
+    if (settledAt && settledAt.getTime() <= debt.paymentDeadline.getTime()) return 0;
+    const end = settledAt && settledAt.getTime() < at.getTime() ? settledAt : at;
+    if (await this.securedByCashDeposit(m, debt.id)) return 0;
+    const rates = await m.find(InterestRate, { order: { validFrom: "ASC" } });
+    let principal = debt.amount;
+    let interest = new Decimal(0);
+    const firstDay = zurichDate(debt.dueAt);
+    const lastDay = zurichDate(end);
+    let paymentIndex = 0;
+    for (let day = firstDay; day < lastDay; day = addCalendarDays(day, 1)) {
+      while (paymentIndex < payments.length && zurichDate(payments[paymentIndex].paidAt) <= day) {
+        principal -= payments[paymentIndex].amount - payments[paymentIndex].interestPart;
+        paymentIndex += 1;
+      }
+      if (principal <= 0) break;
+      const rate = [...rates].reverse().find(r => r.validFrom <= day);
+      if (!rate) continue;
+      interest = interest.plus(new Decimal(principal).mul(rate.percentPerYear).div(100).div(365));
+    }
+    return interest.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  }
+
+  private async securedByCashDeposit(m: EntityManager, debtId: string): Promise<boolean> {
+    const reservations = await m.findBy(SecurityReservation, { debtId });
+    if (!reservations.length) return false;
+    const cash = await m.findBy(Security, { id: In(reservations.map(r => r.securityId)), kind: "CASH_DEPOSIT" as never });
+    return cash.length > 0;
+  }
+
+  /**
+   * DEBT-R11 (LD art. 75): 5 years from the end of the calendar year of the due date, restarted by
+   * an interruption (DESIGN CHOICE: from the end of the year of the interruption), prolonged by the
+   * days it was suspended; never later than 15 years from the end of the year of birth.
+   */
+  limitation(debt: CustomsDebt, now: Date): { relativeEnd: Date; absoluteEnd: Date; date: Date } {
+    const yearOf = (d: Date | string) => Number(zurichDate(new Date(d)).slice(0, 4));
+    const lastInterruption = debt.interruptions.length ? debt.interruptions[debt.interruptions.length - 1] : null;
+    const base = lastInterruption ? yearOf(lastInterruption) : yearOf(debt.dueAt);
+    let relative = endOfZurichDay(`${base + 5}-12-31`);
+    const suspendedMs = debt.suspensions.reduce((sum, s) => sum + ((s.to ? new Date(s.to) : now).getTime() - new Date(s.from).getTime()), 0);
+    relative = new Date(relative.getTime() + Math.max(0, suspendedMs));
+    const absolute = endOfZurichDay(`${yearOf(debt.arisenAt) + 15}-12-31`);
+    return { relativeEnd: relative, absoluteEnd: absolute, date: relative.getTime() < absolute.getTime() ? relative : absolute };
+  }
+
+  // ------------------------------------------------------------ payments and recovery
+
+  /**
+   * DEBT-R09, DEBT-R15 (LD art. 73, 78): a payment by a debtor or by a surety whose security covers
+   * the debt, recorded by the office. Interest first, then principal (DESIGN CHOICE); no overpayment.
+   */
+  async pay(principal: Principal, input: { debtId: string; payerId: string; amount: number; method: PaymentMethod }): Promise<Payment> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "Payments are recorded by a customs office.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.amount <= 0) throw new ValidationError("A payment is a positive amount.", { field: "input.amount" });
+    return this.dataSource.transaction(async m => {
+      const debt = await this.get(input.debtId, m);
+      if (!OPEN.includes(debt.status) || debt.amount === null) throw refuse("DEBT_NOT_PAYABLE", `A ${debt.status} debt${debt.amount === null ? " without an amount" : ""} takes no payment.`, { rule: "DEBT-R08", article: "LD art. 72" });
+      const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
+      const bySurety = !debtors.includes(input.payerId);
+      if (bySurety) {
+        const reservations = await m.findBy(SecurityReservation, { debtId: debt.id });
+        const sureties = reservations.length ? (await m.findBy(Security, { id: In(reservations.map(r => r.securityId)) })).map(s => s.suretyId) : [];
+        if (!sureties.includes(input.payerId)) throw refuse("PAYER_NOT_LIABLE", "The payer is neither a debtor nor a surety of this debt.", { field: "input.payerId", rule: "DEBT-R15", article: "LD art. 70, 78" });
+      }
+      const now = this.clock.now();
+      const interestDue = (await this.accruedInterest(debt, now, m)) - debt.interestPaid;
+      const outstanding = this.outstandingPrincipal(debt) + Math.max(0, interestDue);
+      if (input.amount > outstanding) throw refuse("AMOUNT_EXCEEDS_OUTSTANDING", `Outstanding: CHF ${formatRappen(outstanding)}.`, { field: "input.amount", outstanding: formatRappen(outstanding) });
+      const interestPart = Math.min(input.amount, Math.max(0, interestDue));
+      const payment = await m.save(m.create(Payment, { id: randomUUID(), debtId: debt.id, payerId: input.payerId, amount: input.amount, interestPart, method: input.method, paidAt: now, bySurety }));
+      debt.interestPaid += interestPart;
+      debt.principalPaid += input.amount - interestPart;
+      if (debt.principalPaid >= (debt.amount ?? 0) && input.amount === outstanding) {
+        debt.status = DebtStatus.PAID;
+        await m.delete(SecurityReservation, { debtId: debt.id });
+      }
+      await m.save(debt);
+      await this.events.publish(m, "DebtPaid", debt.id, { debtId: debt.id, declarationId: debt.declarationId, amount: formatRappen(input.amount), paidAt: now.toISOString(), settled: debt.status === DebtStatus.PAID });
+      return payment;
+    });
+  }
+
+  /** The overdue job (X20, LD art. 74): unpaid after the payment period, once, dated at the deadline. */
+  overdueJob(): ScheduledJob {
+    return {
+      name: "debt-overdue",
+      run: async now => {
+        const due = await this.dataSource.getRepository(CustomsDebt).createQueryBuilder("d").where("d.status = :s AND d.payment_deadline < :now", { s: DebtStatus.DUE, now: sqlTime(now) }).getMany();
+        let moved = 0;
+        for (const debt of due) {
+          const ok = await this.dataSource.transaction(async m => {
+            if (!(await transitionOnce(m, CustomsDebt, debt.id, { status: DebtStatus.DUE }, { status: DebtStatus.OVERDUE }))) return false;
+            await this.events.publish(m, "DebtOverdue", debt.id, { debtId: debt.id, declarationId: debt.declarationId, overdueSince: debt.paymentDeadline!.toISOString(), outstanding: formatRappen(this.outstandingPrincipal(debt)) });
+            return true;
+          });
+          if (ok) moved += 1;
+        }
+        return moved;
+      },
+    };
+  }
+
+  /** The limitation job: an open debt past its limitation date is time-barred (DEBT-R11, LD art. 75). */
+  limitationJob(): ScheduledJob {
+    return {
+      name: "debt-time-barred",
+      run: async now => {
+        const open = await this.dataSource.getRepository(CustomsDebt).findBy({ status: In(OPEN) });
+        let barred = 0;
+        for (const debt of open) {
+          if (this.limitation(debt, now).date.getTime() >= now.getTime()) continue;
+          if (await transitionOnce(this.dataSource.manager, CustomsDebt, debt.id, { status: debt.status }, { status: DebtStatus.TIME_BARRED })) barred += 1;
+        }
+        return barred;
+      },
+    };
+  }
+
+  /** DEBT-R11: a recovery action or rectification interrupts limitation. */
+  async interruptLimitation(principal: Principal, debtId: string, reason: string): Promise<CustomsDebt> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office interrupts limitation.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (reason.trim().length < 5) throw new ValidationError("Name the recovery action.", { field: "input.reason", rule: "DEBT-R11", article: "LD art. 75 para. 2" });
+    return this.dataSource.transaction(async m => {
+      const debt = await this.get(debtId, m);
+      const now = this.clock.now();
+      if (!OPEN.includes(debt.status)) throw refuse("DEBT_NOT_OPEN", `A ${debt.status} debt is not recovered.`, { rule: "DEBT-R11", article: "LD art. 75" });
+      if (this.limitation(debt, now).date.getTime() < now.getTime()) throw refuse("DEBT_TIME_BARRED", "The debt is time-barred.", { rule: "DEBT-R11", article: "LD art. 75" });
+      debt.interruptions = [...debt.interruptions, now.toISOString()];
+      return m.save(debt);
+    });
+  }
+
+  /** DEBT-R22 (LD art. 85): recover what was by mistake not collected, within one year of the taxation decision. */
+  async subsequentCollection(principal: Principal, input: { debtId: string; errorType: CollectionErrorType; amount: number }): Promise<SubsequentCollection> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office decides a subsequent collection.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.amount <= 0) throw new ValidationError("The amount to recover is positive.", { field: "input.amount" });
+    return this.dataSource.transaction(async m => {
+      const debt = await this.get(input.debtId, m);
+      if (!debt.establishedAt) throw refuse("NOT_TAXED", "The debt has no taxation decision yet.", { rule: "DEBT-R22", article: "LD art. 85" });
+      const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
+      const now = this.clock.now();
+      if (now.getTime() > deadline.getTime()) throw refuse("SUBSEQUENT_COLLECTION_TOO_LATE", "The intention must be notified within one year of the taxation decision.", { rule: "DEBT-R22", article: "LD art. 85", deadline: deadline.toISOString() });
+      const collection = await m.save(m.create(SubsequentCollection, { id: randomUUID(), debtId: debt.id, errorType: input.errorType, amount: input.amount, intentionNotifiedAt: now }));
+      debt.amount = (debt.amount ?? 0) + input.amount;
+      debt.interruptions = [...debt.interruptions, now.toISOString()];
+      if (debt.status === DebtStatus.PAID || debt.status === DebtStatus.NOT_LEVIED) debt.status = DebtStatus.DUE;
+      await m.save(debt);
+      return collection;
+    });
+  }
+
+  /** DEBT-R23 (LD art. 86 para. 2): the request reaches the taxing body within one year of the decision. */
+  async requestRemission(principal: Principal, input: { debtId: string; ground: RemissionGround; justification: string }): Promise<RemissionRequest> {
+    return this.dataSource.transaction(async m => {
+      const debt = await this.get(input.debtId, m);
+      await this.requireDebtor(m, principal, debt);
+      if (!debt.establishedAt) throw refuse("NOT_TAXED", "Remission is asked for a taxed debt.", { rule: "DEBT-R23", article: "LD art. 86 para. 2" });
+      const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
+      const now = this.clock.now();
+      if (now.getTime() > deadline.getTime()) throw refuse("REMISSION_TOO_LATE", "The request comes more than one year after the taxation decision.", { rule: "DEBT-R23", article: "LD art. 86 para. 2", deadline: deadline.toISOString() });
+      if (await m.findOneBy(RemissionRequest, { debtId: debt.id, status: RequestStatus.PENDING })) throw refuse("REMISSION_PENDING", "A remission request is already pending.", { rule: "DEBT-R23", article: "LD art. 86" });
+      return m.save(m.create(RemissionRequest, { id: randomUUID(), debtId: debt.id, ground: input.ground, justification: input.justification, filedAt: now, deadline, status: RequestStatus.PENDING, remitted: null }));
+    });
+  }
+
+  /** DEBT-R23 (OD-AFD art. 59): the DGD decides; a full remission ends the debt. */
+  async decideRemission(principal: Principal, input: { requestId: string; grant: boolean; amount?: number | null }): Promise<RemissionRequest> {
+    if (!isOfficer(principal, "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The DGD decides on remission (OD-AFD art. 59).", { requiredRoles: ["DGD"] });
+    return this.dataSource.transaction(async m => {
+      const request = await m.findOneBy(RemissionRequest, { id: input.requestId });
+      if (!request) throw new NotFoundError("RemissionRequest", input.requestId, "input.requestId");
+      if (request.status !== RequestStatus.PENDING) throw refuse("REMISSION_DECIDED", "The request was already decided.", { rule: "DEBT-R23", article: "OD-AFD art. 59" });
+      const debt = await this.get(request.debtId, m);
+      if (input.grant) {
+        const open = this.outstandingPrincipal(debt);
+        const amount = input.amount ?? open;
+        if (amount <= 0 || amount > open) throw new ValidationError(`Remit between CHF 0.01 and CHF ${formatRappen(open)}.`, { field: "input.amount", rule: "DEBT-R23", article: "LD art. 86" });
+        request.remitted = amount;
+        debt.amount = (debt.amount ?? 0) - amount;
+        if (this.outstandingPrincipal(debt) <= 0) debt.status = DebtStatus.REMITTED;
+        await m.save(debt);
+      }
+      request.status = input.grant ? RequestStatus.GRANTED : RequestStatus.REFUSED;
+      return m.save(request);
+    });
+  }
+
+  private async requireDebtor(m: EntityManager, principal: Principal, debt: CustomsDebt): Promise<void> {
+    const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
+    if (!principal.partners.some(p => debtors.includes(p.partnerId))) throw refuse("FORBIDDEN", "Only a debtor may ask.", { debtId: debt.id });
+  }
+
+  async byTaxationDecisions(ids: readonly string[]): Promise<(CustomsDebt | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(CustomsDebt).findBy({ taxationDecisionId: In([...new Set(ids)]) });
+    return ids.map(id => rows.find(r => r.taxationDecisionId === id) ?? null);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(CustomsDebt | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(CustomsDebt).findBy({ id: In([...new Set(ids)]) });
+    return ids.map(id => rows.find(r => r.id === id) ?? null);
+  }
+}
+
+export { addCalendarDays };

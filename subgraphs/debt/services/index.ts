@@ -1,0 +1,21 @@
+import type { SubgraphRuntime } from "../../kit";
+import { DebtConfig, DebtService } from "./debt.service";
+import { SecurityService } from "./security.service";
+
+export interface DebtServices {
+  config: DebtConfig;
+  debts: DebtService;
+  securities: SecurityService;
+  runtime: SubgraphRuntime;
+}
+
+export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
+  const config: DebtConfig = { paymentPeriodDays: Number(runtime.env.DEBT_PAYMENT_PERIOD_DAYS ?? 30) };
+  if (!Number.isInteger(config.paymentPeriodDays) || config.paymentPeriodDays < 1) throw new Error("DEBT_PAYMENT_PERIOD_DAYS must be a whole number of days");
+  return {
+    config,
+    debts: new DebtService(runtime.dataSource, runtime.clock, runtime.events, config),
+    securities: new SecurityService(runtime.dataSource, runtime.clock, runtime.events),
+    runtime,
+  };
+}

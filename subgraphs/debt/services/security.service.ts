@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import { DataSource, In } from "typeorm";
+import { Clock, DomainError, endOfCalendarDaysAfter, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, zurichDate } from "../../kit";
+import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
+import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
+import { Security, SecurityReservation, SecurityRequisition } from "../entities/security.entity";
+import { endOfSameDateYearsLater } from "./debt.service";
+
+const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
+
+export interface Exposure {
+  openDebts: number;
+  conditionalDebts: number;
+  bonds: { securityId: string; maxAmount: number; reserved: number; headroom: number }[];
+}
+
+export class SecurityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /**
+   * DEBT-R12, DEBT-R14 (LD art. 76 para. 1, 77): the office records a cash deposit, securities or
+   * a bond signed on the official form with its maximum amount. Identity learns of it (X03:
+   * OD-AFD art. 8 para. 1 let. c).
+   */
+  async provide(principal: Principal, input: { debtorId: string; kind: SecurityKind; maxAmount: number; suretyId?: string | null; requisitionId?: string | null }): Promise<Security> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records securities.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.maxAmount <= 0) throw new ValidationError("A security has a positive amount.", { field: "input.maxAmount", rule: "DEBT-R14", article: "LD art. 77 para. 3" });
+    const bond = input.kind === SecurityKind.GENERAL_BOND || input.kind === SecurityKind.INDIVIDUAL_BOND;
+    if (bond !== Boolean(input.suretyId)) throw new ValidationError(bond ? "A bond names its surety." : "Only a bond has a surety.", { field: "input.suretyId", rule: "DEBT-R14", article: "LD art. 77" });
+    if (input.suretyId && input.suretyId === input.debtorId) throw new ValidationError("The surety is someone other than the debtor.", { field: "input.suretyId", rule: "DEBT-R14", article: "LD art. 77 para. 1" });
+    return this.dataSource.transaction(async m => {
+      const now = this.clock.now();
+      const security = await m.save(
+        m.create(Security, {
+          id: randomUUID(),
+          debtorId: input.debtorId,
+          suretyId: input.suretyId ?? null,
+          kind: input.kind,
+          maxAmount: input.maxAmount,
+          establishedOn: zurichDate(now),
+          status: SecurityStatus.ACTIVE,
+          terminationReceivedAt: null,
+          coverageCutoff: null,
+          cancelledAt: null,
+          createdAt: now,
+        }),
+      );
+      if (input.requisitionId) {
+        const req = await m.findOneBy(SecurityRequisition, { id: input.requisitionId });
+        if (!req || req.debtorId !== input.debtorId) throw new NotFoundError("SecurityRequisition", input.requisitionId, "input.requisitionId");
+        if (req.securityId) throw refuse("REQUISITION_ALREADY_MET", "This requisition is already met.", { rule: "DEBT-R18", article: "LD art. 81" });
+        if (input.maxAmount < req.amount) throw refuse("SECURITY_TOO_LOW", `The decision requires CHF ${formatRappen(req.amount)}.`, { field: "input.maxAmount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
+        await m.update(SecurityRequisition, { id: req.id }, { securityId: security.id });
+      }
+      await this.events.publish(m, "SecurityProvided", input.debtorId, { partnerId: input.debtorId, securityId: security.id, kind: input.kind, reference: `${input.kind}-${security.id.slice(0, 8)}`, maxAmount: formatRappen(input.maxAmount) });
+      return security;
+    });
+  }
+
+  /**
+   * Attaches a claim to a security. DEBT-R14 DESIGN CHOICE: a bond's reservations never exceed its
+   * maximum; the security row is locked, so parallel reservations see each other's amounts and the
+   * headroom stays exact. DEBT-R16 (LD art. 79 para. 2): after a termination, claims born more than
+   * 30 days after its receipt are not covered.
+   */
+  async reserve(principal: Principal, input: { securityId: string; debtId: string; amount: number }): Promise<SecurityReservation> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office attaches claims to securities.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.amount <= 0) throw new ValidationError("A reservation is a positive amount.", { field: "input.amount" });
+    return this.dataSource.transaction(async m => {
+      const security = await findForUpdate(m, Security, { id: input.securityId });
+      if (!security) throw new NotFoundError("Security", input.securityId, "input.securityId");
+      if (security.status !== SecurityStatus.ACTIVE && security.status !== SecurityStatus.TERMINATION_RECEIVED) {
+        throw refuse("SECURITY_NOT_ACTIVE", `A ${security.status} security covers nothing more.`, { rule: "DEBT-R16", article: "LD art. 79" });
+      }
+      const debt = await m.findOneBy(CustomsDebt, { id: input.debtId });
+      if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "input.debtId");
+      const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
+      if (!debtors.includes(security.debtorId)) throw refuse("NOT_THE_DEBTORS_CLAIM", "The security's debtor does not owe this debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
+      if (security.coverageCutoff && debt.arisenAt.getTime() > security.coverageCutoff.getTime()) {
+        throw refuse("BOND_NO_LONGER_COVERS", "The claim arose more than 30 days after the termination was received.", { rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: security.coverageCutoff.toISOString() });
+      }
+      const existing = await m.findBy(SecurityReservation, { securityId: security.id });
+      if (security.kind === SecurityKind.INDIVIDUAL_BOND && existing.some(r => r.debtId !== debt.id)) {
+        throw refuse("INDIVIDUAL_BOND_TAKEN", "An individual bond secures one specific debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
+      }
+      if (existing.some(r => r.debtId === debt.id)) throw refuse("ALREADY_RESERVED", "This claim is already attached to the security.", { field: "input.debtId" });
+      const reserved = existing.reduce((sum, r) => sum + r.amount, 0);
+      const headroom = security.maxAmount - reserved;
+      if (input.amount > headroom) {
+        throw refuse("BOND_HEADROOM_EXCEEDED", `Headroom CHF ${formatRappen(headroom)} is less than CHF ${formatRappen(input.amount)}; ask for additional security (LD art. 76 para. 2).`, {
+          rule: "DEBT-R14",
+          article: "LD art. 77 para. 3",
+          headroom: formatRappen(headroom),
+        });
+      }
+      return m.save(m.create(SecurityReservation, { id: randomUUID(), securityId: security.id, debtId: debt.id, amount: input.amount, reservedAt: this.clock.now() }));
+    });
+  }
+
+  /**
+   * DEBT-R16 (LD art. 79 para. 2): a general bond is terminated at the earliest one year after it
+   * was established (T8: from the same calendar date); it then covers claims born until the end of
+   * the 30th day after the administration received the termination.
+   */
+  async terminate(principal: Principal, securityId: string): Promise<Security> {
+    return this.dataSource.transaction(async m => {
+      const security = await findForUpdate(m, Security, { id: securityId });
+      if (!security) throw new NotFoundError("Security", securityId, "input.securityId");
+      const isSurety = principal.partners.some(p => p.partnerId === security.suretyId);
+      if (!isSurety && !isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("FORBIDDEN", "Only the surety terminates its bond.", { field: "input.securityId" });
+      if (security.kind !== SecurityKind.GENERAL_BOND) throw refuse("NOT_A_GENERAL_BOND", "Only a general bond is terminated this way.", { rule: "DEBT-R16", article: "LD art. 79 para. 2" });
+      if (security.status !== SecurityStatus.ACTIVE) throw refuse("SECURITY_NOT_ACTIVE", `A ${security.status} bond is not terminated.`, { rule: "DEBT-R16", article: "LD art. 79" });
+      const now = this.clock.now();
+      const earliestDay = zurichDate(new Date(endOfSameDateYearsLater(new Date(`${security.establishedOn}T12:00:00Z`), 1).getTime()));
+      if (zurichDate(now) < earliestDay) {
+        throw refuse("BOND_TERMINATION_TOO_EARLY", `A general bond can be terminated from ${earliestDay} on.`, { rule: "DEBT-R16", article: "LD art. 79 para. 2", earliest: earliestDay });
+      }
+      Object.assign(security, { status: SecurityStatus.TERMINATION_RECEIVED, terminationReceivedAt: now, coverageCutoff: endOfCalendarDaysAfter(now, 30) });
+      return m.save(security);
+    });
+  }
+
+  /** DEBT-R16 (LD art. 79 para. 3): the administration may cancel a bond at any time. */
+  async cancel(principal: Principal, securityId: string): Promise<Security> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE", "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The administration cancels securities.", { requiredRoles: ["CUSTOMS_OFFICE", "DGD"] });
+    return this.dataSource.transaction(async m => {
+      const security = await findForUpdate(m, Security, { id: securityId });
+      if (!security) throw new NotFoundError("Security", securityId, "input.securityId");
+      if (security.status === SecurityStatus.CANCELLED_BY_ADMINISTRATION || security.status === SecurityStatus.ENDED) throw refuse("SECURITY_NOT_ACTIVE", `The security is already ${security.status}.`, { rule: "DEBT-R16", article: "LD art. 79 para. 3" });
+      Object.assign(security, { status: SecurityStatus.CANCELLED_BY_ADMINISTRATION, cancelledAt: this.clock.now() });
+      return m.save(security);
+    });
+  }
+
+  async reservationsOf(securityIds: readonly string[]): Promise<SecurityReservation[][]> {
+    if (!securityIds.length) return [];
+    const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ securityId: In([...new Set(securityIds)]) });
+    return securityIds.map(id => rows.filter(r => r.securityId === id));
+  }
+
+  /** What a partner owes, owes conditionally, and what its general bonds can still cover. */
+  async exposure(partnerId: string, outstanding: (debt: CustomsDebt) => number): Promise<Exposure> {
+    const liabilities = await this.dataSource.getRepository(DebtorLiability).findBy({ partnerId });
+    const debts = liabilities.length ? await this.dataSource.getRepository(CustomsDebt).findBy({ id: In(liabilities.map(l => l.debtId)) }) : [];
+    const openDebts = debts.filter(d => d.status === DebtStatus.DUE || d.status === DebtStatus.OVERDUE).reduce((sum, d) => sum + outstanding(d), 0);
+    const conditionalDebts = debts.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0);
+    const bonds = await this.dataSource.getRepository(Security).findBy({ debtorId: partnerId, kind: SecurityKind.GENERAL_BOND, status: In([SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED]) });
+    const reservations = await this.reservationsOf(bonds.map(b => b.id));
+    return {
+      openDebts,
+      conditionalDebts,
+      bonds: bonds.map((b, i) => {
+        const reserved = reservations[i].reduce((sum, r) => sum + r.amount, 0);
+        return { securityId: b.id, maxAmount: b.maxAmount, reserved, headroom: b.maxAmount - reserved };
+      }),
+    };
+  }
+}
