@@ -2,7 +2,7 @@ import { buildFederatedSchema, SubgraphDefinition } from "../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
 import { migrations } from "./migrations";
-import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
+import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityRequisitionResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
 import { createDebtServices, DebtServices } from "./services";
 
 export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest];
@@ -20,7 +20,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, PartnerDebtResolver, TaxationDebtResolver],
+      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, SecurityRequisitionResolver, PartnerDebtResolver, TaxationDebtResolver],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
       orphanedTypes: [TaxationDecision],
       references: {

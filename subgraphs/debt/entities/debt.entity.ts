@@ -10,7 +10,10 @@ export interface Suspension {
   reason: string;
 }
 
-@ObjectType({ description: "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed." })
+@ObjectType({
+  description:
+    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. Not yet implemented (part 2 of this subgraph), with reasons: DEBT-R04 (LD art. 70 para. 4, professional declarants' exception) needs the PCD accounts; DEBT-R05 and DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers) need succession events nobody publishes yet; DEBT-R19 to DEBT-R21 and DEBT-R24 (LD art. 82-84, 87, the customs pledge and its realisation) and DEBT-R25 (LD art. 88, enforcement by seizure) come with the enforcement subgraph's sequestrations (X21); DEBT-R26 (LD art. 89, fees) has no amounts in our sources; DEBT-R29 (LD art. 120 para. 5) waits for enforcement's X23. Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
+})
 @Directive('@key(fields: "id")')
 @Entity("customs_debt")
 export class CustomsDebt {

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
 import { CollectionErrorType, RemissionGround, RequestStatus, SecurityKind, SecurityStatus } from "./enums";
 
-@ObjectType({ description: "A security for customs claims (DEBT-R12, DEBT-R14; LD art. 76-79)." })
+@ObjectType({ description: "A security for customs claims (DEBT-R12, DEBT-R14; LD art. 76-79). DEBT-R15 (LD art. 78): a surety that pays is recorded as the payer of the debt; the receipt and the handing over of goods in custody are office acts outside this system." })
 @Directive('@key(fields: "id")')
 @Entity("security")
 export class Security {

@@ -217,6 +217,22 @@ export class CustomsDebtResolver {
   }
 }
 
+@InputType()
+class RequireSecurityInput {
+  @Field(() => ID) @IsUUID() debtorId: string;
+  @Field({ description: "E.g. LD art. 76 para. 2 let. b: no domicile in Switzerland." }) @Length(5, 300) legalGround: string;
+  @Field(() => MoneyScalar) amount: number;
+  @Field() @Length(3, 200) depositBody: string;
+}
+
+@Resolver(() => SecurityRequisition)
+export class SecurityRequisitionResolver {
+  @Mutation(() => SecurityRequisition, { description: "DEBT-R13, DEBT-R18 (LD art. 76 para. 2, 81): a decision requiring security, with its legal ground, amount and deposit body; an appeal has no suspensive effect." })
+  async requireSecurity(@Arg("input") input: RequireSecurityInput, @Ctx() ctx: DebtContext): Promise<SecurityRequisition> {
+    return ctx.services.securities.requireSecurity(ctx.principal, input);
+  }
+}
+
 @Resolver(() => DebtorLiability)
 export class DebtorLiabilityResolver {
   @FieldResolver(() => BusinessPartner)

@@ -136,6 +136,22 @@ export class SecurityService {
     });
   }
 
+  /**
+   * DEBT-R13, DEBT-R18 (LD art. 76 para. 2, 81): when no security was provided or payment appears
+   * threatened (e.g. no domicile in Switzerland), the office decides that security is required,
+   * stating the legal ground, the amount and where to deposit it.
+   */
+  async requireSecurity(principal: Principal, input: { debtorId: string; legalGround: string; amount: number; depositBody: string }): Promise<SecurityRequisition> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office decides that security is required.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.amount <= 0) throw new ValidationError("The security required is a positive amount.", { field: "input.amount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
+    if (input.legalGround.trim().length < 5) throw new ValidationError("State the legal ground.", { field: "input.legalGround", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
+    if (input.depositBody.trim().length < 3) throw new ValidationError("State where the security is to be deposited.", { field: "input.depositBody", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
+    return this.dataSource.transaction(async m => {
+      const id = randomUUID();
+      return m.save(m.create(SecurityRequisition, { id, debtorId: input.debtorId, legalGround: input.legalGround.trim(), amount: input.amount, depositBody: input.depositBody.trim(), decidedAt: this.clock.now(), originKey: `decision:${id}`, securityId: null }));
+    });
+  }
+
   async reservationsOf(securityIds: readonly string[]): Promise<SecurityReservation[][]> {
     if (!securityIds.length) return [];
     const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ securityId: In([...new Set(securityIds)]) });
