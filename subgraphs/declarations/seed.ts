@@ -1,6 +1,6 @@
 import { Principal } from "../kit";
 import { CustomsDeclaration } from "./entities/declaration.entity";
-import { CustomsDestination, CustomsProcedure, DeclarationChannel, Direction, SummaryForm } from "./entities/enums";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, Direction, SummaryForm, TaxationKind } from "./entities/enums";
 import { AuthorisedDeclarant, DeclarantEmployeeRef } from "./entities/projections.entity";
 import type { DeclarationServices } from "./services";
 
@@ -49,8 +49,11 @@ export async function seedDemoDeclarations(services: DeclarationServices, option
       services.selection.random = previous;
     }
   };
-  await lodge(0.5, "Wine of fresh grapes, bottles", "2204.2150", "1200.000", 1_800_000);
+  const wine = await lodge(0.5, "Wine of fresh grapes, bottles", "2204.2150", "1200.000", 1_800_000);
   await lodge(0.001, "Leather footwear", "6403.9900", "350.000", 4_200_000);
+  // The office taxes the released wine at once: debt learns the amount (X08).
+  const office: Principal = { kind: "OFFICER", subject: "demo-officer", partners: [], officerRoles: ["CUSTOMS_OFFICE"] };
+  await services.taxation.tax(office, { declarationId: wine.id, kind: TaxationKind.FINAL });
   logger.info({ partnerId: auth.partnerId }, "demo declarations lodged");
   return 2;
 }
