@@ -76,7 +76,7 @@ export class SecurityReservation {
   reservedAt: Date;
 }
 
-@ObjectType({ description: "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body." })
+@ObjectType({ description: "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body. DEBT-R28: also made automatically for a release under provisional taxation, at the highest rate (LD art. 39 para. 3, event X10)." })
 @Entity("security_requisition")
 export class SecurityRequisition {
   @Field(() => ID)
