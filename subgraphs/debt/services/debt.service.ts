@@ -21,6 +21,7 @@ import {
   sqlTime,
   toRappen,
   transitionOnce,
+  UnauthenticatedError,
   ValidationError,
   zurichDate,
 } from "../../kit";
@@ -65,8 +66,8 @@ export class DebtService {
   }
 
   async onBorderCrossed(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { declarationId: string; declarantId: string; crossedAt: string; onBehalfOfId?: string | null };
-    await this.arise(m, p.declarationId, null, DebtBirthTrigger.BORDER_CROSSING_AFTER_PRE_ACCEPTANCE, new Date(p.crossedAt), p.declarantId, p.onBehalfOfId ?? null);
+    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; crossedAt: string; onBehalfOfId?: string | null };
+    await this.arise(m, p.declarationId, p.declarationNumber ?? null, DebtBirthTrigger.BORDER_CROSSING_AFTER_PRE_ACCEPTANCE, new Date(p.crossedAt), p.declarantId, p.onBehalfOfId ?? null);
   }
 
   private async arise(m: EntityManager, declarationId: string, number: string | null, trigger: DebtBirthTrigger, at: Date, declarantId: string, principalId: string | null): Promise<CustomsDebt> {
@@ -94,10 +95,7 @@ export class DebtService {
       }),
     );
     // DEBT-R03 (LD art. 70 para. 2 let. b-c): the declarant and the person for whose account the goods move, jointly and severally.
-    await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: declarantId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
-    if (principalId && principalId !== declarantId) {
-      await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: principalId, basis: LiabilityBasis.PRINCIPAL, jointAndSeveral: true }));
-    }
+    await this.addDebtors(m, debt.id, declarantId, principalId);
     return debt;
   }
 
@@ -110,15 +108,34 @@ export class DebtService {
     const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string };
     const established = new Date(p.establishedAt);
     const debt = (await m.findOneBy(CustomsDebt, { declarationId: p.declarationId })) ?? (await this.arise(m, p.declarationId, null, DebtBirthTrigger.ACCEPTANCE, established, p.declarantId, p.onBehalfOfId ?? null));
+    await this.addDebtors(m, debt.id, p.declarantId, p.onBehalfOfId ?? null);
+    // The same decision again (a producer's retry under a new envelope id) changes nothing.
+    if (debt.taxationDecisionId === p.taxationDecisionId) return;
     const amount = toRappen(p.totalDuties);
+    const terminal = [DebtStatus.CANCELLED, DebtStatus.REMITTED, DebtStatus.TIME_BARRED].includes(debt.status);
+    let status = debt.status;
+    if (!terminal) {
+      if (p.nonCollected) status = DebtStatus.NOT_LEVIED;
+      else if (amount <= debt.principalPaid) status = DebtStatus.PAID;
+      else status = debt.status === DebtStatus.OVERDUE ? DebtStatus.OVERDUE : DebtStatus.DUE;
+    }
     Object.assign(debt, {
       amount,
       taxationDecisionId: p.taxationDecisionId,
-      establishedAt: established,
-      paymentDeadline: endOfCalendarDaysAfter(established, this.config.paymentPeriodDays),
-      status: p.nonCollected ? DebtStatus.NOT_LEVIED : amount <= debt.principalPaid ? DebtStatus.PAID : DebtStatus.DUE,
+      establishedAt: debt.establishedAt ?? established,
+      paymentDeadline: debt.paymentDeadline ?? endOfCalendarDaysAfter(established, this.config.paymentPeriodDays),
+      status,
     });
     await m.save(debt);
+  }
+
+  /** DEBT-R03: whoever the declarations' events name as declarant or principal owes the debt. */
+  private async addDebtors(m: EntityManager, debtId: string, declarantId: string, principalId: string | null): Promise<void> {
+    const existing = (await m.findBy(DebtorLiability, { debtId })).map(l => l.partnerId);
+    if (!existing.includes(declarantId)) await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId, partnerId: declarantId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
+    if (principalId && principalId !== declarantId && !existing.includes(principalId)) {
+      await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId, partnerId: principalId, basis: LiabilityBasis.PRINCIPAL, jointAndSeveral: true }));
+    }
   }
 
   /** X27 (LD art. 34 para. 1; DESIGN CHOICE): the debt that arose at acceptance falls with the withdrawal. */
@@ -174,6 +191,7 @@ export class DebtService {
   /** Partners the caller acts for may see a debt they owe; officers see all. */
   async requireSee(principal: Principal, debt: CustomsDebt): Promise<void> {
     if (principal.kind === "OFFICER" || principal.kind === "SERVICE") return;
+    if (principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
     const mine = principal.partners.map(p => p.partnerId);
     const debtors = (await this.debtorsOf([debt.id]))[0].map(l => l.partnerId);
     if (!debtors.some(id => mine.includes(id))) throw new DomainError("FORBIDDEN", "You do not owe this debt.", { debtId: debt.id });
@@ -200,7 +218,9 @@ export class DebtService {
    * half up to the rappen once (kit/money.ts).
    */
   async accruedInterest(debt: CustomsDebt, at: Date, m: EntityManager = this.dataSource.manager): Promise<number> {
-    if (!debt.amount || !debt.paymentDeadline || ![...OPEN, DebtStatus.PAID].includes(debt.status)) return 0;
+    // A settled debt owes exactly the interest it paid: pay() settles only once interest is paid.
+    if (debt.status === DebtStatus.PAID) return debt.interestPaid;
+    if (!debt.amount || !debt.paymentDeadline || !OPEN.includes(debt.status)) return 0;
     // Not late yet: interest is owed only if the period passes unpaid.
     if (at.getTime() <= debt.paymentDeadline.getTime()) return 0;
     const payments = await m.find(Payment, { where: { debtId: debt.id }, order: { paidAt: "ASC" } });

@@ -78,6 +78,9 @@ export class SecurityService {
       }
       const debt = await m.findOneBy(CustomsDebt, { id: input.debtId });
       if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "input.debtId");
+      if (![DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.CONDITIONAL].includes(debt.status)) {
+        throw refuse("DEBT_NOT_OPEN", `A ${debt.status} debt needs no security.`, { rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+      }
       const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
       if (!debtors.includes(security.debtorId)) throw refuse("NOT_THE_DEBTORS_CLAIM", "The security's debtor does not owe this debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
       if (security.coverageCutoff && debt.arisenAt.getTime() > security.coverageCutoff.getTime()) {

@@ -159,7 +159,7 @@ export class DeclarationService {
         await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, crossedBorderAt: now });
         d.presentationId = presentation.id;
         d.crossedBorderAt = now;
-        await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarantId: d.declarantId, direction: d.direction, crossedAt: now.toISOString() });
+        await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarationNumber: d.declarationNumber, declarantId: d.declarantId, onBehalfOfId: d.onBehalfOfId, direction: d.direction, crossedAt: now.toISOString() });
         if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
         // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a para. 3).
         if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED) {

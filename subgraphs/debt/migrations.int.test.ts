@@ -1,0 +1,73 @@
+import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
+import { definition } from "./debt.subgraph";
+import { InterestRate } from "./entities/debt.entity";
+
+/**
+ * Debt's checked-in migrations (STYLE.md: migrations from empty) on both engines the kit
+ * supports: MariaDB for deployments and the integration tier, SQLite for a fresh clone. They must
+ * build exactly the schema the entities describe, load the default interest rate the Department
+ * sets (DEBT-R10, LD art. 74 para. 4; DESIGN CHOICE 4.0 % a year from 2026-01-01), and undo cleanly.
+ */
+const engines = migrationEngines("debt");
+
+async function interestRates(ds: SubgraphDataSource) {
+  const rates = await ds.dataSource.getRepository(InterestRate).find({ order: { validFrom: "ASC" } });
+  return rates.map(r => [r.validFrom, r.percentPerYear]);
+}
+
+const RATES = [["2026-01-01", "4.0"]];
+
+describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) => {
+  let ds: SubgraphDataSource;
+  const names = (definition.migrations as { name: string }[]).map(m => m.name);
+  const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
+
+  beforeAll(async () => {
+    ds = await openDataSource({ name: "debt", entities: [...EVENT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
+    expect(ds.engine).toBe(engine);
+  });
+
+  afterAll(async () => {
+    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    cleanup?.();
+  });
+
+  it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
+    const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
+    expect(applied.map(r => r.name)).toEqual(names);
+    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500"]);
+    expect(await ds.dataSource.showMigrations()).toBe(false);
+    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(entityTables()).toEqual(
+      expect.arrayContaining(["customs_debt", "debtor_liability", "payment", "interest_rate", "security", "security_reservation", "security_requisition", "subsequent_collection", "remission_request"]),
+    );
+  });
+
+  it("leaves no drift between the migrated schema and the entities", async () => {
+    const statements = await driftOf(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine}: TypeORM would still run\n${statements.join(";\n")}`);
+    expect(statements).toEqual([]);
+  });
+
+  it("loads the default interest rate: 4.0 % a year from 1 January 2026 (DEBT-R10, LD art. 74 para. 4)", async () => {
+    expect(await interestRates(ds)).toEqual(RATES);
+  });
+
+  it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
+    // The reference data goes first and alone: the tables stay, the rate is gone.
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await interestRates(ds)).toEqual([]);
+    for (let i = 1; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tablesOf(ds)).toEqual(["migrations"]);
+    expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
+
+    const again = await ds.dataSource.runMigrations({ transaction: "each" });
+    expect(again.map(m => m.name)).toEqual(names);
+    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await interestRates(ds)).toEqual(RATES);
+    const statements = await driftOf(ds);
+    if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);
+  });
+});
