@@ -1,11 +1,13 @@
 import { buildFederatedSchema, SubgraphDefinition } from "../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
+import { CustomsPledge, DebtEnforcementCase, Fee, PcdAccount } from "./entities/pledge.entity";
 import { migrations } from "./migrations";
 import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityRequisitionResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
+import { PartnerPcdResolver, PledgeResolver } from "./resolvers/pledge.resolver";
 import { createDebtServices, DebtServices } from "./services";
 
-export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest];
+export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee];
 
 /**
  * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'
@@ -20,7 +22,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, SecurityRequisitionResolver, PartnerDebtResolver, TaxationDebtResolver],
+      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, SecurityRequisitionResolver, PartnerDebtResolver, TaxationDebtResolver, PledgeResolver, PartnerPcdResolver],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
       orphanedTypes: [TaxationDecision],
       references: {
@@ -42,7 +44,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
       },
     }),
   createServices: runtime => createDebtServices(runtime),
-  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "DeclarationWithdrawn"],
+  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],
   eventHandlers: services => ({
     DeclarationAccepted: (m, e) => services.debts.onDeclarationAccepted(m, e),
     BorderCrossed: (m, e) => services.debts.onBorderCrossed(m, e),
@@ -51,6 +53,9 @@ export const definition: SubgraphDefinition<DebtServices> = {
     ProvisionalTaxationRequested: (m, e) => services.debts.onProvisionalTaxation(m, e),
     AppealFiled: (m, e) => services.debts.onAppealFiled(m, e),
     DeclarationWithdrawn: (m, e) => services.debts.onDeclarationWithdrawn(m, e),
+    // X02 (OD-AFD art. 39): ACee and ACor pay cashless through the PCD.
+    PartnerRoleActivated: (m, e) => services.pledges.onRoleActivated(m, e.payload as { partnerId: string; roleType: string }),
+    PartnerRoleEnded: (m, e) => services.pledges.onRoleEnded(m, e.payload as { partnerId: string; roleType: string }),
   }),
   jobs: services => [services.debts.overdueJob(), services.debts.limitationJob()],
 };

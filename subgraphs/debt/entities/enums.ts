@@ -21,11 +21,12 @@ export enum DebtStatus {
   TIME_BARRED = "TIME_BARRED",
   CANCELLED = "CANCELLED",
   EXTINGUISHED = "EXTINGUISHED",
+  IN_ENFORCEMENT = "IN_ENFORCEMENT",
 }
 registerEnumType(DebtStatus, {
   name: "DebtStatus",
   description:
-    "DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60).",
+    "DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60); IN_ENFORCEMENT once seizure or a bankruptcy claim is opened (LD art. 88).",
 });
 
 export enum LiabilityBasis {
@@ -40,6 +41,7 @@ export enum PaymentMethod {
   CASH = "CASH",
   CASHLESS = "CASHLESS",
   PCD_INVOICE = "PCD_INVOICE",
+  PLEDGE_PROCEEDS = "PLEDGE_PROCEEDS",
 }
 registerEnumType(PaymentMethod, { name: "PaymentMethod", description: "DEBT-R09 (LD art. 73; OD-AFD art. 39)." });
 

@@ -153,9 +153,78 @@ export class DebtSchema1763800000400 implements MigrationInterface {
       }),
     );
     await q.createIndex("remission_request", new TableIndex({ name: "IDX_609b9a2478998c5c16aebbd5b9", columnNames: ["debt_id"] }));
+    await q.createTable(
+      new Table({
+        name: "customs_pledge",
+        columns: [
+          { name: "id", type: "varchar", length: "36", isPrimary: true },
+          { name: "object_kind", type: "varchar", length: "24" },
+          { name: "description", type: "varchar", length: "500" },
+          { name: "owner_id", type: "varchar", length: "36", isNullable: true },
+          { name: "secured_debt_ids", type: "text" },
+          { name: "arisen_at", type: "datetime", precision: 3 },
+          { name: "perishable", type: "boolean" },
+          { name: "is_securities", type: "boolean" },
+          { name: "status", type: "varchar", length: "28" },
+          { name: "sequestration_mode", type: "varchar", length: "20", isNullable: true },
+          { name: "sequestered_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "released_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "release_reason", type: "varchar", length: "1000", isNullable: true },
+          { name: "realisation_mode", type: "varchar", length: "20", isNullable: true },
+          { name: "proceeds_rappen", type: "bigint", isNullable: true },
+          { name: "allocation", type: "text", isNullable: true },
+          { name: "surplus_rappen", type: "bigint", isNullable: true },
+          { name: "realised_at", type: "datetime", precision: 3, isNullable: true },
+        ],
+      }),
+    );
+    await q.createIndex("customs_pledge", new TableIndex({ name: "IDX_8e85545ede10943ecadf4fb826", columnNames: ["owner_id"] }));
+    await q.createTable(
+      new Table({
+        name: "debt_enforcement_case",
+        columns: [
+          { name: "id", type: "varchar", length: "36", isPrimary: true },
+          { name: "debt_id", type: "varchar", length: "36" },
+          { name: "kind", type: "varchar", length: "20" },
+          { name: "opened_at", type: "datetime", precision: 3 },
+        ],
+      }),
+    );
+    await q.createIndex("debt_enforcement_case", new TableIndex({ name: "IDX_0eb41563fa1ff98629862b17d1", columnNames: ["debt_id"] }));
+    await q.createTable(
+      new Table({
+        name: "pcd_account",
+        columns: [
+          { name: "id", type: "varchar", length: "36", isPrimary: true },
+          { name: "holder_id", type: "varchar", length: "36" },
+          { name: "active", type: "boolean" },
+          { name: "roles", type: "text" },
+          { name: "opened_at", type: "datetime", precision: 3 },
+        ],
+      }),
+    );
+    await q.createIndex("pcd_account", new TableIndex({ name: "IDX_8f9e0729a707afb0c410c44b31", columnNames: ["holder_id"], isUnique: true }));
+    await q.createTable(
+      new Table({
+        name: "fee",
+        columns: [
+          { name: "id", type: "varchar", length: "36", isPrimary: true },
+          { name: "payer_id", type: "varchar", length: "36" },
+          { name: "basis", type: "varchar", length: "300" },
+          { name: "amount_rappen", type: "bigint" },
+          { name: "charged_at", type: "datetime", precision: 3 },
+          { name: "paid_at", type: "datetime", precision: 3, isNullable: true },
+        ],
+      }),
+    );
+    await q.createIndex("fee", new TableIndex({ name: "IDX_2c4c156f2426191587d20143e0", columnNames: ["payer_id"] }));
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable("fee");
+    await q.dropTable("pcd_account");
+    await q.dropTable("debt_enforcement_case");
+    await q.dropTable("customs_pledge");
     await q.dropTable("remission_request");
     await q.dropTable("subsequent_collection");
     await q.dropTable("security_requisition");

@@ -27,6 +27,7 @@ import {
 } from "../../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus } from "../entities/enums";
+import { PcdAccount } from "../entities/pledge.entity";
 import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
 
 export interface DebtConfig {
@@ -34,7 +35,7 @@ export interface DebtConfig {
   paymentPeriodDays: number;
 }
 
-const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE];
+const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
 /** The end of the same calendar date N years later (T8; 29 Feb → 28 Feb). */
@@ -132,7 +133,10 @@ export class DebtService {
   /** DEBT-R03: whoever the declarations' events name as declarant or principal owes the debt. */
   private async addDebtors(m: EntityManager, debtId: string, declarantId: string, principalId: string | null): Promise<void> {
     const existing = (await m.findBy(DebtorLiability, { debtId })).map(l => l.partnerId);
-    if (!existing.includes(declarantId)) await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId, partnerId: declarantId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
+    // DEBT-R04 (LD art. 70 para. 4 let. a): a professional declarant is not jointly liable when the
+    // importer pays on its own PCD account (OD-AFD art. 39).
+    const importerPaysByPcd = Boolean(principalId && principalId !== declarantId && (await m.findOneBy(PcdAccount, { holderId: principalId, active: true })));
+    if (!existing.includes(declarantId)) await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId, partnerId: declarantId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: !importerPaysByPcd }));
     if (principalId && principalId !== declarantId && !existing.includes(principalId)) {
       await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId, partnerId: principalId, basis: LiabilityBasis.PRINCIPAL, jointAndSeveral: true }));
     }
@@ -296,6 +300,9 @@ export class DebtService {
         const reservations = await m.findBy(SecurityReservation, { debtId: debt.id });
         const sureties = reservations.length ? (await m.findBy(Security, { id: In(reservations.map(r => r.securityId)) })).map(s => s.suretyId) : [];
         if (!sureties.includes(input.payerId)) throw refuse("PAYER_NOT_LIABLE", "The payer is neither a debtor nor a surety of this debt.", { field: "input.payerId", rule: "DEBT-R15", article: "LD art. 70, 78" });
+      }
+      if (input.method === PaymentMethod.PCD_INVOICE && !(await m.findOneBy(PcdAccount, { holderId: input.payerId, active: true }))) {
+        throw refuse("NO_PCD_ACCOUNT", "Payment against invoice in the PCD is for authorised consignees and consignors.", { field: "input.method", rule: "DEBT-R09", article: "OD-AFD art. 39" });
       }
       const now = this.clock.now();
       const interestDue = (await this.accruedInterest(debt, now, m)) - debt.interestPaid;

@@ -1,11 +1,13 @@
 import type { SubgraphRuntime } from "../../kit";
 import { DebtConfig, DebtService } from "./debt.service";
+import { PledgeService } from "./pledge.service";
 import { SecurityService } from "./security.service";
 
 export interface DebtServices {
   config: DebtConfig;
   debts: DebtService;
   securities: SecurityService;
+  pledges: PledgeService;
   runtime: SubgraphRuntime;
 }
 
@@ -16,6 +18,7 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
     config,
     debts: new DebtService(runtime.dataSource, runtime.clock, runtime.events, config),
     securities: new SecurityService(runtime.dataSource, runtime.clock, runtime.events),
+    pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events),
     runtime,
   };
 }

@@ -163,9 +163,10 @@ export class SecurityService {
 
   /** What a partner owes, owes conditionally, and what its general bonds can still cover. */
   async exposure(partnerId: string, outstanding: (debt: CustomsDebt) => number): Promise<Exposure> {
-    const liabilities = await this.dataSource.getRepository(DebtorLiability).findBy({ partnerId });
+    // Only joint and several liabilities count: DEBT-R04 releases a professional declarant.
+    const liabilities = await this.dataSource.getRepository(DebtorLiability).findBy({ partnerId, jointAndSeveral: true });
     const debts = liabilities.length ? await this.dataSource.getRepository(CustomsDebt).findBy({ id: In(liabilities.map(l => l.debtId)) }) : [];
-    const openDebts = debts.filter(d => d.status === DebtStatus.DUE || d.status === DebtStatus.OVERDUE).reduce((sum, d) => sum + outstanding(d), 0);
+    const openDebts = debts.filter(d => d.status === DebtStatus.DUE || d.status === DebtStatus.OVERDUE || d.status === DebtStatus.IN_ENFORCEMENT).reduce((sum, d) => sum + outstanding(d), 0);
     const conditionalDebts = debts.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0);
     const bonds = await this.dataSource.getRepository(Security).findBy({ debtorId: partnerId, kind: SecurityKind.GENERAL_BOND, status: In([SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED]) });
     const reservations = await this.reservationsOf(bonds.map(b => b.id));

@@ -1,0 +1,194 @@
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+
+export enum PledgeObjectKind {
+  DUTIABLE_GOODS = "DUTIABLE_GOODS",
+  OFFENCE_INSTRUMENT = "OFFENCE_INSTRUMENT",
+}
+registerEnumType(PledgeObjectKind, { name: "PledgeObjectKind", description: "DEBT-R19 (LD art. 82 para. 1 let. a-b): dutiable goods, or goods and things used to commit an offence." });
+
+export enum SequestrationMode {
+  TAKEN_INTO_CONTROL = "TAKEN_INTO_CONTROL",
+  DISPOSAL_BAN = "DISPOSAL_BAN",
+}
+registerEnumType(SequestrationMode, { name: "SequestrationMode", description: "DEBT-R20 (LD art. 83): control of the object taken, or the holder forbidden to dispose of it." });
+
+export enum PledgeStatus {
+  ARISEN = "ARISEN",
+  SEQUESTERED = "SEQUESTERED",
+  RELEASED_AGAINST_SECURITY = "RELEASED_AGAINST_SECURITY",
+  RELEASED_WITHOUT_SECURITY = "RELEASED_WITHOUT_SECURITY",
+  REALISED = "REALISED",
+}
+registerEnumType(PledgeStatus, { name: "PledgeStatus", description: "DOMAIN.md §5.2 (LD art. 82-84, 87)." });
+
+export enum RealisationMode {
+  PUBLIC_AUCTION = "PUBLIC_AUCTION",
+  VOLUNTARY_SALE = "VOLUNTARY_SALE",
+  IMMEDIATE_SALE = "IMMEDIATE_SALE",
+  STOCK_EXCHANGE = "STOCK_EXCHANGE",
+}
+registerEnumType(RealisationMode, { name: "RealisationMode", description: "DEBT-R24 (LD art. 87): auction as a rule; voluntary sale with the owner's agreement; immediate sale of perishables; securities on the stock exchange." });
+
+export enum InnocenceGround {
+  USED_WITHOUT_FAULT = "USED_WITHOUT_FAULT",
+  ACQUIRED_IN_GOOD_FAITH = "ACQUIRED_IN_GOOD_FAITH",
+}
+registerEnumType(InnocenceGround, { name: "InnocenceGround", description: "DEBT-R21 (LD art. 84 para. 2 let. b): used in the offence without the owner's fault, or acquired before sequestration without knowing of unmet customs obligations." });
+
+@ObjectType({ description: "What the proceeds of a realisation paid, debt by debt (DEBT-R19: in the order the debtor chose, else oldest first — DESIGN CHOICE, the Federal Council's order is not in our sources)." })
+export class ProceedsAllocation {
+  @Field(() => ID)
+  debtId: string;
+
+  @Field(() => MoneyScalar)
+  amount: number;
+}
+
+@ObjectType({ description: "The customs pledge (DEBT-R19, LD art. 82): a legal lien of the Confederation that arises with the debt it secures and ranks before all other rights in rem." })
+@Entity("customs_pledge")
+export class CustomsPledge {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field(() => PledgeObjectKind)
+  @Column({ type: "varchar", length: 24, name: "object_kind" })
+  objectKind: PledgeObjectKind;
+
+  @Field()
+  @Column({ type: "varchar", length: 500 })
+  description: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "owner_id", nullable: true })
+  ownerId: string | null;
+
+  @Column({ type: "simple-json", name: "secured_debt_ids" })
+  securedDebtIds: string[];
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "arisen_at" })
+  arisenAt: Date;
+
+  @Field({ description: "DEBT-R24: loses value quickly or is expensive to keep." })
+  @Column({ type: "boolean" })
+  perishable: boolean;
+
+  @Field({ description: "Negotiable securities, which may be sold on the stock exchange (LD art. 87 para. 4)." })
+  @Column({ type: "boolean", name: "is_securities" })
+  isSecurities: boolean;
+
+  @Field(() => PledgeStatus)
+  @Column({ type: "varchar", length: 28 })
+  status: PledgeStatus;
+
+  @Field(() => SequestrationMode, { nullable: true })
+  @Column({ type: "varchar", length: 20, name: "sequestration_mode", nullable: true })
+  sequestrationMode: SequestrationMode | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "sequestered_at", nullable: true })
+  sequesteredAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "released_at", nullable: true })
+  releasedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "release_reason", nullable: true })
+  releaseReason: string | null;
+
+  @Field(() => RealisationMode, { nullable: true })
+  @Column({ type: "varchar", length: 20, name: "realisation_mode", nullable: true })
+  realisationMode: RealisationMode | null;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  @Column({ type: "bigint", name: "proceeds_rappen", nullable: true, transformer: rappenColumn })
+  proceeds: number | null;
+
+  @Field(() => [ProceedsAllocation], { nullable: true })
+  @Column({ type: "simple-json", nullable: true })
+  allocation: ProceedsAllocation[] | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "What is left after the secured debts, for the owner." })
+  @Column({ type: "bigint", name: "surplus_rappen", nullable: true, transformer: rappenColumn })
+  surplus: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "realised_at", nullable: true })
+  realisedAt: Date | null;
+}
+
+@ObjectType({ description: "Debt enforcement (DEBT-R25, LD art. 88): seizure, or a claim in the debtor's bankruptcy." })
+@Entity("debt_enforcement_case")
+export class DebtEnforcementCase {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 20 })
+  kind: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "opened_at" })
+  openedAt: Date;
+}
+
+@ObjectType({ description: "A PCD account: authorised consignees and consignors pay customs debts cashless, against invoice, in the centralised settlement procedure (OD-AFD art. 39; DEBT-R09)." })
+@Entity("pcd_account")
+export class PcdAccount {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 36, name: "holder_id" })
+  holderId: string;
+
+  @Field()
+  @Column({ type: "boolean" })
+  active: boolean;
+
+  @Field(() => [String], { description: "The ACee/ACor roles that opened it (X02)." })
+  @Column({ type: "simple-json" })
+  roles: string[];
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "opened_at" })
+  openedAt: Date;
+}
+
+@ObjectType({ description: "A fee for a decision or a service (DEBT-R26, LD art. 89; LD art. 68-88 apply by analogy). Amounts are set by the Federal Council and not in our sources: the office enters them." })
+@Entity("fee")
+export class Fee {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36, name: "payer_id" })
+  payerId: string;
+
+  @Field({ description: "The decision or service charged." })
+  @Column({ type: "varchar", length: 300 })
+  basis: string;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "charged_at" })
+  chargedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "paid_at", nullable: true })
+  paidAt: Date | null;
+}
