@@ -197,7 +197,7 @@ export class CustomsDebtResolver {
 
   @FieldResolver(() => MoneyScalar, { description: "Principal and interest still to pay; negative when a refund is due." })
   async outstanding(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
-    if (![DebtStatus.DUE, DebtStatus.OVERDUE].includes(debt.status)) return debt.status === DebtStatus.PAID ? 0 : Math.min(0, ctx.services.debts.outstandingPrincipal(debt));
+    if (![DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT].includes(debt.status)) return debt.status === DebtStatus.PAID ? 0 : Math.min(0, ctx.services.debts.outstandingPrincipal(debt));
     return ctx.services.debts.outstandingPrincipal(debt) + (await this.interest(debt, ctx)) - debt.interestPaid;
   }
 

@@ -4,7 +4,8 @@ import { Clock, DomainError, EventPublisher, findForUpdate, formatRappen, isOffi
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { DebtStatus, PaymentMethod, SecurityStatus } from "../entities/enums";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, PledgeStatus, ProceedsAllocation, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
-import { Security } from "../entities/security.entity";
+import { Security, SecurityReservation } from "../entities/security.entity";
+import { DebtService } from "./debt.service";
 
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
@@ -19,6 +20,7 @@ export class PledgeService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: EventPublisher,
+    private readonly debts: DebtService,
   ) {}
 
   /** DEBT-R19 (LD art. 82): the pledge arises with the debts it secures, on dutiable goods or offence instruments. */
@@ -61,6 +63,7 @@ export class PledgeService {
       const pledge = await this.pledge(m, pledgeId);
       if (pledge.status !== PledgeStatus.ARISEN) throw refuse("PLEDGE_NOT_SEQUESTRABLE", `A ${pledge.status} pledge is not sequestered.`, { rule: "DEBT-R20", article: "LD art. 83" });
       Object.assign(pledge, { status: PledgeStatus.SEQUESTERED, sequestrationMode: mode, sequesteredAt: this.clock.now() });
+      await this.events.publish(m, "PledgeSequestered", pledge.id, { pledgeId: pledge.id, ownerId: pledge.ownerId, mode, debtIds: pledge.securedDebtIds });
       return m.save(pledge);
     });
   }
@@ -79,6 +82,10 @@ export class PledgeService {
       if (input.securityId) {
         const security = await m.findOneBy(Security, { id: input.securityId });
         if (!security || security.status !== SecurityStatus.ACTIVE) throw refuse("SECURITY_NOT_ACTIVE", "Release needs an active security.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
+        const debtors = (await m.findBy(DebtorLiability, { debtId: In(pledge.securedDebtIds) })).map(l => l.partnerId);
+        if (security.debtorId !== pledge.ownerId && !debtors.includes(security.debtorId)) {
+          throw refuse("SECURITY_NOT_FOR_THESE_DEBTS", "The security must be given by the owner or a debtor of the secured debts.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
+        }
         Object.assign(pledge, { status: PledgeStatus.RELEASED_AGAINST_SECURITY, releasedAt: now, releaseReason: input.reason });
       } else {
         const liable = pledge.ownerId ? await m.findOneBy(DebtorLiability, { partnerId: pledge.ownerId, debtId: In(pledge.securedDebtIds) }) : null;
@@ -109,11 +116,15 @@ export class PledgeService {
       if (input.mode === RealisationMode.IMMEDIATE_SALE && !pledge.perishable) throw refuse("NOT_PERISHABLE", "Only goods that lose value quickly or are expensive to keep are sold at once.", { ...base, article: "LD art. 87 para. 2" });
       const debts = await m.findBy(CustomsDebt, { id: In(pledge.securedDebtIds) });
       if (input.mode !== RealisationMode.IMMEDIATE_SALE) {
-        const notYet = debts.filter(d => ![DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT].includes(d.status));
+        // Paid, remitted or cancelled debts need nothing; the open ones must be enforceable and late.
+        const notYet = debts.filter(d => d.status === DebtStatus.DUE || d.status === DebtStatus.CONDITIONAL);
         if (notYet.length) throw refuse("CLAIM_NOT_ENFORCEABLE", "Realisation needs enforceable claims whose payment deadline has expired.", { ...base, article: "LD art. 87 para. 1 let. a-b", debts: notYet.map(d => d.id) });
       }
-      const order = input.allocationOrder?.length ? input.allocationOrder : [...debts].sort((a, b) => a.arisenAt.getTime() - b.arisenAt.getTime()).map(d => d.id);
-      if (order.some(id => !pledge.securedDebtIds.includes(id))) throw new ValidationError("The allocation order names only debts the pledge secures.", { field: "input.allocationOrder", rule: "DEBT-R19", article: "LD art. 82 para. 2" });
+      const given = input.allocationOrder ?? [];
+      if (given.some(id => !pledge.securedDebtIds.includes(id))) throw new ValidationError("The allocation order names only debts the pledge secures.", { field: "input.allocationOrder", rule: "DEBT-R19", article: "LD art. 82 para. 2" });
+      // DEBT-R19: the debtor's order first, then the others, oldest first (DESIGN CHOICE).
+      const oldestFirst = [...debts].sort((a, b) => a.arisenAt.getTime() - b.arisenAt.getTime()).map(d => d.id);
+      const order = [...given, ...oldestFirst.filter(id => !given.includes(id))];
       const now = this.clock.now();
       let left = input.proceeds;
       const allocation: ProceedsAllocation[] = [];
@@ -121,18 +132,27 @@ export class PledgeService {
         if (left <= 0) break;
         const debt = (await findForUpdate(m, CustomsDebt, { id }))!;
         if (!OPEN.includes(debt.status) || debt.amount === null) continue;
-        const open = debt.amount - debt.principalPaid;
+        // Like any payment: default interest first, then the principal (DEBT-R10).
+        const interestDue = Math.max(0, (await this.debts.accruedInterest(debt, now, m)) - debt.interestPaid);
+        const open = debt.amount - debt.principalPaid + interestDue;
         const amount = Math.min(open, left);
         if (amount <= 0) continue;
+        const interestPart = Math.min(amount, interestDue);
         const payer = (await m.findOneBy(DebtorLiability, { debtId: id }))?.partnerId ?? pledge.ownerId ?? "unknown";
-        await m.save(m.create(Payment, { id: randomUUID(), debtId: id, payerId: payer, amount, interestPart: 0, method: PaymentMethod.PLEDGE_PROCEEDS, paidAt: now, bySurety: false }));
-        debt.principalPaid += amount;
-        if (debt.principalPaid >= debt.amount) debt.status = DebtStatus.PAID;
+        await m.save(m.create(Payment, { id: randomUUID(), debtId: id, payerId: payer, amount, interestPart, method: PaymentMethod.PLEDGE_PROCEEDS, paidAt: now, bySurety: false }));
+        debt.interestPaid += interestPart;
+        debt.principalPaid += amount - interestPart;
+        if (amount === open) {
+          debt.status = DebtStatus.PAID;
+          await m.delete(SecurityReservation, { debtId: id });
+        }
         await m.save(debt);
+        await this.events.publish(m, "DebtPaid", debt.id, { debtId: debt.id, declarationId: debt.declarationId, amount: formatRappen(amount), paidAt: now.toISOString(), settled: debt.status === DebtStatus.PAID });
         allocation.push({ debtId: id, amount });
         left -= amount;
       }
       Object.assign(pledge, { status: PledgeStatus.REALISED, realisationMode: input.mode, proceeds: input.proceeds, allocation, surplus: left, realisedAt: now });
+      await this.events.publish(m, "PledgeRealised", pledge.id, { pledgeId: pledge.id, mode: input.mode, proceeds: formatRappen(input.proceeds), surplus: formatRappen(left), realisedAt: now.toISOString() });
       return m.save(pledge);
     });
   }
