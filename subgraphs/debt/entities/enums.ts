@@ -3,12 +3,16 @@ import { registerEnumType } from "type-graphql";
 export enum DebtBirthTrigger {
   ACCEPTANCE = "ACCEPTANCE",
   BORDER_CROSSING_AFTER_PRE_ACCEPTANCE = "BORDER_CROSSING_AFTER_PRE_ACCEPTANCE",
+  OMITTED_DECLARATION_CROSSING = "OMITTED_DECLARATION_CROSSING",
+  OMITTED_DECLARATION_USE_CHANGE = "OMITTED_DECLARATION_USE_CHANGE",
+  OMITTED_DECLARATION_SALE_OUTSIDE_FREE_PERIOD = "OMITTED_DECLARATION_SALE_OUTSIDE_FREE_PERIOD",
   OMITTED_DECLARATION_DISCOVERY = "OMITTED_DECLARATION_DISCOVERY",
   WAREHOUSE_RELEASE_WITHOUT_DECLARATION = "WAREHOUSE_RELEASE_WITHOUT_DECLARATION",
+  PROCEDURE = "PROCEDURE",
 }
 registerEnumType(DebtBirthTrigger, {
   name: "DebtBirthTrigger",
-  description: "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; an omitted declaration; a release from an open warehouse without declaration.",
+  description: "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; for an omitted declaration the crossing, the change of use, the sale outside the free period, or else the discovery; a release from an open warehouse without declaration. PROCEDURE: a conditional debt of a procedure (LD art. 49, 51, 58-60).",
 });
 
 export enum DebtStatus {

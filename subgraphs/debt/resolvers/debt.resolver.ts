@@ -1,9 +1,9 @@
-import { IsEnum, IsOptional, IsUUID, Length } from "class-validator";
+import { ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { In } from "typeorm";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Connection, ConnectionArgs, DomainError, ForbiddenError, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
-import { CollectionErrorType, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
+import { CollectionErrorType, DebtBirthTrigger, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
 import type { DebtServices } from "../services";
 
@@ -123,6 +123,30 @@ class DecideRemissionInput {
   @Field(() => MoneyScalar, { nullable: true, description: "Partial remission; the whole outstanding principal when absent." }) @IsOptional() amount?: number | null;
 }
 
+@InputType()
+class OmittedDebtInput {
+  @Field({ description: "The office's case reference." }) @Matches(/^[A-Za-z0-9-]{3,26}$/) reference: string;
+  @Field(() => [ID]) @ArrayMinSize(1) debtorIds: string[];
+  @Field(() => DebtBirthTrigger) @IsEnum(DebtBirthTrigger) trigger: DebtBirthTrigger;
+  @Field() arisenAt: Date;
+  @Field(() => MoneyScalar) amount: number;
+}
+
+@InputType()
+class ConditionalDebtInput {
+  @Field({ description: "The procedure's reference." }) @Matches(/^[A-Za-z0-9-]{3,26}$/) reference: string;
+  @Field(() => ID) @IsUUID() debtorId: string;
+  @Field({ description: "TRANSIT, TEMPORARY_ADMISSION, INWARD_PROCESSING, OUTWARD_PROCESSING or CONSUMER_GOODS_WAREHOUSE." }) @IsIn(["TRANSIT", "TEMPORARY_ADMISSION", "INWARD_PROCESSING", "OUTWARD_PROCESSING", "CONSUMER_GOODS_WAREHOUSE"]) procedure: string;
+  @Field(() => MoneyScalar) amount: number;
+  @Field(() => ID) @IsUUID() securityId: string;
+}
+
+@InputType()
+class SettleProcedureInput {
+  @Field(() => ID) @IsUUID() debtId: string;
+  @Field() discharged: boolean;
+}
+
 function mine(ctx: DebtContext): string[] | null {
   if (ctx.principal.kind === "OFFICER" || ctx.principal.kind === "SERVICE") return null;
   if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
@@ -180,9 +204,29 @@ export class CustomsDebtResolver {
     return ctx.services.debts.decideRemission(ctx.principal, input);
   }
 
-  @FieldResolver(() => CustomsDeclaration, { description: "The declaration the debt comes from." })
-  declaration(@Root() debt: CustomsDebt): CustomsDeclaration {
-    return { id: debt.declarationId };
+  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration or a procedure recorded by the office." })
+  declaration(@Root() debt: CustomsDebt): CustomsDeclaration | null {
+    return debt.declarationId.includes(":") ? null : { id: debt.declarationId };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself." })
+  caseReference(@Root() debt: CustomsDebt): string | null {
+    return debt.declarationId.includes(":") ? debt.declarationId : null;
+  }
+
+  @Mutation(() => CustomsDebt, { description: "DEBT-R02 let. c-d (LD art. 69): record the debt of an omitted declaration, born at the crossing, the change of use, the sale outside the free period, the discovery, or the release from an open warehouse." })
+  async recordOmittedDeclarationDebt(@Arg("input") input: OmittedDebtInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
+    return ctx.services.debts.recordOmittedDeclarationDebt(ctx.principal, input);
+  }
+
+  @Mutation(() => CustomsDebt, { description: "DEBT-R12 (LD art. 76 para. 1): a procedure's conditional debt, secured on opening." })
+  async recordConditionalDebt(@Arg("input") input: ConditionalDebtInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
+    return ctx.services.debts.recordConditionalDebt(ctx.principal, input);
+  }
+
+  @Mutation(() => CustomsDebt, { description: "LD art. 49 para. 3, 58-60: the procedure was discharged (the debt is extinguished) or not (it falls due)." })
+  async settleProcedureDebt(@Arg("input") input: SettleProcedureInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
+    return ctx.services.debts.settleProcedure(ctx.principal, input);
   }
 
   @FieldResolver(() => [DebtorLiability], { description: "DEBT-R03 (LD art. 70): the debtors, jointly and severally liable." })

@@ -178,6 +178,83 @@ export class DebtService {
     );
   }
 
+  // ------------------------------------------------------------ debts the office establishes
+
+  /**
+   * DEBT-R02 let. c-d (LD art. 69): a debt for an omitted declaration arises when the goods crossed
+   * the border, were put to another use, or were sold outside the free period; if none of these
+   * dates can be established, when the omission was discovered. An omitted declaration at exit from
+   * an open customs warehouse: at the release. The office establishes the facts and the amount.
+   */
+  async recordOmittedDeclarationDebt(principal: Principal, input: { reference: string; debtorIds: string[]; trigger: DebtBirthTrigger; arisenAt: Date; amount: number }): Promise<CustomsDebt> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office establishes this debt.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    const allowed = [DebtBirthTrigger.OMITTED_DECLARATION_CROSSING, DebtBirthTrigger.OMITTED_DECLARATION_USE_CHANGE, DebtBirthTrigger.OMITTED_DECLARATION_SALE_OUTSIDE_FREE_PERIOD, DebtBirthTrigger.OMITTED_DECLARATION_DISCOVERY, DebtBirthTrigger.WAREHOUSE_RELEASE_WITHOUT_DECLARATION];
+    if (!allowed.includes(input.trigger)) throw new ValidationError("Acceptance and border crossing come from declarations; choose an omitted-declaration trigger.", { field: "input.trigger", rule: "DEBT-R02", article: "LD art. 69 let. c-d" });
+    if (input.arisenAt.getTime() > this.clock.now().getTime()) throw new ValidationError("The debt cannot arise in the future.", { field: "input.arisenAt", rule: "DEBT-R02", article: "LD art. 69" });
+    if (input.amount <= 0 || !input.debtorIds.length) throw new ValidationError("Give the amount and at least one debtor.", { field: input.amount <= 0 ? "input.amount" : "input.debtorIds", rule: "DEBT-R03", article: "LD art. 70" });
+    return this.dataSource.transaction(async m => {
+      const key = `omitted:${input.reference}`;
+      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "A debt for this case is already recorded.", { field: "input.reference" });
+      const now = this.clock.now();
+      const debt = await m.save(
+        m.create(CustomsDebt, {
+          id: randomUUID(), declarationId: key, declarationNumber: null, taxationDecisionId: null, birthTrigger: input.trigger, arisenAt: input.arisenAt, conditional: false,
+          amount: input.amount, principalPaid: 0, interestPaid: 0, establishedAt: now, dueAt: input.arisenAt,
+          paymentDeadline: endOfCalendarDaysAfter(now, this.config.paymentPeriodDays), status: DebtStatus.DUE, suspensions: [], interruptions: [], createdAt: now,
+        }),
+      );
+      for (const partnerId of [...new Set(input.debtorIds)]) await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId, basis: LiabilityBasis.CONVEYOR, jointAndSeveral: true }));
+      return debt;
+    });
+  }
+
+  /**
+   * DEBT-R12 (LD art. 76 para. 1; LD art. 49 para. 2 let. a, 51 para. 2 let. b, 58-60): a procedure
+   * fixes the duties with a conditional payment obligation, which must be secured. The debt is
+   * CONDITIONAL until the procedure is discharged (EXTINGUISHED) or not (DUE).
+   */
+  async recordConditionalDebt(principal: Principal, input: { reference: string; debtorId: string; procedure: string; amount: number; securityId: string }): Promise<CustomsDebt> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office opens the procedure's debt.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    if (input.amount <= 0) throw new ValidationError("The conditional duties are positive.", { field: "input.amount" });
+    return this.dataSource.transaction(async m => {
+      const key = `procedure:${input.reference}`;
+      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "This procedure's debt is already recorded.", { field: "input.reference" });
+      const security = await findForUpdate(m, Security, { id: input.securityId });
+      if (!security || security.debtorId !== input.debtorId || !["ACTIVE", "TERMINATION_RECEIVED"].includes(security.status)) {
+        throw refuse("SECURITY_REQUIRED", "A conditional debt must be secured by an active security of the debtor.", { field: "input.securityId", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+      }
+      const reserved = (await m.findBy(SecurityReservation, { securityId: security.id })).reduce((sum, r) => sum + r.amount, 0);
+      if (security.maxAmount - reserved < input.amount) throw refuse("BOND_HEADROOM_EXCEEDED", `Headroom CHF ${formatRappen(security.maxAmount - reserved)}.`, { rule: "DEBT-R14", article: "LD art. 77 para. 3" });
+      const now = this.clock.now();
+      const debt = await m.save(
+        m.create(CustomsDebt, {
+          id: randomUUID(), declarationId: key, declarationNumber: input.procedure, taxationDecisionId: null, birthTrigger: DebtBirthTrigger.PROCEDURE, arisenAt: now, conditional: true,
+          amount: input.amount, principalPaid: 0, interestPaid: 0, establishedAt: now, dueAt: now, paymentDeadline: null, status: DebtStatus.CONDITIONAL, suspensions: [], interruptions: [], createdAt: now,
+        }),
+      );
+      await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: input.debtorId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
+      await m.save(m.create(SecurityReservation, { id: randomUUID(), securityId: security.id, debtId: debt.id, amount: input.amount, reservedAt: now }));
+      return debt;
+    });
+  }
+
+  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
+  async settleProcedure(principal: Principal, input: { debtId: string; discharged: boolean }): Promise<CustomsDebt> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records the discharge.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    return this.dataSource.transaction(async m => {
+      const debt = await this.get(input.debtId, m);
+      if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
+      const now = this.clock.now();
+      if (input.discharged) {
+        debt.status = DebtStatus.EXTINGUISHED;
+        await m.delete(SecurityReservation, { debtId: debt.id });
+      } else {
+        Object.assign(debt, { status: DebtStatus.DUE, conditional: false, dueAt: now, paymentDeadline: endOfCalendarDaysAfter(now, this.config.paymentPeriodDays) });
+      }
+      return m.save(debt);
+    });
+  }
+
   // ------------------------------------------------------------ reads and figures
 
   async get(id: string, m: EntityManager = this.dataSource.manager): Promise<CustomsDebt> {
