@@ -566,7 +566,7 @@ describe("the duty basis (DEC-R48, DEC-R49, LD art. 19; DEC-R11, OD-AFD art. 5 p
     h.clock.set("2026-03-04T08:30:00+01:00");
     await present(h, d, { declarationId: pre.id });
     expect((await outbox(h, pre.id)).filter(x => x.type === "BorderCrossed")).toEqual([
-      { type: "BorderCrossed", payload: { declarationId: pre.id, declarantId: d.partnerId, direction: "IMPORT", crossedAt: "2026-03-04T07:30:00.000Z" } },
+      { type: "BorderCrossed", payload: { declarationId: pre.id, declarationNumber: pre.declarationNumber, declarantId: d.partnerId, onBehalfOfId: null, direction: "IMPORT", crossedAt: "2026-03-04T07:30:00.000Z" } },
     ]);
     // Taxed a day later, still at the rate of the crossing day: 20 000 kg at CHF 40.00 per 100 kg (not 42.00).
     h.clock.set("2026-03-05T09:00:00+01:00");
