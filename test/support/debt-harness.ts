@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph, toRappen } from "../../subgraphs/kit";
+import { FixedClock, Principal, RunningHost, Subgraph, toRappen } from "../../subgraphs/kit";
 import { definition } from "../../subgraphs/debt/debt.subgraph";
 import type { DebtServices } from "../../subgraphs/debt/services";
-import { freshDatabase } from "./mysql";
-import { gql, GraphQLResponse, officer } from "./graphql";
+import { GraphQLResponse, officer } from "./graphql";
+import { startTestSubgraph } from "./subgraph-harness";
 
 export type DeliveryOutcome = "PROCESSED" | "DUPLICATE" | "IGNORED";
 
@@ -57,30 +54,17 @@ let declarationNumbers = 0;
 
 /** Starts the debt subgraph on a fresh MariaDB database with a clock that stands still. */
 export async function startDebt(database: string, now = "2026-03-02T09:00:00+01:00"): Promise<DebtHarness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
-  // Jobs run only when a test calls runOnce(): the clock stands still, and a background tick would race.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DEBT_DATABASE_URL: await freshDatabase(database), JOB_INTERVAL_MS: "3600000" };
-  delete env.MYSQL_URL;
-  delete env.EVENT_SUBSCRIBERS;
-  const clock = new FixedClock(now);
-  const subgraph = await createSubgraph(definition, { env, clock });
-  const host = await subgraph.listen(0);
-  const url = `${host.url}/graphql`;
+  const t = await startTestSubgraph(definition, database, { now });
+  const { subgraph, clock } = t;
   const ds = subgraph.runtime.dataSource;
-  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
-  const handlers = definition.eventHandlers!(subgraph.services);
-
-  const declarationEvent = async (type: string, payload: Record<string, unknown>, id: string = randomUUID()) => {
-    const event = { id, type, producer: "declarations", aggregateId: String(payload.declarationId), occurredAt: clock.now().toISOString(), payload };
-    return processOnce(ds, event, handlers[type], clock);
-  };
+  const declarationEvent = (type: string, payload: Record<string, unknown>, id?: string) => t.deliver("declarations", type, payload, id);
 
   return {
     subgraph,
-    host,
-    url,
+    host: t.host,
+    url: t.url,
     clock,
-    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    as: t.as,
     declarationEvent,
     async taxedDebt(o) {
       const declarationId = o.declarationId ?? randomUUID();
@@ -123,13 +107,7 @@ export async function startDebt(database: string, now = "2026-03-02T09:00:00+01:
       const rows = (await ds.query("SELECT COUNT(*) AS n FROM outbox_event WHERE type = ? AND aggregate_id = ?", [type, aggregateId])) as { n: string | number }[];
       return Number(rows[0].n);
     },
-    async fingerprint() {
-      const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
-      return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
-    },
-    async stop() {
-      await subgraph.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    fingerprint: t.fingerprint,
+    stop: t.stop,
   };
 }

@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph } from "../../subgraphs/kit";
+import { FixedClock, Principal, RunningHost, Subgraph } from "../../subgraphs/kit";
 import { definition } from "../../subgraphs/declarations/declarations.subgraph";
 import type { DeclarationServices } from "../../subgraphs/declarations/services";
-import { freshDatabase } from "./mysql";
-import { gql, GraphQLResponse, officer } from "./graphql";
+import { GraphQLResponse, officer } from "./graphql";
+import { startTestSubgraph } from "./subgraph-harness";
 
 export interface DeclarationsHarness {
   subgraph: Subgraph<DeclarationServices>;
@@ -36,28 +33,17 @@ let businessNumbers = 100000;
 
 /** Starts the declarations subgraph on a fresh MariaDB database with a clock that stands still. */
 export async function startDeclarations(database: string, now = "2026-03-02T09:00:00+01:00"): Promise<DeclarationsHarness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
-  // Jobs run only when a test calls runOnce(): the clock stands still, and a background tick would race.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DECLARATIONS_DATABASE_URL: await freshDatabase(database), JOB_INTERVAL_MS: "3600000" };
-  delete env.MYSQL_URL;
-  delete env.EVENT_SUBSCRIBERS;
-  const clock = new FixedClock(now);
-  const subgraph = await createSubgraph(definition, { env, clock });
-  const host = await subgraph.listen(0);
-  const url = `${host.url}/graphql`;
-  const ds = subgraph.runtime.dataSource;
-  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
-  const handlers = definition.eventHandlers!(subgraph.services);
+  const t = await startTestSubgraph(definition, database, { now });
+  const { subgraph, clock } = t;
   const identityEvent = async (type: string, payload: Record<string, unknown>) => {
-    const event = { id: randomUUID(), type, producer: "identity", aggregateId: String(payload.partnerId), occurredAt: clock.now().toISOString(), payload };
-    await processOnce(ds, event, handlers[type], clock);
+    await t.deliver("identity", type, payload);
   };
   return {
     subgraph,
-    host,
-    url,
+    host: t.host,
+    url: t.url,
     clock,
-    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    as: t.as,
     identityEvent,
     async declarant(options = {}) {
       const partnerId = randomUUID();
@@ -72,14 +58,8 @@ export async function startDeclarations(database: string, now = "2026-03-02T09:0
         software: { kind: "API_APPLICATION", applicationId: randomUUID(), subject: "app", partners: [{ partnerId, portalRole: null, roles: ["FREIGHT"] }], officerRoles: [] },
       };
     },
-    async fingerprint() {
-      const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
-      return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
-    },
-    async stop() {
-      await subgraph.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    fingerprint: t.fingerprint,
+    stop: t.stop,
   };
 }
 

@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createSubgraph, FixedClock, Principal, RunningHost, Subgraph } from "../../subgraphs/kit";
+import { FixedClock, Principal, RunningHost, Subgraph } from "../../subgraphs/kit";
 import { definition } from "../../subgraphs/identity/identity.subgraph";
 import type { IdentityServices } from "../../subgraphs/identity/services";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
 import { uidFromDigits } from "../../subgraphs/identity/services/secrets";
-import { freshDatabase } from "./mysql";
-import { gql, GraphQLResponse, officer, portalUser } from "./graphql";
+import { GraphQLResponse, officer, portalUser } from "./graphql";
+import { startTestSubgraph } from "./subgraph-harness";
 
 export interface IdentityHarness {
   subgraph: Subgraph<IdentityServices>;
@@ -29,18 +27,10 @@ export const DGD = officer("DGD");
 
 /** Starts the identity subgraph on a fresh MariaDB database (or SQLite with `engine: "sqlite"`). */
 export async function startIdentity(database: string, options: { now?: string; engine?: "mysql" | "sqlite"; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<IdentityHarness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, LETTER_SPOOL_DIR: path.join(dir, "letters"), DATA_DIR: dir, ...options.extraEnv };
-  delete env.MYSQL_URL;
-  if (options.engine !== "sqlite") env.IDENTITY_DATABASE_URL = await freshDatabase(database);
-  else delete env.IDENTITY_DATABASE_URL;
-  const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00+01:00");
-  const subgraph = await createSubgraph(definition, { env, clock });
-  const host = await subgraph.listen(0);
-  const url = `${host.url}/graphql`;
-  const spool = new SpoolLetterDispatcher(env.LETTER_SPOOL_DIR!);
-  const ds = subgraph.runtime.dataSource;
-  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
+  const t = await startTestSubgraph(definition, database, { now: options.now, engine: options.engine, env: dir => ({ LETTER_SPOOL_DIR: path.join(dir, "letters"), ...options.extraEnv }) });
+  const { subgraph, clock, host, url } = t;
+  const spool = new SpoolLetterDispatcher(path.join(t.dir, "letters"));
+  const env = subgraph.runtime.env;
   return {
     subgraph,
     host,
@@ -48,25 +38,14 @@ export async function startIdentity(database: string, options: { now?: string; e
     clock,
     spool,
     env,
-    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    as: t.as,
     async latestCode(partnerId) {
       const letters = await spool.lettersFor(partnerId);
       if (!letters.length) throw new Error(`no letter for ${partnerId}`);
       return letters[letters.length - 1].onboardingCode;
     },
-    async fingerprint() {
-      if (subgraph.runtime.engine === "mysql") {
-        const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
-        return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
-      }
-      const parts: string[] = [];
-      for (const t of tables) parts.push(`${t}=${JSON.stringify(await ds.query(`SELECT * FROM "${t}" ORDER BY 1`))}`);
-      return parts.join(";");
-    },
-    async stop() {
-      await subgraph.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    fingerprint: t.fingerprint,
+    stop: t.stop,
   };
 }
 

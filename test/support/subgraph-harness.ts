@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
+import { gql, GraphQLResponse } from "./graphql";
+import { freshDatabase } from "./mysql";
+
+/** One real subgraph for an integration suite: its own fresh database, a clock that stands still, HTTP on port 0. */
+export interface TestSubgraph<S> {
+  subgraph: Subgraph<S>;
+  host: RunningHost;
+  url: string;
+  clock: FixedClock;
+  /** The suite's temporary folder (SQLite files, letter spool). */
+  dir: string;
+  as<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Delivers an event through the subgraph's real handler, once per envelope id, as the relay would. */
+  deliver(producer: string, type: string, payload: Record<string, unknown>, id?: string): Promise<"PROCESSED" | "DUPLICATE" | "IGNORED">;
+  /** CHECKSUM TABLE over every table (MariaDB) or full dumps (SQLite): proves that nothing changed. */
+  fingerprint(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSubgraph<S>(
+  definition: SubgraphDefinition<S>,
+  database: string,
+  options: { now?: string; engine?: "mysql" | "sqlite"; env?: (dir: string) => NodeJS.ProcessEnv } = {},
+): Promise<TestSubgraph<S>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
+  // Jobs run only when a test calls runOnce(): the clock stands still, and a background tick would race.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, JOB_INTERVAL_MS: "3600000", ...options.env?.(dir) };
+  delete env.MYSQL_URL;
+  delete env.EVENT_SUBSCRIBERS;
+  const urlVariable = `${definition.name.toUpperCase()}_DATABASE_URL`;
+  if (options.engine === "sqlite") delete env[urlVariable];
+  else env[urlVariable] = await freshDatabase(database);
+  const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00+01:00");
+  const subgraph = await createSubgraph(definition, { env, clock });
+  const host = await subgraph.listen(0);
+  const url = `${host.url}/graphql`;
+  const ds = subgraph.runtime.dataSource;
+  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
+  const handlers = definition.eventHandlers?.(subgraph.services) ?? {};
+  return {
+    subgraph,
+    host,
+    url,
+    clock,
+    dir,
+    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    deliver: (producer, type, payload, id = randomUUID()) =>
+      processOnce(ds, { id, type, producer, aggregateId: String(payload.declarationId ?? payload.partnerId ?? id), occurredAt: clock.now().toISOString(), payload }, handlers[type], clock),
+    async fingerprint() {
+      if (subgraph.runtime.engine === "mysql") {
+        const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
+        return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
+      }
+      const parts: string[] = [];
+      for (const t of tables) parts.push(`${t}=${JSON.stringify(await ds.query(`SELECT * FROM "${t}" ORDER BY 1`))}`);
+      return parts.join(";");
+    },
+    async stop() {
+      await subgraph.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
