@@ -44,6 +44,8 @@ export interface GatewayOptions {
   identityTimeoutMs?: number;
   /** How long a subgraph's /health may take during /ready. @default 2000 */
   healthTimeoutMs?: number;
+  /** How long a subgraph fetch may take. @default SUBGRAPH_TIMEOUT_MS, else 30000 */
+  subgraphTimeoutMs?: number;
 }
 
 export interface SubgraphEndpoint {
@@ -97,7 +99,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: "apollo-gateway" }),
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

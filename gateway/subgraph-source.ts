@@ -32,6 +32,8 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     readonly serviceName: string,
     url: string,
     private readonly logger: Logger,
+    /** How long a subgraph may take before its fields fail with SUBGRAPH_TIMEOUT. @default 30000 */
+    private readonly timeoutMs = 30_000,
   ) {
     super({ url });
   }
@@ -45,11 +47,22 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    let timer: NodeJS.Timeout | undefined;
+    // A subgraph that hangs must not hold the whole answer: its fields fail, the others are served.
+    const timeout = new Promise<SubgraphResponse>(resolve => {
+      timer = setTimeout(() => {
+        const requestId = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options.context.requestId : undefined;
+        this.logger.warn({ service: this.serviceName, timeoutMs: this.timeoutMs, requestId }, "subgraph timed out");
+        resolve({ errors: [{ message: `The ${this.serviceName} service did not answer in time.`, extensions: { code: "SUBGRAPH_TIMEOUT" } }] });
+      }, this.timeoutMs);
+    });
     try {
-      return await super.process(options);
+      return await Promise.race([super.process(options), timeout]);
     } catch (error) {
       const requestId = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options.context.requestId : undefined;
       return { errors: this.describeFailure(error, requestId) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -162,6 +162,16 @@ describe("entity references across subgraphs", () => {
   });
 });
 
+describe("a subgraph that hangs", () => {
+  it("answers the other fields and names the slow service once its time is up", async () => {
+    const started = Date.now();
+    const res = await call(`{ termsOfUse { version } slowProbe(ms: 3000) }`);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(res.data).toEqual({ termsOfUse: { version: "2024-01" }, slowProbe: null });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_TIMEOUT", serviceName: "probe" });
+  });
+});
+
 describe("a subgraph that is down", () => {
   it("reports it in /ready and still answers the other subgraph's fields, naming the missing service", async () => {
     const gatewayBase = p.gatewayUrl.replace(/\/graphql$/, "");

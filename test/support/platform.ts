@@ -40,7 +40,7 @@ export async function startPlatform(database: string): Promise<Platform> {
     { name: "probe", routingUrl: `${probeHost.url}/graphql`, sdl: printSubgraphSchema(probe.schema) },
   ]);
   if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
-  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env, healthTimeoutMs: 500 });
+  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env, healthTimeoutMs: 500, subgraphTimeoutMs: 1000 });
   const gatewayHost = await gateway.listen(0, "127.0.0.1");
   let identityStopped = false;
   return {

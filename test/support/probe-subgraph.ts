@@ -21,6 +21,12 @@ class ProbeResolver {
     return `probe up for ${ctx.principal.kind}`;
   }
 
+  @Query(() => String, { nullable: true, description: "Answers after the given delay: a subgraph that hangs." })
+  async slowProbe(@Arg("ms", () => Number) ms: number): Promise<string> {
+    await new Promise(resolve => setTimeout(resolve, ms));
+    return `slept ${ms} ms`;
+  }
+
   @Query(() => [PartnerReference], { description: "Echoes partner references, for the gateway to resolve in identity." })
   probePartners(@Arg("ids", () => [ID]) ids: string[]): PartnerReference[] {
     return ids.map(id => Object.assign(new PartnerReference(), { id }));
