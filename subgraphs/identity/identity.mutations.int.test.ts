@@ -474,3 +474,17 @@ describe("callers who may not act: no portal account, or no fitting officer role
     });
   });
 });
+
+describe("an unknown id", () => {
+  it.each([
+    ["changePartnerUserRole", `mutation ($id: ID!) { changePartnerUserRole(input: { membershipId: $id, portalRole: USER }) { membership { id } } }`],
+    ["removePartnerUser", `mutation ($id: ID!) { removePartnerUser(input: { membershipId: $id }) { membership { id } } }`],
+    ["removePartnerRole", `mutation ($id: ID!) { removePartnerRole(input: { roleId: $id }) { role { id } } }`],
+    ["createApiApplication", `mutation ($id: ID!) { createApiApplication(input: { subscriptionId: $id, softwareName: "Probe" }) { application { id } } }`],
+    ["regenerateApiKeys", `mutation ($id: ID!) { regenerateApiKeys(input: { applicationId: $id }) { application { id } } }`],
+    ["deleteApiApplication", `mutation ($id: ID!) { deleteApiApplication(input: { applicationId: $id }) { application { id } } }`],
+    ["deactivateDeclarantEmployee", `mutation ($id: ID!) { deactivateDeclarantEmployee(input: { employeeId: $id }) { employee { id } } }`],
+  ])("tells an anonymous caller of %s only to log in, not whether the id exists", async (_name, query) => {
+    await expectRefused(ANONYMOUS, query, { id: randomUUID() }, "UNAUTHENTICATED");
+  });
+});

@@ -57,6 +57,8 @@ export class ApiSelfService {
   /** ID-R22, ID-R23: an application named after the clearance software, with four keys shown once. */
   async createApplication(principal: Principal, input: { subscriptionId: string; softwareName: string }): Promise<{ application: ApiApplication; credentials: IssuedCredentials }> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const subscription = await m.findOneBy(ApiSubscription, { id: input.subscriptionId });
       if (!subscription || subscription.status !== ApiSubscriptionStatus.ACTIVE) throw new NotFoundError("ApiSubscription", input.subscriptionId, "input.subscriptionId");
       await this.access.requirePartnerAdministrator(m, principal, subscription.partnerId);
@@ -89,6 +91,8 @@ export class ApiSelfService {
    */
   async regenerateKeys(principal: Principal, applicationId: string): Promise<{ application: ApiApplication; credentials: IssuedCredentials }> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const application = await this.activeApplication(m, applicationId);
       await this.access.requirePartnerAdministrator(m, principal, application.partnerId);
       await this.requireSelfService(m, application.partnerId);
@@ -111,6 +115,8 @@ export class ApiSelfService {
   /** DESIGN CHOICE: deleting an application revokes its keys at once. */
   async deleteApplication(principal: Principal, applicationId: string): Promise<ApiApplication> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const application = await this.activeApplication(m, applicationId);
       await this.access.requirePartnerAdministrator(m, principal, application.partnerId);
       await this.revokeTokens(m, application.id, this.clock.now());

@@ -63,6 +63,8 @@ export class DeclarantEmployeeService {
   /** ID-R32: changes are reported immediately; the employee may no longer declare. */
   async deactivate(principal: Principal, employeeId: string): Promise<DeclarantEmployee> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const employee = await m.findOneBy(DeclarantEmployee, { id: employeeId });
       if (!employee) throw new NotFoundError("DeclarantEmployee", employeeId, "input.employeeId");
       await this.access.requirePartnerAdministrator(m, principal, employee.partnerId);

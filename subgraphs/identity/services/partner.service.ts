@@ -316,6 +316,8 @@ export class PartnerService {
 
   async changeUserRole(principal: Principal, input: { membershipId: string; portalRole: PortalRole }): Promise<PartnerMembership> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const membership = await m.findOneBy(PartnerMembership, { id: input.membershipId });
       if (!membership) throw new NotFoundError("PartnerMembership", input.membershipId, "input.membershipId");
       await this.access.requirePartnerAdministrator(m, principal, membership.partnerId);
@@ -330,6 +332,8 @@ export class PartnerService {
 
   async removeUser(principal: Principal, membershipId: string): Promise<PartnerMembership> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const membership = await m.findOneBy(PartnerMembership, { id: membershipId });
       if (!membership) throw new NotFoundError("PartnerMembership", membershipId, "input.membershipId");
       await this.access.requirePartnerAdministrator(m, principal, membership.partnerId);

@@ -103,6 +103,8 @@ export class RoleService {
    */
   async remove(principal: Principal, roleId: string): Promise<PartnerRole> {
     return this.dataSource.transaction(async m => {
+      // Who is asking comes first: an unknown id tells a stranger nothing.
+      await this.access.requireUser(m, principal);
       const role = await m.findOneBy(PartnerRole, { id: roleId });
       if (!role) throw new NotFoundError("PartnerRole", roleId, "input.roleId");
       await this.access.requirePartnerAdministrator(m, principal, role.partnerId);
