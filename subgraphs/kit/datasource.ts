@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createConnection } from "mysql2/promise";
-import { DataSource, DataSourceOptions, EntityManager, EntitySchema, EntityTarget, FindOptionsWhere, Logger as OrmLogger, MixedList, ObjectLiteral } from "typeorm";
+import { DataSource, DataSourceOptions, EntityManager, EntitySchema, EntityTarget, FindOptionsWhere, Logger as OrmLogger, MixedList, ObjectLiteral, QueryRunner } from "typeorm";
 import type { Logger } from "./logger";
+import { assertNoTransactionLeak } from "./transaction";
 
 /**
  * Counts the SQL statements a DataSource sends. Tests read it to prove that entity references
@@ -14,7 +15,9 @@ export class SqlStatementCounter implements OrmLogger {
 
   constructor(private readonly logger?: Logger) {}
 
-  logQuery(query: string): void {
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // Throws before the statement is sent when it would bypass an open transaction (kit/transaction.ts).
+    assertNoTransactionLeak(queryRunner, query);
     this.count += 1;
     this.recent.push(query);
     if (this.recent.length > 200) this.recent.shift();
@@ -131,7 +134,7 @@ export function createDataSource(settings: DataSourceSettings): SubgraphDataSour
       dateStrings: false,
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: Number(env.DB_POOL_SIZE ?? 10) },
+      extra: { connectionLimit: poolSize(env) },
     };
     return { dataSource: new DataSource(options), sql, engine: "mysql", location: new URL(url).pathname.slice(1) };
   }
@@ -147,10 +150,50 @@ export function createDataSource(settings: DataSourceSettings): SubgraphDataSour
   return { dataSource: new DataSource(options), sql, engine: "sqlite", location: file };
 }
 
+/**
+ * `DB_POOL_SIZE` (default 10): connections per replica. A transaction holds one connection from
+ * its first statement to its commit and reads only through it (kit/transaction.ts), so the pool
+ * bounds how many mutations of one replica run at once; the others queue for a connection.
+ */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.DB_POOL_SIZE ?? 10);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new Error(`DB_POOL_SIZE must be an integer from 1 to 1000, not '${env.DB_POOL_SIZE}'`);
+  return size;
+}
+
+/**
+ * `DB_LOCK_WAIT_TIMEOUT_SECONDS` (default 3): how long a statement waits for a row lock before the
+ * caller gets CONCURRENT_MODIFICATION (MySQL's default is 50 s, far past any gateway timeout).
+ */
+export function lockWaitTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.DB_LOCK_WAIT_TIMEOUT_SECONDS ?? 3);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new Error(`DB_LOCK_WAIT_TIMEOUT_SECONDS must be an integer from 1 to 120, not '${env.DB_LOCK_WAIT_TIMEOUT_SECONDS}'`);
+  return seconds;
+}
+
+interface SessionPool {
+  on(event: "connection", listener: (connection: { query(sql: string): unknown }) => void): void;
+}
+
+/**
+ * Sets the lock wait timeout on every pooled MySQL connection: the pool's first connection exists
+ * already (TypeORM opens it to check the credentials) and is idle, so one statement reaches it;
+ * every later one is set up as the pool creates it, before its first use.
+ */
+async function boundLockWaits(ds: SubgraphDataSource, env: NodeJS.ProcessEnv): Promise<void> {
+  if (ds.engine !== "mysql") return;
+  const statement = `SET SESSION innodb_lock_wait_timeout = ${lockWaitTimeoutSeconds(env)}`;
+  const pool = (ds.dataSource.driver as unknown as { pool?: SessionPool }).pool;
+  if (!pool) throw new Error("the MySQL driver exposes no pool: cannot bound lock waits");
+  pool.on("connection", connection => connection.query(statement));
+  await ds.dataSource.query(statement);
+}
+
 /** Connects and applies pending migrations (the database or folder must exist: see `openDataSource`). */
 export async function initialiseDataSource(ds: SubgraphDataSource, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (ds.engine === "sqlite") fs.mkdirSync(path.dirname(ds.location), { recursive: true });
   await ds.dataSource.initialize();
+  await boundLockWaits(ds, env);
   if (env.RUN_MIGRATIONS !== "false") await ds.dataSource.runMigrations({ transaction: "each" });
 }
 

@@ -95,7 +95,8 @@ function flattenValidation(errors: ClassValidatorError[], prefix = ""): { field:
   });
 }
 
-function unwrap(error: unknown): unknown {
+/** The error a resolver threw, under the GraphQLError wrappers that execution adds. */
+export function unwrap(error: unknown): unknown {
   let current = error as { originalError?: unknown } | undefined;
   while (current && current.originalError && current.originalError !== current) {
     current = current.originalError as { originalError?: unknown };

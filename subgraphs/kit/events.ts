@@ -6,6 +6,7 @@ import type { RouteHandler } from "./http";
 import type { Logger } from "./logger";
 import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } from "./principal";
 import { sqlTime } from "./time";
+import { transaction } from "./transaction";
 
 /**
  * Cross-subgraph events (DOMAIN.md §0.5, §7): a transactional outbox in each subgraph's own
@@ -324,7 +325,7 @@ export async function processOnce(
   clock: Clock,
 ): Promise<"PROCESSED" | "DUPLICATE" | "IGNORED"> {
   try {
-    return await dataSource.transaction(async manager => {
+    return await transaction(dataSource, async manager => {
       const seen = await manager.findOneBy(ProcessedEvent, { eventId: event.id });
       if (seen) return "DUPLICATE" as const;
       // The insert comes first: a concurrent delivery of the same event fails on the primary key

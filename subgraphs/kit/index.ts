@@ -15,3 +15,4 @@ export * from "./principal";
 export * from "./schema";
 export * from "./subgraph";
 export * from "./time";
+export * from "./transaction";

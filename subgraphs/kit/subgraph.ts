@@ -6,13 +6,14 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
-import { formatError } from "./errors";
+import { formatError, unwrap } from "./errors";
 import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
 import { createHttpHandler, HttpError, listen, RouteHandler, RunningHost } from "./http";
 import { JobRunner, ScheduledJob } from "./jobs";
 import { LoaderCache } from "./loaders";
 import { createLogger, Logger } from "./logger";
 import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
+import { configureTransactions, translateDatabaseError, UniqueViolationFactory } from "./transaction";
 
 /** What a subgraph's services are built from, once per process. */
 export interface SubgraphRuntime {
@@ -53,6 +54,11 @@ export interface SubgraphDefinition<S> {
   eventHandlers?(services: S): Record<string, EventHandler>;
   /** Time-driven transitions of this subgraph (kit/jobs.ts), run by every replica. */
   jobs?(services: S): ScheduledJob[];
+  /**
+   * The domain error for each unique constraint that enforces an "only once" rule, by index name:
+   * the loser of a race gets it instead of the generic `ALREADY_EXISTS` (kit/transaction.ts).
+   */
+  uniqueViolations?: Record<string, UniqueViolationFactory>;
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
@@ -94,6 +100,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     logger,
     env,
   });
+  configureTransactions(db.dataSource, { uniqueViolations: def.uniqueViolations ?? {} });
   const subscribers = subscribersFromEnv(env);
   const runtime: SubgraphRuntime = {
     name: def.name,
@@ -118,8 +125,12 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     // The launcher owns shutdown (close HTTP, relay, jobs, database, in that order).
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) =>
-      formatError(formatted, error, unexpected => logger.error({ err: unexpected }, "unexpected error")) as never,
+    formatError: (formatted, error) => {
+      // A race lost on a unique key or a lock outside kit/transaction.ts is still a typed error.
+      const translated = translateDatabaseError(unwrap(error), db.dataSource);
+      if (translated) return { message: translated.message, path: formatted.path, locations: formatted.locations, extensions: translated.extensions } as never;
+      return formatError(formatted, error, unexpected => logger.error({ err: unexpected }, "unexpected error")) as never;
+    },
   });
   await apollo.start();
   const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500) });

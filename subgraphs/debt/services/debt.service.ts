@@ -24,6 +24,7 @@ import {
   UnauthenticatedError,
   ValidationError,
   zurichDate,
+  transaction,
 } from "../../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus } from "../entities/enums";
@@ -192,7 +193,7 @@ export class DebtService {
     if (!allowed.includes(input.trigger)) throw new ValidationError("Acceptance and border crossing come from declarations; choose an omitted-declaration trigger.", { field: "input.trigger", rule: "DEBT-R02", article: "LD art. 69 let. c-d" });
     if (input.arisenAt.getTime() > this.clock.now().getTime()) throw new ValidationError("The debt cannot arise in the future.", { field: "input.arisenAt", rule: "DEBT-R02", article: "LD art. 69" });
     if (input.amount <= 0 || !input.debtorIds.length) throw new ValidationError("Give the amount and at least one debtor.", { field: input.amount <= 0 ? "input.amount" : "input.debtorIds", rule: "DEBT-R03", article: "LD art. 70" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const key = `omitted:${input.reference}`;
       if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "A debt for this case is already recorded.", { field: "input.reference" });
       const now = this.clock.now();
@@ -216,7 +217,7 @@ export class DebtService {
   async recordConditionalDebt(principal: Principal, input: { reference: string; debtorId: string; procedure: string; amount: number; securityId: string }): Promise<CustomsDebt> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office opens the procedure's debt.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("The conditional duties are positive.", { field: "input.amount" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const key = `procedure:${input.reference}`;
       if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "This procedure's debt is already recorded.", { field: "input.reference" });
       const security = await findForUpdate(m, Security, { id: input.securityId });
@@ -241,7 +242,7 @@ export class DebtService {
   /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
   async settleProcedure(principal: Principal, input: { debtId: string; discharged: boolean }): Promise<CustomsDebt> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records the discharge.", { requiredRoles: ["CUSTOMS_OFFICE"] });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
       if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
       const now = this.clock.now();
@@ -368,7 +369,7 @@ export class DebtService {
   async pay(principal: Principal, input: { debtId: string; payerId: string; amount: number; method: PaymentMethod }): Promise<Payment> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "Payments are recorded by a customs office.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("A payment is a positive amount.", { field: "input.amount" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
       if (!OPEN.includes(debt.status) || debt.amount === null) throw refuse("DEBT_NOT_PAYABLE", `A ${debt.status} debt${debt.amount === null ? " without an amount" : ""} takes no payment.`, { rule: "DEBT-R08", article: "LD art. 72" });
       const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
@@ -407,7 +408,7 @@ export class DebtService {
         const due = await this.dataSource.getRepository(CustomsDebt).createQueryBuilder("d").where("d.status = :s AND d.payment_deadline < :now", { s: DebtStatus.DUE, now: sqlTime(now) }).getMany();
         let moved = 0;
         for (const debt of due) {
-          const ok = await this.dataSource.transaction(async m => {
+          const ok = await transaction(this.dataSource, async m => {
             if (!(await transitionOnce(m, CustomsDebt, debt.id, { status: DebtStatus.DUE }, { status: DebtStatus.OVERDUE }))) return false;
             await this.events.publish(m, "DebtOverdue", debt.id, { debtId: debt.id, declarationId: debt.declarationId, overdueSince: debt.paymentDeadline!.toISOString(), outstanding: formatRappen(this.outstandingPrincipal(debt)) });
             return true;
@@ -439,7 +440,7 @@ export class DebtService {
   async interruptLimitation(principal: Principal, debtId: string, reason: string): Promise<CustomsDebt> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office interrupts limitation.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (reason.trim().length < 5) throw new ValidationError("Name the recovery action.", { field: "input.reason", rule: "DEBT-R11", article: "LD art. 75 para. 2" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await this.get(debtId, m);
       const now = this.clock.now();
       if (!OPEN.includes(debt.status)) throw refuse("DEBT_NOT_OPEN", `A ${debt.status} debt is not recovered.`, { rule: "DEBT-R11", article: "LD art. 75" });
@@ -453,7 +454,7 @@ export class DebtService {
   async subsequentCollection(principal: Principal, input: { debtId: string; errorType: CollectionErrorType; amount: number }): Promise<SubsequentCollection> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office decides a subsequent collection.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("The amount to recover is positive.", { field: "input.amount" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
       if (!debt.establishedAt) throw refuse("NOT_TAXED", "The debt has no taxation decision yet.", { rule: "DEBT-R22", article: "LD art. 85" });
       const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
@@ -470,7 +471,7 @@ export class DebtService {
 
   /** DEBT-R23 (LD art. 86 para. 2): the request reaches the taxing body within one year of the decision. */
   async requestRemission(principal: Principal, input: { debtId: string; ground: RemissionGround; justification: string }): Promise<RemissionRequest> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
       await this.requireDebtor(m, principal, debt);
       if (!debt.establishedAt) throw refuse("NOT_TAXED", "Remission is asked for a taxed debt.", { rule: "DEBT-R23", article: "LD art. 86 para. 2" });
@@ -485,7 +486,7 @@ export class DebtService {
   /** DEBT-R23 (OD-AFD art. 59): the DGD decides; a full remission ends the debt. */
   async decideRemission(principal: Principal, input: { requestId: string; grant: boolean; amount?: number | null }): Promise<RemissionRequest> {
     if (!isOfficer(principal, "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The DGD decides on remission (OD-AFD art. 59).", { requiredRoles: ["DGD"] });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const request = await m.findOneBy(RemissionRequest, { id: input.requestId });
       if (!request) throw new NotFoundError("RemissionRequest", input.requestId, "input.requestId");
       if (request.status !== RequestStatus.PENDING) throw refuse("REMISSION_DECIDED", "The request was already decided.", { rule: "DEBT-R23", article: "OD-AFD art. 59" });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, DomainError, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError } from "../../kit";
+import { Clock, DomainError, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { DebtStatus, PaymentMethod, SecurityStatus } from "../entities/enums";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, PledgeStatus, ProceedsAllocation, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
@@ -27,7 +27,7 @@ export class PledgeService {
   async record(principal: Principal, input: { objectKind: PledgeObjectKind; description: string; ownerId?: string | null; debtIds: string[]; perishable: boolean; isSecurities?: boolean | null }): Promise<CustomsPledge> {
     requireOffice(principal);
     if (!input.debtIds.length) throw new ValidationError("A pledge secures at least one debt.", { field: "input.debtIds", rule: "DEBT-R19", article: "LD art. 82 para. 3" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debts = await m.findBy(CustomsDebt, { id: In(input.debtIds) });
       if (debts.length !== new Set(input.debtIds).size) throw new NotFoundError("CustomsDebt", input.debtIds.join(", "), "input.debtIds");
       const arisenAt = debts.map(d => d.arisenAt).sort((a, b) => a.getTime() - b.getTime())[0];
@@ -59,7 +59,7 @@ export class PledgeService {
   /** DEBT-R20 (LD art. 83): asserted by sequestration: control taken, or disposal forbidden. */
   async sequester(principal: Principal, pledgeId: string, mode: SequestrationMode): Promise<CustomsPledge> {
     requireOffice(principal);
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const pledge = await this.pledge(m, pledgeId);
       if (pledge.status !== PledgeStatus.ARISEN) throw refuse("PLEDGE_NOT_SEQUESTRABLE", `A ${pledge.status} pledge is not sequestered.`, { rule: "DEBT-R20", article: "LD art. 83" });
       Object.assign(pledge, { status: PledgeStatus.SEQUESTERED, sequestrationMode: mode, sequesteredAt: this.clock.now() });
@@ -75,7 +75,7 @@ export class PledgeService {
   async release(principal: Principal, input: { pledgeId: string; securityId?: string | null; innocence?: InnocenceGround | null; reason: string }): Promise<CustomsPledge> {
     requireOffice(principal);
     if (Boolean(input.securityId) === Boolean(input.innocence)) throw new ValidationError("Release against a security, or without one on a ground of innocence: one of the two.", { field: "input", rule: "DEBT-R21", article: "LD art. 84" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const pledge = await this.pledge(m, input.pledgeId);
       if (pledge.status !== PledgeStatus.SEQUESTERED) throw refuse("PLEDGE_NOT_SEQUESTERED", "Only sequestered goods are released.", { rule: "DEBT-R21", article: "LD art. 84 para. 1" });
       const now = this.clock.now();
@@ -107,7 +107,7 @@ export class PledgeService {
   async realise(principal: Principal, input: { pledgeId: string; mode: RealisationMode; proceeds: number; ownerAgreed?: boolean | null; allocationOrder?: string[] | null }): Promise<CustomsPledge> {
     requireOffice(principal);
     if (input.proceeds < 0) throw new ValidationError("Proceeds are not negative.", { field: "input.proceeds" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const pledge = await this.pledge(m, input.pledgeId);
       const base = { rule: "DEBT-R24", article: "LD art. 87" };
       if (pledge.status !== PledgeStatus.SEQUESTERED) throw refuse("PLEDGE_NOT_SEQUESTERED", "Only a sequestered pledge is realised.", base);
@@ -160,7 +160,7 @@ export class PledgeService {
   /** X22 (LD art. 122): the pledged goods were misappropriated; enforcement opens a case. */
   async reportMisappropriation(principal: Principal, pledgeId: string, facts: string): Promise<CustomsPledge> {
     requireOffice(principal);
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const pledge = await this.pledge(m, pledgeId);
       if (pledge.status !== PledgeStatus.SEQUESTERED) throw refuse("PLEDGE_NOT_SEQUESTERED", "Only a sequestered pledge can be misappropriated.", { rule: "DEBT-R20", article: "LD art. 83, 122" });
       await this.events.publish(m, "PledgeMisappropriated", pledge.id, { pledgeId: pledge.id, ownerId: pledge.ownerId, description: pledge.description, facts, reportedAt: this.clock.now().toISOString() });
@@ -175,7 +175,7 @@ export class PledgeService {
    */
   async openEnforcement(principal: Principal, input: { debtId: string; kind: "SEIZURE" | "BANKRUPTCY_CLAIM" }): Promise<DebtEnforcementCase> {
     requireOffice(principal);
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const debt = await findForUpdate(m, CustomsDebt, { id: input.debtId });
       if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "input.debtId");
       if (debt.status !== DebtStatus.OVERDUE) throw refuse("DEBT_NOT_ENFORCEABLE", "Enforcement starts once the payment deadline expired unpaid (OVERDUE).", { rule: "DEBT-R25", article: "LD art. 88 para. 1 let. b" });

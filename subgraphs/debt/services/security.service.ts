@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, DomainError, endOfCalendarDaysAfter, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, zurichDate } from "../../kit";
+import { Clock, DomainError, endOfCalendarDaysAfter, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
 import { Security, SecurityReservation, SecurityRequisition } from "../entities/security.entity";
@@ -32,7 +32,7 @@ export class SecurityService {
     const bond = input.kind === SecurityKind.GENERAL_BOND || input.kind === SecurityKind.INDIVIDUAL_BOND;
     if (bond !== Boolean(input.suretyId)) throw new ValidationError(bond ? "A bond names its surety." : "Only a bond has a surety.", { field: "input.suretyId", rule: "DEBT-R14", article: "LD art. 77" });
     if (input.suretyId && input.suretyId === input.debtorId) throw new ValidationError("The surety is someone other than the debtor.", { field: "input.suretyId", rule: "DEBT-R14", article: "LD art. 77 para. 1" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const now = this.clock.now();
       const security = await m.save(
         m.create(Security, {
@@ -70,7 +70,7 @@ export class SecurityService {
   async reserve(principal: Principal, input: { securityId: string; debtId: string; amount: number }): Promise<SecurityReservation> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office attaches claims to securities.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("A reservation is a positive amount.", { field: "input.amount" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const security = await findForUpdate(m, Security, { id: input.securityId });
       if (!security) throw new NotFoundError("Security", input.securityId, "input.securityId");
       if (security.status !== SecurityStatus.ACTIVE && security.status !== SecurityStatus.TERMINATION_RECEIVED) {
@@ -110,7 +110,7 @@ export class SecurityService {
    * the 30th day after the administration received the termination.
    */
   async terminate(principal: Principal, securityId: string): Promise<Security> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const security = await findForUpdate(m, Security, { id: securityId });
       if (!security) throw new NotFoundError("Security", securityId, "input.securityId");
       const isSurety = principal.partners.some(p => p.partnerId === security.suretyId);
@@ -130,7 +130,7 @@ export class SecurityService {
   /** DEBT-R16 (LD art. 79 para. 3): the administration may cancel a bond at any time. */
   async cancel(principal: Principal, securityId: string): Promise<Security> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE", "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The administration cancels securities.", { requiredRoles: ["CUSTOMS_OFFICE", "DGD"] });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const security = await findForUpdate(m, Security, { id: securityId });
       if (!security) throw new NotFoundError("Security", securityId, "input.securityId");
       if (security.status === SecurityStatus.CANCELLED_BY_ADMINISTRATION || security.status === SecurityStatus.ENDED) throw refuse("SECURITY_NOT_ACTIVE", `The security is already ${security.status}.`, { rule: "DEBT-R16", article: "LD art. 79 para. 3" });
@@ -149,7 +149,7 @@ export class SecurityService {
     if (input.amount <= 0) throw new ValidationError("The security required is a positive amount.", { field: "input.amount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
     if (input.legalGround.trim().length < 5) throw new ValidationError("State the legal ground.", { field: "input.legalGround", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
     if (input.depositBody.trim().length < 3) throw new ValidationError("State where the security is to be deposited.", { field: "input.depositBody", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const id = randomUUID();
       return m.save(m.create(SecurityRequisition, { id, debtorId: input.debtorId, legalGround: input.legalGround.trim(), amount: input.amount, depositBody: input.depositBody.trim(), decidedAt: this.clock.now(), originKey: `decision:${id}`, securityId: null }));
     });

@@ -17,6 +17,7 @@ import {
   transitionOnce,
   ValidationError,
   zurichDate,
+  transaction,
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
@@ -132,7 +133,7 @@ export class DeclarationService {
   async present(principal: Principal, input: { officeId: string; presenterId: string; summaryForm: SummaryForm; place: string; goodsDescription: string; declarationId?: string | null }): Promise<GoodsPresentation> {
     const isOfficer = this.access.isOfficer(principal);
     if (!isOfficer && !this.access.partnerIds(principal).includes(input.presenterId)) throw refused("FORBIDDEN", "You do not act for the presenter.", { field: "input.presenterId" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const office = await this.reference.office(input.officeId, m);
       const calendar = this.reference.calendarOf(office);
       const now = this.clock.now();
@@ -175,7 +176,7 @@ export class DeclarationService {
   /** T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline to its operating conditions. */
   async overrideDeclarationDeadline(principal: Principal, presentationId: string, until: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const p = await m.findOneBy(GoodsPresentation, { id: presentationId });
       if (!p) throw new NotFoundError("GoodsPresentation", presentationId, "input.presentationId");
       if (p.status !== PresentationStatus.PRESENTED) throw refused("ALREADY_DECLARED", "The goods are already declared.", { rule: "DEC-R06", article: "OD-AFD art. 4" });
@@ -199,7 +200,7 @@ export class DeclarationService {
   async lodge(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<CustomsDeclaration> {
     this.access.requireLodgingFor(principal, input.declarantId);
     this.validateForm(input);
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const office = await this.reference.office(input.officeId, m);
       const calendar = this.reference.calendarOf(office);
       const now = this.clock.now();
@@ -481,9 +482,10 @@ export class DeclarationService {
     return m.save(rows);
   }
 
-  async itemsOf(declarationIds: readonly string[]): Promise<DeclarationItem[][]> {
+  /** Inside a transaction, pass its manager: a read on another connection would wait for the pool (kit/transaction.ts). */
+  async itemsOf(declarationIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<DeclarationItem[][]> {
     if (!declarationIds.length) return [];
-    const rows = await this.dataSource.getRepository(DeclarationItem).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { position: "ASC" } });
+    const rows = await m.getRepository(DeclarationItem).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { position: "ASC" } });
     return declarationIds.map(id => rows.filter(r => r.declarationId === id));
   }
 
@@ -499,7 +501,7 @@ export class DeclarationService {
   // ---------------------------------------------------------------- documents
 
   async submitDocument(principal: Principal, identificationMark: string): Promise<DocumentRequirement> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const doc = await m.findOneBy(DocumentRequirement, { identificationMark });
       if (!doc) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
       const d = await this.get(doc.declarationId, m);
@@ -513,7 +515,7 @@ export class DeclarationService {
   /** DEC-R45 (LD art. 35): the office asks for a further document during the taxation procedure. */
   async requestAdditionalDocument(principal: Principal, input: { declarationId: string; kind: DocumentKind; dueAt: Date; reason: string }): Promise<DocumentRequirement> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(input.declarationId, m);
       if (![DeclarationStatus.ACCEPTED, DeclarationStatus.EX_OFFICIO_TAXED].includes(d.status)) {
         throw refused("NOT_IN_TAXATION_PROCEDURE", `A ${d.status} declaration is not in the taxation procedure.`, { rule: "DEC-R45", article: "LD art. 35", status: d.status });
@@ -570,7 +572,7 @@ export class DeclarationService {
           if (await transitionOnce(this.dataSource.manager, DocumentRequirement, doc.id, { overdueFlagged: false, submittedAt: IsNull() } as never, { overdueFlagged: true })) {
             flagged += 1;
             const d = await this.get(doc.declarationId);
-            await this.dataSource.transaction(m => this.events.publish(m, "DocumentsOverdue", d.id, { declarationId: d.id, declarantId: d.declarantId, identificationMark: doc.identificationMark, dueAt: at.toISOString() }));
+            await transaction(this.dataSource, m => this.events.publish(m, "DocumentsOverdue", d.id, { declarationId: d.id, declarantId: d.declarantId, identificationMark: doc.identificationMark, dueAt: at.toISOString() }));
           }
         }
         return flagged;
@@ -580,7 +582,7 @@ export class DeclarationService {
 
   async overrideDocumentDeadline(principal: Principal, identificationMark: string, newValue: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const doc = await m.findOneBy(DocumentRequirement, { identificationMark });
       if (!doc) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
       const o = await this.deadlines.override(m, principal, { type: "DocumentRequirement", id: doc.id }, "DOCUMENT_DUE", doc.computedDueAt, newValue, reason);
@@ -598,7 +600,7 @@ export class DeclarationService {
   async refuse(principal: Principal, declarationId: string, reasons: string[]): Promise<Refusal> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (!reasons.length || reasons.some(r => r.trim().length < 3)) throw new ValidationError("Give the reasons for the refusal.", { field: "input.reasons", rule: "DEC-R38", article: "LD art. 32 para. 2" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       if (![DeclarationStatus.RECEIVED, DeclarationStatus.ACCEPTED].includes(d.status) || d.releasedAt) {
         throw refused("DECLARATION_NOT_REFUSABLE", "Only a received or accepted declaration whose goods are not released can be refused.", { rule: "DEC-R38", article: "LD art. 32", status: d.status });
@@ -630,7 +632,7 @@ export class DeclarationService {
 
   /** DEC-R40 (OD-AFD art. 20 para. 2): the corrected declaration, by the (possibly extended) deadline. */
   async resubmit(principal: Principal, declarationId: string, items: ItemInput[]): Promise<CustomsDeclaration> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       this.access.requireDeclarant(principal, d);
       const refusal = await this.openRefusal(m, d.id);
@@ -653,7 +655,7 @@ export class DeclarationService {
   /** DEC-R40: the office extends the period for fair reasons (T10); also after it passed (DESIGN CHOICE, DOMAIN.md §3.2). */
   async extendResubmission(principal: Principal, declarationId: string, until: Date, reason: string): Promise<Refusal> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       const refusal = await this.openRefusal(m, d.id);
       if (!refusal) throw refused("NOT_REFUSED", "The declaration has no open refusal.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
@@ -676,7 +678,7 @@ export class DeclarationService {
         for (const r of refusals) {
           const due = overrides.get(r.id)?.newValue ?? r.computedResubmissionDueBy;
           if (due.getTime() >= now.getTime()) continue;
-          const ok = await this.dataSource.transaction(async m => {
+          const ok = await transaction(this.dataSource, async m => {
             if (!(await transitionOnce(m, CustomsDeclaration, r.declarationId, { status: DeclarationStatus.REFUSED }, { status: DeclarationStatus.RESUBMISSION_OVERDUE }))) return false;
             await this.events.publish(m, "ResubmissionOverdue", r.declarationId, { declarationId: r.declarationId, dueBy: due.toISOString() });
             return true;
@@ -703,7 +705,7 @@ export class DeclarationService {
   }
 
   async withdraw(principal: Principal, declarationId: string): Promise<CustomsDeclaration> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       this.access.requireDeclarant(principal, d);
       await this.requireCorrectable(m, d);
@@ -717,7 +719,7 @@ export class DeclarationService {
   }
 
   async rectify(principal: Principal, declarationId: string, items: ItemInput[]): Promise<CustomsDeclaration> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       this.access.requireDeclarant(principal, d);
       await this.requireCorrectable(m, d);
@@ -733,10 +735,10 @@ export class DeclarationService {
   /** DEC-R46, DEC-R47 (LD art. 36, 37): full or by sample; the declarant may ask for a full one. */
   async orderVerification(principal: Principal, input: { declarationId: string; scope: VerificationScope; sampledTariffNumbers?: string[] | null }): Promise<Verification> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(input.declarationId, m);
       if (d.status !== DeclarationStatus.ACCEPTED || d.releasedAt) throw refused("NOT_VERIFIABLE", "Only an accepted declaration whose goods are not released is verified.", { rule: "DEC-R46", article: "LD art. 36", status: d.status });
-      const items = (await this.itemsOf([d.id]))[0];
+      const items = (await this.itemsOf([d.id], m))[0];
       const sampled = input.scope === VerificationScope.SAMPLE ? [...new Set(input.sampledTariffNumbers ?? [])] : [...new Set(items.map(i => i.tariffNumber))];
       if (input.scope === VerificationScope.SAMPLE && (!sampled.length || sampled.some(t => !items.some(i => i.tariffNumber === t)))) {
         throw new ValidationError("A sample names tariff numbers of the declaration's items.", { field: "input.sampledTariffNumbers", rule: "DEC-R47", article: "LD art. 37" });
@@ -747,12 +749,12 @@ export class DeclarationService {
 
   /** DEC-R47 (LD art. 37 para. 2): the declarant may ask for a full verification instead of a sample. */
   async requestFullVerification(principal: Principal, declarationId: string): Promise<Verification> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       this.access.requireDeclarant(principal, d);
       const v = await m.findOne(Verification, { where: { declarationId: d.id, recordedAt: IsNull() }, order: { orderedAt: "DESC" } });
       if (!v || v.scope !== VerificationScope.SAMPLE) throw refused("NO_SAMPLE_VERIFICATION", "Only an open sample verification can be widened.", { rule: "DEC-R47", article: "LD art. 37" });
-      const items = (await this.itemsOf([d.id]))[0];
+      const items = (await this.itemsOf([d.id], m))[0];
       Object.assign(v, { scope: VerificationScope.FULL, requestedFullByDeclarant: true, sampledTariffNumbers: [...new Set(items.map(i => i.tariffNumber))] });
       return m.save(v);
     });
@@ -761,7 +763,7 @@ export class DeclarationService {
   /** DEC-R47: the result is recorded and is the basis of the taxation; a mismatch is an incorrect particular (LD art. 34 para. 1 let. a). */
   async recordVerification(principal: Principal, input: { verificationId: string; conforms: boolean; result: string }): Promise<Verification> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const v = await m.findOneBy(Verification, { id: input.verificationId });
       if (!v) throw new NotFoundError("Verification", input.verificationId, "input.verificationId");
       if (v.recordedAt) throw refused("VERIFICATION_ALREADY_RECORDED", "The result is already recorded.", { rule: "DEC-R47", article: "LD art. 37" });
@@ -791,7 +793,7 @@ export class DeclarationService {
    */
   async release(principal: Principal, declarationId: string): Promise<CustomsDeclaration> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       if (d.status !== DeclarationStatus.ACCEPTED && d.status !== DeclarationStatus.EX_OFFICIO_TAXED) throw refused("NOT_RELEASABLE", `A ${d.status} declaration is not released.`, { rule: "DEC-R56", article: "LD art. 40", status: d.status });
       if (d.releasedAt) throw refused("ALREADY_RELEASED", "The goods are already released.", { rule: "DEC-R56", article: "LD art. 40" });
@@ -818,7 +820,7 @@ export class DeclarationService {
    * later removal is recorded with the flag `removalOverdue`.
    */
   async remove(principal: Principal, declarationId: string): Promise<CustomsDeclaration> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       if (!this.access.isOfficer(principal)) this.access.requireDeclarant(principal, d);
       if (!d.releasedAt) throw refused("NOT_RELEASED", "Goods may be removed only after release.", { rule: "DEC-R56", article: "LD art. 40 para. 2" });
@@ -839,7 +841,7 @@ export class DeclarationService {
 
   async overrideRemovalDeadline(principal: Principal, declarationId: string, until: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       if (!d.releasedAt || d.removedAt) throw refused("NOT_AWAITING_REMOVAL", "Only released goods not yet removed have a removal deadline.", { rule: "DEC-R58", article: "OD-AFD art. 37 para. 2" });
       return this.deadlines.override(m, principal, { type: "CustomsDeclaration", id: d.id }, "REMOVAL_DUE", d.computedRemovalDueBy, until, reason);

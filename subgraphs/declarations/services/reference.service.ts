@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, ValidationError } from "../../kit";
+import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, ValidationError, transaction } from "../../kit";
 import { SelectionRule, SelectionRuleSet } from "../entities/selection.entity";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { RateBasis } from "../entities/enums";
@@ -82,7 +82,7 @@ export class ReferenceService {
         throw new ValidationError("minValueChf is an amount in CHF.", { field: `input.rules.${i}.when.minValueChf` });
       }
     });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const latest = await m.getRepository(SelectionRuleSet).createQueryBuilder("r").orderBy("r.version", "DESC").getOne();
       const clean = input.rules.map(r => ({ id: r.id, description: r.description, result: r.result, when: Object.fromEntries(Object.entries(r.when).filter(([, v]) => v !== null && v !== undefined)) }));
       return m.save(m.create(SelectionRuleSet, { version: (latest?.version ?? 0) + 1, randomRate: input.randomRate, rules: clean as SelectionRule[], activeFrom: input.activeFrom, createdBy: principal.subject ?? "officer" }));
@@ -93,7 +93,7 @@ export class ReferenceService {
   async recordRate(input: { tariffNumber: string; description: string; rateBasis: RateBasis; rate: string; validFrom: string }): Promise<TariffRate> {
     if (!TARIFF_NUMBER.test(input.tariffNumber)) throw new ValidationError("A tariff number is NNNN.NNNN.", { field: "input.tariffNumber" });
     if (!/^\d{1,9}(\.\d{1,4})?$/.test(input.rate)) throw new ValidationError("A rate is a non-negative decimal with at most 4 decimals.", { field: "input.rate" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const existing = await m.findOneBy(TariffRate, { tariffNumber: input.tariffNumber, validFrom: input.validFrom });
       if (existing) throw refused("TARIFF_RATE_EXISTS", "A rate for this number already starts on that day.", { field: "input.validFrom" });
       const open = await m.getRepository(TariffRate).createQueryBuilder("t").where("t.tariff_number = :n AND t.valid_to IS NULL", { n: input.tariffNumber }).getOne();

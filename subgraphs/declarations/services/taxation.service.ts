@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, Decimal, EventPublisher, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate } from "../../kit";
+import { Clock, Decimal, EventPublisher, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
@@ -44,7 +44,7 @@ export class TaxationService {
   async tax(principal: Principal, input: { declarationId: string; kind: TaxationKind; documentsDueBy?: Date | null; applyHighestRate?: boolean | null }): Promise<TaxationDecision> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (input.kind === TaxationKind.AMENDED) throw new ValidationError("An amended taxation comes from a granted change request.", { field: "input.kind", rule: "DEC-R44", article: "LD art. 34 para. 4" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.declarations.get(input.declarationId, m);
       if (!ALLOWED_FROM[input.kind].includes(d.status)) {
         throw refused("NOT_TAXABLE", `A ${d.status} declaration cannot be taxed ${input.kind}.`, {
@@ -54,7 +54,7 @@ export class TaxationService {
         });
       }
       if (d.isPreDeclaration && !d.crossedBorderAt) throw refused("GOODS_NOT_PRESENTED", "A pre-declaration is taxed once the goods crossed the border (LD art. 19 para. 1 let. b).", { rule: "DEC-R11", article: "OD-AFD art. 5 para. 3" });
-      const items = (await this.declarations.itemsOf([d.id]))[0];
+      const items = (await this.declarations.itemsOf([d.id], m))[0];
       const previous = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
       if (previous && !(previous.kind === TaxationKind.PROVISIONAL && input.kind === TaxationKind.FINAL && !previous.finalisedAt)) {
         throw refused("ALREADY_TAXED", "The declaration has a taxation decision in force; cancel it first.", { rule: "DEC-R52", article: "LD art. 38", taxationDecisionId: previous.id });
@@ -180,7 +180,7 @@ export class TaxationService {
 
   /** DEC-R53 (OD-AFD art. 20a para. 1): the declarant's download is recorded at once (the first one counts). */
   async recordDownload(principal: Principal, decisionId: string): Promise<TaxationDecision> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const decision = await this.decision(m, decisionId);
       const d = await this.declarations.get(decision.declarationId, m);
       this.access.requireDeclarant(principal, d);
@@ -196,7 +196,7 @@ export class TaxationService {
   async cancel(principal: Principal, decisionId: string, notice: string): Promise<TaxationDecision> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (notice.trim().length < 5) throw new ValidationError("Give the notice sent to the declarant.", { field: "input.notice", rule: "DEC-R54", article: "OD-AFD art. 20b para. 1" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const decision = await this.decision(m, decisionId);
       if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `A ${decision.status} decision cannot be cancelled.`, { rule: "DEC-R54", article: "OD-AFD art. 20b" });
       const d = await this.declarations.get(decision.declarationId, m);
@@ -232,7 +232,7 @@ export class TaxationService {
         for (const t of due) {
           const pending = await this.dataSource.getRepository(TaxationChangeRequest).findOneBy({ declarationId: t.declarationId, status: ChangeRequestStatus.SUBMITTED });
           if (pending) continue;
-          const ok = await this.dataSource.transaction(async m => {
+          const ok = await transaction(this.dataSource, async m => {
             if (!(await transitionOnce(m, TaxationDecision, t.id, { kind: TaxationKind.PROVISIONAL, status: TaxationStatus.ISSUED, finalisedAt: IsNull() } as never, { kind: TaxationKind.FINAL, finalisedAt: t.documentsDueBy }))) return false;
             await this.events.publish(m, "ProvisionalTaxationFinalised", t.declarationId, { taxationDecisionId: t.id, declarationId: t.declarationId, finalisedAt: t.documentsDueBy!.toISOString() });
             return true;
@@ -251,7 +251,7 @@ export class TaxationService {
    * corrected declaration, on one of the two grounds.
    */
   async requestChange(principal: Principal, input: { declarationId: string; ground: ChangeGround; justification: string; correctedItems: ItemInput[] }): Promise<TaxationChangeRequest> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const d = await this.declarations.get(input.declarationId, m);
       this.access.requireDeclarant(principal, d);
       const base = { rule: "DEC-R44", article: "LD art. 34 para. 3" };
@@ -281,7 +281,7 @@ export class TaxationService {
   /** DEC-R44 (LD art. 34 para. 4): granted only on proof of the ground; the amended decision supersedes. */
   async decideChange(principal: Principal, input: { requestId: string; grant: boolean; reason: string }): Promise<TaxationChangeRequest> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const request = await m.findOneBy(TaxationChangeRequest, { id: input.requestId });
       if (!request) throw new NotFoundError("TaxationChangeRequest", input.requestId, "input.requestId");
       if (request.status !== ChangeRequestStatus.SUBMITTED) throw refused("CHANGE_ALREADY_DECIDED", "The request was already decided.", { rule: "DEC-R44", article: "LD art. 34 para. 4" });
@@ -310,7 +310,7 @@ export class TaxationService {
    * appeal suspends the limitation of the debt (X19, LD art. 75 para. 2).
    */
   async fileAppeal(principal: Principal, input: { taxationDecisionId: string; grounds: string }): Promise<Appeal> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const decision = await this.decision(m, input.taxationDecisionId);
       const d = await this.declarations.get(decision.declarationId, m);
       this.access.requireDeclarant(principal, d);
@@ -347,7 +347,7 @@ export class TaxationService {
    * holidays like the taxation period.
    */
   async decideAppeal(principal: Principal, input: { appealId: string; outcome: string }): Promise<Appeal> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const appeal = await m.findOneBy(Appeal, { id: input.appealId });
       if (!appeal) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
       this.access.requireOfficer(principal, appeal.instance === AppealInstance.DGD ? "DGD" : "DISTRICT_DIRECTORATE");
@@ -366,7 +366,7 @@ export class TaxationService {
 
   /** DEC-R60: the appellant takes the district directorate's decision to the DGD, in time. */
   async appealToDgd(principal: Principal, input: { appealId: string; grounds: string }): Promise<Appeal> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const first = await m.findOneBy(Appeal, { id: input.appealId });
       if (!first) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
       if (principal.kind === "ANONYMOUS" || !this.access.partnerIds(principal).includes(first.appellantId)) throw refused("FORBIDDEN", "Only the appellant may appeal further.", { field: "input.appealId" });

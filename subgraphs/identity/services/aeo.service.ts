@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, NotFoundError, Principal } from "../../kit";
+import { Clock, NotFoundError, Principal, transaction } from "../../kit";
 import { AeoCriteria, AeoStatus } from "../entities/aeo-status.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { AeoStatusValue } from "../entities/enums";
@@ -16,7 +16,7 @@ export class AeoService {
 
   /** ID-R36 (LD art. 42a para. 1): on request, for persons domiciled in the customs territory. */
   async apply(principal: Principal, partnerId: string): Promise<AeoStatus> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, partnerId);
       const partner = await m.findOneByOrFail(BusinessPartner, { id: partnerId });
       if (partner.domicileInCustomsTerritory !== true) {
@@ -34,7 +34,7 @@ export class AeoService {
   /** ID-R36: granted only when all four criteria of LD art. 42a para. 1 let. a-d are met. */
   async grant(principal: Principal, id: string, criteria: AeoCriteria): Promise<AeoStatus> {
     this.access.requireOfficer(principal, "DGD");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const status = await this.requested(m.getRepository(AeoStatus), id);
       const unmet = Object.entries(criteria).filter(([, ok]) => !ok).map(([name]) => name);
       if (unmet.length) {
@@ -47,7 +47,7 @@ export class AeoService {
 
   async refuse(principal: Principal, id: string, criteria: AeoCriteria, reason: string): Promise<AeoStatus> {
     this.access.requireOfficer(principal, "DGD");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const status = await this.requested(m.getRepository(AeoStatus), id);
       Object.assign(status, { status: AeoStatusValue.REFUSED, criteria, refusalReason: reason });
       return m.save(status);

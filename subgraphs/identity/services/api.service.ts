@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, DomainError, NotFoundError, PartnerGrant, Principal } from "../../kit";
+import { Clock, DomainError, NotFoundError, PartnerGrant, Principal, transaction } from "../../kit";
 import { ApiApplication, ApiSubscription, ApiToken } from "../entities/api.entity";
 import { ApiApplicationStatus, ApiSubscriptionStatus, RoleStatus } from "../entities/enums";
 import { PartnerRole } from "../entities/partner-role.entity";
@@ -43,7 +43,7 @@ export class ApiSelfService {
     if (!API_CATALOGUE.includes(input.apiName)) {
       throw IdentityErrors.refused("API_NOT_IN_CATALOGUE", `Unknown API; available: ${API_CATALOGUE.join(", ")}.`, { field: "input.apiName", rule: "ID-R22", article: "ePortal step 5" });
     }
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
       await this.requireSelfService(m, input.partnerId);
       const existing = await m.findOneBy(ApiSubscription, { partnerId: input.partnerId, apiName: input.apiName, status: ApiSubscriptionStatus.ACTIVE });
@@ -56,7 +56,7 @@ export class ApiSelfService {
 
   /** ID-R22, ID-R23: an application named after the clearance software, with four keys shown once. */
   async createApplication(principal: Principal, input: { subscriptionId: string; softwareName: string }): Promise<{ application: ApiApplication; credentials: IssuedCredentials }> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const subscription = await m.findOneBy(ApiSubscription, { id: input.subscriptionId });
@@ -90,7 +90,7 @@ export class ApiSelfService {
    * keys stop working at once.
    */
   async regenerateKeys(principal: Principal, applicationId: string): Promise<{ application: ApiApplication; credentials: IssuedCredentials }> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const application = await this.activeApplication(m, applicationId);
@@ -114,7 +114,7 @@ export class ApiSelfService {
 
   /** DESIGN CHOICE: deleting an application revokes its keys at once. */
   async deleteApplication(principal: Principal, applicationId: string): Promise<ApiApplication> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const application = await this.activeApplication(m, applicationId);
@@ -135,7 +135,7 @@ export class ApiSelfService {
     if (byRefresh === byClient || (byClient && !(input.consumerKey && input.consumerSecret))) {
       throw IdentityErrors.refused("BAD_USER_INPUT", "Give either refreshToken, or consumerKey with consumerSecret.", { field: "input" });
     }
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const now = this.clock.now();
       let application: ApiApplication | null;
       if (byRefresh) {

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, NotFoundError, paginate, Principal, ValidationError, zurichDate } from "../../kit";
+import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, NotFoundError, paginate, Principal, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { AuthorisationScope, AuthorisationStatus, CustomsSystem, PartnerStatus, WithdrawalGround } from "../entities/enums";
@@ -54,7 +54,7 @@ export class AuthorisationService {
         article: "OD-AFD art. 8 para. 5",
       });
     }
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
       const partner = await m.findOneByOrFail(BusinessPartner, { id: input.partnerId });
       if (partner.status !== PartnerStatus.ONBOARDED) {
@@ -234,7 +234,7 @@ export class AuthorisationService {
     article: string,
     apply: (m: EntityManager, a: CustomsSystemAuthorisation) => Promise<void>,
   ): Promise<CustomsSystemAuthorisation> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const a = await m.findOneBy(CustomsSystemAuthorisation, { id });
       if (!a) throw new NotFoundError("CustomsSystemAuthorisation", id, "input.authorisationId");
       if (!from.includes(a.status)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, EventPublisher, NotFoundError, Principal, ValidationError } from "../../kit";
+import { Clock, EventPublisher, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { DeclarantEmployee } from "../entities/declarant-employee.entity";
 import { PartnerType } from "../entities/enums";
@@ -21,7 +21,7 @@ export class DeclarantEmployeeService {
    * ID-R33 (OD-AFD art. 11) without asking identity.
    */
   async announce(principal: Principal, input: { partnerId: string; personalNumber: string; name: string; personId?: string | null }): Promise<DeclarantEmployee> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
       if (input.personId) {
         const person = await m.findOneBy(BusinessPartner, { id: input.personId });
@@ -62,7 +62,7 @@ export class DeclarantEmployeeService {
 
   /** ID-R32: changes are reported immediately; the employee may no longer declare. */
   async deactivate(principal: Principal, employeeId: string): Promise<DeclarantEmployee> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const employee = await m.findOneBy(DeclarantEmployee, { id: employeeId });

@@ -12,6 +12,7 @@ import {
   Principal,
   ValidationError,
   zurichDate,
+  transaction,
 } from "../../kit";
 import { Address } from "../entities/address";
 import { BusinessPartner } from "../entities/business-partner.entity";
@@ -100,7 +101,7 @@ export class PartnerService {
   async recordBranchEntry(entry: BerRegisterEntry): Promise<BerRegisterEntry> {
     const headOfficeUid = normaliseUid(entry.headOfficeUid);
     if (!headOfficeUid) throw new ValidationError("Not a valid head office UID.", { field: "input.headOfficeUid" });
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       if (!(await m.findOneBy(UidRegisterEntry, { uid: headOfficeUid }))) {
         throw new ValidationError("The head office is not in the UID register.", { field: "input.headOfficeUid" });
       }
@@ -119,7 +120,7 @@ export class PartnerService {
     if (chosen !== 1) {
       throw new ValidationError("Give exactly one of uid, berNumber or manual.", { field: "input", rule: "ID-R05", article: "ePortal step 2" });
     }
-    const { partner, letter } = await this.dataSource.transaction(async m => {
+    const { partner, letter } = await transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal);
       const now = this.clock.now();
       const partner = m.create(BusinessPartner, {
@@ -196,7 +197,7 @@ export class PartnerService {
    * goes to the same register address and supersedes every unredeemed earlier code.
    */
   async requestNewCode(principal: Principal, partnerId: string): Promise<OnboardingCode> {
-    const { code, letter } = await this.dataSource.transaction(async m => {
+    const { code, letter } = await transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal);
       const partner = await m.findOneBy(BusinessPartner, { id: partnerId });
       if (!partner) throw new NotFoundError("BusinessPartner", partnerId, "input.partnerId");
@@ -223,7 +224,7 @@ export class PartnerService {
    */
   async redeemCode(principal: Principal, input: { code: string; acceptTermsOfUse: boolean; termsVersion: string }): Promise<PartnerMembership> {
     const now = this.clock.now();
-    const outcome = await this.dataSource.transaction(async m => {
+    const outcome = await transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal);
       if (user.redemptionLockedUntil && user.redemptionLockedUntil.getTime() > now.getTime()) {
         throw IdentityErrors.refused("ONBOARDING_CODE_LOCKED", "Too many wrong codes: redemption is locked for a while.", {
@@ -303,7 +304,7 @@ export class PartnerService {
     if (input.portalRole === PortalRole.ADMINISTRATOR) {
       throw new ValidationError("The administrator is whoever redeems the onboarding code; add a DEPUTY instead.", { field: "input.portalRole", rule: "ID-R10", article: "ePortal step 3" });
     }
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
       const user = await m.findOneBy(PortalUser, { email: input.email.toLowerCase() });
       if (!user) throw IdentityErrors.refused("PORTAL_USER_NOT_FOUND", "No ePortal user has this e-mail address; they must register first.", { field: "input.email", rule: "ID-R01", article: "ePortal step 1" });
@@ -315,7 +316,7 @@ export class PartnerService {
   }
 
   async changeUserRole(principal: Principal, input: { membershipId: string; portalRole: PortalRole }): Promise<PartnerMembership> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const membership = await m.findOneBy(PartnerMembership, { id: input.membershipId });
@@ -331,7 +332,7 @@ export class PartnerService {
   }
 
   async removeUser(principal: Principal, membershipId: string): Promise<PartnerMembership> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const membership = await m.findOneBy(PartnerMembership, { id: membershipId });
@@ -418,7 +419,7 @@ export class PartnerService {
   }
 
   private async recordFailedAttempt(userId: string, now: Date): Promise<Date | null> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Atomic increment: parallel wrong guesses all count.
       await m.createQueryBuilder().update(PortalUser).set({ failedCodeAttempts: () => "failed_code_attempts + 1" }).where("id = :id", { id: userId }).execute();
       const user = await m.findOneByOrFail(PortalUser, { id: userId });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
-import { Clock, Principal, UnauthenticatedError } from "../../kit";
+import { Clock, Principal, UnauthenticatedError, transaction } from "../../kit";
 import { PortalUser } from "../entities/portal-user.entity";
 import { SecondFactor } from "../entities/enums";
 import { IdentityAccess } from "./access";
@@ -24,7 +24,7 @@ export class PortalUserService {
    */
   async register(principal: Principal, input: { email: string; emailNotificationsEnabled?: boolean | null }): Promise<PortalUser> {
     if (principal.kind !== "PORTAL_USER" || !principal.subject) throw new UnauthenticatedError("Log in with your CH-LOGIN account.");
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       if (await m.findOneBy(PortalUser, { chLoginSubject: principal.subject })) {
         throw IdentityErrors.refused("PORTAL_USER_ALREADY_REGISTERED", "This CH-LOGIN account is already registered.", { rule: "ID-R01", article: "ePortal step 1" });
       }
@@ -48,7 +48,7 @@ export class PortalUserService {
     if (kind === SecondFactor.NONE) {
       throw IdentityErrors.refused("BAD_USER_INPUT", "Choose MTAN or AUTHENTICATOR_APP.", { rule: "ID-R02", article: "ePortal step 1", field: "input.kind" });
     }
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal, false);
       user.secondFactor = kind;
       return m.save(user);
@@ -57,7 +57,7 @@ export class PortalUserService {
 
   /** ID-R38 (ePortal step 1): profile and e-mail notifications. */
   async updateProfile(principal: Principal, input: { email?: string | null; emailNotificationsEnabled?: boolean | null }): Promise<PortalUser> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal, false);
       if (input.email) user.email = input.email.toLowerCase();
       if (input.emailNotificationsEnabled !== undefined && input.emailNotificationsEnabled !== null) {

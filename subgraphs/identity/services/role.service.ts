@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, paginate, Principal } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, paginate, Principal, transaction } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { PartnerRoleType, PartnerStatus, RoleStatus } from "../entities/enums";
 import { ContactPerson, PartnerRole } from "../entities/partner-role.entity";
@@ -29,7 +29,7 @@ export class RoleService {
    * are released at once (ID-R15); the others wait for FOCBS.
    */
   async request(principal: Principal, input: { partnerId: string; roleType: PartnerRoleType; contactPerson?: ContactPerson | null }): Promise<PartnerRole> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const user = await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
       const partner = await m.findOneByOrFail(BusinessPartner, { id: input.partnerId });
       if (partner.status !== PartnerStatus.ONBOARDED) {
@@ -102,7 +102,7 @@ export class RoleService {
    * Freight closes API self-service (ID-R21): the partner's applications stop authenticating.
    */
   async remove(principal: Principal, roleId: string): Promise<PartnerRole> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
       const role = await m.findOneBy(PartnerRole, { id: roleId });
@@ -141,7 +141,7 @@ export class RoleService {
   }
 
   private async decide(roleId: string, from: RoleStatus[], apply: (m: EntityManager, role: PartnerRole) => Promise<void>): Promise<PartnerRole> {
-    return this.dataSource.transaction(async m => {
+    return transaction(this.dataSource, async m => {
       const role = await m.findOneBy(PartnerRole, { id: roleId });
       if (!role) throw new NotFoundError("PartnerRole", roleId, "input.roleId");
       if (!from.includes(role.status)) {
