@@ -6,6 +6,8 @@ import { migrations } from "./migrations";
 import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityRequisitionResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
 import { PartnerPcdResolver, PledgeResolver } from "./resolvers/pledge.resolver";
 import { createDebtServices, DebtServices } from "./services";
+import { debtAlreadyRecorded } from "./services/debt.service";
+import { alreadyReserved } from "./services/security.service";
 
 export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee];
 
@@ -43,6 +45,10 @@ export const definition: SubgraphDefinition<DebtServices> = {
         TaxationDecision: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       },
     }),
+  uniqueViolations: {
+    "customs_debt(declaration_id)": debtAlreadyRecorded,
+    "security_reservation(security_id,debt_id)": alreadyReserved,
+  },
   createServices: runtime => createDebtServices(runtime),
   consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],
   eventHandlers: services => ({

@@ -20,6 +20,7 @@ import { PartnerRoleResolver } from "./resolvers/role.resolver";
 import { PartnerMembershipResolver, PortalUserResolver } from "./resolvers/user.resolver";
 import { createIdentityServices, IdentityServices } from "./services";
 import { ApiAuthError } from "./services/api.service";
+import { IdentityErrors } from "./services/errors";
 
 export const IDENTITY_ENTITIES = [
   PortalUser,
@@ -75,6 +76,14 @@ export const definition: SubgraphDefinition<IdentityServices> = {
         },
       },
     }),
+  // The loser of a race on an "only once" rule that a unique key enforces gets the rule's own error.
+  uniqueViolations: {
+    "portal_user(ch_login_subject)": IdentityErrors.portalUserAlreadyRegistered,
+    "business_partner(uid)": () => IdentityErrors.partnerAlreadyRegistered("input.uid"),
+    "business_partner(ber_number)": () => IdentityErrors.partnerAlreadyRegistered("input.berNumber"),
+    "partner_membership(user_id,partner_id)": IdentityErrors.alreadyAMember,
+    "declarant_employee(partner_id,personal_number)": () => IdentityErrors.personalNumberTaken(),
+  },
   createServices: runtime => createIdentityServices(runtime),
   consumes: ["SecurityProvided"],
   eventHandlers: services => ({

@@ -176,24 +176,37 @@ interface SessionPool {
 }
 
 /**
- * Sets the lock wait timeout on every pooled MySQL connection: the pool's first connection exists
- * already (TypeORM opens it to check the credentials) and is idle, so one statement reaches it;
- * every later one is set up as the pool creates it, before its first use.
+ * The session every pooled MySQL connection works in:
+ * - READ COMMITTED: a statement reads what is committed when it runs, not a snapshot taken at the
+ *   transaction's first read. So "lock the parent row, then check" (one open request per partner,
+ *   one declaration per presentation, ...) sees the winner's row however the transaction began,
+ *   and InnoDB takes no gap locks, the usual source of deadlocks between parallel inserts.
+ * - a bounded lock wait (`DB_LOCK_WAIT_TIMEOUT_SECONDS`).
  */
-async function boundLockWaits(ds: SubgraphDataSource, env: NodeJS.ProcessEnv): Promise<void> {
+export function sessionStatements(env: NodeJS.ProcessEnv = process.env): string[] {
+  return ["SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", `SET SESSION innodb_lock_wait_timeout = ${lockWaitTimeoutSeconds(env)}`];
+}
+
+/**
+ * Applies `sessionStatements` to every pooled connection: the pool's first connection exists
+ * already (TypeORM opens it to check the credentials) and is idle, so the statements reach it;
+ * every later one is set up as the pool creates it, before its first use (mysql2 runs a
+ * connection's commands in order).
+ */
+async function configureSessions(ds: SubgraphDataSource, env: NodeJS.ProcessEnv): Promise<void> {
   if (ds.engine !== "mysql") return;
-  const statement = `SET SESSION innodb_lock_wait_timeout = ${lockWaitTimeoutSeconds(env)}`;
+  const statements = sessionStatements(env);
   const pool = (ds.dataSource.driver as unknown as { pool?: SessionPool }).pool;
-  if (!pool) throw new Error("the MySQL driver exposes no pool: cannot bound lock waits");
-  pool.on("connection", connection => connection.query(statement));
-  await ds.dataSource.query(statement);
+  if (!pool) throw new Error("the MySQL driver exposes no pool: cannot configure its sessions");
+  pool.on("connection", connection => statements.forEach(statement => connection.query(statement)));
+  for (const statement of statements) await ds.dataSource.query(statement);
 }
 
 /** Connects and applies pending migrations (the database or folder must exist: see `openDataSource`). */
 export async function initialiseDataSource(ds: SubgraphDataSource, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (ds.engine === "sqlite") fs.mkdirSync(path.dirname(ds.location), { recursive: true });
   await ds.dataSource.initialize();
-  await boundLockWaits(ds, env);
+  await configureSessions(ds, env);
   if (env.RUN_MIGRATIONS !== "false") await ds.dataSource.runMigrations({ transaction: "each" });
 }
 

@@ -55,7 +55,8 @@ export interface SubgraphDefinition<S> {
   /** Time-driven transitions of this subgraph (kit/jobs.ts), run by every replica. */
   jobs?(services: S): ScheduledJob[];
   /**
-   * The domain error for each unique constraint that enforces an "only once" rule, by index name:
+   * The domain error for each unique constraint that enforces an "only once" rule, keyed
+   * `table(column,column)`:
    * the loser of a race gets it instead of the generic `ALREADY_EXISTS` (kit/transaction.ts).
    */
   uniqueViolations?: Record<string, UniqueViolationFactory>;

@@ -22,11 +22,11 @@ import { DomainError } from "./errors";
  *   commit together or not at all.
  */
 
-/** Builds the domain error for a violated unique constraint (keyed by index name). */
+/** Builds the domain error for a violated unique constraint. */
 export type UniqueViolationFactory = () => DomainError;
 
 export interface TransactionSettings {
-  /** Domain errors by unique index name (`IDX_...`). */
+  /** Domain errors by unique constraint, written `table(column,column)`. */
   uniqueViolations: Record<string, UniqueViolationFactory>;
   /** Called inside every transaction before the caller's work (the idempotency claim). */
   onBegin?: (manager: EntityManager) => Promise<void>;
@@ -129,30 +129,41 @@ export function translateDatabaseError(error: unknown, dataSource?: DataSource):
   const sqliteDuplicate = code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
   if (!mysqlDuplicate && !sqliteDuplicate) return undefined;
   const message = driver.sqlMessage ?? driver.message ?? "";
-  const constraint = mysqlDuplicate ? /for key '(?:[^.']*\.)?([^']+)'/.exec(message)?.[1] : sqliteConstraintName(message, dataSource);
-  const factory = constraint && dataSource ? settingsOf.get(dataSource)?.uniqueViolations[constraint] : undefined;
+  const constraint = dataSource && (mysqlDuplicate ? mysqlConstraint(message, dataSource) : sqliteConstraint(message));
+  const factory = constraint && dataSource ? registeredFactory(dataSource, constraint) : undefined;
   if (factory) return factory();
-  return new DomainError("ALREADY_EXISTS", "This was already recorded; nothing was changed.", { constraint: publicConstraintName(constraint) });
+  return new DomainError("ALREADY_EXISTS", "This was already recorded; nothing was changed.", {});
 }
 
-/** SQLite names the columns (`UNIQUE constraint failed: t.a, t.b`), not the index: find the index. */
-function sqliteConstraintName(message: string, dataSource?: DataSource): string | undefined {
-  const match = /constraint failed: (.+)$/.exec(message);
-  if (!match || !dataSource) return undefined;
-  const parts = match[1].split(",").map(s => s.trim());
-  const table = parts[0]?.split(".")[0];
-  const columns = parts.map(p => p.split(".")[1]).sort().join(",");
-  for (const meta of dataSource.entityMetadatas) {
-    if (meta.tableName !== table) continue;
-    for (const index of meta.indices) {
-      if (index.isUnique && index.columns.map(c => c.databaseName).sort().join(",") === columns) return index.name;
-    }
-    if (meta.primaryColumns.map(c => c.databaseName).sort().join(",") === columns) return "PRIMARY";
+/** A unique constraint as `table(column,column)`, columns sorted. */
+function constraintKey(table: string, columns: string[]): string {
+  return `${table}(${[...columns].sort().join(",")})`;
+}
+
+function registeredFactory(dataSource: DataSource, key: string): UniqueViolationFactory | undefined {
+  const registered = settingsOf.get(dataSource)?.uniqueViolations ?? {};
+  for (const [name, factory] of Object.entries(registered)) {
+    const match = /^(\w+)\(([\w, ]+)\)$/.exec(name);
+    if (match && constraintKey(match[1], match[2].split(",").map(c => c.trim())) === key) return factory;
   }
   return undefined;
 }
 
-/** Index names are ours to change: only readable names go to clients. */
-function publicConstraintName(name: string | undefined): string | undefined {
-  return name && !/^IDX_[0-9a-f]{20,}$/.test(name) ? name : undefined;
+/** MySQL names the index (`Duplicate entry 'x' for key 'IDX_...'`): its table and columns come from the entities. */
+function mysqlConstraint(message: string, dataSource: DataSource): string | undefined {
+  const name = /for key '(?:[^.']*\.)?([^']+)'/.exec(message)?.[1];
+  if (!name) return undefined;
+  for (const meta of dataSource.entityMetadatas) {
+    const index = meta.indices.find(i => i.name === name);
+    if (index) return constraintKey(meta.tableName, index.columns.map(c => c.databaseName));
+  }
+  return undefined;
+}
+
+/** SQLite names the columns (`UNIQUE constraint failed: t.a, t.b`). */
+function sqliteConstraint(message: string): string | undefined {
+  const match = /constraint failed: (.+)$/.exec(message);
+  if (!match) return undefined;
+  const parts = match[1].split(",").map(s => s.trim().split("."));
+  return constraintKey(parts[0][0], parts.map(p => p[1]));
 }

@@ -39,6 +39,9 @@ export interface DebtConfig {
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
+/** One debt per declaration, omitted declaration or procedure (LD art. 69): the unique key on its origin backs this check. */
+export const debtAlreadyRecorded = () => refuse("DEBT_ALREADY_RECORDED", "A debt for this declaration, case or procedure is already recorded.", { field: "input.reference", rule: "DEBT-R02", article: "LD art. 69" });
+
 /** The end of the same calendar date N years later (T8; 29 Feb → 28 Feb). */
 export function endOfSameDateYearsLater(at: Date, years: number): Date {
   const [y, m, d] = zurichDate(at).split("-").map(Number);
@@ -109,7 +112,7 @@ export class DebtService {
   async onTaxation(m: EntityManager, e: EventEnvelope): Promise<void> {
     const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string };
     const established = new Date(p.establishedAt);
-    const debt = (await m.findOneBy(CustomsDebt, { declarationId: p.declarationId })) ?? (await this.arise(m, p.declarationId, null, DebtBirthTrigger.ACCEPTANCE, established, p.declarantId, p.onBehalfOfId ?? null));
+    const debt = (await findForUpdate(m, CustomsDebt, { declarationId: p.declarationId })) ?? (await this.arise(m, p.declarationId, null, DebtBirthTrigger.ACCEPTANCE, established, p.declarantId, p.onBehalfOfId ?? null));
     await this.addDebtors(m, debt.id, p.declarantId, p.onBehalfOfId ?? null);
     // The same decision again (a producer's retry under a new envelope id) changes nothing.
     if (debt.taxationDecisionId === p.taxationDecisionId) return;
@@ -195,7 +198,7 @@ export class DebtService {
     if (input.amount <= 0 || !input.debtorIds.length) throw new ValidationError("Give the amount and at least one debtor.", { field: input.amount <= 0 ? "input.amount" : "input.debtorIds", rule: "DEBT-R03", article: "LD art. 70" });
     return transaction(this.dataSource, async m => {
       const key = `omitted:${input.reference}`;
-      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "A debt for this case is already recorded.", { field: "input.reference" });
+      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw debtAlreadyRecorded();
       const now = this.clock.now();
       const debt = await m.save(
         m.create(CustomsDebt, {
@@ -219,7 +222,7 @@ export class DebtService {
     if (input.amount <= 0) throw new ValidationError("The conditional duties are positive.", { field: "input.amount" });
     return transaction(this.dataSource, async m => {
       const key = `procedure:${input.reference}`;
-      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw refuse("DEBT_ALREADY_RECORDED", "This procedure's debt is already recorded.", { field: "input.reference" });
+      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw debtAlreadyRecorded();
       const security = await findForUpdate(m, Security, { id: input.securityId });
       if (!security || security.debtorId !== input.debtorId || !["ACTIVE", "TERMINATION_RECEIVED"].includes(security.status)) {
         throw refuse("SECURITY_REQUIRED", "A conditional debt must be secured by an active security of the debtor.", { field: "input.securityId", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
@@ -487,7 +490,8 @@ export class DebtService {
   async decideRemission(principal: Principal, input: { requestId: string; grant: boolean; amount?: number | null }): Promise<RemissionRequest> {
     if (!isOfficer(principal, "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The DGD decides on remission (OD-AFD art. 59).", { requiredRoles: ["DGD"] });
     return transaction(this.dataSource, async m => {
-      const request = await m.findOneBy(RemissionRequest, { id: input.requestId });
+      // Decided once: the request's row is locked before its status is checked.
+      const request = await findForUpdate(m, RemissionRequest, { id: input.requestId });
       if (!request) throw new NotFoundError("RemissionRequest", input.requestId, "input.requestId");
       if (request.status !== RequestStatus.PENDING) throw refuse("REMISSION_DECIDED", "The request was already decided.", { rule: "DEBT-R23", article: "OD-AFD art. 59" });
       const debt = await this.get(request.debtId, m);

@@ -8,6 +8,8 @@ import { endOfSameDateYearsLater } from "./debt.service";
 
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
+export const alreadyReserved = () => refuse("ALREADY_RESERVED", "This claim is already attached to the security.", { field: "input.debtId" });
+
 export interface Exposure {
   openDebts: number;
   conditionalDebts: number;
@@ -50,7 +52,8 @@ export class SecurityService {
         }),
       );
       if (input.requisitionId) {
-        const req = await m.findOneBy(SecurityRequisition, { id: input.requisitionId });
+        // A requisition is met once: its row is locked before the check.
+        const req = await findForUpdate(m, SecurityRequisition, { id: input.requisitionId });
         if (!req || req.debtorId !== input.debtorId) throw new NotFoundError("SecurityRequisition", input.requisitionId, "input.requisitionId");
         if (req.securityId) throw refuse("REQUISITION_ALREADY_MET", "This requisition is already met.", { rule: "DEBT-R18", article: "LD art. 81" });
         if (input.maxAmount < req.amount) throw refuse("SECURITY_TOO_LOW", `The decision requires CHF ${formatRappen(req.amount)}.`, { field: "input.maxAmount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
@@ -90,7 +93,7 @@ export class SecurityService {
       if (security.kind === SecurityKind.INDIVIDUAL_BOND && existing.some(r => r.debtId !== debt.id)) {
         throw refuse("INDIVIDUAL_BOND_TAKEN", "An individual bond secures one specific debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
       }
-      if (existing.some(r => r.debtId === debt.id)) throw refuse("ALREADY_RESERVED", "This claim is already attached to the security.", { field: "input.debtId" });
+      if (existing.some(r => r.debtId === debt.id)) throw alreadyReserved();
       const reserved = existing.reduce((sum, r) => sum + r.amount, 0);
       const headroom = security.maxAmount - reserved;
       if (input.amount > headroom) {

@@ -207,7 +207,9 @@ export class DeclarationService {
       await this.requireAuthorisedDeclarant(m, input);
       let presentation: GoodsPresentation | null = null;
       if (input.presentationId) {
-        presentation = await m.findOneBy(GoodsPresentation, { id: input.presentationId });
+        // One declaration per presentation: the presentation's row is locked before its status is
+        // checked, so a parallel lodging waits and then finds it DECLARED.
+        presentation = await findForUpdate(m, GoodsPresentation, { id: input.presentationId });
         if (!presentation || presentation.officeId !== office.id) throw new NotFoundError("GoodsPresentation", input.presentationId, "input.presentationId");
         if (presentation.status !== PresentationStatus.PRESENTED) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
       }
@@ -502,10 +504,12 @@ export class DeclarationService {
 
   async submitDocument(principal: Principal, identificationMark: string): Promise<DocumentRequirement> {
     return transaction(this.dataSource, async m => {
-      const doc = await m.findOneBy(DocumentRequirement, { identificationMark });
-      if (!doc) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
-      const d = await this.get(doc.declarationId, m);
+      const found = await m.findOneBy(DocumentRequirement, { identificationMark });
+      if (!found) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
+      const d = await this.get(found.declarationId, m);
       if (!this.access.isOfficer(principal)) this.access.requireDeclarant(principal, d);
+      // Read again under the declaration's lock: a parallel submission has committed by now.
+      const doc = (await m.findOneBy(DocumentRequirement, { id: found.id }))!;
       if (doc.submittedAt) throw refused("DOCUMENT_ALREADY_SUBMITTED", "This document was already submitted.", { field: "input.identificationMark", rule: "DEC-R35", article: "OD-AFD art. 18" });
       doc.submittedAt = this.clock.now();
       return m.save(doc);
@@ -764,8 +768,11 @@ export class DeclarationService {
   async recordVerification(principal: Principal, input: { verificationId: string; conforms: boolean; result: string }): Promise<Verification> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     return transaction(this.dataSource, async m => {
-      const v = await m.findOneBy(Verification, { id: input.verificationId });
-      if (!v) throw new NotFoundError("Verification", input.verificationId, "input.verificationId");
+      const found = await m.findOneBy(Verification, { id: input.verificationId });
+      if (!found) throw new NotFoundError("Verification", input.verificationId, "input.verificationId");
+      // The result is recorded once: under the declaration's lock, read again.
+      await this.get(found.declarationId, m);
+      const v = (await m.findOneBy(Verification, { id: found.id }))!;
       if (v.recordedAt) throw refused("VERIFICATION_ALREADY_RECORDED", "The result is already recorded.", { rule: "DEC-R47", article: "LD art. 37" });
       const now = this.clock.now();
       Object.assign(v, { conforms: input.conforms, result: input.result, recordedAt: now });

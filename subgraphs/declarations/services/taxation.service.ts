@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, Decimal, EventPublisher, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, Decimal, EventPublisher, findForUpdate, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
@@ -181,7 +181,7 @@ export class TaxationService {
   /** DEC-R53 (OD-AFD art. 20a para. 1): the declarant's download is recorded at once (the first one counts). */
   async recordDownload(principal: Principal, decisionId: string): Promise<TaxationDecision> {
     return transaction(this.dataSource, async m => {
-      const decision = await this.decision(m, decisionId);
+      const decision = await this.lockedDecision(m, decisionId);
       const d = await this.declarations.get(decision.declarationId, m);
       this.access.requireDeclarant(principal, d);
       if (!decision.downloadedAt) {
@@ -197,7 +197,7 @@ export class TaxationService {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (notice.trim().length < 5) throw new ValidationError("Give the notice sent to the declarant.", { field: "input.notice", rule: "DEC-R54", article: "OD-AFD art. 20b para. 1" });
     return transaction(this.dataSource, async m => {
-      const decision = await this.decision(m, decisionId);
+      const decision = await this.lockedDecision(m, decisionId);
       if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `A ${decision.status} decision cannot be cancelled.`, { rule: "DEC-R54", article: "OD-AFD art. 20b" });
       const d = await this.declarations.get(decision.declarationId, m);
       const calendar = this.reference.calendarOf(await this.reference.office(d.officeId, m));
@@ -282,8 +282,11 @@ export class TaxationService {
   async decideChange(principal: Principal, input: { requestId: string; grant: boolean; reason: string }): Promise<TaxationChangeRequest> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     return transaction(this.dataSource, async m => {
-      const request = await m.findOneBy(TaxationChangeRequest, { id: input.requestId });
-      if (!request) throw new NotFoundError("TaxationChangeRequest", input.requestId, "input.requestId");
+      const found = await m.findOneBy(TaxationChangeRequest, { id: input.requestId });
+      if (!found) throw new NotFoundError("TaxationChangeRequest", input.requestId, "input.requestId");
+      // Decided once: the declaration's lock first (every change of its taxation takes it), then read again.
+      await this.declarations.get(found.declarationId, m);
+      const request = (await m.findOneBy(TaxationChangeRequest, { id: found.id }))!;
       if (request.status !== ChangeRequestStatus.SUBMITTED) throw refused("CHANGE_ALREADY_DECIDED", "The request was already decided.", { rule: "DEC-R44", article: "LD art. 34 para. 4" });
       const d = await this.declarations.get(request.declarationId, m);
       const old = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
@@ -348,7 +351,7 @@ export class TaxationService {
    */
   async decideAppeal(principal: Principal, input: { appealId: string; outcome: string }): Promise<Appeal> {
     return transaction(this.dataSource, async m => {
-      const appeal = await m.findOneBy(Appeal, { id: input.appealId });
+      const appeal = await findForUpdate(m, Appeal, { id: input.appealId });
       if (!appeal) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
       this.access.requireOfficer(principal, appeal.instance === AppealInstance.DGD ? "DGD" : "DISTRICT_DIRECTORATE");
       if (appeal.status !== AppealStatus.FILED) throw refused("APPEAL_NOT_OPEN", `A ${appeal.status} appeal is not decided again.`, { rule: "DEC-R60", article: "LD art. 116" });
@@ -367,12 +370,15 @@ export class TaxationService {
   /** DEC-R60: the appellant takes the district directorate's decision to the DGD, in time. */
   async appealToDgd(principal: Principal, input: { appealId: string; grounds: string }): Promise<Appeal> {
     return transaction(this.dataSource, async m => {
-      const first = await m.findOneBy(Appeal, { id: input.appealId });
+      const first = await findForUpdate(m, Appeal, { id: input.appealId });
       if (!first) throw new NotFoundError("Appeal", input.appealId, "input.appealId");
       if (principal.kind === "ANONYMOUS" || !this.access.partnerIds(principal).includes(first.appellantId)) throw refused("FORBIDDEN", "Only the appellant may appeal further.", { field: "input.appealId" });
       if (first.status !== AppealStatus.DECIDED || first.instance !== AppealInstance.DISTRICT_DIRECTORATE || !first.furtherAppealDeadline) {
         throw refused("NOTHING_TO_APPEAL", "Only a decided first-instance appeal of a district directorate goes to the DGD.", { rule: "DEC-R60", article: "LD art. 116 para. 1" });
       }
+      // DESIGN CHOICE: one further appeal per first-instance decision; the first appeal's row is locked above.
+      const earlier = await m.findOneBy(Appeal, { contestedType: "Appeal", contestedId: first.id });
+      if (earlier) throw refused("ALREADY_APPEALED", "This decision was already taken to the DGD.", { rule: "DEC-R60", article: "LD art. 116 para. 1", appealId: earlier.id });
       const now = this.clock.now();
       const late = zurichDate(now) > first.furtherAppealDeadline;
       const appeal = await m.save(
@@ -415,6 +421,16 @@ export class TaxationService {
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(TaxationDecision).findBy({ id: In([...new Set(ids)]) });
     return ids.map(id => rows.find(r => r.id === id) ?? null);
+  }
+
+  /**
+   * A decision under its declaration's lock (every change of a declaration's taxation takes it),
+   * read after the lock was granted, so a parallel change has committed by then.
+   */
+  private async lockedDecision(m: EntityManager, id: string): Promise<TaxationDecision> {
+    const found = await this.decision(m, id);
+    await this.declarations.get(found.declarationId, m);
+    return this.decision(m, id);
   }
 
   private async decision(m: EntityManager, id: string): Promise<TaxationDecision> {

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { ForbiddenError, isOfficer, OfficerRole, Principal, UnauthenticatedError } from "../../kit";
+import { findForUpdate, ForbiddenError, isOfficer, NotFoundError, OfficerRole, Principal, UnauthenticatedError } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { PortalRole } from "../entities/enums";
 import { PartnerMembership } from "../entities/membership.entity";
@@ -32,6 +32,18 @@ export class IdentityAccess {
     if (!user) throw IdentityErrors.notRegistered();
     if (secured && user.secondFactor === "NONE") throw IdentityErrors.secondFactorRequired();
     return user;
+  }
+
+  /**
+   * Locks the partner's row for the rest of the transaction. The partner's "only once" rules (one
+   * open request per role type, one subscription per API, one open AEO request, one open
+   * authorisation per scope, one employee per personal number) take this lock before their check,
+   * so parallel requests see each other's result instead of both inserting.
+   */
+  async lockPartner(manager: EntityManager, partnerId: string): Promise<BusinessPartner> {
+    const partner = await findForUpdate(manager, BusinessPartner, { id: partnerId });
+    if (!partner) throw new NotFoundError("BusinessPartner", partnerId, "input.partnerId");
+    return partner;
   }
 
   async membership(manager: EntityManager, userId: string, partnerId: string): Promise<PartnerMembership | null> {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
 import { Clock, NotFoundError, Principal, transaction } from "../../kit";
 import { AeoCriteria, AeoStatus } from "../entities/aeo-status.entity";
-import { BusinessPartner } from "../entities/business-partner.entity";
 import { AeoStatusValue } from "../entities/enums";
 import { IdentityAccess } from "./access";
 import { IdentityErrors } from "./errors";
@@ -18,7 +17,7 @@ export class AeoService {
   async apply(principal: Principal, partnerId: string): Promise<AeoStatus> {
     return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, partnerId);
-      const partner = await m.findOneByOrFail(BusinessPartner, { id: partnerId });
+      const partner = await this.access.lockPartner(m, partnerId);
       if (partner.domicileInCustomsTerritory !== true) {
         throw IdentityErrors.refused("AEO_DOMICILE_REQUIRED", "AEO status is for persons domiciled in the customs territory or in Swiss customs enclaves.", {
           rule: "ID-R36",

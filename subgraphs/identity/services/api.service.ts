@@ -45,6 +45,7 @@ export class ApiSelfService {
     }
     return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
+      await this.access.lockPartner(m, input.partnerId);
       await this.requireSelfService(m, input.partnerId);
       const existing = await m.findOneBy(ApiSubscription, { partnerId: input.partnerId, apiName: input.apiName, status: ApiSubscriptionStatus.ACTIVE });
       if (existing) {

@@ -56,7 +56,7 @@ export class AuthorisationService {
     }
     return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
-      const partner = await m.findOneByOrFail(BusinessPartner, { id: input.partnerId });
+      const partner = await this.access.lockPartner(m, input.partnerId);
       if (partner.status !== PartnerStatus.ONBOARDED) {
         throw IdentityErrors.refused("PARTNER_NOT_ONBOARDED", "Only an onboarded business partner can apply.", { rule: "ID-R25", article: "OD-AFD art. 8 para. 1" });
       }

@@ -23,6 +23,7 @@ export class DeclarantEmployeeService {
   async announce(principal: Principal, input: { partnerId: string; personalNumber: string; name: string; personId?: string | null }): Promise<DeclarantEmployee> {
     return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
+      await this.access.lockPartner(m, input.partnerId);
       if (input.personId) {
         const person = await m.findOneBy(BusinessPartner, { id: input.personId });
         if (!person || person.partnerType !== PartnerType.NATURAL_PERSON) {
@@ -31,12 +32,7 @@ export class DeclarantEmployeeService {
       }
       const existing = await m.findOneBy(DeclarantEmployee, { partnerId: input.partnerId, personalNumber: input.personalNumber });
       if (existing) {
-        throw IdentityErrors.refused("PERSONAL_NUMBER_TAKEN", "This personal number is already announced for the partner.", {
-          field: "input.personalNumber",
-          rule: "ID-R32",
-          article: "OD-AFD art. 10",
-          employeeId: existing.id,
-        });
+        throw IdentityErrors.personalNumberTaken(existing.id);
       }
       const employee = await m.save(
         m.create(DeclarantEmployee, {

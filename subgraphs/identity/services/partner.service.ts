@@ -12,6 +12,7 @@ import {
   Principal,
   ValidationError,
   zurichDate,
+  findForUpdate,
   transaction,
 } from "../../kit";
 import { Address } from "../entities/address";
@@ -199,7 +200,7 @@ export class PartnerService {
   async requestNewCode(principal: Principal, partnerId: string): Promise<OnboardingCode> {
     const { code, letter } = await transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal);
-      const partner = await m.findOneBy(BusinessPartner, { id: partnerId });
+      const partner = await findForUpdate(m, BusinessPartner, { id: partnerId });
       if (!partner) throw new NotFoundError("BusinessPartner", partnerId, "input.partnerId");
       const membership = await this.access.membership(m, user.id, partnerId);
       const mayRequest = partner.registeredById === user.id || (membership && membership.portalRole !== PortalRole.USER);
@@ -244,8 +245,14 @@ export class PartnerService {
           currentVersion: this.config.termsOfUseVersion,
         });
       }
-      const code = await m.findOneBy(OnboardingCode, { codeHash: hashOnboardingCode(input.code, this.config.onboardingCodePepper) });
-      if (!code) return { failed: true as const, userId: user.id };
+      const codeHash = hashOnboardingCode(input.code, this.config.onboardingCodePepper);
+      const found = await m.findOneBy(OnboardingCode, { codeHash });
+      if (!found) return { failed: true as const, userId: user.id };
+      // One redemption per code (ID-R12): the partner's row, then the code's, are locked before the
+      // check, in the order a new code request takes them, so a parallel redemption waits and then
+      // finds the code REDEEMED.
+      await this.access.lockPartner(m, found.partnerId);
+      const code = (await findForUpdate(m, OnboardingCode, { id: found.id }))!;
       if (code.status === OnboardingCodeStatus.REDEEMED) {
         throw IdentityErrors.refused("ONBOARDING_CODE_ALREADY_REDEEMED", "This code has already been used.", { field: "input.code", rule: "ID-R12", article: "ePortal step 3 (DESIGN CHOICE: single use)" });
       }
@@ -306,10 +313,11 @@ export class PartnerService {
     }
     return transaction(this.dataSource, async m => {
       await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
+      await this.access.lockPartner(m, input.partnerId);
       const user = await m.findOneBy(PortalUser, { email: input.email.toLowerCase() });
       if (!user) throw IdentityErrors.refused("PORTAL_USER_NOT_FOUND", "No ePortal user has this e-mail address; they must register first.", { field: "input.email", rule: "ID-R01", article: "ePortal step 1" });
       if (await this.access.membership(m, user.id, input.partnerId)) {
-        throw IdentityErrors.refused("ALREADY_A_MEMBER", "This user already belongs to the partner.", { field: "input.email" });
+        throw IdentityErrors.alreadyAMember();
       }
       return m.save(m.create(PartnerMembership, { id: randomUUID(), userId: user.id, partnerId: input.partnerId, portalRole: input.portalRole, since: this.clock.now() }));
     });
@@ -356,11 +364,7 @@ export class PartnerService {
   private async refuseDuplicate(m: EntityManager, where: { uid: string } | { berNumber: string }): Promise<void> {
     const existing = await m.findOneBy(BusinessPartner, where);
     if (existing) {
-      throw IdentityErrors.refused(
-        "PARTNER_ALREADY_REGISTERED",
-        "This business partner is already registered. Ask its administrator to add you, or, if you entered it, request a new onboarding code.",
-        { field: "uid" in where ? "input.uid" : "input.berNumber", rule: "ID-R05", article: "ePortal step 2", partnerId: existing.id },
-      );
+      throw IdentityErrors.partnerAlreadyRegistered("uid" in where ? "input.uid" : "input.berNumber", existing.id);
     }
   }
 

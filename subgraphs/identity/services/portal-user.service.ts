@@ -26,7 +26,7 @@ export class PortalUserService {
     if (principal.kind !== "PORTAL_USER" || !principal.subject) throw new UnauthenticatedError("Log in with your CH-LOGIN account.");
     return transaction(this.dataSource, async m => {
       if (await m.findOneBy(PortalUser, { chLoginSubject: principal.subject })) {
-        throw IdentityErrors.refused("PORTAL_USER_ALREADY_REGISTERED", "This CH-LOGIN account is already registered.", { rule: "ID-R01", article: "ePortal step 1" });
+        throw IdentityErrors.portalUserAlreadyRegistered();
       }
       return m.save(
         m.create(PortalUser, {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
 import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, paginate, Principal, transaction } from "../../kit";
-import { BusinessPartner } from "../entities/business-partner.entity";
 import { PartnerRoleType, PartnerStatus, RoleStatus } from "../entities/enums";
 import { ContactPerson, PartnerRole } from "../entities/partner-role.entity";
 import { IdentityAccess } from "./access";
@@ -31,7 +30,7 @@ export class RoleService {
   async request(principal: Principal, input: { partnerId: string; roleType: PartnerRoleType; contactPerson?: ContactPerson | null }): Promise<PartnerRole> {
     return transaction(this.dataSource, async m => {
       const user = await this.access.requirePartnerAdministrator(m, principal, input.partnerId);
-      const partner = await m.findOneByOrFail(BusinessPartner, { id: input.partnerId });
+      const partner = await this.access.lockPartner(m, input.partnerId);
       if (partner.status !== PartnerStatus.ONBOARDED) {
         throw IdentityErrors.refused("PARTNER_NOT_ONBOARDED", "Redeem the onboarding code before selecting roles.", { rule: "ID-R13", article: "ePortal step 4" });
       }
