@@ -1,0 +1,148 @@
+import { mintDevToken } from "../scripts/mint-token";
+import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
+import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
+import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
+import { uidFromDigits } from "../subgraphs/identity/services/secrets";
+import { gql, GraphQLResponse } from "./support/graphql";
+import { Graph, startGraph } from "./support/graph";
+import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
+
+/**
+ * Issue 7, "one effect per fact" and "bounded locks": the hottest mutation of each subgraph, 50
+ * times in parallel through the gateway on MariaDB, as partner software that retries and officers
+ * who double-click produce them. Each race has exactly one winner; every loser gets a typed error
+ * of the domain (or the retryable CONCURRENT_MODIFICATION), none an internal error, a timeout or
+ * an unavailable subgraph; and it is over within seconds, leaving the subgraph responsive.
+ */
+let g: Graph;
+let officer: string;
+let declarant: OnboardedDeclarant;
+
+const PARALLEL = 50;
+
+beforeAll(async () => {
+  g = await startGraph("customs_test_e2e_race", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, debtDefinition]);
+  officer = await mintDevToken({ kind: "officer", sub: "officer-race", roles: ["CUSTOMS_OFFICE", "ONBOARDING_SERVICE"] });
+  declarant = await onboardDeclarant(g.gatewayUrl, g.spool, "93000001", "Race Spedition AG");
+  await g.drainEvents();
+  g.clock.set("2026-03-02T09:00:00+01:00");
+  await declarant.renew();
+});
+afterAll(async () => {
+  await g?.stop();
+});
+
+const call = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<GraphQLResponse<T>> =>
+  gql<T>(g.gatewayUrl, query, variables, bearer ? { bearer } : {});
+
+interface RaceOutcome {
+  winners: GraphQLResponse[];
+  /** Error code of each loser. */
+  losers: string[];
+  ms: number;
+}
+
+/** Sends the same operation `PARALLEL` times at once (per-call variables and tokens allowed). */
+async function race(send: (i: number) => Promise<GraphQLResponse>): Promise<RaceOutcome> {
+  const started = Date.now();
+  const responses = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => send(i)));
+  const ms = Date.now() - started;
+  return {
+    winners: responses.filter(r => !r.errors),
+    losers: responses.filter(r => r.errors).map(r => String(r.errors![0].extensions?.code)),
+    ms,
+  };
+}
+
+function expectOneWinner(outcome: RaceOutcome, domainCodes: string[]): void {
+  expect(outcome.winners).toHaveLength(1);
+  const unexpected = outcome.losers.filter(code => !domainCodes.includes(code) && code !== "CONCURRENT_MODIFICATION");
+  expect(unexpected).toEqual([]);
+  expect(outcome.ms).toBeLessThan(15_000);
+}
+
+const PRESENT = `mutation ($p: ID!) { presentGoods(input: { officeId: "1001", presenterId: $p, summaryForm: ELECTRONIC, place: "Basel", goodsDescription: "T-shirts" }) { presentation { id } } }`;
+const LODGE = `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id status } } }`;
+
+function importInput(d: OnboardedDeclarant, presentationId: string) {
+  return {
+    declarantId: d.partnerId,
+    officeId: "1001",
+    direction: "IMPORT",
+    procedure: "FREE_CIRCULATION",
+    destination: "CUSTOMS_PROCEDURE",
+    channel: "PASSAR_B2B",
+    businessNumber: d.businessNumber,
+    personalNumber: d.personalNumber,
+    language: "de",
+    presentationId,
+    items: [{ tariffNumber: "6109.1000", description: "T-shirts", netMassKg: "480.000", grossMassKg: "500.000", value: "12000.00", origin: "PT" }],
+  };
+}
+
+async function lodgedDeclaration(): Promise<string> {
+  const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
+  return ok(await call(LODGE, { input: importInput(declarant, presentation) }, declarant.software())).lodgeDeclaration.declaration.id;
+}
+
+it("redeems one onboarding code once: 50 parallel redemptions by five users give one administrator and typed refusals (ID-R12, ePortal step 3)", async () => {
+  const uid = uidFromDigits("93000002");
+  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Race Import GmbH", partnerType: LEGAL_ENTITY, address: { street: "Ring 1", postalCode: "8001", city: "Zürich", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid }, officer));
+  const users: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const token = await mintDevToken({ kind: "portal_user", sub: `chlogin|race-${i}` });
+    ok(await call(`mutation ($e: String!) { registerPortalUser(input: { email: $e }) { portalUser { id } } }`, { e: `race-${i}@example.ch` }, token));
+    ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, token));
+    users.push(token);
+  }
+  const partnerId = ok(await call(`mutation ($uid: String!) { registerBusinessPartner(input: { uid: $uid }) { businessPartner { id } } }`, { uid }, users[0])).registerBusinessPartner.businessPartner.id;
+  const [letter] = await g.spool.lettersFor(partnerId);
+
+  const outcome = await race(i =>
+    call(`mutation ($c: String!) { redeemOnboardingCode(input: { code: $c, acceptTermsOfUse: true, termsVersion: "2024-01" }) { membership { portalRole } } }`, { c: letter.onboardingCode }, users[i % users.length]),
+  );
+
+  expectOneWinner(outcome, ["ONBOARDING_CODE_ALREADY_REDEEMED"]);
+  const members = ok(await call(`query ($id: ID!) { businessPartner(id: $id) { status memberships { portalRole } } }`, { id: partnerId }, officer)).businessPartner;
+  expect(members).toEqual({ status: "ONBOARDED", memberships: [{ portalRole: "ADMINISTRATOR" }] });
+});
+
+it("lodges one declaration per presentation: 50 parallel lodgings of the same goods give one declaration (DEC-R03, LD art. 24)", async () => {
+  const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
+
+  const outcome = await race(() => call(LODGE, { input: importInput(declarant, presentation) }, declarant.software()));
+
+  expectOneWinner(outcome, ["PRESENTATION_ALREADY_DECLARED"]);
+  const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM customs_declaration WHERE presentation_id = ?", [presentation]);
+  expect(Number(row.n)).toBe(1);
+});
+
+it("issues one taxation decision: 50 parallel taxations of one declaration give one decision in force, and the subgraph answers at once afterwards (DEC-R52, LD art. 38)", async () => {
+  const declarationId = await lodgedDeclaration();
+
+  const outcome = await race(() => call(`mutation ($id: ID!) { taxDeclaration(input: { declarationId: $id, kind: FINAL }) { taxationDecision { id } } }`, { id: declarationId }, officer));
+
+  expectOneWinner(outcome, ["ALREADY_TAXED"]);
+  const decisions = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecisions { status } } }`, { id: declarationId }, officer)).declaration.taxationDecisions;
+  expect(decisions).toEqual([{ status: "ISSUED" }]);
+  // No lock or connection is left behind: the next declaration is lodged at once.
+  const started = Date.now();
+  await lodgedDeclaration();
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+it("records one settling payment: 50 parallel payments of the whole debt give one payment (DEBT-R09, LD art. 73)", async () => {
+  const declarationId = await lodgedDeclaration();
+  const decision = ok(await call(`mutation ($id: ID!) { taxDeclaration(input: { declarationId: $id, kind: FINAL }) { taxationDecision { id totalDuties } } }`, { id: declarationId }, officer)).taxDeclaration.taxationDecision;
+  await g.drainEvents();
+  const debt = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecision { customsDebt { id amount } } } }`, { id: declarationId }, officer)).declaration.taxationDecision.customsDebt;
+  expect(debt.amount).toBe(decision.totalDuties);
+
+  const outcome = await race(() =>
+    call(`mutation ($id: ID!, $p: ID!, $a: Money!) { recordPayment(input: { debtId: $id, payerId: $p, amount: $a, method: CASHLESS }) { id } }`, { id: debt.id, p: declarant.partnerId, a: debt.amount }, officer),
+  );
+
+  expectOneWinner(outcome, ["DEBT_NOT_PAYABLE", "AMOUNT_EXCEEDS_OUTSTANDING"]);
+  const paid = ok(await call(`query ($id: ID!) { customsDebt(id: $id) { status outstanding payments { amount } } }`, { id: debt.id }, officer)).customsDebt;
+  expect(paid).toEqual({ status: "PAID", outstanding: "0.00", payments: [{ amount: debt.amount }] });
+});
