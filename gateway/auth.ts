@@ -90,7 +90,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
         method: "POST",
         headers: {
           "content-type": "application/json",
-          [PRINCIPAL_HEADER]: await signPrincipal(servicePrincipal("gateway"), secret),
+          [PRINCIPAL_HEADER]: await signPrincipal(servicePrincipal("gateway"), secret, "identity"),
           "x-request-id": requestId,
         },
         body: JSON.stringify(body),

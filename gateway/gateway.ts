@@ -17,6 +17,7 @@ import {
   Logger,
   RouteHandler,
   RunningHost,
+  principalTtlSeconds,
   signingSecret,
   signPrincipal,
 } from "../subgraphs/kit";
@@ -80,6 +81,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   };
   const logger = options.logger ?? createLogger("gateway");
   const secret = signingSecret(env);
+  const principalTtl = principalTtlSeconds(env);
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(path.resolve(config.supergraphPath), "utf8");
 
   const subgraphs: SubgraphEndpoint[] = Supergraph.build(supergraphSdl)
@@ -141,7 +143,17 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     context: async (req: IncomingMessage) => {
       const requestId = requestIdOf(req);
       const principal = await authenticate(header(req, "authorization"), requestId);
-      return { principal, principalToken: await signPrincipal(principal, secret), requestId };
+      // One token per subgraph, reused by the fetches of this request while it is fresh (a slow
+      // plan's later fetches get a new one: the token lives seconds).
+      const tokens = new Map<string, { token: Promise<string>; at: number }>();
+      const principalTokenFor = (subgraph: string) => {
+        const cached = tokens.get(subgraph);
+        if (cached && Date.now() - cached.at < (principalTtl * 1000) / 2) return cached.token;
+        const fresh = { token: signPrincipal(principal, secret, subgraph, principalTtl), at: Date.now() };
+        tokens.set(subgraph, fresh);
+        return fresh.token;
+      };
+      return { principal, principalTokenFor, requestId };
     },
   });
 

@@ -3,11 +3,14 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apoll
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
 
-/** The gateway's GraphQL context: who called, the same fact signed for the subgraphs, and a trace id. */
+/** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */
 export interface GatewayContext {
   principal: Principal;
-  /** `signPrincipal(principal)`, made once per request and sent on every subgraph fetch. */
-  principalToken: string;
+  /**
+   * The principal signed for one subgraph (audience: its name), made when the first fetch to it
+   * leaves and valid for seconds (kit/principal.ts).
+   */
+  principalTokenFor(subgraph: string): Promise<string>;
   requestId: string;
 }
 
@@ -38,11 +41,11 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     super({ url });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Health checks and schema loading carry no caller; the static supergraph makes neither anyway.
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
     const headers = options.request.http?.headers;
-    headers?.set(PRINCIPAL_HEADER, options.context.principalToken);
+    headers?.set(PRINCIPAL_HEADER, await options.context.principalTokenFor(this.serviceName));
     headers?.set("x-request-id", options.context.requestId);
   }
 

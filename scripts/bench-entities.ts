@@ -271,7 +271,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const entities = await measureSequential(sub, options.warmup, options.calls, async i => {
       const offset = (i * REPRESENTATIONS) % (ids.length - REPRESENTATIONS + 1);
       const representations = ids.slice(offset, offset + REPRESENTATIONS).map(id => ({ __typename: "BusinessPartner", id }));
-      const body = await postGraphQL(subgraphUrl, { [PRINCIPAL_HEADER]: await signPrincipal(OFFICER, secret) }, ENTITIES_QUERY, { representations });
+      const body = await postGraphQL(subgraphUrl, { [PRINCIPAL_HEADER]: await signPrincipal(OFFICER, secret, "identity") }, ENTITIES_QUERY, { representations });
       const resolved = (body.data?._entities as unknown[] | undefined)?.filter(Boolean).length;
       if (resolved !== REPRESENTATIONS) throw new Error(`_entities resolved ${resolved} of ${REPRESENTATIONS} partners`);
     });

@@ -149,7 +149,7 @@ describe("entity references across subgraphs", () => {
     expect(statements).toBeGreaterThanOrEqual(1);
 
     // The same through identity's own _entities, as the gateway sends it, signed.
-    const token = await signPrincipal(servicePrincipal("gateway"), (await import("../subgraphs/kit")).signingSecret());
+    const token = await signPrincipal(servicePrincipal("gateway"), (await import("../subgraphs/kit")).signingSecret(), "identity");
     const direct = await p.identity.runtime.sql.measure(() =>
       fetch(`${p.identityHost.url}/graphql`, {
         method: "POST",

@@ -27,7 +27,7 @@ async function introspect(token: string): Promise<{ status: number; body: any }>
   const { signPrincipal, signingSecret, servicePrincipal, PRINCIPAL_HEADER } = await import("../kit");
   const res = await fetch(`${h.host.url}/internal/principal`, {
     method: "POST",
-    headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: await signPrincipal(servicePrincipal("gateway"), signingSecret()) },
+    headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: await signPrincipal(servicePrincipal("gateway"), signingSecret(), "identity") },
     body: JSON.stringify({ kind: "API_ACCESS_TOKEN", token }),
   });
   return { status: res.status, body: await res.json() };

@@ -94,7 +94,7 @@ export const definition: SubgraphDefinition<IdentityServices> = {
     /** The gateway asks who a portal user or an access token is (see gateway/auth.ts). */
     "POST /internal/principal": async (req: IncomingMessage, body: unknown) => {
       const header = req.headers[PRINCIPAL_HEADER];
-      const caller = await verifyPrincipal(Array.isArray(header) ? header[0] : header, runtime.secret);
+      const caller = await verifyPrincipal(Array.isArray(header) ? header[0] : header, runtime.secret, runtime.name);
       if (!caller || caller.kind !== "SERVICE") return { status: 401, body: { code: "UNSIGNED_REQUEST", message: "Only the gateway may ask." } };
       const request = (body ?? {}) as { kind?: string; subject?: string; token?: string };
       if (request.kind === "PORTAL_USER" && typeof request.subject === "string" && request.subject) {

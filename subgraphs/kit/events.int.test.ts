@@ -62,8 +62,10 @@ async function producerSource(url: string): Promise<SubgraphDataSource> {
   return openDataSource({ name: "kitproducer", entities: EVENT_ENTITIES, migrations: [KitEventTables1763800000000], env: { KITPRODUCER_DATABASE_URL: url } });
 }
 
-function receiver() {
+/** The receiver of a subscriber (deliveries are signed for the subscriber's name). */
+function receiver(name = "consumer") {
   return createEventReceiver({
+    name,
     dataSource: consumer.dataSource,
     secret,
     clock,
@@ -81,10 +83,10 @@ async function handler(manager: EntityManager, event: EventEnvelope): Promise<vo
   await manager.insert(TestEffect, { eventId: event.id, type: event.type, aggregateId: event.aggregateId });
 }
 
-/** Plain node http in front of the kit's receiver: `POST /<anything>/events`. */
+/** Plain node http in front of the kit's receiver: `POST /events` for "consumer", `POST /<name>/events` for subscriber <name>. */
 async function startConsumer(port = 0): Promise<RunningHost> {
-  const route = receiver();
   const host = await listen(async (req: IncomingMessage, res: ServerResponse) => {
+    const route = receiver(/^\/(\w+)\/events$/.exec(req.url ?? "")?.[1] ?? "consumer");
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
@@ -130,9 +132,9 @@ async function effects(): Promise<TestEffect[]> {
   return consumer.dataSource.getRepository(TestEffect).find({ order: { id: "ASC" } });
 }
 
-async function post(url: string, envelope: unknown, principal?: Principal, key = secret): Promise<{ status: number; body: any }> {
+async function post(url: string, envelope: unknown, principal?: Principal, key = secret, audience = "consumer"): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { "content-type": "application/json" };
-  if (principal) headers[PRINCIPAL_HEADER] = await signPrincipal(principal, key);
+  if (principal) headers[PRINCIPAL_HEADER] = await signPrincipal(principal, key, audience);
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(envelope) });
   return { status: response.status, body: await response.json() };
 }
@@ -215,6 +217,7 @@ describe("the outbox and the relay", () => {
   it("sends the envelope the publisher returned: id, type, producer, aggregate, time and payload", async () => {
     const seen: EventEnvelope[] = [];
     const route = createEventReceiver({
+      name: "consumer",
       dataSource: consumer.dataSource,
       secret,
       clock,
@@ -275,7 +278,7 @@ describe("the idempotent receiver", () => {
     expect(await effects()).toHaveLength(1);
   });
 
-  it("answers 401 to an unsigned POST, to one signed with another secret and to a non-service caller, and applies nothing", async () => {
+  it("answers 401 to an unsigned POST, to one signed with another secret or for another subscriber, and to a non-service caller, and applies nothing", async () => {
     const host = await startConsumer();
     const url = `${host.url}/events`;
     const envelope: EventEnvelope = { id: "7d1c2f9e-0000-4000-8000-000000000005", type: "PartnerRoleActivated", producer: "identity", aggregateId: "partner-3", occurredAt: T0, payload: {} };
@@ -284,8 +287,10 @@ describe("the idempotent receiver", () => {
       await post(url, envelope),
       await post(url, envelope, servicePrincipal("identity"), otherSecret),
       await post(url, envelope, { kind: "OFFICER", subject: "o-1", partners: [], officerRoles: ["DGD"] }),
+      // A delivery signed for another subscriber is not one for this one.
+      await post(url, envelope, servicePrincipal("identity"), secret, "debt"),
     ];
-    expect(answers).toEqual(Array(3).fill({ status: 401, body: { error: "UNSIGNED_REQUEST" } }));
+    expect(answers).toEqual(Array(4).fill({ status: 401, body: { error: "UNSIGNED_REQUEST" } }));
     expect(await consumer.dataSource.getRepository(ProcessedEvent).count()).toBe(0);
     expect(await effects()).toEqual([]);
     // The control: the same envelope, signed by a service, is applied.

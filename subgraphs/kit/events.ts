@@ -277,7 +277,7 @@ export class EventRelay {
       occurredAt: new Date(event.occurredAt).toISOString(),
       payload: event.payload,
     };
-    const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret);
+    const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret, subscriber.name);
     const response = await fetch(subscriber.url, {
       method: "POST",
       headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: token },
@@ -295,6 +295,8 @@ export type EventHandler = (manager: EntityManager, event: EventEnvelope) => Pro
  * and the handler's effect commit together, so a redelivery changes nothing.
  */
 export function createEventReceiver(options: {
+  /** The receiving subgraph: the audience its event deliveries are signed for. */
+  name: string;
   dataSource: DataSource;
   handlers: Record<string, EventHandler>;
   secret: Uint8Array;
@@ -302,7 +304,7 @@ export function createEventReceiver(options: {
   logger: Logger;
 }): RouteHandler {
   return async (req: IncomingMessage, body: unknown) => {
-    const principal = await verifyPrincipal(headerValue(req, PRINCIPAL_HEADER), options.secret);
+    const principal = await verifyPrincipal(headerValue(req, PRINCIPAL_HEADER), options.secret, options.name);
     if (!principal || principal.kind !== "SERVICE") {
       return { status: 401, body: { error: "UNSIGNED_REQUEST" } };
     }

@@ -54,8 +54,15 @@ export function servicePrincipal(name: string): Principal {
 }
 
 const ISSUER = "customs-gateway";
-const AUDIENCE = "customs-subgraphs";
 const DEV_SECRET = "development-only-subgraph-signing-secret-change-me";
+/**
+ * How long a signed principal is accepted: seconds, not minutes. The gateway signs one per
+ * subgraph fetch, just before sending it, so the lifetime only covers the network and the clock
+ * skew between hosts (`PRINCIPAL_TTL_SECONDS`, default 15; at most 60).
+ */
+export const DEFAULT_PRINCIPAL_TTL_SECONDS = 15;
+/** Clock skew tolerated between the signer's and the verifier's hosts. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * The shared secret. In production (`NODE_ENV=production`) it must be set; elsewhere a
@@ -71,22 +78,34 @@ export function signingSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array 
   return new TextEncoder().encode(value);
 }
 
-/** Signs a principal for one hop; the token lives two minutes, long enough for a slow plan. */
-export async function signPrincipal(principal: Principal, secret: Uint8Array): Promise<string> {
+export function principalTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const ttl = Number(env.PRINCIPAL_TTL_SECONDS ?? DEFAULT_PRINCIPAL_TTL_SECONDS);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 60) throw new Error(`PRINCIPAL_TTL_SECONDS must be an integer from 1 to 60, not '${env.PRINCIPAL_TTL_SECONDS}'`);
+  return ttl;
+}
+
+/**
+ * Signs a principal for one hop to one service: `audience` is the name of the subgraph (or
+ * event subscriber) it is for, so a header captured on its way to one subgraph is refused by
+ * every other, and it expires after `ttlSeconds`.
+ */
+export async function signPrincipal(principal: Principal, secret: Uint8Array, audience: string, ttlSeconds = DEFAULT_PRINCIPAL_TTL_SECONDS): Promise<string> {
   return new SignJWT({ p: principal })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt()
-    .setExpirationTime("2m")
+    .setExpirationTime(`${ttlSeconds}s`)
     .sign(secret);
 }
 
-/** Returns the principal, or null when the header is missing, forged or expired. */
-export async function verifyPrincipal(token: string | undefined, secret: Uint8Array): Promise<Principal | null> {
+/** Returns the principal, or null when the header is missing, forged, expired or meant for another service. */
+export async function verifyPrincipal(token: string | undefined, secret: Uint8Array, audience: string): Promise<Principal | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience, algorithms: ["HS256"], requiredClaims: ["exp", "iat"], clockTolerance: CLOCK_TOLERANCE_SECONDS });
+    // A token must not outlive the longest lifetime any signer may configure, whatever its `exp` says.
+    if (typeof payload.exp === "number" && typeof payload.iat === "number" && payload.exp - payload.iat > 60) return null;
     const p = payload.p as Principal | undefined;
     if (!p || typeof p.kind !== "string" || !Array.isArray(p.partners) || !Array.isArray(p.officerRoles)) return null;
     return p;

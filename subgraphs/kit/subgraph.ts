@@ -142,7 +142,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       const ready = await databaseReady(db);
       return { status: ready.ok ? 200 : 503, body: { status: ready.ok ? "ready" : "not ready", service: def.name, reason: ready.reason } };
     },
-    "POST /events": createEventReceiver({ dataSource: db.dataSource, handlers, secret, clock, logger }),
+    "POST /events": createEventReceiver({ name: def.name, dataSource: db.dataSource, handlers, secret, clock, logger }),
     ...(def.routes?.(services, runtime) ?? {}),
   };
   const handler = createHttpHandler<SubgraphContext<S>>({
@@ -150,7 +150,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     routes,
     context: async (req: IncomingMessage) => {
       const token = req.headers[PRINCIPAL_HEADER];
-      const principal = await verifyPrincipal(Array.isArray(token) ? token[0] : token, secret);
+      const principal = await verifyPrincipal(Array.isArray(token) ? token[0] : token, secret, def.name);
       // Every GraphQL request, `_entities` and `_service` included, must come through the gateway.
       if (!principal) throw new HttpError(401, "UNSIGNED_REQUEST", "This subgraph answers only requests signed by the gateway.");
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();

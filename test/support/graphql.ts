@@ -6,15 +6,22 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-/** Posts a GraphQL operation, optionally signed as the gateway would sign it, or with a bearer token. */
+/**
+ * Posts a GraphQL operation, optionally signed as the gateway would sign it for one subgraph
+ * (`principal` with `audience`, the subgraph's name), or with a bearer token; extra headers
+ * (an `Idempotency-Key`) pass through.
+ */
 export async function gql<T = Record<string, any>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  auth: { principal?: Principal; bearer?: string } = {},
+  auth: { principal?: Principal; audience?: string; bearer?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (auth.principal) headers[PRINCIPAL_HEADER] = await signPrincipal(auth.principal, signingSecret());
+  const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
+  if (auth.principal) {
+    if (!auth.audience) throw new Error("gql: a signed principal names the subgraph it is for (audience)");
+    headers[PRINCIPAL_HEADER] = await signPrincipal(auth.principal, signingSecret(), auth.audience);
+  }
   if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;

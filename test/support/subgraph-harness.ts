@@ -48,7 +48,7 @@ export async function startTestSubgraph<S>(
     url,
     clock,
     dir,
-    as: (principal, query, variables) => gql(url, query, variables, { principal }),
+    as: (principal, query, variables) => gql(url, query, variables, { principal, audience: definition.name }),
     deliver: (producer, type, payload, id = randomUUID()) =>
       processOnce(ds, { id, type, producer, aggregateId: String(payload.declarationId ?? payload.partnerId ?? id), occurredAt: clock.now().toISOString(), payload }, handlers[type], clock),
     async fingerprint() {
