@@ -476,7 +476,9 @@ describe("PCD accounts (X02; OD-AFD art. 39; DEBT-R09, LD art. 73)", () => {
     const account = { active: true, roles: ["AUTHORISED_CONSIGNEE"], openedAt: "2026-03-02T08:00:00.000Z" };
     expect(await pcdAccount(consignee, partnerUser(consignee))).toEqual(account);
     expect(await pcdAccount(consignee, CUSTOMS)).toEqual(account);
-    expect(await pcdAccount(consignee, partnerUser(other))).toBeNull();
+    const refused = await h.as(partnerUser(other), PCD, { r: [{ __typename: "BusinessPartner", id: consignee }] });
+    expect(refused.data?._entities).toEqual([{ id: consignee, pcdAccount: null }]);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await roleEvent("PartnerRoleActivated", forwarder, "FREIGHT")).toBe("PROCESSED");
     expect(await pcdAccount(forwarder)).toBeNull();
     expect(await pcdAccount(forwarder, partnerUser(forwarder))).toBeNull();

@@ -17,6 +17,8 @@ export interface RunningSubgraph {
 
 export interface Graph {
   gatewayUrl: string;
+  /** The supergraph the gateway serves, composed from the running subgraphs. */
+  supergraphSdl: string;
   gateway: Gateway;
   clock: FixedClock;
   subgraphs: Record<string, RunningSubgraph>;
@@ -70,6 +72,7 @@ export async function startGraph(prefix: string, now: string, definitions: Subgr
   const subgraphs = Object.fromEntries(definitions.map(def => [def.name, { subgraph: built[def.name], host: hosts[def.name] }]));
   return {
     gatewayUrl: `${gatewayHost.url}/graphql`,
+    supergraphSdl: composed.supergraphSdl,
     gateway,
     clock,
     subgraphs,

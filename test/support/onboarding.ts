@@ -10,7 +10,9 @@ export function ok<T = Record<string, any>>(res: GraphQLResponse<T>): T {
 
 export interface OnboardedDeclarant {
   partnerId: string;
+  /** The administrator's portal token, and the CH-LOGIN subject it carries. */
   admin: string;
+  adminSubject: string;
   businessNumber: string;
   personalNumber: string;
   /** The clearance software's current access token; `renew()` rotates it as the day goes on. */
@@ -47,6 +49,7 @@ export async function onboardDeclarant(gatewayUrl: string, spool: SpoolLetterDis
   return {
     partnerId,
     admin,
+    adminSubject: `chlogin|${digits}`,
     businessNumber,
     personalNumber: "E1",
     software: () => access,

@@ -1,11 +1,11 @@
 import { ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
-import { In } from "typeorm";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Connection, ConnectionArgs, DomainError, ForbiddenError, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
+import { Connection, ConnectionArgs, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
 import type { DebtServices } from "../services";
+import { loaders, requireVisibleDebt } from "./loaders";
 
 export type DebtContext = SubgraphContext<DebtServices>;
 
@@ -148,23 +148,19 @@ class SettleProcedureInput {
 }
 
 function mine(ctx: DebtContext): string[] | null {
-  if (ctx.principal.kind === "OFFICER" || ctx.principal.kind === "SERVICE") return null;
-  if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
-  return ctx.principal.partners.map(p => p.partnerId);
+  return ctx.services.access.partnerScope(ctx.principal);
 }
 
 function requirePartner(ctx: DebtContext, partnerId: string): void {
-  const own = mine(ctx);
-  if (own && !own.includes(partnerId)) throw new ForbiddenError("You do not act for this business partner.", { partnerId });
+  ctx.services.access.requirePartner(ctx.principal, partnerId);
 }
 
 @Resolver(() => CustomsDebt)
 export class CustomsDebtResolver {
   @Query(() => CustomsDebt, { description: "A customs debt: for its debtors and officers." })
   async customsDebt(@Arg("id", () => ID) id: string, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
-    const debt = await ctx.services.debts.get(id);
-    await ctx.services.debts.requireSee(ctx.principal, debt);
-    return debt;
+    if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+    return requireVisibleDebt(ctx, await ctx.services.debts.get(id));
   }
 
   @Query(() => CustomsDebtConnection, { description: "Officers: all debts; partners: the debts they owe." })
@@ -231,12 +227,12 @@ export class CustomsDebtResolver {
 
   @FieldResolver(() => [DebtorLiability], { description: "DEBT-R03 (LD art. 70): the debtors, jointly and severally liable." })
   async debtors(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<DebtorLiability[]> {
-    return ctx.loaders.get<string, DebtorLiability[]>("debtors", ids => ctx.services.debts.debtorsOf(ids)).load(debt.id);
+    return loaders.debtors(ctx).load(debt.id);
   }
 
   @FieldResolver(() => MoneyScalar, { description: "DEBT-R10 (LD art. 74): default interest accrued to now, from the due date, when the payment period passed unpaid; none while a cash deposit secures the debt." })
   async interest(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
-    return ctx.services.debts.accruedInterest(debt, ctx.services.runtime.clock.now());
+    return loaders.interest(ctx).load(debt);
   }
 
   @FieldResolver(() => MoneyScalar, { description: "Principal and interest still to pay; negative when a refund is due." })
@@ -257,7 +253,7 @@ export class CustomsDebtResolver {
 
   @FieldResolver(() => [Payment])
   async payments(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<Payment[]> {
-    return ctx.services.runtime.dataSource.getRepository(Payment).find({ where: { debtId: debt.id }, order: { paidAt: "ASC" } });
+    return loaders.payments(ctx).load(debt.id);
   }
 }
 
@@ -319,7 +315,7 @@ export class SecurityResolver {
 
   @FieldResolver(() => [SecurityReservation])
   async reservations(@Root() s: Security, @Ctx() ctx: DebtContext): Promise<SecurityReservation[]> {
-    return ctx.loaders.get<string, SecurityReservation[]>("reservations", ids => ctx.services.securities.reservationsOf(ids)).load(s.id);
+    return loaders.reservations(ctx).load(s.id);
   }
 }
 
@@ -334,21 +330,13 @@ export class PartnerDebtResolver {
   @FieldResolver(() => [Security], { nullable: true, description: "Securities the partner provides or stands surety for." })
   async securities(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<Security[]> {
     requirePartner(ctx, partner.id);
-    return ctx.services.runtime.dataSource.getRepository(Security).find({ where: [{ debtorId: partner.id }, { suretyId: partner.id }], order: { createdAt: "ASC" } });
+    return loaders.securitiesOfPartner(ctx).load(partner.id);
   }
 
   @FieldResolver(() => Exposure, { nullable: true, description: "What the partner owes now (with interest), owes conditionally, and its general bonds' headroom." })
   async exposure(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<Exposure> {
     requirePartner(ctx, partner.id);
-    const now = ctx.services.runtime.clock.now();
-    const interest = new Map<string, number>();
-    const liabilities = await ctx.services.runtime.dataSource.getRepository(DebtorLiability).findBy({ partnerId: partner.id });
-    for (const debt of (await ctx.services.debts.byIds(liabilities.map(l => l.debtId))).filter((d): d is CustomsDebt => Boolean(d))) {
-      interest.set(debt.id, (await ctx.services.debts.accruedInterest(debt, now)) - debt.interestPaid);
-    }
-    const e = await ctx.services.securities.exposure(partner.id, d => ctx.services.debts.outstandingPrincipal(d) + (interest.get(d.id) ?? 0));
-    const securities = e.bonds.length ? await ctx.services.runtime.dataSource.getRepository(Security).findBy({ id: In(e.bonds.map(b => b.securityId)) }) : [];
-    return { ...e, bonds: e.bonds.map(b => ({ ...b, security: securities.find(s => s.id === b.securityId)! })) };
+    return loaders.exposure(ctx).load(partner.id);
   }
 }
 
@@ -356,14 +344,7 @@ export class PartnerDebtResolver {
 export class TaxationDebtResolver {
   @FieldResolver(() => CustomsDebt, { nullable: true, description: "The customs debt this taxation decision fixed (LD art. 38, 69)." })
   async customsDebt(@Root() t: TaxationDecision, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
-    const debt = await ctx.loaders.get<string, CustomsDebt | null>("debtByTaxation", ids => ctx.services.debts.byTaxationDecisions(ids)).load(t.id);
-    if (!debt) return null;
-    try {
-      await ctx.services.debts.requireSee(ctx.principal, debt);
-      return debt;
-    } catch (error) {
-      if (error instanceof DomainError) return null;
-      throw error;
-    }
+    const debt = await loaders.debtByTaxation(ctx).load(t.id);
+    return debt && requireVisibleDebt(ctx, debt);
   }
 }

@@ -4,6 +4,7 @@ import { MoneyScalar } from "../../kit";
 import { CustomsDebt } from "../entities/debt.entity";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
 import { BusinessPartner, DebtContext } from "./debt.resolver";
+import { loaders } from "./loaders";
 
 @InputType()
 class RecordPledgeInput {
@@ -102,7 +103,7 @@ export class PledgeResolver {
 
   @FieldResolver(() => [CustomsDebt], { description: "The debts the pledge secures." })
   async securedDebts(@Root() pledge: CustomsPledge, @Ctx() ctx: DebtContext): Promise<CustomsDebt[]> {
-    return (await ctx.services.debts.byIds(pledge.securedDebtIds)).filter((d): d is CustomsDebt => Boolean(d));
+    return (await loaders.debt(ctx).loadMany(pledge.securedDebtIds)).filter((d): d is CustomsDebt => Boolean(d) && !(d instanceof Error));
   }
 
   @FieldResolver(() => BusinessPartner, { nullable: true })
@@ -115,8 +116,7 @@ export class PledgeResolver {
 export class PartnerPcdResolver {
   @FieldResolver(() => PcdAccount, { nullable: true, description: "The partner's PCD account (OD-AFD art. 39), open while it holds an active ACee or ACor role (X02)." })
   async pcdAccount(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<PcdAccount | null> {
-    const own = ctx.principal.kind === "OFFICER" || ctx.principal.kind === "SERVICE" ? null : ctx.principal.partners.map(p => p.partnerId);
-    if (own && !own.includes(partner.id)) return null;
-    return ctx.services.pledges.pcdAccountOf(partner.id);
+    ctx.services.access.requirePartner(ctx.principal, partner.id);
+    return loaders.pcdAccount(ctx).load(partner.id);
   }
 }

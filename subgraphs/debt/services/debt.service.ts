@@ -5,7 +5,6 @@ import {
   Clock,
   ConnectionArgs,
   ConnectionShape,
-  Decimal,
   DomainError,
   endOfCalendarDaysAfter,
   endOfZurichDay,
@@ -21,15 +20,15 @@ import {
   sqlTime,
   toRappen,
   transitionOnce,
-  UnauthenticatedError,
   ValidationError,
   zurichDate,
   transaction,
 } from "../../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
-import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus } from "../entities/enums";
+import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus, SecurityKind } from "../entities/enums";
 import { PcdAccount } from "../entities/pledge.entity";
 import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
+import { defaultInterest, InterestFacts, interestNeedsFacts } from "./interest";
 
 export interface DebtConfig {
   /** DEBT-R09 (LD art. 73 para. 2): the payment period, set by the Department (not in our sources): `DEBT_PAYMENT_PERIOD_DAYS`, default 30. */
@@ -273,15 +272,6 @@ export class DebtService {
     return debtIds.map(id => rows.filter(r => r.debtId === id));
   }
 
-  /** Partners the caller acts for may see a debt they owe; officers see all. */
-  async requireSee(principal: Principal, debt: CustomsDebt): Promise<void> {
-    if (principal.kind === "OFFICER" || principal.kind === "SERVICE") return;
-    if (principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
-    const mine = principal.partners.map(p => p.partnerId);
-    const debtors = (await this.debtorsOf([debt.id]))[0].map(l => l.partnerId);
-    if (!debtors.some(id => mine.includes(id))) throw new DomainError("FORBIDDEN", "You do not owe this debt.", { debtId: debt.id });
-  }
-
   async list(filter: { debtorIds?: string[] | null; statuses?: DebtStatus[] | null }, args: ConnectionArgs): Promise<ConnectionShape<CustomsDebt>> {
     const qb = this.dataSource.getRepository(CustomsDebt).createQueryBuilder("d");
     if (filter.debtorIds) {
@@ -296,55 +286,39 @@ export class DebtService {
     return (debt.amount ?? 0) - debt.principalPaid;
   }
 
-  /**
-   * DEBT-R10 (LD art. 74): default interest runs from the due date when the debt is not paid within
-   * the payment period; none while a cash deposit secures it. Simple interest on the outstanding
-   * principal, per calendar day (Zurich), 365-day year, at the rate in force each day, rounded
-   * half up to the rappen once (kit/money.ts).
-   */
+  /** DEBT-R10 (LD art. 74): the default interest of one debt at `at` (services/interest.ts). */
   async accruedInterest(debt: CustomsDebt, at: Date, m: EntityManager = this.dataSource.manager): Promise<number> {
-    // A settled debt owes exactly the interest it paid: pay() settles only once interest is paid.
-    if (debt.status === DebtStatus.PAID) return debt.interestPaid;
-    if (!debt.amount || !debt.paymentDeadline || !OPEN.includes(debt.status)) return 0;
-    // Not late yet: interest is owed only if the period passes unpaid.
-    if (at.getTime() <= debt.paymentDeadline.getTime()) return 0;
-    const payments = await m.find(Payment, { where: { debtId: debt.id }, order: { paidAt: "ASC" } });
-    let settledAt: Date | null = null;
-    let paid = 0;
-    for (const p of payments) {
-      paid += p.amount - p.interestPart;
-      if (paid >= debt.amount) {
-        settledAt = p.paidAt;
-        break;
-      }
-    }
-    if (settledAt && settledAt.getTime() <= debt.paymentDeadline.getTime()) return 0;
-    const end = settledAt && settledAt.getTime() < at.getTime() ? settledAt : at;
-    if (await this.securedByCashDeposit(m, debt.id)) return 0;
-    const rates = await m.find(InterestRate, { order: { validFrom: "ASC" } });
-    let principal = debt.amount;
-    let interest = new Decimal(0);
-    const firstDay = zurichDate(debt.dueAt);
-    const lastDay = zurichDate(end);
-    let paymentIndex = 0;
-    for (let day = firstDay; day < lastDay; day = addCalendarDays(day, 1)) {
-      while (paymentIndex < payments.length && zurichDate(payments[paymentIndex].paidAt) <= day) {
-        principal -= payments[paymentIndex].amount - payments[paymentIndex].interestPart;
-        paymentIndex += 1;
-      }
-      if (principal <= 0) break;
-      const rate = [...rates].reverse().find(r => r.validFrom <= day);
-      if (!rate) continue;
-      interest = interest.plus(new Decimal(principal).mul(rate.percentPerYear).div(100).div(365));
-    }
-    return interest.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    return (await this.interestOf([debt], at, m))[0];
   }
 
-  private async securedByCashDeposit(m: EntityManager, debtId: string): Promise<boolean> {
-    const reservations = await m.findBy(SecurityReservation, { debtId });
-    if (!reservations.length) return false;
-    const cash = await m.findBy(Security, { id: In(reservations.map(r => r.securityId)), kind: "CASH_DEPOSIT" as never });
-    return cash.length > 0;
+  /**
+   * The default interest of many debts at `at`, in key order: three statements for any number of
+   * late debts (their payments, which of them a cash deposit secures, the rates), none when no
+   * debt is late.
+   */
+  async interestOf(debts: readonly CustomsDebt[], at: Date, m: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const late = [...new Set(debts.filter(d => interestNeedsFacts(d, at)).map(d => d.id))];
+    const none: InterestFacts = { payments: [], rates: [], securedByCashDeposit: false };
+    if (!late.length) return debts.map(d => defaultInterest(d, at, none));
+    const payments = await m.find(Payment, { where: { debtId: In(late) }, order: { paidAt: "ASC", id: "ASC" } });
+    const secured = new Set(
+      (
+        (await m
+          .createQueryBuilder(SecurityReservation, "r")
+          .innerJoin(Security, "s", "s.id = r.security_id")
+          .select("r.debt_id", "debtId")
+          .where("r.debt_id IN (:...ids) AND s.kind = :kind", { ids: late, kind: SecurityKind.CASH_DEPOSIT })
+          .getRawMany()) as { debtId: string }[]
+      ).map(r => r.debtId),
+    );
+    const rates = await m.find(InterestRate, { order: { validFrom: "ASC" } });
+    return debts.map(d => defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, securedByCashDeposit: secured.has(d.id) }));
+  }
+
+  async paymentsOf(debtIds: readonly string[]): Promise<Payment[][]> {
+    if (!debtIds.length) return [];
+    const rows = await this.dataSource.getRepository(Payment).find({ where: { debtId: In([...new Set(debtIds)]) }, order: { paidAt: "ASC", id: "ASC" } });
+    return debtIds.map(id => rows.filter(r => r.debtId === id));
   }
 
   /**

@@ -1,11 +1,15 @@
 import type { SubgraphRuntime } from "../../kit";
+import { DebtAccess } from "./access";
 import { DebtConfig, DebtService } from "./debt.service";
+import { ExposureService } from "./exposure.service";
 import { PledgeService } from "./pledge.service";
 import { SecurityService } from "./security.service";
 
 export interface DebtServices {
   config: DebtConfig;
+  access: DebtAccess;
   debts: DebtService;
+  exposure: ExposureService;
   securities: SecurityService;
   pledges: PledgeService;
   runtime: SubgraphRuntime;
@@ -17,7 +21,9 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
   const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config);
   return {
     config,
+    access: new DebtAccess(),
     debts,
+    exposure: new ExposureService(runtime.dataSource, debts),
     securities: new SecurityService(runtime.dataSource, runtime.clock, runtime.events),
     pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts),
     runtime,

@@ -216,8 +216,10 @@ export class PledgeService {
     await m.update(PcdAccount, { id: account.id }, { roles, active: roles.length > 0 });
   }
 
-  async pcdAccountOf(partnerId: string): Promise<PcdAccount | null> {
-    return this.dataSource.getRepository(PcdAccount).findOneBy({ holderId: partnerId });
+  async pcdAccountsOf(partnerIds: readonly string[]): Promise<(PcdAccount | null)[]> {
+    if (!partnerIds.length) return [];
+    const rows = await this.dataSource.getRepository(PcdAccount).findBy({ holderId: In([...new Set(partnerIds)]) });
+    return partnerIds.map(id => rows.find(r => r.holderId === id) ?? null);
   }
 
   private async pledge(m: import("typeorm").EntityManager, id: string): Promise<CustomsPledge> {

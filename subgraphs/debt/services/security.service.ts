@@ -10,12 +10,6 @@ const refuse = (code: string, message: string, details: Record<string, unknown>)
 
 export const alreadyReserved = () => refuse("ALREADY_RESERVED", "This claim is already attached to the security.", { field: "input.debtId" });
 
-export interface Exposure {
-  openDebts: number;
-  conditionalDebts: number;
-  bonds: { securityId: string; maxAmount: number; reserved: number; headroom: number }[];
-}
-
 export class SecurityService {
   constructor(
     private readonly dataSource: DataSource,
@@ -158,28 +152,23 @@ export class SecurityService {
     });
   }
 
+  async byIds(ids: readonly string[]): Promise<(Security | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(Security).findBy({ id: In([...new Set(ids)]) });
+    return ids.map(id => rows.find(r => r.id === id) ?? null);
+  }
+
+  /** Securities each partner provides or stands surety for, oldest first. */
+  async ofPartners(partnerIds: readonly string[]): Promise<Security[][]> {
+    if (!partnerIds.length) return [];
+    const ids = [...new Set(partnerIds)];
+    const rows = await this.dataSource.getRepository(Security).find({ where: [{ debtorId: In(ids) }, { suretyId: In(ids) }], order: { createdAt: "ASC", id: "ASC" } });
+    return partnerIds.map(id => rows.filter(r => r.debtorId === id || r.suretyId === id));
+  }
+
   async reservationsOf(securityIds: readonly string[]): Promise<SecurityReservation[][]> {
     if (!securityIds.length) return [];
     const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ securityId: In([...new Set(securityIds)]) });
     return securityIds.map(id => rows.filter(r => r.securityId === id));
-  }
-
-  /** What a partner owes, owes conditionally, and what its general bonds can still cover. */
-  async exposure(partnerId: string, outstanding: (debt: CustomsDebt) => number): Promise<Exposure> {
-    // Only joint and several liabilities count: DEBT-R04 releases a professional declarant.
-    const liabilities = await this.dataSource.getRepository(DebtorLiability).findBy({ partnerId, jointAndSeveral: true });
-    const debts = liabilities.length ? await this.dataSource.getRepository(CustomsDebt).findBy({ id: In(liabilities.map(l => l.debtId)) }) : [];
-    const openDebts = debts.filter(d => d.status === DebtStatus.DUE || d.status === DebtStatus.OVERDUE || d.status === DebtStatus.IN_ENFORCEMENT).reduce((sum, d) => sum + outstanding(d), 0);
-    const conditionalDebts = debts.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0);
-    const bonds = await this.dataSource.getRepository(Security).findBy({ debtorId: partnerId, kind: SecurityKind.GENERAL_BOND, status: In([SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED]) });
-    const reservations = await this.reservationsOf(bonds.map(b => b.id));
-    return {
-      openDebts,
-      conditionalDebts,
-      bonds: bonds.map((b, i) => {
-        const reserved = reservations[i].reduce((sum, r) => sum + r.amount, 0);
-        return { securityId: b.id, maxAmount: b.maxAmount, reserved, headroom: b.maxAmount - reserved };
-      }),
-    };
   }
 }

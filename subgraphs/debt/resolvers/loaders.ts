@@ -1,0 +1,35 @@
+import type { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
+import type { PcdAccount } from "../entities/pledge.entity";
+import type { Security, SecurityReservation } from "../entities/security.entity";
+import type { Exposure } from "../services/exposure.service";
+import type { DebtContext } from "./debt.resolver";
+
+/**
+ * Per-request loaders: whatever the number of debts, securities or partners a request touches,
+ * each of these costs one batch, access checks and computed fields (interest, exposure) included.
+ */
+export const loaders = {
+  debt: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debt", ids => ctx.services.debts.byIds(ids)),
+  debtByTaxation: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debtByTaxation", ids => ctx.services.debts.byTaxationDecisions(ids)),
+  debtors: (ctx: DebtContext) => ctx.loaders.get<string, DebtorLiability[]>("debtors", ids => ctx.services.debts.debtorsOf(ids)),
+  payments: (ctx: DebtContext) => ctx.loaders.get<string, Payment[]>("payments", ids => ctx.services.debts.paymentsOf(ids)),
+  /** Keyed by the debt itself: the interest of every late debt of the request in three statements. */
+  interest: (ctx: DebtContext) => ctx.loaders.get<CustomsDebt, number>("interest", debts => ctx.services.debts.interestOf(debts, ctx.services.runtime.clock.now())),
+  security: (ctx: DebtContext) => ctx.loaders.get<string, Security | null>("security", ids => ctx.services.securities.byIds(ids)),
+  securitiesOfPartner: (ctx: DebtContext) => ctx.loaders.get<string, Security[]>("securitiesOfPartner", ids => ctx.services.securities.ofPartners(ids)),
+  reservations: (ctx: DebtContext) => ctx.loaders.get<string, SecurityReservation[]>("reservations", ids => ctx.services.securities.reservationsOf(ids)),
+  exposure: (ctx: DebtContext) => ctx.loaders.get<string, Exposure>("exposure", ids => ctx.services.exposure.exposureOf(ids, ctx.services.runtime.clock.now())),
+  pcdAccount: (ctx: DebtContext) => ctx.loaders.get<string, PcdAccount | null>("pcdAccount", ids => ctx.services.pledges.pcdAccountsOf(ids)),
+};
+
+/** The debt if the caller may see it, else null (for `_entities` and lists of references). */
+export async function visibleDebt(ctx: DebtContext, debt: CustomsDebt | null): Promise<CustomsDebt | null> {
+  if (!debt) return null;
+  return ctx.services.access.canSeeDebt(ctx.principal, await loaders.debtors(ctx).load(debt.id)) ? debt : null;
+}
+
+/** The debt, or FORBIDDEN / UNAUTHENTICATED when the caller may not see it. */
+export async function requireVisibleDebt(ctx: DebtContext, debt: CustomsDebt): Promise<CustomsDebt> {
+  ctx.services.access.requireSeeDebt(ctx.principal, debt.id, await loaders.debtors(ctx).load(debt.id));
+  return debt;
+}
