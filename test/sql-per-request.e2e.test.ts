@@ -1,0 +1,94 @@
+import { mintDevToken } from "../scripts/mint-token";
+import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
+import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
+import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
+import { DASHBOARD_QUERY, seedDashboard } from "./support/dashboard";
+import { gql } from "./support/graphql";
+import { Graph, startGraph } from "./support/graph";
+import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
+
+/**
+ * Issue 7, "constant SQL, computed fields included": the partner dashboard (partner, roles, N
+ * declarations with taxation decisions and debts with status, outstanding amount, default interest
+ * and debtors, securities and exposure) through the gateway costs the same number of statements in
+ * each subgraph for N = 10 and N = 100, for an officer and for the partner's own portal user,
+ * whether the debts are due or overdue. Access checks are batched per request, and interest is
+ * computed per rate period from facts loaded once per request.
+ */
+let g: Graph;
+let small: OnboardedDeclarant;
+let large: OnboardedDeclarant;
+let officer: string;
+
+beforeAll(async () => {
+  g = await startGraph("customs_test_e2e_sql", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, debtDefinition]);
+  officer = await mintDevToken({ kind: "officer", sub: "officer-sql", roles: ["CUSTOMS_OFFICE", "AUDITOR"] });
+  small = await onboardDeclarant(g.gatewayUrl, g.spool, "95000010", "Zehn Transporte AG");
+  large = await onboardDeclarant(g.gatewayUrl, g.spool, "95000100", "Hundert Logistik AG");
+  await g.drainEvents();
+  g.clock.set("2026-03-02T09:00:00+01:00");
+  await small.renew();
+  await large.renew();
+  await seedDashboard(g, small, 10, large.partnerId);
+  await seedDashboard(g, large, 100, small.partnerId);
+  // Nothing in the background while statements are counted: the relay and the jobs are stopped.
+  for (const { subgraph } of Object.values(g.subgraphs)) {
+    await subgraph.relay.stop();
+    await subgraph.jobs.stop();
+  }
+}, 180_000);
+afterAll(async () => {
+  await g?.stop();
+});
+
+/** Statements each subgraph sent while the gateway answered the dashboard (after one warm-up call). */
+async function statements(partner: OnboardedDeclarant, bearer: string, first: number): Promise<{ counts: Record<string, number>; data: any }> {
+  const send = () => gql(g.gatewayUrl, DASHBOARD_QUERY, { id: partner.partnerId, first }, { bearer });
+  ok(await send());
+  const before = Object.fromEntries(Object.entries(g.subgraphs).map(([name, s]) => [name, s.subgraph.runtime.sql.count]));
+  const data = ok(await send());
+  const counts = Object.fromEntries(Object.entries(g.subgraphs).map(([name, s]) => [name, s.subgraph.runtime.sql.count - before[name]]));
+  return { counts, data };
+}
+
+async function compare(label: string) {
+  const figures: Record<string, Record<string, number>> = {};
+  for (const [who, tokens] of [
+    ["officer", [officer, officer]],
+    ["portal user", [small.admin, large.admin]],
+  ] as const) {
+    const ten = await statements(small, tokens[0], 100);
+    const hundred = await statements(large, tokens[1], 100);
+    // The control: the pages hold what they should, every debt with its interest and debtors.
+    expect(ten.data.businessPartner.declarations.edges).toHaveLength(10);
+    expect(hundred.data.businessPartner.declarations.edges).toHaveLength(100);
+    for (const { node } of hundred.data.businessPartner.declarations.edges) {
+      expect(node.taxationDecision.customsDebt).toMatchObject({ amount: node.taxationDecision.totalDuties, debtors: [{ partner: { name: "Hundert Logistik AG" } }] });
+    }
+    figures[`${who}, N=10`] = ten.counts;
+    figures[`${who}, N=100`] = hundred.counts;
+    expect(hundred.counts).toEqual(ten.counts);
+  }
+  console.log(`dashboard, ${label}: statements per subgraph ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+it("costs the same statements for 10 and for 100 due debts, for an officer and for the partner's portal user", async () => {
+  await compare("debts due");
+  const { data } = await statements(large, large.admin, 100);
+  expect(data.businessPartner.exposure.bonds).toEqual([{ maxAmount: "100000.00", reserved: "10.00", headroom: "99990.00" }]);
+  expect(data.businessPartner.declarations.edges[0].node.taxationDecision.customsDebt).toMatchObject({ status: "DUE", interest: "0.00" });
+});
+
+it("costs the same statements for 10 and for 100 overdue debts, interest and exposure included", async () => {
+  g.clock.set("2026-05-15T10:00:00+02:00");
+  await g.subgraphs.debt.subgraph.jobs.runOnce();
+  const figures = await compare("debts overdue");
+  const { data } = await statements(large, large.admin, 100);
+  const debts = data.businessPartner.declarations.edges.map((e: any) => e.node.taxationDecision.customsDebt);
+  expect(debts.every((d: any) => d.status === "OVERDUE" && Number(d.interest) > 0)).toBe(true);
+  // The exposure is the sum of what each debt still owes, interest included.
+  const owed = debts.reduce((sum: number, d: any) => sum + Math.round(Number(d.outstanding) * 100), 0);
+  expect(data.businessPartner.exposure.openDebts).toBe((owed / 100).toFixed(2));
+  expect(figures["portal user, N=100"].debt).toBeLessThan(20);
+});
