@@ -35,6 +35,8 @@ export interface AuthenticatorOptions {
   logger: Logger;
   /** @default 5000 */
   identityTimeoutMs?: number;
+  /** How the principal endpoint is called. @default global fetch */
+  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
 }
 
 export const API_ACCESS_TOKEN_PREFIX = "cat_";
@@ -86,7 +88,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     let response: Response;
     let payload: { principal?: unknown; code?: unknown; message?: unknown } | undefined;
     try {
-      response = await fetch(endpoint, {
+      response = await (options.fetch ?? fetch)(endpoint, {
         method: "POST",
         headers: {
           "content-type": "application/json",

@@ -10,8 +10,11 @@ import { Supergraph } from "@apollo/federation-internals";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import {
+  clientIdleMs,
   createHttpHandler,
   createLogger,
+  KeepAliveClient,
+  keepAliveTimeoutMs,
   formatError,
   listen,
   Logger,
@@ -90,7 +93,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const urlOf = new Map(subgraphs.map(s => [s.name, s.url]));
   const identityUrl = urlOf.get("identity") ?? options.subgraphUrls?.identity ?? subgraphUrlFromEnv("identity", env);
 
+  // One keep-alive client for every call to a subgraph: idle connections close before the
+  // subgraphs' servers close them, and a request reset unread is sent again once.
+  const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
   const authenticate = createAuthenticator({
+    fetch: client.fetch,
     jwt: { ...config.jwt, key: await loadVerificationKey(config.jwt) },
     principalEndpoint: identityUrl ? `${serviceBaseUrl(identityUrl)}/internal/principal` : undefined,
     secret,
@@ -101,7 +108,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: "apollo-gateway" }),
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000)),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000), client.fetch),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -128,7 +135,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const routes: Record<string, RouteHandler> = {
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
     "GET /ready": async () => {
-      const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersHealth(s.url, healthTimeoutMs) })));
+      const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersHealth(client, s.url, healthTimeoutMs) })));
       const unreachable = checks.filter(c => !c.up).map(c => c.name);
       const services = Object.fromEntries(checks.map(c => [c.name, c.up ? "up" : "unreachable"]));
       return unreachable.length === 0
@@ -164,7 +171,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     apollo,
     handler,
     async listen(port = config.port, host = config.host) {
-      const running = await listen(handler, port, host);
+      const running = await listen(handler, port, host, { keepAliveTimeoutMs: keepAliveTimeoutMs(env) });
       hosts.push(running);
       logger.info({ url: `${running.url}/graphql`, subgraphs }, "gateway listening");
       return running;
@@ -172,13 +179,14 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     async stop() {
       await Promise.all(hosts.splice(0).map(h => h.close()));
       await apollo.stop();
+      client.destroy();
     },
   };
 }
 
-async function answersHealth(graphqlUrl: string, timeoutMs: number): Promise<boolean> {
+async function answersHealth(client: KeepAliveClient, graphqlUrl: string, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(`${serviceBaseUrl(graphqlUrl)}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await client.fetch(`${serviceBaseUrl(graphqlUrl)}/health`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.ok;
   } catch {

@@ -1,7 +1,7 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 // The enum is not re-exported from the package index (2.14.4).
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import { Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
+import { KeepAliveClient, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
 
 /** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */
 export interface GatewayContext {
@@ -37,8 +37,10 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     private readonly logger: Logger,
     /** How long a subgraph may take before its fields fail with SUBGRAPH_TIMEOUT. @default 30000 */
     private readonly timeoutMs = 30_000,
+    /** The keep-alive client shared by every subgraph's fetches (kit/http-client.ts). */
+    fetcher?: KeepAliveClient["fetch"],
   ) {
-    super({ url });
+    super({ url, ...(fetcher ? { fetcher: fetcher as never } : {}) });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

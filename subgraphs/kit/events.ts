@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { Clock } from "./clock";
 import type { RouteHandler } from "./http";
+import { KeepAliveClient } from "./http-client";
 import type { Logger } from "./logger";
 import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } from "./principal";
 import { sqlTime } from "./time";
@@ -162,6 +163,8 @@ export interface RelayOptions {
   clock: Clock;
   logger: Logger;
   secret: Uint8Array;
+  /** How deliveries are sent. @default a kit/http-client.ts KeepAliveClient of its own */
+  fetch?: KeepAliveClient["fetch"];
   /** Poll interval. @default 500 ms */
   intervalMs?: number;
   /** How long a claimed delivery is reserved for this relay. @default 30 s */
@@ -175,8 +178,11 @@ export class EventRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly fetch: KeepAliveClient["fetch"];
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.fetch = options.fetch ?? new KeepAliveClient().fetch;
+  }
 
   start(): void {
     if (this.timer || !this.options.subscribers.length) return;
@@ -278,7 +284,7 @@ export class EventRelay {
       payload: event.payload,
     };
     const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret, subscriber.name);
-    const response = await fetch(subscriber.url, {
+    const response = await this.fetch(subscriber.url, {
       method: "POST",
       headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: token },
       body: JSON.stringify(envelope),

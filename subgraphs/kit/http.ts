@@ -71,9 +71,25 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
   };
 }
 
-export async function listen(handler: http.RequestListener, port: number, host = "127.0.0.1"): Promise<RunningHost> {
+/**
+ * How long the server keeps an idle connection open: `HTTP_KEEP_ALIVE_TIMEOUT_MS`, default 65 s,
+ * longer than every client of ours keeps one (kit/http-client.ts, 4 s) and than the usual load
+ * balancer idle timeout (60 s), so the client always closes first and never sends a request on a
+ * connection the server is closing.
+ */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export function keepAliveTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) throw new Error(`HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 100 to 3600000, not '${env.HTTP_KEEP_ALIVE_TIMEOUT_MS}'`);
+  return ms;
+}
+
+export async function listen(handler: http.RequestListener, port: number, host = "127.0.0.1", options: { keepAliveTimeoutMs?: number } = {}): Promise<RunningHost> {
   const server = http.createServer(handler);
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+  // Node closes a connection whose next request's headers take longer than this: keep it above the idle timeout.
+  server.headersTimeout = server.keepAliveTimeout + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -5,6 +5,7 @@ export * from "./datasource";
 export * from "./errors";
 export * from "./events";
 export * from "./http";
+export * from "./http-client";
 export * from "./jobs";
 export * from "./loaders";
 export * from "./logger";

@@ -8,7 +8,8 @@ import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
 import { formatError, unwrap } from "./errors";
 import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
-import { createHttpHandler, HttpError, listen, RouteHandler, RunningHost } from "./http";
+import { createHttpHandler, HttpError, keepAliveTimeoutMs, listen, RouteHandler, RunningHost } from "./http";
+import { clientIdleMs, KeepAliveClient } from "./http-client";
 import { JobRunner, ScheduledJob } from "./jobs";
 import { LoaderCache } from "./loaders";
 import { createLogger, Logger } from "./logger";
@@ -134,7 +135,8 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     },
   });
   await apollo.start();
-  const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500) });
+  const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
+  const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500), fetch: client.fetch });
   const jobs = new JobRunner(def.jobs?.(services) ?? [], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000));
   const routes: Record<string, RouteHandler> = {
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: def.name } }),
@@ -168,7 +170,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     apollo,
     handler,
     async listen(port: number, host?: string) {
-      const running = await listen(handler, port, host);
+      const running = await listen(handler, port, host, { keepAliveTimeoutMs: keepAliveTimeoutMs(env) });
       hosts.push(running);
       relay.start();
       jobs.start();
@@ -178,6 +180,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     async stop() {
       await jobs.stop();
       await relay.stop();
+      client.destroy();
       await Promise.all(hosts.splice(0).map(h => h.close()));
       await apollo.stop();
       if (db.dataSource.isInitialized) await db.dataSource.destroy();

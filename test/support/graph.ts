@@ -33,10 +33,10 @@ export interface Graph {
  * flow through the real outbox relay over HTTP (EVENT_SUBSCRIBERS from each definition's
  * `consumes`); one gateway composed from their schemas.
  */
-export async function startGraph(prefix: string, now: string, definitions: SubgraphDefinition<any>[] = [identityDefinition, declarationsDefinition]): Promise<Graph> {
+export async function startGraph(prefix: string, now: string, definitions: SubgraphDefinition<any>[] = [identityDefinition, declarationsDefinition], extraEnv: NodeJS.ProcessEnv = {}): Promise<Graph> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const clock = new FixedClock(now);
-  const base: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters"), RELAY_INTERVAL_MS: "25", JOB_INTERVAL_MS: "60000" };
+  const base: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters"), RELAY_INTERVAL_MS: "25", JOB_INTERVAL_MS: "60000", ...extraEnv };
   delete base.MYSQL_URL;
   // Hosts first (port 0), so each relay knows where its subscribers listen: start the consumers' HTTP
   // before any producer relays. createSubgraph does not listen; listen() starts relay and jobs.
