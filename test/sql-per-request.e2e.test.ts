@@ -32,10 +32,7 @@ beforeAll(async () => {
   await seedDashboard(g, small, 10, large.partnerId);
   await seedDashboard(g, large, 100, small.partnerId);
   // Nothing in the background while statements are counted: the relay and the jobs are stopped.
-  for (const { subgraph } of Object.values(g.subgraphs)) {
-    await subgraph.relay.stop();
-    await subgraph.jobs.stop();
-  }
+  await g.quiesce();
 }, 180_000);
 afterAll(async () => {
   await g?.stop();

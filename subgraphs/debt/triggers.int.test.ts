@@ -40,6 +40,18 @@ it("records the debt of an omitted declaration, born when the goods crossed the 
   await expectRefused(partnerUser(smuggler), OMITTED, { input: { reference: "CASE-2026-20", debtorIds: [smuggler], trigger: "OMITTED_DECLARATION_DISCOVERY", arisenAt: "2026-03-01T10:00:00+01:00", amount: "1.00" } }, "OFFICER_ROLE_REQUIRED");
 });
 
+it("refuses a debtor id that is not a partner id, and a birth the 15-year limit has barred, writing nothing (DEBT-R03, LD art. 70; DEBT-R11, LD art. 75 para. 4)", async () => {
+  const input = { reference: "CASE-2026-30", debtorIds: [randomUUID()], trigger: "OMITTED_DECLARATION_DISCOVERY", arisenAt: "2026-03-01T10:00:00+01:00", amount: "10.00" };
+  const malformed = await h.as(CUSTOMS, OMITTED, { input: { ...input, debtorIds: ["Bernasconi & Co"] } });
+  expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "debtorIds" });
+  await expectRefused(CUSTOMS, OMITTED, { input: { ...input, debtorIds: ["Bernasconi & Co"] } }, "BAD_USER_INPUT");
+  // Arisen in 2010: barred at the end of 2025, whatever happened since.
+  await expectRefused(CUSTOMS, OMITTED, { input: { ...input, arisenAt: "2010-06-01T10:00:00+02:00" } }, "DEBT_TIME_BARRED");
+  await expectRefused(CUSTOMS, OMITTED, { input: { ...input, arisenAt: "2000-01-01T00:00:00Z" } }, "DEBT_TIME_BARRED");
+  // The control: arisen in 2011, it is barred only at the end of 2026.
+  expect((await h.as(CUSTOMS, OMITTED, { input: { ...input, arisenAt: "2011-01-10T10:00:00+01:00" } })).data?.recordOmittedDeclarationDebt).toMatchObject({ status: "DUE" });
+});
+
 it("records the debt of goods released from an open warehouse without declaration (DEBT-R02, LD art. 69 let. d)", async () => {
   const operator = randomUUID();
   const res = await h.as(CUSTOMS, OMITTED, { input: { reference: "WH-7", debtorIds: [operator], trigger: "WAREHOUSE_RELEASE_WITHOUT_DECLARATION", arisenAt: "2026-02-20T14:00:00+01:00", amount: "300.00" } });

@@ -527,7 +527,7 @@ describe("release and removal", () => {
     expect(await declaration(decl.id)).toMatchObject({ releasedAt: "2026-03-06T09:00:00.000Z", removalDueBy: "2026-03-09T22:59:59.999Z" });
   });
 
-  it("extends the removal deadline on request with a reason, by an officer only (DEC-R58, OD-AFD art. 37 para. 2; T10)", async () => {
+  it("extends the removal deadline on request with a reason, by an officer only, never into the past nor before the deadline in force (DEC-R58, OD-AFD art. 37 para. 2; T10)", async () => {
     const d = await h.declarant();
     h.clock.set("2026-03-06T14:00:00.000Z");
     const decl = await declareAfterPresentation(d, importInput(d));
@@ -538,6 +538,12 @@ describe("release and removal", () => {
     const input = { declarationId: decl.id, until, reason: "Truck broke down, the replacement arrives on Tuesday" };
     await expectRefused(d.software, EXTEND_REMOVAL, { input }, "OFFICER_ROLE_REQUIRED");
     await expectRefused(CUSTOMS, EXTEND_REMOVAL, { input: { ...input, reason: "ok" } }, "BAD_USER_INPUT");
+    // No deadline in the past, and an extension ends after the deadline it extends.
+    await expectRefused(CUSTOMS, EXTEND_REMOVAL, { input: { ...input, until: "2000-01-01T00:00:00.000Z" } }, "BAD_USER_INPUT");
+    h.clock.set("2026-03-09T20:00:00.000Z");
+    const early = await h.as(CUSTOMS, EXTEND_REMOVAL, { input: { ...input, until: "2026-03-09T21:00:00.000Z" } });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.until", rule: "DEC-R58", current: "2026-03-09T22:59:59.999Z" });
+    h.clock.set("2026-03-09T23:00:00.000Z");
     expect((await ok(CUSTOMS, EXTEND_REMOVAL, { input })).extendRemovalDeadline.override).toMatchObject({
       deadlineKind: "REMOVAL_DUE",
       computedValue: "2026-03-09T22:59:59.999Z",

@@ -103,3 +103,19 @@ export function unwrap(error: unknown): unknown {
   }
   return current;
 }
+
+/**
+ * Dates a rule allows (issue 7: no deadline in the past, no extension before the deadline it
+ * extends). Both throw BAD_USER_INPUT naming the field, the rule and its article.
+ */
+export function requireFutureDate(value: Date | null | undefined, now: Date, details: DomainErrorDetails & { field: string }): void {
+  if (value && value.getTime() <= now.getTime()) {
+    throw new ValidationError(`${details.field} (${value.toISOString()}) lies in the past: a deadline or start is set in the future.`, { ...details, reason: "DATE_IN_THE_PAST" });
+  }
+}
+
+export function requireLaterDate(value: Date, bound: Date, details: DomainErrorDetails & { field: string }): void {
+  if (value.getTime() <= bound.getTime()) {
+    throw new ValidationError(`${details.field} (${value.toISOString()}) must be later than ${bound.toISOString()}.`, { ...details, reason: "NOT_LATER_THAN_CURRENT", current: bound.toISOString() });
+  }
+}

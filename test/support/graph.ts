@@ -9,6 +9,7 @@ import { definition as declarationsDefinition } from "../../subgraphs/declaratio
 import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
 import { freshDatabase } from "./mysql";
+import { fingerprint } from "./subgraph-harness";
 
 export interface RunningSubgraph {
   subgraph: Subgraph<any>;
@@ -23,6 +24,10 @@ export interface Graph {
   clock: FixedClock;
   subgraphs: Record<string, RunningSubgraph>;
   spool: SpoolLetterDispatcher;
+  /** Every subgraph's tables' checksums: equal before and after means nothing changed anywhere. */
+  fingerprint(): Promise<Record<string, string>>;
+  /** Stops every subgraph's relay and jobs, so that nothing changes unless a request changes it. */
+  quiesce(): Promise<void>;
   /** Waits until every subgraph's outbox has delivered everything (bounded). */
   drainEvents(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -77,6 +82,17 @@ export async function startGraph(prefix: string, now: string, definitions: Subgr
     clock,
     subgraphs,
     spool: new SpoolLetterDispatcher(base.LETTER_SPOOL_DIR!),
+    async fingerprint() {
+      const out: Record<string, string> = {};
+      for (const [name, { subgraph }] of Object.entries(subgraphs)) out[name] = await fingerprint(subgraph);
+      return out;
+    },
+    async quiesce() {
+      for (const { subgraph } of Object.values(subgraphs)) {
+        await subgraph.relay.stop();
+        await subgraph.jobs.stop();
+      }
+    },
     async drainEvents(timeoutMs = 5000) {
       const started = Date.now();
       for (;;) {

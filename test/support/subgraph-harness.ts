@@ -22,6 +22,19 @@ export interface TestSubgraph<S> {
   stop(): Promise<void>;
 }
 
+/** CHECKSUM TABLE over every table of a subgraph (MariaDB) or full dumps (SQLite): proves that nothing changed. */
+export async function fingerprint(subgraph: Pick<Subgraph<unknown>, "runtime">): Promise<string> {
+  const ds = subgraph.runtime.dataSource;
+  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
+  if (subgraph.runtime.engine === "mysql") {
+    const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
+    return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
+  }
+  const parts: string[] = [];
+  for (const t of tables) parts.push(`${t}=${JSON.stringify(await ds.query(`SELECT * FROM "${t}" ORDER BY 1`))}`);
+  return parts.join(";");
+}
+
 export async function startTestSubgraph<S>(
   definition: SubgraphDefinition<S>,
   database: string,
@@ -40,7 +53,6 @@ export async function startTestSubgraph<S>(
   const host = await subgraph.listen(0);
   const url = `${host.url}/graphql`;
   const ds = subgraph.runtime.dataSource;
-  const tables = ds.entityMetadatas.map(m => m.tableName).sort();
   const handlers = definition.eventHandlers?.(subgraph.services) ?? {};
   return {
     subgraph,
@@ -51,15 +63,7 @@ export async function startTestSubgraph<S>(
     as: (principal, query, variables) => gql(url, query, variables, { principal, audience: definition.name }),
     deliver: (producer, type, payload, id = randomUUID()) =>
       processOnce(ds, { id, type, producer, aggregateId: String(payload.declarationId ?? payload.partnerId ?? id), occurredAt: clock.now().toISOString(), payload }, handlers[type], clock),
-    async fingerprint() {
-      if (subgraph.runtime.engine === "mysql") {
-        const rows = (await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`)) as { Table: string; Checksum: string }[];
-        return rows.map(r => `${r.Table}=${r.Checksum}`).join(";");
-      }
-      const parts: string[] = [];
-      for (const t of tables) parts.push(`${t}=${JSON.stringify(await ds.query(`SELECT * FROM "${t}" ORDER BY 1`))}`);
-      return parts.join(";");
-    },
+    fingerprint: () => fingerprint(subgraph),
     async stop() {
       await subgraph.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Connection, ConnectionArgs, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
@@ -126,7 +126,7 @@ class DecideRemissionInput {
 @InputType()
 class OmittedDebtInput {
   @Field({ description: "The office's case reference." }) @Matches(/^[A-Za-z0-9-]{3,26}$/) reference: string;
-  @Field(() => [ID]) @ArrayMinSize(1) debtorIds: string[];
+  @Field(() => [ID], { description: "The debtors: business partners' ids (DEBT-R03, LD art. 70)." }) @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID("all", { each: true }) debtorIds: string[];
   @Field(() => DebtBirthTrigger) @IsEnum(DebtBirthTrigger) trigger: DebtBirthTrigger;
   @Field() arisenAt: Date;
   @Field(() => MoneyScalar) amount: number;
@@ -210,7 +210,10 @@ export class CustomsDebtResolver {
     return debt.declarationId.includes(":") ? debt.declarationId : null;
   }
 
-  @Mutation(() => CustomsDebt, { description: "DEBT-R02 let. c-d (LD art. 69): record the debt of an omitted declaration, born at the crossing, the change of use, the sale outside the free period, the discovery, or the release from an open warehouse." })
+  @Mutation(() => CustomsDebt, {
+    description:
+      "DEBT-R02 let. c-d (LD art. 69): record the debt of an omitted declaration, born at the crossing, the change of use, the sale outside the free period, the discovery, or the release from an open warehouse. Not for a moment in the future, nor one whose debt the 15-year limit of LD art. 75 para. 4 has barred (DEBT-R11; DESIGN CHOICE: the longer periods it reserves for offences, DPA art. 11-12, belong to the enforcement case).",
+  })
   async recordOmittedDeclarationDebt(@Arg("input") input: OmittedDebtInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
     return ctx.services.debts.recordOmittedDeclarationDebt(ctx.principal, input);
   }

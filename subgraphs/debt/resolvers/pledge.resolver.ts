@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Length } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Length } from "class-validator";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { MoneyScalar } from "../../kit";
 import { CustomsDebt } from "../entities/debt.entity";
@@ -11,7 +11,7 @@ class RecordPledgeInput {
   @Field(() => PledgeObjectKind) @IsEnum(PledgeObjectKind) objectKind: PledgeObjectKind;
   @Field() @Length(3, 500) description: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
-  @Field(() => [ID]) @ArrayMinSize(1) debtIds: string[];
+  @Field(() => [ID]) @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID("all", { each: true }) debtIds: string[];
   @Field() @IsBoolean() perishable: boolean;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() isSecurities?: boolean | null;
 }
@@ -36,7 +36,7 @@ class RealiseInput {
   @Field(() => RealisationMode) @IsEnum(RealisationMode) mode: RealisationMode;
   @Field(() => MoneyScalar) proceeds: number;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() ownerAgreed?: boolean | null;
-  @Field(() => [ID], { nullable: true, description: "DEBT-R19 (LD art. 82 para. 2): the debts the debtor wants paid first." }) @IsOptional() allocationOrder?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: "DEBT-R19 (LD art. 82 para. 2): the debts the debtor wants paid first." }) @IsOptional() @ArrayMaxSize(100) @IsUUID("all", { each: true }) allocationOrder?: string[] | null;
 }
 
 @InputType()

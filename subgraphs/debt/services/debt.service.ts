@@ -194,6 +194,13 @@ export class DebtService {
     const allowed = [DebtBirthTrigger.OMITTED_DECLARATION_CROSSING, DebtBirthTrigger.OMITTED_DECLARATION_USE_CHANGE, DebtBirthTrigger.OMITTED_DECLARATION_SALE_OUTSIDE_FREE_PERIOD, DebtBirthTrigger.OMITTED_DECLARATION_DISCOVERY, DebtBirthTrigger.WAREHOUSE_RELEASE_WITHOUT_DECLARATION];
     if (!allowed.includes(input.trigger)) throw new ValidationError("Acceptance and border crossing come from declarations; choose an omitted-declaration trigger.", { field: "input.trigger", rule: "DEBT-R02", article: "LD art. 69 let. c-d" });
     if (input.arisenAt.getTime() > this.clock.now().getTime()) throw new ValidationError("The debt cannot arise in the future.", { field: "input.arisenAt", rule: "DEBT-R02", article: "LD art. 69" });
+    // DEBT-R11 (LD art. 75 para. 4): 15 years from the end of the year it arose, the debt is
+    // time-barred in any case. DESIGN CHOICE: the longer periods LD art. 75 para. 4 reserves for
+    // offences (DPA art. 11-12) belong to the enforcement case, not to a debt recorded here.
+    const absoluteEnd = this.limitation({ dueAt: input.arisenAt, arisenAt: input.arisenAt, interruptions: [], suspensions: [] } as unknown as CustomsDebt, this.clock.now()).absoluteEnd;
+    if (absoluteEnd.getTime() < this.clock.now().getTime()) {
+      throw refuse("DEBT_TIME_BARRED", `A debt that arose then was time-barred on ${absoluteEnd.toISOString()}.`, { field: "input.arisenAt", rule: "DEBT-R11", article: "LD art. 75 para. 4", absoluteLimitation: absoluteEnd.toISOString() });
+    }
     if (input.amount <= 0 || !input.debtorIds.length) throw new ValidationError("Give the amount and at least one debtor.", { field: input.amount <= 0 ? "input.amount" : "input.debtorIds", rule: "DEBT-R03", article: "LD art. 70" });
     return transaction(this.dataSource, async m => {
       const key = `omitted:${input.reference}`;

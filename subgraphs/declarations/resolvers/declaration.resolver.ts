@@ -154,7 +154,7 @@ export class CustomsDeclarationResolver {
     return { declaration: await ctx.services.declarations.remove(ctx.principal, input.declarationId) };
   }
 
-  @Mutation(() => DeadlineOverridePayload, { description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request." })
+  @Mutation(() => DeadlineOverridePayload, { description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request: to a moment in the future and after the deadline in force (BAD_USER_INPUT otherwise)." })
   async extendRemovalDeadline(@Arg("input") input: ExtendRemovalInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
     return { override: await ctx.services.declarations.overrideRemovalDeadline(ctx.principal, input.declarationId, input.until, input.reason) };
   }

@@ -106,7 +106,8 @@ export class ReferenceResolver {
   @Mutation(() => SelectionRuleSet, { description: "DEC-R29: publish a new version of the selection rules and random rate (DGD)." })
   async publishSelectionRuleSet(@Arg("input") input: PublishSelectionRuleSetInput, @Ctx() ctx: DeclarationsContext): Promise<SelectionRuleSet> {
     ctx.services.access.requireOfficer(ctx.principal, "DGD");
-    return ctx.services.reference.publishRuleSet(ctx.principal, { randomRate: input.randomRate, rules: input.rules.map(r => ({ ...r, when: { ...r.when } })), activeFrom: input.activeFrom ?? ctx.services.runtime.clock.now() });
+    const now = ctx.services.runtime.clock.now();
+    return ctx.services.reference.publishRuleSet(ctx.principal, { randomRate: input.randomRate, rules: input.rules.map(r => ({ ...r, when: { ...r.when } })), activeFrom: input.activeFrom ?? now }, now);
   }
 
   @Mutation(() => TariffRate, { description: "Officers maintain the tariff: a rate from a day on." })

@@ -17,6 +17,8 @@ import {
   transitionOnce,
   ValidationError,
   zurichDate,
+  requireFutureDate,
+  requireLaterDate,
   transaction,
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
@@ -176,6 +178,7 @@ export class DeclarationService {
   /** T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline to its operating conditions. */
   async overrideDeclarationDeadline(principal: Principal, presentationId: string, until: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    requireFutureDate(until, this.clock.now(), { field: "input.until", rule: "DEC-R06", article: "OD-AFD art. 4 para. 2" });
     return transaction(this.dataSource, async m => {
       const p = await m.findOneBy(GoodsPresentation, { id: presentationId });
       if (!p) throw new NotFoundError("GoodsPresentation", presentationId, "input.presentationId");
@@ -519,12 +522,12 @@ export class DeclarationService {
   /** DEC-R45 (LD art. 35): the office asks for a further document during the taxation procedure. */
   async requestAdditionalDocument(principal: Principal, input: { declarationId: string; kind: DocumentKind; dueAt: Date; reason: string }): Promise<DocumentRequirement> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    requireFutureDate(input.dueAt, this.clock.now(), { field: "input.dueAt", rule: "DEC-R45", article: "LD art. 35" });
     return transaction(this.dataSource, async m => {
       const d = await this.get(input.declarationId, m);
       if (![DeclarationStatus.ACCEPTED, DeclarationStatus.EX_OFFICIO_TAXED].includes(d.status)) {
         throw refused("NOT_IN_TAXATION_PROCEDURE", `A ${d.status} declaration is not in the taxation procedure.`, { rule: "DEC-R45", article: "LD art. 35", status: d.status });
       }
-      if (input.dueAt.getTime() <= this.clock.now().getTime()) throw new ValidationError("The deadline is in the future.", { field: "input.dueAt", rule: "DEC-R45", article: "LD art. 35" });
       const count = await m.countBy(DocumentRequirement, { declarationId: d.id });
       return m.save(
         m.create(DocumentRequirement, {
@@ -586,6 +589,7 @@ export class DeclarationService {
 
   async overrideDocumentDeadline(principal: Principal, identificationMark: string, newValue: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    requireFutureDate(newValue, this.clock.now(), { field: "input.newDueAt", rule: "DEC-R36", article: "OD-AFD art. 19 para. 3, 19a para. 2" });
     return transaction(this.dataSource, async m => {
       const doc = await m.findOneBy(DocumentRequirement, { identificationMark });
       if (!doc) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
@@ -659,12 +663,13 @@ export class DeclarationService {
   /** DEC-R40: the office extends the period for fair reasons (T10); also after it passed (DESIGN CHOICE, DOMAIN.md §3.2). */
   async extendResubmission(principal: Principal, declarationId: string, until: Date, reason: string): Promise<Refusal> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    requireFutureDate(until, this.clock.now(), { field: "input.until", rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
     return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       const refusal = await this.openRefusal(m, d.id);
       if (!refusal) throw refused("NOT_REFUSED", "The declaration has no open refusal.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
       const current = await this.resubmissionDueBy(refusal, m);
-      if (until.getTime() <= current.getTime()) throw new ValidationError("An extension ends later than the current deadline.", { field: "input.until", rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
+      requireLaterDate(until, current, { field: "input.until", rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
       await this.deadlines.override(m, principal, { type: "Refusal", id: refusal.id }, "RESUBMISSION_DUE", refusal.computedResubmissionDueBy, until, reason);
       if (d.status === DeclarationStatus.RESUBMISSION_OVERDUE) await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.REFUSED });
       return refusal;
@@ -848,9 +853,14 @@ export class DeclarationService {
 
   async overrideRemovalDeadline(principal: Principal, declarationId: string, until: Date, reason: string) {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    const rule = { field: "input.until", rule: "DEC-R58", article: "OD-AFD art. 37 para. 2" };
+    requireFutureDate(until, this.clock.now(), rule);
     return transaction(this.dataSource, async m => {
       const d = await this.get(declarationId, m);
       if (!d.releasedAt || d.removedAt) throw refused("NOT_AWAITING_REMOVAL", "Only released goods not yet removed have a removal deadline.", { rule: "DEC-R58", article: "OD-AFD art. 37 para. 2" });
+      // An extension (on request, OD-AFD art. 37 para. 2) ends after the deadline in force.
+      const current = await this.deadlines.effective(m, "CustomsDeclaration", d.id, "REMOVAL_DUE", d.computedRemovalDueBy);
+      if (current) requireLaterDate(until, current, rule);
       return this.deadlines.override(m, principal, { type: "CustomsDeclaration", id: d.id }, "REMOVAL_DUE", d.computedRemovalDueBy, until, reason);
     });
   }

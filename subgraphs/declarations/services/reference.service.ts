@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, ValidationError, transaction } from "../../kit";
+import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, requireFutureDate, ValidationError, transaction } from "../../kit";
 import { SelectionRule, SelectionRuleSet } from "../entities/selection.entity";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { RateBasis } from "../entities/enums";
@@ -72,7 +72,10 @@ export class ReferenceService {
    * DEC-R29: a new version of the selection rules and random rate; it applies to declarations
    * accepted from `activeFrom` on, and each selection records the version it used.
    */
-  async publishRuleSet(principal: Principal, input: { randomRate: string; rules: SelectionRule[]; activeFrom: Date }): Promise<SelectionRuleSet> {
+  async publishRuleSet(principal: Principal, input: { randomRate: string; rules: SelectionRule[]; activeFrom: Date }, now: Date): Promise<SelectionRuleSet> {
+    // DESIGN CHOICE: a rule set starts now or later; one dated back would claim to have selected
+    // declarations that another version selected.
+    if (input.activeFrom.getTime() < now.getTime()) requireFutureDate(input.activeFrom, now, { field: "input.activeFrom", rule: "DEC-R29", article: "OD-AFD art. 17 para. 1" });
     if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(input.randomRate)) throw new ValidationError("The random rate is a decimal from 0 to 1.", { field: "input.randomRate", rule: "DEC-R29", article: "OD-AFD art. 17 para. 1" });
     const ids = new Set<string>();
     input.rules.forEach((rule, i) => {

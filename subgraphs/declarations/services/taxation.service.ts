@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, Decimal, EventPublisher, findForUpdate, formatRappen, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, Decimal, EventPublisher, findForUpdate, formatRappen, requireFutureDate, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
@@ -44,6 +44,7 @@ export class TaxationService {
   async tax(principal: Principal, input: { declarationId: string; kind: TaxationKind; documentsDueBy?: Date | null; applyHighestRate?: boolean | null }): Promise<TaxationDecision> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     if (input.kind === TaxationKind.AMENDED) throw new ValidationError("An amended taxation comes from a granted change request.", { field: "input.kind", rule: "DEC-R44", article: "LD art. 34 para. 4" });
+    requireFutureDate(input.documentsDueBy, this.clock.now(), { field: "input.documentsDueBy", rule: "DEC-R55", article: "LD art. 39 para. 4" });
     return transaction(this.dataSource, async m => {
       const d = await this.declarations.get(input.declarationId, m);
       if (!ALLOWED_FROM[input.kind].includes(d.status)) {
