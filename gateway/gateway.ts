@@ -10,8 +10,11 @@ import { Supergraph } from "@apollo/federation-internals";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import {
+  checkIdempotencyKey,
   clientIdleMs,
   createHttpHandler,
+  HttpError,
+  IDEMPOTENCY_HEADER,
   createLogger,
   KeepAliveClient,
   keepAliveTimeoutMs,
@@ -149,6 +152,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     routes,
     context: async (req: IncomingMessage) => {
       const requestId = requestIdOf(req);
+      const idempotencyKey = header(req, IDEMPOTENCY_HEADER);
+      const invalidKey = idempotencyKey === undefined ? undefined : checkIdempotencyKey(idempotencyKey);
+      if (invalidKey) throw new HttpError(400, "IDEMPOTENCY_KEY_INVALID", invalidKey);
       const principal = await authenticate(header(req, "authorization"), requestId);
       // One token per subgraph, reused by the fetches of this request while it is fresh (a slow
       // plan's later fetches get a new one: the token lives seconds).
@@ -160,7 +166,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
         tokens.set(subgraph, fresh);
         return fresh.token;
       };
-      return { principal, principalTokenFor, requestId };
+      return { principal, principalTokenFor, requestId, idempotencyKey };
     },
   });
 

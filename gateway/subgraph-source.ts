@@ -1,7 +1,7 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 // The enum is not re-exported from the package index (2.14.4).
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import { KeepAliveClient, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
+import { IDEMPOTENCY_HEADER, KeepAliveClient, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
 
 /** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */
 export interface GatewayContext {
@@ -12,6 +12,8 @@ export interface GatewayContext {
    */
   principalTokenFor(subgraph: string): Promise<string>;
   requestId: string;
+  /** The caller's `Idempotency-Key`, forwarded to every subgraph (kit/idempotency.ts). */
+  idempotencyKey?: string;
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
@@ -49,6 +51,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     const headers = options.request.http?.headers;
     headers?.set(PRINCIPAL_HEADER, await options.context.principalTokenFor(this.serviceName));
     headers?.set("x-request-id", options.context.requestId);
+    if (options.context.idempotencyKey) headers?.set(IDEMPOTENCY_HEADER, options.context.idempotencyKey);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

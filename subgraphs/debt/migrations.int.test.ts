@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { KIT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
 import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
 import { definition } from "./debt.subgraph";
 import { InterestRate } from "./entities/debt.entity";
@@ -24,7 +24,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
 
   beforeAll(async () => {
-    ds = await openDataSource({ name: "debt", entities: [...EVENT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
+    ds = await openDataSource({ name: "debt", entities: [...KIT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
     expect(ds.engine).toBe(engine);
   });
 
@@ -36,7 +36,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
     const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
     expect(applied.map(r => r.name)).toEqual(names);
-    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500"]);
+    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500", "KitIdempotencyKeys1764500000000"]);
     expect(await ds.dataSource.showMigrations()).toBe(false);
     expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
     expect(entityTables()).toEqual(
@@ -55,11 +55,13 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   });
 
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
-    // The reference data goes first and alone: the tables stay, the rate is gone.
+    // The kit's idempotency keys go first, then the reference data alone: the tables stay, the rate is gone.
     await ds.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await tablesOf(ds)).toEqual([...entityTables().filter(t => t !== "idempotency_key"), "migrations"].sort());
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tablesOf(ds)).toEqual([...entityTables().filter(t => t !== "idempotency_key"), "migrations"].sort());
     expect(await interestRates(ds)).toEqual([]);
-    for (let i = 1; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    for (let i = 2; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tablesOf(ds)).toEqual(["migrations"]);
     expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
 

@@ -76,6 +76,8 @@ export const definition: SubgraphDefinition<IdentityServices> = {
         },
       },
     }),
+  // ID-R23 (ePortal step 5): keys are shown once; under an Idempotency-Key these are applied once and never replayed.
+  secretResults: ["createApiApplication", "regenerateApiKeys", "renewApiAccessToken"],
   // The loser of a race on an "only once" rule that a unique key enforces gets the rule's own error.
   uniqueViolations: {
     "portal_user(ch_login_subject)": IdentityErrors.portalUserAlreadyRegistered,

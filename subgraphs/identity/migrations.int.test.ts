@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { KIT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
 import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
 import { definition } from "./identity.subgraph";
 
@@ -17,7 +17,7 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
   const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
 
   beforeAll(async () => {
-    ds = await openDataSource({ name: "identity", entities: [...EVENT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
+    ds = await openDataSource({ name: "identity", entities: [...KIT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
     expect(ds.engine).toBe(engine);
   });
 

@@ -9,6 +9,13 @@ import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
  */
 export type RouteHandler = (req: IncomingMessage, body: unknown) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
 
+/** A GraphQL request's complete HTTP answer. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface HttpHostOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the GraphQL context, or throws an `HttpError` (e.g. 401 for an unsigned request). */
@@ -17,6 +24,11 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   graphqlPath?: string;
   /** Largest request body accepted, in bytes. @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Wraps the execution of each GraphQL request; may answer it without executing it
+   * (kit/idempotency.ts replays a first response).
+   */
+  around?: (req: IncomingMessage, body: unknown, context: TContext, execute: () => Promise<HttpAnswer>) => Promise<HttpAnswer>;
 }
 
 export class HttpError extends Error {
@@ -50,18 +62,20 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
       const context = await options.context(req);
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-        context: async () => context,
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === "complete") {
-        res.end(response.body.string);
-      } else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
+      const execute = async (): Promise<HttpAnswer> => {
+        const response = await options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+          context: async () => context,
+        });
+        let text = "";
+        if (response.body.kind === "complete") text = response.body.string;
+        else for await (const chunk of response.body.asyncIterator) text += chunk;
+        return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: text };
+      };
+      const answer = options.around ? await options.around(req, body, context, execute) : await execute();
+      for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
+      res.statusCode = answer.status;
+      res.end(answer.body);
     } catch (error) {
       if (error instanceof HttpError) {
         return send(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./events";
 export * from "./http";
 export * from "./http-client";
+export * from "./idempotency";
 export * from "./jobs";
 export * from "./loaders";
 export * from "./logger";

@@ -59,3 +59,34 @@ export class KitEventTables1763800000000 implements MigrationInterface {
     await q.dropTable("outbox_event");
   }
 }
+
+/**
+ * The kit's idempotency keys (kit/idempotency.ts, issue 7): one row per principal and key, kept
+ * for at least 24 hours. Every subgraph lists it in timestamp order (migrations run in that order):
+ * after its own first schema, for the subgraphs that existed before it.
+ */
+export class KitIdempotencyKeys1764500000000 implements MigrationInterface {
+  name = "KitIdempotencyKeys1764500000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: "idempotency_key",
+        columns: [
+          { name: "scope", type: "varchar", length: "200", isPrimary: true },
+          { name: "idem_key", type: "varchar", length: "128", isPrimary: true },
+          { name: "fingerprint", type: "varchar", length: "64" },
+          { name: "response", type: "text", isNullable: true },
+          { name: "replayable", type: "boolean" },
+          { name: "created_at", type: "datetime", precision: 3 },
+          { name: "expires_at", type: "datetime", precision: 3 },
+        ],
+      }),
+    );
+    await q.createIndex("idempotency_key", new TableIndex({ name: "IDX_idempotency_key_expires", columnNames: ["expires_at"] }));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable("idempotency_key");
+  }
+}

@@ -8,6 +8,7 @@ import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
 import { formatError, unwrap } from "./errors";
 import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
+import { Idempotency, IdempotencyRecord } from "./idempotency";
 import { createHttpHandler, HttpError, keepAliveTimeoutMs, listen, RouteHandler, RunningHost } from "./http";
 import { clientIdleMs, KeepAliveClient } from "./http-client";
 import { JobRunner, ScheduledJob } from "./jobs";
@@ -61,9 +62,17 @@ export interface SubgraphDefinition<S> {
    * the loser of a race gets it instead of the generic `ALREADY_EXISTS` (kit/transaction.ts).
    */
   uniqueViolations?: Record<string, UniqueViolationFactory>;
+  /**
+   * Mutations whose response holds secrets shown once (kit/idempotency.ts): applied once under an
+   * Idempotency-Key, but their response is never stored nor replayed.
+   */
+  secretResults?: string[];
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
+
+/** The kit's own tables, in every subgraph's database (KIT_MIGRATIONS creates them). */
+export const KIT_ENTITIES = [...EVENT_ENTITIES, IdempotencyRecord];
 
 export interface SubgraphOptions {
   env?: NodeJS.ProcessEnv;
@@ -97,7 +106,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const secret = signingSecret(env);
   const db: SubgraphDataSource = await openDataSource({
     name: def.name,
-    entities: [...EVENT_ENTITIES, ...(def.entities as unknown[])] as MixedList<string>,
+    entities: [...KIT_ENTITIES, ...(def.entities as unknown[])] as MixedList<string>,
     migrations: def.migrations,
     logger,
     env,
@@ -137,7 +146,8 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   await apollo.start();
   const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
   const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500), fetch: client.fetch });
-  const jobs = new JobRunner(def.jobs?.(services) ?? [], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000));
+  const idempotency = new Idempotency({ dataSource: db.dataSource, clock, logger, env, secretResults: def.secretResults });
+  const jobs = new JobRunner([...(def.jobs?.(services) ?? []), idempotency.purgeJob()], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000));
   const routes: Record<string, RouteHandler> = {
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: def.name } }),
     "GET /ready": async () => {
@@ -158,6 +168,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
       return { principal, requestId, services, loaders: new LoaderCache() };
     },
+    around: (req, body, context, execute) => idempotency.around(req, body, context.principal, execute),
   });
   const hosts: RunningHost[] = [];
   return {

@@ -195,7 +195,7 @@ export class PledgeService {
   async chargeFee(principal: Principal, input: { payerId: string; basis: string; amount: number }): Promise<Fee> {
     requireOffice(principal);
     if (input.amount <= 0) throw new ValidationError("A fee is a positive amount.", { field: "input.amount", rule: "DEBT-R26", article: "LD art. 89" });
-    return this.dataSource.getRepository(Fee).save({ id: randomUUID(), payerId: input.payerId, basis: input.basis, amount: input.amount, chargedAt: this.clock.now(), paidAt: null });
+    return transaction(this.dataSource, m => m.save(m.create(Fee, { id: randomUUID(), payerId: input.payerId, basis: input.basis, amount: input.amount, chargedAt: this.clock.now(), paidAt: null })));
   }
 
   /** X02 (OD-AFD art. 39): an active ACee or ACor role opens the partner's PCD account; ending the last one closes it. */

@@ -38,7 +38,7 @@ export class ReferenceService {
       if (error instanceof OfficeCalendarError) throw new ValidationError(error.message, { field: "input.openingHours", rule: "DEC-R83", article: "LD art. 29" });
       throw error;
     }
-    return this.dataSource.getRepository(CustomsOffice).save(input);
+    return transaction(this.dataSource, m => m.save(m.create(CustomsOffice, input)));
   }
 
   /** DEC-R48 (LD art. 19 para. 1): the rate in force on `day` for the tariff number. */

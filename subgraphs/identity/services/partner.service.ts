@@ -96,7 +96,7 @@ export class PartnerService {
     const uid = normaliseUid(entry.uid);
     if (!uid) throw new ValidationError("Not a valid UID (CHE-123.456.789 with its check digit).", { field: "input.uid" });
     if (entry.partnerType === PartnerType.BRANCH) throw new ValidationError("Branches are entered with their BER number.", { field: "input.partnerType" });
-    return this.dataSource.getRepository(UidRegisterEntry).save({ ...entry, uid });
+    return transaction(this.dataSource, m => m.save(UidRegisterEntry, { ...entry, uid }));
   }
 
   async recordBranchEntry(entry: BerRegisterEntry): Promise<BerRegisterEntry> {
