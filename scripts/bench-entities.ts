@@ -46,14 +46,16 @@ export interface BenchOptions {
   concurrency: number;
   warmup: number;
   json?: string;
+  /** Calls of the partner dashboard per caller (scripts/bench-dashboard.ts). */
+  dashboardCalls: number;
 }
 
-const USAGE = "Usage: npm run bench -- [--partners N] [--calls N] [--requests N] [--concurrency N] [--warmup N] [--json file]";
+const USAGE = "Usage: npm run bench -- [--partners N] [--calls N] [--requests N] [--concurrency N] [--warmup N] [--dashboard-calls N] [--json file]";
 const BENCH_DATABASE = "customs_bench_identity";
 const REPRESENTATIONS = 100;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { partners: 1000, calls: 200, requests: 500, concurrency: 8, warmup: 20 };
+  const options: BenchOptions = { partners: 1000, calls: 200, requests: 500, concurrency: 8, warmup: 20, dashboardCalls: 100 };
   // Bounds keep every loop finite and the seed within what a laptop does in seconds.
   const limits: Record<string, [keyof BenchOptions, number, number]> = {
     "--partners": ["partners", REPRESENTATIONS, 200_000],
@@ -61,6 +63,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     "--requests": ["requests", 1, 100_000],
     "--concurrency": ["concurrency", 1, 256],
     "--warmup": ["warmup", 0, 10_000],
+    "--dashboard-calls": ["dashboardCalls", 1, 10_000],
   };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -355,24 +358,4 @@ export function formatTable(f: BenchFigures): string {
     ...rows.slice(1).map(line),
     `c) memory after the runs (one process: client, gateway, subgraph): RSS ${f.memory.rssMb} MB, heap used ${f.memory.heapUsedMb} of ${f.memory.heapTotalMb} MB, external ${f.memory.externalMb} MB`,
   ].join("\n");
-}
-
-if (require.main === module) {
-  Promise.resolve()
-    .then(async () => {
-      const options = parseBenchArgs(process.argv.slice(2));
-      const figures = await runBench(options);
-      console.log("");
-      console.log(formatTable(figures));
-      if (options.json) fs.writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
-      // The last line is machine-readable.
-      console.log(JSON.stringify(figures));
-    })
-    .then(
-      () => process.exit(0),
-      error => {
-        console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-        process.exit(1);
-      },
-    );
 }

@@ -30,7 +30,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
 
   afterAll(async () => {
     if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
-    cleanup?.();
+    await cleanup?.();
   });
 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {

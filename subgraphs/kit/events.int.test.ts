@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pino from "pino";
 import { Column, Entity, EntityManager, PrimaryGeneratedColumn } from "typeorm";
-import { freshDatabase } from "../../test/support/mysql";
+import { dropDatabase, freshDatabase } from "../../test/support/mysql";
 import { FixedClock } from "./clock";
 import { openDataSource, SubgraphDataSource } from "./datasource";
 import {
@@ -153,6 +153,8 @@ afterAll(async () => {
   await stopConsumer();
   if (producer?.dataSource.isInitialized) await producer.dataSource.destroy();
   if (consumer?.dataSource.isInitialized) await consumer.dataSource.destroy();
+  await dropDatabase("customs_test_kit_events_producer");
+  await dropDatabase("customs_test_kit_events_consumer");
 });
 
 beforeEach(async () => {

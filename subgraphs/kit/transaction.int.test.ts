@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Column, Entity, Index, MigrationInterface, PrimaryColumn, QueryRunner, Table, TableIndex } from "typeorm";
-import { freshDatabase } from "../../test/support/mysql";
+import { dropDatabase, freshDatabase } from "../../test/support/mysql";
 import { openDataSource, SubgraphDataSource } from "./datasource";
 import { DomainError } from "./errors";
 import { configureTransactions, transaction } from "./transaction";
@@ -77,6 +77,7 @@ describe("on MariaDB", () => {
   });
   afterAll(async () => {
     await db?.dataSource.destroy();
+    await dropDatabase("customs_test_kit_tx");
   });
   beforeEach(async () => {
     await db.dataSource.query("DELETE FROM kit_ticket");

@@ -8,7 +8,7 @@ import { createSubgraph, FixedClock, RunningHost, Subgraph, SubgraphDefinition }
 import { definition as declarationsDefinition } from "../../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
-import { freshDatabase } from "./mysql";
+import { dropDatabase, freshDatabase } from "./mysql";
 import { fingerprint } from "./subgraph-harness";
 
 export interface RunningSubgraph {
@@ -38,7 +38,14 @@ export interface Graph {
  * flow through the real outbox relay over HTTP (EVENT_SUBSCRIBERS from each definition's
  * `consumes`); one gateway composed from their schemas.
  */
-export async function startGraph(prefix: string, now: string, definitions: SubgraphDefinition<any>[] = [identityDefinition, declarationsDefinition], extraEnv: NodeJS.ProcessEnv = {}): Promise<Graph> {
+export async function startGraph(
+  prefix: string,
+  now: string,
+  definitions: SubgraphDefinition<any>[] = [identityDefinition, declarationsDefinition],
+  extraEnv: NodeJS.ProcessEnv = {},
+  /** MariaDB (fresh databases `<prefix>_<subgraph>`, dropped at stop), or embedded SQLite files. */
+  engine: "mysql" | "sqlite" = "mysql",
+): Promise<Graph> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const clock = new FixedClock(now);
   const base: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters"), RELAY_INTERVAL_MS: "25", JOB_INTERVAL_MS: "60000", ...extraEnv };
@@ -49,7 +56,7 @@ export async function startGraph(prefix: string, now: string, definitions: Subgr
   const envs: Record<string, NodeJS.ProcessEnv> = {};
   const hosts: Record<string, RunningHost> = {};
   for (const def of definitions) {
-    envs[def.name] = { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`${prefix}_${def.name}`) };
+    envs[def.name] = engine === "mysql" ? { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`${prefix}_${def.name}`) } : { ...base };
   }
   // Two passes: listen on ephemeral ports, then rebuild each subgraph's subscriber list.
   const ports: Record<string, number> = {};
@@ -109,6 +116,7 @@ export async function startGraph(prefix: string, now: string, definitions: Subgr
     async stop() {
       await gateway.stop();
       for (const { subgraph } of Object.values(subgraphs)) await subgraph.stop();
+      if (engine === "mysql") for (const def of definitions) await dropDatabase(`${prefix}_${def.name}`);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

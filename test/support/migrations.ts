@@ -2,19 +2,23 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SubgraphDataSource } from "../../subgraphs/kit";
-import { freshDatabase } from "./mysql";
+import { dropDatabase, freshDatabase } from "./mysql";
 
 /** The two engines every subgraph's migrations must run on: MariaDB and an embedded SQLite file. */
 export interface MigrationEngine {
   engine: "mysql" | "sqlite";
   env: () => Promise<NodeJS.ProcessEnv>;
-  cleanup?: () => void;
+  cleanup?: () => void | Promise<void>;
 }
 
 export function migrationEngines(subgraph: string): MigrationEngine[] {
   let sqliteDir: string | undefined;
   return [
-    { engine: "mysql", env: async () => ({ [`${subgraph.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`customs_test_${subgraph}_migrations`) }) },
+    {
+      engine: "mysql",
+      env: async () => ({ [`${subgraph.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`customs_test_${subgraph}_migrations`) }),
+      cleanup: () => dropDatabase(`customs_test_${subgraph}_migrations`),
+    },
     {
       engine: "sqlite",
       env: async () => {

@@ -3,11 +3,26 @@ import { createConnection } from "mysql2/promise";
 /** The MariaDB server the integration and end-to-end tiers use (CI exports MYSQL_URL). */
 export const MYSQL_URL = process.env.MYSQL_URL ?? "mysql://root@127.0.0.1:3306";
 
+async function server() {
+  const url = new URL(MYSQL_URL);
+  return createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || "root"), password: decodeURIComponent(url.password) });
+}
+
+/** Drops a database a suite created (its last act). */
+export async function dropDatabase(name: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
+  const conn = await server();
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Drops and recreates a database, and returns its URL: every suite starts from empty. */
 export async function freshDatabase(name: string): Promise<string> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
-  const server = new URL(MYSQL_URL);
-  const conn = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || "root"), password: decodeURIComponent(server.password) });
+  const conn = await server();
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

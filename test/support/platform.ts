@@ -8,7 +8,7 @@ import { createSubgraph, RunningHost, Subgraph } from "../../subgraphs/kit";
 import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
 import type { IdentityServices } from "../../subgraphs/identity/services";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
-import { freshDatabase } from "./mysql";
+import { dropDatabase, freshDatabase } from "./mysql";
 import { probeDefinition } from "./probe-subgraph";
 
 export interface Platform {
@@ -59,6 +59,7 @@ export async function startPlatform(database: string): Promise<Platform> {
       await gateway.stop();
       await probe.stop();
       if (!identityStopped) await identity.stop();
+      await dropDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

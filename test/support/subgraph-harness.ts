@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
 import { gql, GraphQLResponse } from "./graphql";
-import { freshDatabase } from "./mysql";
+import { dropDatabase, freshDatabase } from "./mysql";
 
 /** One real subgraph for an integration suite: its own fresh database, a clock that stands still, HTTP on port 0. */
 export interface TestSubgraph<S> {
@@ -66,6 +66,7 @@ export async function startTestSubgraph<S>(
     fingerprint: () => fingerprint(subgraph),
     async stop() {
       await subgraph.stop();
+      if (options.engine !== "sqlite") await dropDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
