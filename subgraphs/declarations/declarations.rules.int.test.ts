@@ -308,7 +308,8 @@ describe("risk selection and documents (DEC-R29 to DEC-R35, OD-AFD art. 17, 17a,
     const decl = await blockedPresented();
     const variables = { m: decl.documents[0].identificationMark, at: "2026-03-03T12:00:00+01:00", reason: "Broker's office closed for an inventory" };
     await expectRefused(d.software, OVERRIDE_DOCUMENT, variables, "OFFICER_ROLE_REQUIRED");
-    await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, m: "26CH1001-NO-SUCH" }, "NOT_FOUND");
+    await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, m: "26CH1001-NO-SUCH" }, "BAD_USER_INPUT");
+    await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, m: "26CH100199999999-01-DEC" }, "NOT_FOUND");
     await expectRefused(CUSTOMS, OVERRIDE_DOCUMENT, { ...variables, reason: "ok  " }, "BAD_USER_INPUT");
     const o = await accepted(CUSTOMS, OVERRIDE_DOCUMENT, variables);
     expect(o.overrideDocumentDeadline.override).toEqual({ deadlineKind: "DOCUMENT_DUE", newValue: "2026-03-03T11:00:00.000Z", reason: variables.reason, officer: "officer-customs_office" });

@@ -165,17 +165,20 @@ export class ItemsInput {
   items: DeclarationItemInput[];
 }
 
+/** DEC-R35 (OD-AFD art. 18): `<declaration number>-<position>-<first three letters of the kind>`. */
+const IDENTIFICATION_MARK = /^\d{2}CH[0-9A-Z]{3,12}\d{8}-\d{2}-[A-Z]{3}$/;
+
 @InputType({ description: "DEC-R35 (OD-AFD art. 18): documents are identified by their mark." })
 export class SubmitDocumentInput {
-  @Field()
-  @Length(5, 48)
+  @Field({ description: "The mark on the document: the declaration number, its position and kind, e.g. 26CH100112345678-01-DEC (DEC-R35)." })
+  @Matches(IDENTIFICATION_MARK, { message: "identificationMark is the declaration number, the position and the kind, e.g. 26CH100112345678-01-DEC" })
   identificationMark: string;
 }
 
 @InputType({ description: "DOMAIN.md §0.4 T10: an office adapts a deadline, with the reason." })
 export class OverrideDocumentDeadlineInput {
-  @Field()
-  @Length(5, 48)
+  @Field({ description: "The mark on the document: the declaration number, its position and kind, e.g. 26CH100112345678-01-DEC (DEC-R35)." })
+  @Matches(IDENTIFICATION_MARK, { message: "identificationMark is the declaration number, the position and the kind, e.g. 26CH100112345678-01-DEC" })
   identificationMark: string;
 
   @Field()
