@@ -5,6 +5,7 @@ import { definition as identityDefinition } from "../subgraphs/identity/identity
 import { uidFromDigits } from "../subgraphs/identity/services/secrets";
 import { gql, GraphQLResponse } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
+import { importInput } from "./support/declarations-harness";
 import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
 
 /**
@@ -64,25 +65,11 @@ function expectOneWinner(outcome: RaceOutcome, domainCodes: string[]): void {
 const PRESENT = `mutation ($p: ID!) { presentGoods(input: { officeId: "1001", presenterId: $p, summaryForm: ELECTRONIC, place: "Basel", goodsDescription: "T-shirts" }) { presentation { id } } }`;
 const LODGE = `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id status } } }`;
 
-function importInput(d: OnboardedDeclarant, presentationId: string) {
-  return {
-    declarantId: d.partnerId,
-    officeId: "1001",
-    direction: "IMPORT",
-    procedure: "FREE_CIRCULATION",
-    destination: "CUSTOMS_PROCEDURE",
-    channel: "PASSAR_B2B",
-    businessNumber: d.businessNumber,
-    personalNumber: d.personalNumber,
-    language: "de",
-    presentationId,
-    items: [{ tariffNumber: "6109.1000", description: "T-shirts", netMassKg: "480.000", grossMassKg: "500.000", value: "12000.00", origin: "PT" }],
-  };
-}
+const ITEMS = [{ tariffNumber: "6109.1000", description: "T-shirts", netMassKg: "480.000", grossMassKg: "500.000", value: "12000.00", origin: "PT" }];
 
 async function lodgedDeclaration(): Promise<string> {
   const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
-  return ok(await call(LODGE, { input: importInput(declarant, presentation) }, declarant.software())).lodgeDeclaration.declaration.id;
+  return ok(await call(LODGE, { input: importInput(declarant, { presentationId: presentation, items: ITEMS }) }, declarant.software())).lodgeDeclaration.declaration.id;
 }
 
 it("redeems one onboarding code once: 50 parallel redemptions by five users give one administrator and typed refusals (ID-R12, ePortal step 3)", async () => {
@@ -110,7 +97,7 @@ it("redeems one onboarding code once: 50 parallel redemptions by five users give
 it("lodges one declaration per presentation: 50 parallel lodgings of the same goods give one declaration (DEC-R03, LD art. 24)", async () => {
   const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
 
-  const outcome = await race(() => call(LODGE, { input: importInput(declarant, presentation) }, declarant.software()));
+  const outcome = await race(() => call(LODGE, { input: importInput(declarant, { presentationId: presentation, items: ITEMS }) }, declarant.software()));
 
   expectOneWinner(outcome, ["PRESENTATION_ALREADY_DECLARED"]);
   const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM customs_declaration WHERE presentation_id = ?", [presentation]);

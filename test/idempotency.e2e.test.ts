@@ -3,6 +3,7 @@ import { definition as declarationsDefinition } from "../subgraphs/declarations/
 import { createSubgraph, Principal, RunningHost, Subgraph } from "../subgraphs/kit";
 import { gql, GraphQLResponse } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
+import { importInput } from "./support/declarations-harness";
 import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
 
 /**
@@ -38,19 +39,7 @@ async function presentation(d: OnboardedDeclarant = declarant): Promise<string> 
 }
 
 function lodgeInput(presentationId: string, d: OnboardedDeclarant = declarant, value = "8000.00") {
-  return {
-    declarantId: d.partnerId,
-    officeId: "1001",
-    direction: "IMPORT",
-    procedure: "FREE_CIRCULATION",
-    destination: "CUSTOMS_PROCEDURE",
-    channel: "PASSAR_B2B",
-    businessNumber: d.businessNumber,
-    personalNumber: d.personalNumber,
-    language: "de",
-    presentationId,
-    items: [{ tariffNumber: "8712.0000", description: "Bicycles", netMassKg: "300.000", grossMassKg: "320.000", value, origin: "NL" }],
-  };
+  return importInput(d, { presentationId, items: [{ tariffNumber: "8712.0000", description: "Bicycles", netMassKg: "300.000", grossMassKg: "320.000", value, origin: "NL" }] });
 }
 
 async function declarationsFor(presentationId: string): Promise<number> {

@@ -74,7 +74,8 @@ export const LODGE = /* GraphQL */ `
     }
   }`;
 
-export function importInput(d: Declarant, overrides: Record<string, unknown> = {}) {
+/** An e-dec import of T-shirts by `d` (any declarant with a business and a personal number), with `overrides`. */
+export function importInput(d: Pick<Declarant, "partnerId" | "businessNumber" | "personalNumber">, overrides: Record<string, unknown> = {}) {
   return {
     declarantId: d.partnerId,
     officeId: "1001",

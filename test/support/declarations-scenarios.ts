@@ -55,7 +55,7 @@ export function item(tariffNumber: string, grossMassKg: string, extra: Record<st
 }
 
 /** An export through e-dec, otherwise like `importInput`. */
-export function exportInput(d: Declarant, overrides: Record<string, unknown> = {}) {
+export function exportInput(d: Pick<Declarant, "partnerId" | "businessNumber" | "personalNumber">, overrides: Record<string, unknown> = {}) {
   return importInput(d, { direction: "EXPORT", procedure: "EXPORT", channel: "EDEC", ...overrides });
 }
 
@@ -77,7 +77,7 @@ export async function present(h: DeclarationsHarness, d: Declarant, extra: Recor
 }
 
 /** Presents the goods, then lodges their declaration (a declaration after presentation). */
-export async function lodgePresented(h: DeclarationsHarness, d: Declarant, overrides: Record<string, unknown> = {}, input = importInput): Promise<Record<string, any>> {
+export async function lodgePresented(h: DeclarationsHarness, d: Declarant, overrides: Record<string, unknown> = {}, input: (d: Declarant, overrides: Record<string, unknown>) => unknown = importInput): Promise<Record<string, any>> {
   const presentationId = await present(h, d);
   const res = await h.as(d.software, LODGE_FULL, { input: input(d, { presentationId, ...overrides }) });
   return ok(res, "lodgeDeclaration").lodgeDeclaration.declaration;
