@@ -58,8 +58,8 @@ export interface SubgraphDefinition<S> {
   jobs?(services: S): ScheduledJob[];
   /**
    * The domain error for each unique constraint that enforces an "only once" rule, keyed
-   * `table(column,column)`:
-   * the loser of a race gets it instead of the generic `ALREADY_EXISTS` (kit/transaction.ts).
+   * `table(column,column)`: the loser of a race gets it instead of the generic `ALREADY_EXISTS`
+   * (kit/transaction.ts).
    */
   uniqueViolations?: Record<string, UniqueViolationFactory>;
   /**
@@ -71,7 +71,7 @@ export interface SubgraphDefinition<S> {
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
 
-/** The kit's own tables, in every subgraph's database (KIT_MIGRATIONS creates them). */
+/** The kit's own tables, in every subgraph's database (kit/migrations.ts creates them). */
 export const KIT_ENTITIES = [...EVENT_ENTITIES, IdempotencyRecord];
 
 export interface SubgraphOptions {
