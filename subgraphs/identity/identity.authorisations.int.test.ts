@@ -1,6 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { errorCode, officer } from "../../test/support/graphql";
 import { DGD, IdentityHarness, ONBOARDING, onboardedPartner, registerCompany, securedUser, startIdentity } from "../../test/support/identity-harness";
 import { processOnce } from "../kit";
+import { CoveringSecurity } from "./entities/covering-security.entity";
+import { definition } from "./identity.subgraph";
+import { fingerprint, sha256 } from "./services/secrets";
 
 /**
  * Identity on MariaDB: API self-service (ePortal step 5), e-dec/NCTS authorisations and declaring
@@ -23,6 +27,12 @@ async function expectRefused(principal: Parameters<IdentityHarness["as"]>[0], qu
   return res.errors![0];
 }
 
+/** Delivers a debt event through identity's real handler, once per envelope id, as the relay would. */
+async function deliver(type: "SecurityProvided" | "SecurityEnded", payload: Record<string, unknown>, id: string = randomUUID()) {
+  const handler = definition.eventHandlers!(h.subgraph.services)[type];
+  return processOnce(h.subgraph.runtime.dataSource, { id, type, producer: "debt", aggregateId: String(payload.partnerId), occurredAt: h.clock.now().toISOString(), payload }, handler, h.clock);
+}
+
 async function introspect(token: string): Promise<{ status: number; body: any }> {
   const { signPrincipal, signingSecret, servicePrincipal, PRINCIPAL_HEADER } = await import("../kit");
   const res = await fetch(`${h.host.url}/internal/principal`, {
@@ -35,7 +45,7 @@ async function introspect(token: string): Promise<{ status: number; body: any }>
 
 const REQUEST_ROLE = `mutation ($p: ID!, $r: PartnerRoleType!) { requestPartnerRole(input: { partnerId: $p, roleType: $r }) { role { id status } } }`;
 const SUBSCRIBE = `mutation ($p: ID!, $api: String! = "B2B HuB Partner API for Passar declarations") { subscribeToApi(input: { partnerId: $p, apiName: $api }) { subscription { id apiName status } } }`;
-const CREATE_APP = `mutation ($s: ID!) { createApiApplication(input: { subscriptionId: $s, softwareName: "ClearWay 5" }) { application { id softwareName keyFingerprints consumerKey } credentials { accessToken refreshToken consumerKey consumerSecret accessTokenExpiresAt } } }`;
+const CREATE_APP = `mutation ($s: ID!) { createApiApplication(input: { subscriptionId: $s, softwareName: "ClearWay 5" }) { application { id softwareName keyFingerprints } credentials { accessToken refreshToken consumerKey consumerSecret accessTokenExpiresAt } } }`;
 
 describe("ePortal step 5: API self-service", () => {
   it("opens only with an active ACee, ACor or Freight role; Transport is not enough (ID-R20, ID-R21, ePortal step 5)", async () => {
@@ -116,6 +126,70 @@ describe("ePortal step 5: API self-service", () => {
     await h.as(admin, `mutation ($id: ID!) { deleteApiApplication(input: { applicationId: $id }) { application { status } } }`, { id: application.id });
     expect(await introspect(byClient.data?.renewApiAccessToken.accessToken)).toMatchObject({ status: 401, body: { code: "API_APPLICATION_REVOKED" } });
     expect(await introspect("cat_unknown")).toMatchObject({ status: 401, body: { code: "API_TOKEN_INVALID" } });
+  });
+
+  const RENEW_BY_CLIENT = `mutation ($k: String!, $s: String!) { renewApiAccessToken(input: { consumerKey: $k, consumerSecret: $s }) { accessToken refreshToken } }`;
+  const REGENERATE = `mutation ($id: ID!) { regenerateApiKeys(input: { applicationId: $id }) { application { id keyFingerprints } credentials { accessToken refreshToken consumerKey consumerSecret } } }`;
+  const anonymous = { kind: "ANONYMOUS" as const, partners: [], officerRoles: [] };
+  const storedApplication = async (id: string) => ((await h.subgraph.runtime.dataSource.query("SELECT * FROM api_application WHERE id = ?", [id])) as Record<string, unknown>[])[0];
+
+  async function applicationWithKeys(subject: string, digits: string, name: string) {
+    const { partnerId, admin } = await onboardedPartner(h, subject, digits, name);
+    await h.as(admin, REQUEST_ROLE, { p: partnerId, r: "FREIGHT" });
+    const sub = await h.as(admin, SUBSCRIBE, { p: partnerId });
+    const created = (await h.as(admin, CREATE_APP, { s: sub.data?.subscribeToApi.subscription.id })).data!.createApiApplication;
+    return { partnerId, admin, application: created.application, credentials: created.credentials };
+  }
+
+  it("shows the consumer key only in the payload that issues it: ApiApplication has no field for it and the database keeps only its hash (ID-R23, ePortal step 5)", async () => {
+    const { partnerId, admin, application, credentials } = await applicationWithKeys("chlogin|ck-once", "20000011", "Consumer Key AG");
+    expect(credentials.consumerKey).toMatch(/^ck_/);
+    expect(application.keyFingerprints).toContain(fingerprint(credentials.consumerKey));
+
+    const type = await h.as(admin, `{ __type(name: "ApiApplication") { fields { name } } }`);
+    const fields = type.data?.__type.fields.map((f: { name: string }) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(["id", "softwareName", "keyFingerprints"]));
+    expect(fields).not.toContain("consumerKey");
+    expect(fields.filter((f: string) => /token|secret|consumer/i.test(f))).toEqual([]);
+    const later = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { id consumerKey } } } }`, { id: partnerId });
+    expect(errorCode(later)).toBe("GRAPHQL_VALIDATION_FAILED");
+
+    const row = await storedApplication(application.id);
+    expect(row).not.toHaveProperty("consumer_key");
+    expect(row.consumer_key_hash).toBe(sha256(credentials.consumerKey));
+    expect(row.consumer_key_hash).not.toBe(credentials.consumerKey);
+    expect(JSON.stringify(row)).not.toContain(credentials.consumerKey);
+
+    // Regenerated: the new key is in the payload, its hash replaces the old one, neither is stored in clear.
+    const regenerated = (await h.as(admin, REGENERATE, { id: application.id })).data!.regenerateApiKeys;
+    expect(regenerated.credentials.consumerKey).toMatch(/^ck_/);
+    expect(regenerated.credentials.consumerKey).not.toBe(credentials.consumerKey);
+    expect(regenerated.application.keyFingerprints).toContain(fingerprint(regenerated.credentials.consumerKey));
+    expect(regenerated.application.keyFingerprints).not.toContain(fingerprint(credentials.consumerKey));
+    const after = await storedApplication(application.id);
+    expect(after.consumer_key_hash).toBe(sha256(regenerated.credentials.consumerKey));
+    expect(JSON.stringify(after)).not.toContain(regenerated.credentials.consumerKey);
+  });
+
+  it("renews with the consumer key and secret, found by the key's hash, and refuses a wrong key or secret with API_TOKEN_INVALID, changing nothing (ID-R23, ePortal step 5)", async () => {
+    const { credentials } = await applicationWithKeys("chlogin|ck-renew", "20000014", "Renew By Key AG");
+    const renewed = await h.as(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: credentials.consumerSecret });
+    expect(renewed.errors).toBeUndefined();
+    expect((await introspect(renewed.data?.renewApiAccessToken.accessToken)).status).toBe(200);
+    // The stored hash itself is no key.
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: sha256(credentials.consumerKey), s: credentials.consumerSecret }, "API_TOKEN_INVALID");
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: `${credentials.consumerKey}x`, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: `${credentials.consumerSecret}x` }, "API_TOKEN_INVALID");
+  });
+
+  it("invalidates the old consumer key when the keys are regenerated: only the new key and secret renew (ID-R23, ePortal step 5)", async () => {
+    const { admin, application, credentials } = await applicationWithKeys("chlogin|ck-regen", "20000013", "Regenerated Key AG");
+    const fresh = (await h.as(admin, REGENERATE, { id: application.id })).data!.regenerateApiKeys.credentials;
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: fresh.consumerSecret }, "API_TOKEN_INVALID");
+    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: fresh.consumerKey, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
+    const renewed = await h.as(anonymous, RENEW_BY_CLIENT, { k: fresh.consumerKey, s: fresh.consumerSecret });
+    expect((await introspect(renewed.data?.renewApiAccessToken.accessToken)).status).toBe(200);
   });
 
   it("stops an application's keys when the partner loses its last ACee, ACor or Freight role (ID-R21, ePortal step 5)", async () => {
@@ -232,6 +306,153 @@ describe("e-dec/NCTS authorisations (OD-AFD art. 8-9)", () => {
     expect(await h.fingerprint()).toBe(before);
     const a = await h.as(DGD, `query ($b: ID!) { businessPartner(id: $b) { customsSystemAuthorisations { id securityReference missingConditions } } }`, { b: partnerId });
     expect(a.data?.businessPartner.customsSystemAuthorisations[0]).toEqual({ id, securityReference: "CASH-1", missingConditions: [] });
+  });
+
+  describe("an existing security counts for condition c (ID-R25, OD-AFD art. 8 para. 1 let. c)", () => {
+    const AUTHORISATIONS = `query ($p: ID!) { businessPartner(id: $p) { customsSystemAuthorisations { id status securityProvidedAt securityReference missingConditions } } }`;
+    const SECURITY_MISSING = "security for the expected levies (OD-AFD art. 8 para. 1 let. c)";
+    const provided = (partnerId: string, securityId: string, kind = "GENERAL_BOND") => ({ partnerId, securityId, kind, reference: `${kind}-${securityId.slice(0, 8)}`, maxAmount: "50000.00" });
+    const ended = (partnerId: string, securityId: string, reason: "CANCELLED" | "TERMINATION_RECEIVED") => ({ partnerId, securityId, reason, endedAt: h.clock.now().toISOString() });
+    const authorisationOf = async (partnerId: string, id: string) =>
+      (await h.as(DGD, AUTHORISATIONS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations.find((a: { id: string }) => a.id === id);
+    const applyFor = async (admin: Parameters<IdentityHarness["as"]>[0], partnerId: string) => (await h.as(admin, APPLY, { input: baseApplication(partnerId) })).data?.applyForCustomsSystemAuthorisation.authorisation.id as string;
+    const projection = (partnerId: string) => h.subgraph.runtime.dataSource.query("SELECT * FROM covering_security WHERE partner_id = ? ORDER BY security_id", [partnerId]);
+    const applications = (partnerId: string) => h.subgraph.runtime.dataSource.query("SELECT * FROM customs_system_authorisation WHERE partner_id = ? ORDER BY id", [partnerId]);
+
+    it("counts a general bond provided before the application: condition c is met when the declarant applies and the grant succeeds (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-before", "30000021", "Bond Before AG");
+      const bond = randomUUID();
+      expect(await deliver("SecurityProvided", provided(partnerId, bond))).toBe("PROCESSED");
+      h.clock.advance(86_400_000);
+      const id = await applyFor(admin, partnerId);
+      expect(await authorisationOf(partnerId, id)).toMatchObject({ securityProvidedAt: "2026-03-03T08:00:00.000Z", securityReference: `GENERAL_BOND-${bond.slice(0, 8)}`, missingConditions: [] });
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      const granted = await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id });
+      expect(granted.data?.grantCustomsSystemAuthorisation.authorisation).toMatchObject({ status: "GRANTED", missingConditions: [] });
+      h.clock.set("2026-03-02T09:00:00+01:00");
+    });
+
+    it("counts a security provided between the application and the decision (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-between", "30000022", "Bond Between AG");
+      const id = await applyFor(admin, partnerId);
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([SECURITY_MISSING]);
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      await deliver("SecurityProvided", provided(partnerId, randomUUID(), "CASH_DEPOSIT"));
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([]);
+      expect((await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id })).data?.grantCustomsSystemAuthorisation.authorisation.status).toBe("GRANTED");
+    });
+
+    it("does not count a security cancelled, or a bond whose termination was received, before the application: the grant is refused naming ID-R25 and changes nothing (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-cancelled", "30000023", "Bond Cancelled AG");
+      const [cash, bond] = [randomUUID(), randomUUID()];
+      await deliver("SecurityProvided", provided(partnerId, cash, "CASH_DEPOSIT"));
+      await deliver("SecurityProvided", provided(partnerId, bond));
+      await deliver("SecurityEnded", ended(partnerId, cash, "CANCELLED"));
+      await deliver("SecurityEnded", ended(partnerId, bond, "TERMINATION_RECEIVED"));
+      const id = await applyFor(admin, partnerId);
+      expect(await authorisationOf(partnerId, id)).toMatchObject({ securityProvidedAt: null, securityReference: null, missingConditions: [SECURITY_MISSING] });
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      const refused = await expectRefused(DGD, step("grantCustomsSystemAuthorisation"), { id }, "AUTHORISATION_CONDITIONS_NOT_MET");
+      expect(refused.extensions).toMatchObject({ rule: "ID-R25", article: "OD-AFD art. 8 para. 1 let. c", missing: [{ condition: "security for the expected levies", rule: "ID-R25", article: "OD-AFD art. 8 para. 1 let. c" }] });
+    });
+
+    it("refuses the grant when the only security ends after the application but before the decision, and grants once a security covers again (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-ended", "30000024", "Bond Ended AG");
+      const bond = randomUUID();
+      await deliver("SecurityProvided", provided(partnerId, bond));
+      const id = await applyFor(admin, partnerId);
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([]);
+      await deliver("SecurityEnded", ended(partnerId, bond, "TERMINATION_RECEIVED"));
+      expect(await authorisationOf(partnerId, id)).toMatchObject({ status: "DOCUMENTS_COMPLETE", securityProvidedAt: null, securityReference: null, missingConditions: [SECURITY_MISSING] });
+      const refused = await expectRefused(DGD, step("grantCustomsSystemAuthorisation"), { id }, "AUTHORISATION_CONDITIONS_NOT_MET");
+      expect(refused.extensions).toMatchObject({ rule: "ID-R25", article: "OD-AFD art. 8 para. 1 let. c" });
+
+      const cash = randomUUID();
+      await deliver("SecurityProvided", provided(partnerId, cash, "CASH_DEPOSIT"));
+      const granted = await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id });
+      expect(granted.data?.grantCustomsSystemAuthorisation.authorisation.status).toBe("GRANTED");
+      expect((await authorisationOf(partnerId, id)).securityReference).toBe(`CASH_DEPOSIT-${cash.slice(0, 8)}`);
+    });
+
+    it("keeps condition c on another security still covering the declarant, and leaves a security recorded by the DGD untouched by debt's events (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const two = await onboardedPartner(h, "chlogin|bond-two", "30000030", "Two Bonds AG");
+      const [first, second] = [randomUUID(), randomUUID()];
+      await deliver("SecurityProvided", provided(two.partnerId, first));
+      h.clock.advance(1000);
+      await deliver("SecurityProvided", provided(two.partnerId, second, "CASH_DEPOSIT"));
+      const id = await applyFor(two.admin, two.partnerId);
+      expect((await authorisationOf(two.partnerId, id)).securityReference).toBe(`GENERAL_BOND-${first.slice(0, 8)}`);
+      await deliver("SecurityEnded", ended(two.partnerId, first, "CANCELLED"));
+      expect(await authorisationOf(two.partnerId, id)).toMatchObject({ securityReference: `CASH_DEPOSIT-${second.slice(0, 8)}`, missingConditions: [] });
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      expect((await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id })).data?.grantCustomsSystemAuthorisation.authorisation.status).toBe("GRANTED");
+      h.clock.set("2026-03-02T09:00:00+01:00");
+
+      const manual = await onboardedPartner(h, "chlogin|bond-dgd", "30000026", "Recorded Bond AG");
+      const own = randomUUID();
+      await deliver("SecurityProvided", provided(manual.partnerId, own));
+      const id2 = await applyFor(manual.admin, manual.partnerId);
+      await h.as(DGD, `mutation ($id: ID!) { recordAuthorisationSecurity(input: { authorisationId: $id, securityReference: "BOND-DGD-9" }) { authorisation { id } } }`, { id: id2 });
+      await deliver("SecurityEnded", ended(manual.partnerId, own, "CANCELLED"));
+      expect(await authorisationOf(manual.partnerId, id2)).toMatchObject({ securityReference: "BOND-DGD-9", missingConditions: [] });
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id: id2 });
+      expect((await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id: id2 })).data?.grantCustomsSystemAuthorisation.authorisation.status).toBe("GRANTED");
+    });
+
+    it("counts at the decision a security in force that the application did not record, as when the projection was filled after the application (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-race", "30000027", "Race Bond AG");
+      const id = await applyFor(admin, partnerId);
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      // The projection row alone, as if the event's transaction committed after the application had looked.
+      const securityId = randomUUID();
+      await h.subgraph.runtime.dataSource.getRepository(CoveringSecurity).insert({ securityId, partnerId, kind: "GENERAL_BOND", reference: "GENERAL_BOND-race", providedAt: h.clock.now(), endedAt: null, endReason: null });
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([SECURITY_MISSING]);
+      const granted = await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id });
+      expect(granted.data?.grantCustomsSystemAuthorisation.authorisation).toMatchObject({ status: "GRANTED", missingConditions: [] });
+      expect((await authorisationOf(partnerId, id)).securityReference).toBe("GENERAL_BOND-race");
+    });
+
+    it("changes nothing when the same security events are delivered again, under the same or a new event id, and never revives an ended security (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-again", "30000028", "Redelivered Bond AG");
+      const bond = randomUUID();
+      const [providedId, endedId] = [randomUUID(), randomUUID()];
+      expect(await deliver("SecurityProvided", provided(partnerId, bond), providedId)).toBe("PROCESSED");
+      const id = await applyFor(admin, partnerId);
+
+      let before = await h.fingerprint();
+      expect(await deliver("SecurityProvided", provided(partnerId, bond), providedId)).toBe("DUPLICATE");
+      expect(await h.fingerprint()).toBe(before);
+      let rows = JSON.stringify([await projection(partnerId), await applications(partnerId)]);
+      h.clock.advance(60_000);
+      expect(await deliver("SecurityProvided", provided(partnerId, bond))).toBe("PROCESSED");
+      expect(JSON.stringify([await projection(partnerId), await applications(partnerId)])).toBe(rows);
+
+      expect(await deliver("SecurityEnded", ended(partnerId, bond, "CANCELLED"), endedId)).toBe("PROCESSED");
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([SECURITY_MISSING]);
+      before = await h.fingerprint();
+      expect(await deliver("SecurityEnded", ended(partnerId, bond, "CANCELLED"), endedId)).toBe("DUPLICATE");
+      expect(await h.fingerprint()).toBe(before);
+      rows = JSON.stringify([await projection(partnerId), await applications(partnerId)]);
+      h.clock.advance(60_000);
+      expect(await deliver("SecurityEnded", ended(partnerId, bond, "TERMINATION_RECEIVED"))).toBe("PROCESSED");
+      expect(await deliver("SecurityProvided", provided(partnerId, bond))).toBe("PROCESSED");
+      expect(JSON.stringify([await projection(partnerId), await applications(partnerId)])).toBe(rows);
+      expect(await projection(partnerId)).toEqual([expect.objectContaining({ security_id: bond, end_reason: "CANCELLED" })]);
+      h.clock.set("2026-03-02T09:00:00+01:00");
+    });
+
+    it("asks no security of a declarant in a juxtaposed control office, even when a security it had ends before the decision (ID-R27, OD-AFD art. 8 para. 3)", async () => {
+      const { partnerId, admin } = await onboardedPartner(h, "chlogin|bond-juxta", "30000029", "Juxta Bond SAS");
+      const bond = randomUUID();
+      await deliver("SecurityProvided", provided(partnerId, bond));
+      const applied = await h.as(admin, APPLY, { input: { ...baseApplication(partnerId), scope: "FOREIGN_JUXTAPOSED_OFFICE_EXPORT", juxtaposedOfficePremises: "Bureau 2, Genève-Bardonnex", dataAccessGranted: true } });
+      const id = applied.data?.applyForCustomsSystemAuthorisation.authorisation.id;
+      await deliver("SecurityEnded", ended(partnerId, bond, "CANCELLED"));
+      expect((await authorisationOf(partnerId, id)).missingConditions).toEqual([]);
+      await h.as(DGD, step("recordAuthorisationDocumentsComplete"), { id });
+      expect((await h.as(DGD, step("grantCustomsSystemAuthorisation"), { id })).data?.grantCustomsSystemAuthorisation.authorisation.status).toBe("GRANTED");
+    });
   });
 
   it("withdraws a granted authorisation on a ground of art. 9 and tells the declarations subgraph (ID-R31, OD-AFD art. 9)", async () => {

@@ -4,6 +4,7 @@ import { AeoStatus } from "./entities/aeo-status.entity";
 import { ApiApplication, ApiSubscription, ApiToken } from "./entities/api.entity";
 import { CustomsSystemAuthorisation } from "./entities/authorisation.entity";
 import { BusinessPartner } from "./entities/business-partner.entity";
+import { CoveringSecurity } from "./entities/covering-security.entity";
 import { DeclarantEmployee } from "./entities/declarant-employee.entity";
 import { PartnerMembership } from "./entities/membership.entity";
 import { OnboardingCode, TermsOfUseAcceptance } from "./entities/onboarding-code.entity";
@@ -20,6 +21,7 @@ import { PartnerRoleResolver } from "./resolvers/role.resolver";
 import { PartnerMembershipResolver, PortalUserResolver } from "./resolvers/user.resolver";
 import { createIdentityServices, IdentityServices } from "./services";
 import { ApiAuthError } from "./services/api.service";
+import { SecurityEndedPayload, SecurityProvidedPayload } from "./services/authorisation.service";
 import { IdentityErrors } from "./services/errors";
 
 export const IDENTITY_ENTITIES = [
@@ -33,6 +35,7 @@ export const IDENTITY_ENTITIES = [
   ApiApplication,
   ApiToken,
   CustomsSystemAuthorisation,
+  CoveringSecurity,
   DeclarantEmployee,
   AeoStatus,
   UidRegisterEntry,
@@ -87,10 +90,12 @@ export const definition: SubgraphDefinition<IdentityServices> = {
     "declarant_employee(partner_id,personal_number)": () => IdentityErrors.personalNumberTaken(),
   },
   createServices: runtime => createIdentityServices(runtime),
-  consumes: ["SecurityProvided"],
+  consumes: ["SecurityProvided", "SecurityEnded"],
   eventHandlers: services => ({
     // X03 (DOMAIN.md §7): security provided → OD-AFD art. 8 para. 1 let. c fulfilled.
-    SecurityProvided: (manager, event: EventEnvelope) => services.authorisations.onSecurityProvided(manager, event.payload as { partnerId: string }),
+    SecurityProvided: (manager, event: EventEnvelope) => services.authorisations.onSecurityProvided(manager, event.payload as unknown as SecurityProvidedPayload, event.occurredAt),
+    // Security cancelled or a bond's termination received → it no longer counts for let. c (ID-R25).
+    SecurityEnded: (manager, event: EventEnvelope) => services.authorisations.onSecurityEnded(manager, event.payload as unknown as SecurityEndedPayload, event.occurredAt),
   }),
   routes: (services, runtime) => ({
     /** The gateway asks who a portal user or an access token is (see gateway/auth.ts). */

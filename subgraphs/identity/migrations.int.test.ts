@@ -1,6 +1,7 @@
 import { KIT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
 import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
 import { definition } from "./identity.subgraph";
+import { sha256 } from "./services/secrets";
 
 /**
  * Identity's checked-in migrations (STYLE.md: migrations from empty) on both engines the kit
@@ -49,5 +50,32 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
     expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
     const statements = await drift(ds);
     if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);
+  });
+
+  it("replaces the consumer keys already issued by their SHA-256 hash, keeps no clear key, and down leaves the restored column empty (ID-R23, ePortal step 5)", async () => {
+    const names = (definition.migrations as { name: string }[]).map(m => m.name);
+    const after = names.length - names.indexOf("ConsumerKeyHashed1764600000100");
+    for (let i = 0; i < after; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    const key = "ck_legacyClearKey0123456789abcdef";
+    await ds.dataSource.query(
+      "INSERT INTO api_application (id, subscription_id, partner_id, software_name, status, keys_issued_at, consumer_key, consumer_secret_hash, key_fingerprints, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ["00000000-0000-4000-8000-000000000023", "s", "p", "Legacy Clear 1", "ACTIVE", "2026-03-02 08:00:00.000", key, sha256("cs_secret"), "[]", "2026-03-02 08:00:00.000"],
+    );
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    const [row] = (await ds.dataSource.query("SELECT * FROM api_application WHERE id = '00000000-0000-4000-8000-000000000023'")) as Record<string, unknown>[];
+    expect(row.consumer_key_hash).toBe(sha256(key));
+    expect(row).not.toHaveProperty("consumer_key");
+    expect(JSON.stringify(row)).not.toContain(key);
+
+    for (let i = 0; i < after; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    const [restored] = (await ds.dataSource.query("SELECT * FROM api_application WHERE id = '00000000-0000-4000-8000-000000000023'")) as Record<string, unknown>[];
+    expect(restored.consumer_key).toBeNull();
+    expect(restored).not.toHaveProperty("consumer_key_hash");
+    // Up again: the lost key gets an unmatchable hash, so the column can be required and unique.
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    const [again] = (await ds.dataSource.query("SELECT consumer_key_hash FROM api_application WHERE id = '00000000-0000-4000-8000-000000000023'")) as Record<string, string>[];
+    expect(again.consumer_key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(again.consumer_key_hash).not.toBe(sha256(key));
+    expect(await drift(ds)).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ export class ApiSubscription {
 
 @ObjectType({
   description:
-    "An application created under a subscription, named after the clearance software (ID-R22). Its four keys are shown once (ID-R23); only hashes and fingerprints are kept.",
+    "An application created under a subscription, named after the clearance software (ID-R22). ID-R23 (ePortal step 5): its four keys (access token, refresh token, consumer key, consumer secret) are shown once, in the `credentials` of `createApiApplication` or `regenerateApiKeys`, and never again: none of them is a field here, and only their SHA-256 hashes and short fingerprints are kept.",
 })
 @Entity("api_application")
 export class ApiApplication {
@@ -56,15 +56,17 @@ export class ApiApplication {
   @Column({ type: "datetime", precision: 3, name: "keys_issued_at" })
   keysIssuedAt: Date;
 
-  @Field({ description: "The public consumer key (the consumer secret is never readable again)." })
+  /** ID-R23: the consumer key is shown once, like the other three; renewal finds the application by this hash. */
   @Index({ unique: true })
-  @Column({ type: "varchar", length: 48, name: "consumer_key" })
-  consumerKey: string;
+  @Column({ type: "varchar", length: 64, name: "consumer_key_hash" })
+  consumerKeyHash: string;
 
   @Column({ type: "varchar", length: 64, name: "consumer_secret_hash" })
   consumerSecretHash: string;
 
-  @Field(() => [String], { description: "Short SHA-256 fingerprints of the four keys, to tell which keys a software holds (ID-R24 audit)." })
+  @Field(() => [String], {
+    description: "Short SHA-256 fingerprints of the four current keys (access token, refresh token, consumer key, consumer secret), not secret: they tell which keys a software holds without showing them again (ID-R23, ID-R24).",
+  })
   @Column({ type: "simple-json", name: "key_fingerprints" })
   keyFingerprints: string[];
 

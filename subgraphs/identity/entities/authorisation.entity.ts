@@ -48,13 +48,21 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "boolean", name: "proper_conduct_guaranteed" })
   properConductGuaranteed: boolean;
 
-  @Field(() => Date, { nullable: true, description: "OD-AFD art. 8 para. 1 let. c: security for the expected levies provided (event X03 from debt, or recorded by the DGD)." })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "ID-R25 (OD-AFD art. 8 para. 1 let. c): since when security for the expected levies counts for this application. A security of the debt subgraph counts when it covers the declarant at the application or at any time before the decision: one already in force when the declarant applies is recorded at once, one provided later when event X03 arrives, and the grant checks again at the decision. DESIGN CHOICE: a security that ends before the decision (cancelled by the administration, or a general bond whose termination was received, its cover ending within 30 days) no longer counts: this field returns to null unless another security still covers the declarant. A security recorded by the DGD (recordAuthorisationSecurity) stands whatever debt reports.",
+  })
   @Column({ type: "datetime", precision: 3, name: "security_provided_at", nullable: true })
   securityProvidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "ID-R25 (OD-AFD art. 8 para. 1 let. c): the security that condition c relies on." })
   @Column({ type: "varchar", length: 100, name: "security_reference", nullable: true })
   securityReference: string | null;
+
+  /** The debt subgraph's security that condition c relies on; null when the DGD recorded it (events leave it alone). */
+  @Column({ type: "varchar", length: 36, name: "security_id", nullable: true })
+  securityId: string | null;
 
   @Field(() => String, { nullable: true, description: "OD-AFD art. 8 para. 2: domicile for notifications in the customs territory (foreign border-region declarants)." })
   @Column({ type: "varchar", length: 300, name: "notification_domicile", nullable: true })

@@ -47,12 +47,15 @@ export class CustomsSystemAuthorisationResolver {
     return { authorisation: await ctx.services.authorisations.recordDocumentsComplete(ctx.principal, input.authorisationId) };
   }
 
-  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R25 let. c: security for the expected levies provided." })
+  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R25 (OD-AFD art. 8 para. 1 let. c): security for the expected levies provided; it stands whatever the debt subgraph later reports." })
   async recordAuthorisationSecurity(@Arg("input") input: RecordAuthorisationSecurityInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
     return { authorisation: await ctx.services.authorisations.recordSecurity(ctx.principal, input.authorisationId, input.securityReference) };
   }
 
-  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R29: grant and assign the business number, when the conditions of the scope are met." })
+  @Mutation(() => CustomsSystemAuthorisationPayload, {
+    description:
+      "DGD, ID-R29: grant and assign the business number, when the conditions of the scope are met. ID-R25 (OD-AFD art. 8 para. 1 let. c): a security of the debt subgraph that covers the declarant at the decision counts, even if it was provided before the application; DESIGN CHOICE: one cancelled, or a general bond whose termination was received, before the decision does not, and the grant is refused with AUTHORISATION_CONDITIONS_NOT_MET.",
+  })
   async grantCustomsSystemAuthorisation(@Arg("input") input: AuthorisationIdInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
     return { authorisation: await ctx.services.authorisations.grant(ctx.principal, input.authorisationId) };
   }

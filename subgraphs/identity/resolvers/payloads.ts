@@ -46,7 +46,7 @@ export class ApiSubscriptionPayload {
   subscription: ApiSubscription;
 }
 
-@ObjectType({ description: "ID-R23 (ePortal step 5): the four keys, displayed only once. Copy them now; they cannot be read again." })
+@ObjectType({ description: "ID-R23 (ePortal step 5): the four keys, displayed only once. Copy them now; they cannot be read again, the consumer key included: if they were not copied, generate new keys." })
 export class ApiCredentials {
   @Field()
   accessToken: string;
@@ -72,7 +72,10 @@ export class ApiApplicationPayload {
   @Field(() => ApiApplication)
   application: ApiApplication;
 
-  @Field(() => ApiCredentials, { nullable: true, description: "Present only when keys were just issued." })
+  @Field(() => ApiCredentials, {
+    nullable: true,
+    description: "ID-R23 (ePortal step 5): the four keys, shown once: present only in the answer that issued them (createApiApplication, regenerateApiKeys), never readable later.",
+  })
   credentials: ApiCredentials | null;
 }
 

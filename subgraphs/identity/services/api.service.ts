@@ -74,7 +74,7 @@ export class ApiSelfService {
         softwareName: input.softwareName.trim(),
         status: ApiApplicationStatus.ACTIVE,
         keysIssuedAt: now,
-        consumerKey,
+        consumerKeyHash: sha256(consumerKey),
         consumerSecretHash: sha256(consumerSecret),
         keyFingerprints: [],
         createdAt: now,
@@ -103,7 +103,7 @@ export class ApiSelfService {
       const consumerSecret = randomToken("cs");
       const tokens = await this.issueTokens(m, application.id, now);
       Object.assign(application, {
-        consumerKey,
+        consumerKeyHash: sha256(consumerKey),
         consumerSecretHash: sha256(consumerSecret),
         keysIssuedAt: now,
         keyFingerprints: [tokens.accessToken, tokens.refreshToken, consumerKey, consumerSecret].map(fingerprint),
@@ -146,7 +146,7 @@ export class ApiSelfService {
         await m.update(ApiToken, { id: token.id }, { revokedAt: now });
         application = await m.findOneBy(ApiApplication, { id: token.applicationId });
       } else {
-        application = await m.findOneBy(ApiApplication, { consumerKey: input.consumerKey! });
+        application = await m.findOneBy(ApiApplication, { consumerKeyHash: sha256(input.consumerKey!) });
         if (!application || application.consumerSecretHash !== sha256(input.consumerSecret!)) {
           throw this.authError("API_TOKEN_INVALID", "Unknown consumer key or wrong consumer secret.");
         }

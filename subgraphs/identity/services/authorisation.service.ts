@@ -1,8 +1,9 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In } from "typeorm";
-import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, NotFoundError, paginate, Principal, ValidationError, zurichDate, transaction } from "../../kit";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, findForUpdate, NotFoundError, paginate, Principal, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
+import { CoveringSecurity } from "../entities/covering-security.entity";
 import { AuthorisationScope, AuthorisationStatus, CustomsSystem, PartnerStatus, WithdrawalGround } from "../entities/enums";
 import { IdentityAccess } from "./access";
 import { IdentityErrors } from "./errors";
@@ -24,6 +25,25 @@ export interface ApplyForAuthorisationInput {
 export const AUTHORISATION_DECISION_DAYS = 10;
 
 const OPEN = [AuthorisationStatus.APPLIED, AuthorisationStatus.DOCUMENTS_COMPLETE, AuthorisationStatus.GRANTED];
+/** Applications not yet decided: the ones a security provided or ended still matters to. */
+const UNDECIDED = [AuthorisationStatus.APPLIED, AuthorisationStatus.DOCUMENTS_COMPLETE];
+
+/** Payload of debt's X03 event. */
+export interface SecurityProvidedPayload {
+  partnerId: string;
+  securityId?: string;
+  kind?: string;
+  reference?: string;
+  maxAmount?: string;
+}
+
+/** Payload of debt's SecurityEnded event. */
+export interface SecurityEndedPayload {
+  partnerId: string;
+  securityId: string;
+  reason: "CANCELLED" | "TERMINATION_RECEIVED";
+  endedAt?: string;
+}
 
 export class AuthorisationService {
   constructor(
@@ -64,6 +84,9 @@ export class AuthorisationService {
       if (open) {
         throw IdentityErrors.refused("AUTHORISATION_ALREADY_OPEN", `An authorisation for this scope is already ${open.status}.`, { field: "input.scope", authorisationId: open.id });
       }
+      // ID-R25 let. c: a security already covering the declarant when it applies counts at once.
+      const [cover] = await this.activeCovers(m, input.partnerId);
+      const now = this.clock.now();
       const authorisation = m.create(CustomsSystemAuthorisation, {
         id: randomUUID(),
         partnerId: input.partnerId,
@@ -72,11 +95,12 @@ export class AuthorisationService {
         transitOnly: Boolean(input.transitOnly),
         status: AuthorisationStatus.APPLIED,
         writtenApplicationReference: input.writtenApplicationReference.trim(),
-        appliedAt: this.clock.now(),
+        appliedAt: now,
         itEquipmentConfirmed: input.itEquipmentConfirmed,
         properConductGuaranteed: input.properConductGuaranteed,
-        securityProvidedAt: null,
-        securityReference: null,
+        securityProvidedAt: cover ? now : null,
+        securityReference: cover?.reference ?? null,
+        securityId: cover?.securityId ?? null,
         notificationDomicile: input.notificationDomicile ?? null,
         dataAccessGranted: Boolean(input.dataAccessGranted),
         juxtaposedOfficePremises: input.juxtaposedOfficePremises ?? null,
@@ -103,22 +127,65 @@ export class AuthorisationService {
     });
   }
 
-  /** ID-R25 let. c: the security for the expected levies, recorded by the DGD (or event X03). */
+  /**
+   * ID-R25 let. c: the security for the expected levies, recorded by the DGD. It names no security
+   * of the debt subgraph (securityId null), so debt's events leave it alone.
+   */
   async recordSecurity(principal: Principal, id: string, reference: string): Promise<CustomsSystemAuthorisation> {
     this.access.requireOfficer(principal, "DGD");
     return this.transition(id, [AuthorisationStatus.APPLIED, AuthorisationStatus.DOCUMENTS_COMPLETE], "ID-R25", "OD-AFD art. 8 para. 1 let. c", async (m, a) => {
-      Object.assign(a, { securityProvidedAt: this.clock.now(), securityReference: reference });
+      Object.assign(a, { securityProvidedAt: this.clock.now(), securityReference: reference, securityId: null });
       await m.save(a);
     });
   }
 
-  /** X03 SecurityProvided (debt): condition c fulfilled for the partner's open applications. */
-  async onSecurityProvided(m: EntityManager, payload: { partnerId: string; securityId?: string; reference?: string }): Promise<void> {
-    const open = await m.findBy(CustomsSystemAuthorisation, { partnerId: payload.partnerId, status: In([AuthorisationStatus.APPLIED, AuthorisationStatus.DOCUMENTS_COMPLETE]) });
+  /**
+   * X03 SecurityProvided (debt): the security joins the partner's covering securities, and condition
+   * c is fulfilled for the partner's undecided applications. A re-announced security changes
+   * nothing; an ended one is not revived.
+   */
+  async onSecurityProvided(m: EntityManager, payload: SecurityProvidedPayload, occurredAt?: string): Promise<void> {
+    if (payload.securityId) {
+      const known = await m.findOneBy(CoveringSecurity, { securityId: payload.securityId });
+      if (known?.endedAt) return;
+      if (!known) {
+        await m.insert(CoveringSecurity, {
+          securityId: payload.securityId,
+          partnerId: payload.partnerId,
+          kind: payload.kind ?? "UNSPECIFIED",
+          reference: payload.reference ?? payload.securityId,
+          providedAt: this.dateOr(occurredAt),
+          endedAt: null,
+          endReason: null,
+        });
+      }
+    }
+    const open = await m.findBy(CustomsSystemAuthorisation, { partnerId: payload.partnerId, status: In(UNDECIDED) });
     for (const a of open) {
       if (a.securityProvidedAt) continue;
-      Object.assign(a, { securityProvidedAt: this.clock.now(), securityReference: payload.reference ?? payload.securityId ?? "debt subgraph" });
+      Object.assign(a, { securityProvidedAt: this.clock.now(), securityReference: payload.reference ?? payload.securityId ?? "debt subgraph", securityId: payload.securityId ?? null });
       await m.save(a);
+    }
+  }
+
+  /**
+   * Debt's SecurityEnded: the administration cancelled the security, or (DESIGN CHOICE) a general
+   * bond's termination was received; either way it no longer counts for a decision to come. The
+   * undecided applications that relied on it take another security still covering the partner,
+   * or lose condition c: the security must cover at the decision (ID-R25 let. c).
+   */
+  async onSecurityEnded(m: EntityManager, payload: SecurityEndedPayload, occurredAt?: string): Promise<void> {
+    // Locked: a grant deciding on this security at the same moment waits, then sees the end.
+    const known = await findForUpdate(m, CoveringSecurity, { securityId: payload.securityId });
+    // Unknown: announced before identity kept covering securities; no application names it.
+    if (!known || known.endedAt) return;
+    Object.assign(known, { endedAt: this.dateOr(payload.endedAt ?? occurredAt), endReason: payload.reason ?? "CANCELLED" });
+    await m.save(known);
+    const relying = await m.findBy(CustomsSystemAuthorisation, { partnerId: known.partnerId, securityId: known.securityId, status: In(UNDECIDED) });
+    if (!relying.length) return;
+    const covers = await this.activeCovers(m, known.partnerId);
+    for (const a of relying) {
+      if (this.takeCover(a, covers)) await m.save(a);
     }
   }
 
@@ -130,6 +197,9 @@ export class AuthorisationService {
     this.access.requireOfficer(principal, "DGD");
     return this.transition(id, [AuthorisationStatus.DOCUMENTS_COMPLETE], "ID-R29", "OD-AFD art. 8 para. 6", async (m, a) => {
       const partner = await m.findOneByOrFail(BusinessPartner, { id: a.partnerId });
+      // ID-R25 let. c: what counts is a security covering the declarant at the decision, also one
+      // the application did not record (an event raced it). Locked, so a concurrent end is seen.
+      this.takeCover(a, await this.activeCovers(m, a.partnerId, true));
       const missing = this.missingConditions(a, partner);
       if (missing.length) {
         throw IdentityErrors.refused("AUTHORISATION_CONDITIONS_NOT_MET", `Conditions not met: ${missing.map(c => c.condition).join("; ")}.`, {
@@ -183,6 +253,31 @@ export class AuthorisationService {
   isDecisionOverdue(a: CustomsSystemAuthorisation): boolean {
     if (a.status !== AuthorisationStatus.DOCUMENTS_COMPLETE || !a.decisionDueBy) return false;
     return this.clock.now().getTime() > endOfZurichDay(a.decisionDueBy).getTime();
+  }
+
+  /**
+   * Condition c from the covering securities in force: keeps the one the application relies on,
+   * else takes another, else clears it. A DGD record (no securityId) stands. True when changed.
+   */
+  private takeCover(a: CustomsSystemAuthorisation, covers: CoveringSecurity[]): boolean {
+    if (a.securityProvidedAt && !a.securityId) return false;
+    if (a.securityId && covers.some(c => c.securityId === a.securityId)) return false;
+    const [cover] = covers;
+    if (!cover && !a.securityProvidedAt) return false;
+    Object.assign(a, { securityProvidedAt: cover ? this.clock.now() : null, securityReference: cover?.reference ?? null, securityId: cover?.securityId ?? null });
+    return true;
+  }
+
+  /** The partner's securities in force, oldest first; `lock` takes their rows (no-op on SQLite, which serialises writers). */
+  private activeCovers(m: EntityManager, partnerId: string, lock = false): Promise<CoveringSecurity[]> {
+    const forUpdate = lock && m.connection.options.type !== "better-sqlite3";
+    return m.find(CoveringSecurity, { where: { partnerId, endedAt: IsNull() }, order: { providedAt: "ASC", securityId: "ASC" }, ...(forUpdate ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+  }
+
+  /** An event's date, or now when it carries none (or an unreadable one). */
+  private dateOr(value: string | undefined): Date {
+    const date = value ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : this.clock.now();
   }
 
   /** The conditions of OD-AFD art. 8 for the scope, and which of them are missing. */
