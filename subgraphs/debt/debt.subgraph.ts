@@ -1,16 +1,27 @@
 import { buildFederatedSchema, SubgraphDefinition } from "../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
-import { CustomsPledge, DebtEnforcementCase, Fee, PcdAccount } from "./entities/pledge.entity";
+import { CustomsPledge, DebtEnforcementCase, Fee, PcdAccount, SuretyReceipt } from "./entities/pledge.entity";
 import { migrations } from "./migrations";
-import { CustomsDebtResolver, DebtContext, DebtorLiabilityResolver, PartnerDebtResolver, SecurityRequisitionResolver, SecurityResolver, TaxationDebtResolver, TaxationDecision } from "./resolvers/debt.resolver";
-import { PartnerPcdResolver, PledgeResolver } from "./resolvers/pledge.resolver";
+import {
+  CustomsDebtResolver,
+  DebtContext,
+  DebtorLiabilityResolver,
+  PartnerDebtResolver,
+  PaymentResolver,
+  SecurityRequisitionResolver,
+  SecurityResolver,
+  SuretyReceiptResolver,
+  TaxationDebtResolver,
+  TaxationDecision,
+} from "./resolvers/debt.resolver";
+import { DebtEnforcementCaseResolver, PartnerPcdResolver, PledgeResolver } from "./resolvers/pledge.resolver";
 import { loaders, visibleDebt } from "./resolvers/loaders";
 import { createDebtServices, DebtServices } from "./services";
 import { debtAlreadyRecorded } from "./services/debt.service";
 import { alreadyReserved } from "./services/security.service";
 
-export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee];
+export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee, SuretyReceipt];
 
 /**
  * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'
@@ -25,7 +36,19 @@ export const definition: SubgraphDefinition<DebtServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [CustomsDebtResolver, DebtorLiabilityResolver, SecurityResolver, SecurityRequisitionResolver, PartnerDebtResolver, TaxationDebtResolver, PledgeResolver, PartnerPcdResolver],
+      resolvers: [
+        CustomsDebtResolver,
+        DebtorLiabilityResolver,
+        PaymentResolver,
+        SuretyReceiptResolver,
+        SecurityResolver,
+        SecurityRequisitionResolver,
+        PartnerDebtResolver,
+        TaxationDebtResolver,
+        PledgeResolver,
+        DebtEnforcementCaseResolver,
+        PartnerPcdResolver,
+      ],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
       orphanedTypes: [TaxationDecision],
       references: {
@@ -46,7 +69,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "security_reservation(security_id,debt_id)": alreadyReserved,
   },
   createServices: runtime => createDebtServices(runtime),
-  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],
+  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "AppealDecided", "TaxationAbuseFound", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],
   eventHandlers: services => ({
     DeclarationAccepted: (m, e) => services.debts.onDeclarationAccepted(m, e),
     BorderCrossed: (m, e) => services.debts.onBorderCrossed(m, e),
@@ -54,6 +77,8 @@ export const definition: SubgraphDefinition<DebtServices> = {
     ExOfficioTaxation: (m, e) => services.debts.onTaxation(m, e),
     ProvisionalTaxationRequested: (m, e) => services.debts.onProvisionalTaxation(m, e),
     AppealFiled: (m, e) => services.debts.onAppealFiled(m, e),
+    AppealDecided: (m, e) => services.debts.onAppealDecided(m, e),
+    TaxationAbuseFound: (m, e) => services.debts.onTaxationAbuseFound(m, e),
     DeclarationWithdrawn: (m, e) => services.debts.onDeclarationWithdrawn(m, e),
     // X02 (OD-AFD art. 39): ACee and ACor pay cashless through the PCD.
     PartnerRoleActivated: (m, e) => services.pledges.onRoleActivated(m, e.payload as { partnerId: string; roleType: string }),

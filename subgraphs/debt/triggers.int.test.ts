@@ -61,17 +61,24 @@ it("records the debt of goods released from an open warehouse without declaratio
 it("secures a procedure's conditional debt on opening, then extinguishes it on discharge or makes it due (DEBT-R12, LD art. 76 para. 1; LD art. 49 para. 3)", async () => {
   const carrier = randomUUID();
   const surety = randomUUID();
-  await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0001", debtorId: carrier, procedure: "TRANSIT", amount: "4000.00", securityId: randomUUID() } }, "SECURITY_REQUIRED");
+  await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0001", debtorId: carrier, procedure: "TRANSIT", amount: "4000.00", securityIds: [randomUUID()] } }, "SECURITY_REQUIRED");
   const bond = (await h.as(CUSTOMS, PROVIDE, { input: { debtorId: carrier, kind: "GENERAL_BOND", maxAmount: "10000.00", suretyId: surety } })).data!.provideSecurity.id;
-  const first = (await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0001", debtorId: carrier, procedure: "TRANSIT", amount: "4000.00", securityId: bond } })).data!.recordConditionalDebt;
+  const first = (await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0001", debtorId: carrier, procedure: "TRANSIT", amount: "4000.00", securityIds: [bond] } })).data!.recordConditionalDebt;
   expect(first).toMatchObject({ status: "CONDITIONAL", conditional: true, amount: "4000.00", birthTrigger: "PROCEDURE" });
-  const second = (await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0002", debtorId: carrier, procedure: "TEMPORARY_ADMISSION", amount: "5000.00", securityId: bond } })).data!.recordConditionalDebt;
-  await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0003", debtorId: carrier, procedure: "TRANSIT", amount: "1000.01", securityId: bond } }, "BOND_HEADROOM_EXCEEDED");
-  const exposure = async () => (await h.as(partnerUser(carrier), EXPOSURE, { r: [{ __typename: "BusinessPartner", id: carrier }] })).data!._entities[0].exposure;
-  expect(await exposure()).toEqual({ openDebts: "0.00", conditionalDebts: "9000.00", bonds: [{ headroom: "1000.00" }] });
+  const second = (await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0002", debtorId: carrier, procedure: "TEMPORARY_ADMISSION", amount: "5000.00", securityIds: [bond] } })).data!.recordConditionalDebt;
+  // A bond with no headroom left secures nothing: the debt would be unsecured.
+  const full = (await h.as(CUSTOMS, PROVIDE, { input: { debtorId: carrier, kind: "GENERAL_BOND", maxAmount: "1.00", suretyId: surety } })).data!.provideSecurity.id;
+  expect((await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0003", debtorId: carrier, procedure: "TRANSIT", amount: "1.00", securityIds: [full] } })).errors).toBeUndefined();
+  await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-0004", debtorId: carrier, procedure: "TRANSIT", amount: "1000.00", securityIds: [full] } }, "SECURITY_REQUIRED");
+  // Both bonds were given at the same moment: their order is the id's, so compare them by headroom.
+  const exposure = async () => {
+    const e = (await h.as(partnerUser(carrier), EXPOSURE, { r: [{ __typename: "BusinessPartner", id: carrier }] })).data!._entities[0].exposure;
+    return { ...e, bonds: [...e.bonds].sort((a: { headroom: string }, b: { headroom: string }) => Number(b.headroom) - Number(a.headroom)) };
+  };
+  expect(await exposure()).toEqual({ openDebts: "0.00", conditionalDebts: "9001.00", bonds: [{ headroom: "1000.00" }, { headroom: "0.00" }] });
 
   expect((await h.as(CUSTOMS, SETTLE, { id: first.id, d: true })).data?.settleProcedureDebt.status).toBe("EXTINGUISHED");
   expect((await h.as(CUSTOMS, SETTLE, { id: second.id, d: false })).data?.settleProcedureDebt).toEqual({ status: "DUE", paymentDeadline: "2026-04-01T21:59:59.999Z" });
   await expectRefused(CUSTOMS, SETTLE, { id: second.id, d: true }, "NOT_CONDITIONAL");
-  expect(await exposure()).toEqual({ openDebts: "5000.00", conditionalDebts: "0.00", bonds: [{ headroom: "5000.00" }] });
+  expect(await exposure()).toEqual({ openDebts: "5000.00", conditionalDebts: "1.00", bonds: [{ headroom: "5000.00" }, { headroom: "0.00" }] });
 });

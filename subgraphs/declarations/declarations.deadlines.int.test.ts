@@ -226,17 +226,35 @@ describe("pre-declaration windows", () => {
     expect(await lodge(d, chiasso)).toMatchObject({ status: "ACCEPTED", isPreDeclaration: true });
   });
 
-  it("refuses to pre-declare quota goods even inside the import window, and accepts them on the day of presentation (DEC-R10, OD-AFD art. 5 para. 2)", async () => {
+  it("pre-declares quota goods from 00:00 of the day they are presented, not at 23:59:59.999 the day before, even inside the import window (DEC-R10, OD-AFD art. 5 para. 2)", async () => {
     const d = await h.declarant();
     const wheat = [{ tariffNumber: "1001.9900", description: "Wheat, in-quota", netMassKg: "24000.000", grossMassKg: "24000.000", value: "9000.00", origin: "FR", quotaGoods: true }];
-    // Tuesday 10 March 08:00 CET, introduction the same day at 15:00: the window of DEC-R08 is open.
-    h.clock.set("2026-03-10T07:00:00.000Z");
-    const error = await expectRefused(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: "2026-03-10T15:00:00+01:00", items: wheat }) }, "QUOTA_GOODS_NOT_PRESENTED");
-    expect(error.extensions).toMatchObject({ rule: "DEC-R10", article: "OD-AFD art. 5 para. 2" });
+    const input = importInput(d, { plannedCrossingAt: "2026-03-10T15:00:00+01:00", items: wheat });
+    // Monday 9 March 23:59:59.999 CET: the window of DEC-R08 is open, but not the day of presentation.
+    h.clock.set("2026-03-09T22:59:59.999Z");
+    const error = await expectRefused(d.software, LODGE, { input }, "QUOTA_GOODS_NOT_PRESENTED");
+    expect(error.extensions).toMatchObject({ rule: "DEC-R10", article: "OD-AFD art. 5 para. 2", field: "input.plannedCrossingAt", earliest: "2026-03-09T23:00:00.000Z" });
     // The same goods without the quota are accepted at that moment: the refusal is the quota's alone.
     expect(await lodge(d, importInput(d, { plannedCrossingAt: "2026-03-10T15:00:00+01:00", items: [{ ...wheat[0], quotaGoods: false }] }))).toMatchObject({ isPreDeclaration: true });
-    // Presented at 15:00 and declared the same moment.
-    h.clock.set("2026-03-10T14:00:00.000Z");
+    // Tuesday 10 March 00:00:00.000 CET, the day of presentation: a pre-declaration is allowed.
+    h.clock.set("2026-03-09T23:00:00.000Z");
+    const early = await lodge(d, input);
+    expect(early).toMatchObject({ status: "ACCEPTED", isPreDeclaration: true });
+    // Presented that day at 23:59:59.999: still the day it was declared.
+    h.clock.set("2026-03-10T22:59:59.999Z");
+    expect((await present(d, "1001", early.id)).status).toBe("RELEASED");
+  });
+
+  it("refuses to present quota goods declared on an earlier day, from 00:00 the day after (DEC-R10, OD-AFD art. 5 para. 2)", async () => {
+    const d = await h.declarant();
+    const wheat = [{ tariffNumber: "1001.9900", description: "Wheat, in-quota", netMassKg: "24000.000", grossMassKg: "24000.000", value: "9000.00", origin: "FR", quotaGoods: true }];
+    h.clock.set("2026-03-10T07:00:00.000Z");
+    const lodged = await lodge(d, importInput(d, { plannedCrossingAt: "2026-03-10T15:00:00+01:00", items: wheat }));
+    // The truck is late: Wednesday 11 March 00:00 CET is another day.
+    h.clock.set("2026-03-10T23:00:00.000Z");
+    const late = await expectRefused(d.software, PRESENT, { input: { officeId: "1001", presenterId: d.partnerId, summaryForm: "ELECTRONIC", place: "Customs yard", goodsDescription: "Wheat", declarationId: lodged.id } }, "QUOTA_GOODS_DECLARED_TOO_EARLY");
+    expect(late.extensions).toMatchObject({ rule: "DEC-R10", article: "OD-AFD art. 5 para. 2", field: "input.declarationId" });
+    // Presented without the early declaration, the goods are declared anew that day.
     const presentation = await present(d);
     expect(await lodge(d, importInput(d, { presentationId: presentation.id, items: wheat }))).toMatchObject({ status: "ACCEPTED", isPreDeclaration: false });
   });

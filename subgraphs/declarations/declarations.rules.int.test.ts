@@ -878,6 +878,8 @@ describe("identity's events, as declarations keeps them (X02, X04; ID-R32, OD-AF
       ["DeclarantEmployeeDeactivated", { partnerId: fresh.partnerId, personalNumber: "P777" }],
       ["PartnerRoleActivated", { partnerId: fresh.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
       ["PartnerRoleEnded", { partnerId: fresh.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
+      // From debt (DEC-R55, LD art. 39 para. 3).
+      ["ProvisionalTaxationSecured", { taxationDecisionId: "7b0e5c1a-0000-4000-8000-000000000099", securedAt: "2026-03-02T08:00:00.000Z" }],
     ];
     expect(events.map(([type]) => type).sort()).toEqual([...definition.consumes!].sort());
     for (const [i, [type, payload]] of events.entries()) {
@@ -986,6 +988,126 @@ describe("holds and withdrawals", () => {
     expect(after.taxationDecision).toBeNull();
     expect(after.taxationDecisions.map((t: any) => t.status)).toEqual(["CANCELLED"]);
     await expectRefused(d.software, APPEAL, { id: taxed.id }, "TAXATION_NOT_IN_FORCE");
+  });
+});
+
+describe("the law where part 1 differed from it (issue 8)", () => {
+  const CORRECT = `mutation ($id: ID!, $items: [DeclarationItemInput!]!, $reason: String!) { correctDeclaration(input: { declarationId: $id, items: $items, reason: $reason }) { declaration { id version incorrectParticularsFoundAt items { position tariffNumber grossMassKg origin } } } }`;
+  const CORRECTIONS = `query ($id: ID!) { declaration(id: $id) { version corrections { officer correctedAt reason versionAfter changes { position particular before after } } } }`;
+  const FLAG = `mutation ($ids: [ID!]!, $reason: String!) { flagTaxationAbuse(input: { taxationDecisionIds: $ids, reason: $reason }) { taxationDecisions { id nonCollected abuseFlaggedAt abuseReason } } }`;
+  const STEPS = `query ($id: ID!) { declaration(id: $id) { status countsAsPresented transmittedAt receiptConfirmedAt acceptedAt presentation { status declarationOverdue } } }`;
+
+  it("lets the office correct a declaration's particulars with the reason; the declarant sees the correction and the taxation follows it (DEC-R39, LD art. 18 para. 2)", async () => {
+    const decl = await blockedPresented();
+    const declared = importInput(d).items;
+    const corrected = [{ ...declared[0], origin: "BD" }];
+    const reason = "Verification: the T-shirts come from Bangladesh";
+    await expectRefused(d.software, CORRECT, { id: decl.id, items: corrected, reason }, "OFFICER_ROLE_REQUIRED");
+    await expectRefused(CUSTOMS, CORRECT, { id: decl.id, items: corrected, reason: "why" }, "BAD_USER_INPUT");
+    // The items as declared: nothing to correct.
+    await expectRefused(CUSTOMS, CORRECT, { id: decl.id, items: declared, reason }, "BAD_USER_INPUT");
+    h.clock.set("2026-03-02T10:30:00+01:00");
+    const after = (await accepted(CUSTOMS, CORRECT, { id: decl.id, items: corrected, reason })).correctDeclaration.declaration;
+    expect(after).toMatchObject({ version: 2, incorrectParticularsFoundAt: "2026-03-02T09:30:00.000Z", items: [{ position: 1, tariffNumber: "6109.1000", grossMassKg: "1000.500", origin: "BD" }] });
+    // The declarant sees what changed, and why.
+    expect((await accepted(d.software, CORRECTIONS, { id: decl.id })).declaration).toEqual({
+      version: 2,
+      corrections: [{ officer: "officer-customs_office", correctedAt: "2026-03-02T09:30:00.000Z", reason, versionAfter: 2, changes: [{ position: 1, particular: "origin", before: "PT", after: "BD" }] }],
+    });
+    // The office found incorrect particulars: the declarant can no longer rectify (LD art. 34 para. 1 let. a).
+    await expectRefused(d.software, RECTIFY, { id: decl.id, items: [item("6109.1000", "10.000")] }, "INCORRECT_PARTICULARS_FOUND");
+    // The taxation follows the corrected particulars; once it is in force, no more correction.
+    const second = [{ ...corrected[0], tariffNumber: "6403.9900" }];
+    await accepted(CUSTOMS, CORRECT, { id: decl.id, items: second, reason: "The goods are footwear, not T-shirts" });
+    const decision = await taxFinal(h, decl.id);
+    expect(decision.lines).toEqual([expect.objectContaining({ tariffNumber: "6403.9900" })]);
+    const late = await expectRefused(CUSTOMS, CORRECT, { id: decl.id, items: corrected, reason }, "TAXATION_IN_FORCE");
+    expect(late.extensions).toMatchObject({ rule: "DEC-R39", article: "LD art. 18 para. 2" });
+  });
+
+  it("collects CHF 5.00 and less for tourist traffic goods, and not for other goods (DEC-R59, OD-AFD art. 58 para. 2)", async () => {
+    const tomatoes = [item("0702.0000", "100.000", { origin: "ES" })];
+    const tourist = await lodgePresented(h, d, { items: tomatoes, touristTraffic: true });
+    const trade = await lodgePresented(h, d, { items: tomatoes });
+    expect(await taxFinal(h, tourist.id)).toMatchObject({ totalDuties: "5.00", nonCollected: false });
+    expect(await taxFinal(h, trade.id)).toMatchObject({ totalDuties: "5.00", nonCollected: true });
+  });
+
+  it("lets the office flag abuse on decisions in force, each once, all or none: CHF 5 or less is then collected and debt is told (DEC-R59, OD-AFD art. 58 para. 2)", async () => {
+    const tomatoes = [item("0702.0000", "100.000", { origin: "ES" })];
+    const [a, b, c] = [await lodgePresented(h, d, { items: tomatoes }), await lodgePresented(h, d, { items: tomatoes }), await lodgePresented(h, d, { items: tomatoes })];
+    const [ta, tb, tc] = [await taxFinal(h, a.id), await taxFinal(h, b.id), await taxFinal(h, c.id)];
+    const reason = "One consignment of 300 kg split into three declarations";
+    await expectRefused(d.software, FLAG, { ids: [ta.id, tb.id], reason }, "OFFICER_ROLE_REQUIRED");
+    // A decision no longer in force spoils the whole flagging: nothing changes, the others included.
+    await accepted(CUSTOMS, CANCEL, { id: tc.id, notice: "Cancelled: taxed twice" });
+    const cancelled = await expectRefused(CUSTOMS, FLAG, { ids: [ta.id, tb.id, tc.id], reason }, "TAXATION_NOT_IN_FORCE");
+    expect(cancelled.extensions).toMatchObject({ rule: "DEC-R59", article: "OD-AFD art. 58 para. 2", taxationDecisionId: tc.id });
+    h.clock.set("2026-03-02T12:00:00+01:00");
+    const flagged = (await accepted(CUSTOMS, FLAG, { ids: [ta.id, tb.id], reason })).flagTaxationAbuse.taxationDecisions;
+    expect(flagged).toEqual([ta.id, tb.id].map(id => ({ id, nonCollected: false, abuseFlaggedAt: "2026-03-02T11:00:00.000Z", abuseReason: reason })));
+    expect((await outbox(h, a.id)).filter(e => e.type === "TaxationAbuseFound")).toEqual([
+      { type: "TaxationAbuseFound", payload: { taxationDecisionId: ta.id, declarationId: a.id, flaggedAt: "2026-03-02T11:00:00.000Z", reason } },
+    ]);
+    await expectRefused(CUSTOMS, FLAG, { ids: [tb.id], reason }, "ABUSE_ALREADY_FLAGGED");
+  });
+
+  it("releases goods under provisional taxation only once debt reports the duties secured at the highest rate (DEC-R55, LD art. 39 para. 3)", async () => {
+    const decl = await blockedPresented({ items: [item("6403.9900", "500.000", { permitReference: "LEA-2026-1", nonCustomsActsApply: true })] });
+    for (const doc of decl.documents) await accepted(d.software, SUBMIT, { m: doc.identificationMark });
+    const provisional = (await accepted(CUSTOMS, TAX, { id: decl.id, kind: "PROVISIONAL", due: "2026-03-16T17:00:00+01:00" })).taxDeclaration.taxationDecision;
+    const refused = await expectRefused(CUSTOMS, RELEASE, { id: decl.id }, "PROVISIONAL_TAXATION_NOT_SECURED");
+    expect(refused.extensions).toMatchObject({ rule: "DEC-R55", article: "LD art. 39 para. 3", taxationDecisionId: provisional.id });
+    // The security of another decision changes nothing for this one.
+    await h.subgraph.services.runtime.dataSource.transaction(m => h.subgraph.services.taxation.onProvisionalTaxationSecured(m, { taxationDecisionId: "7b0e5c1a-0000-4000-8000-000000000001", securedAt: "2026-03-02T08:30:00.000Z" }));
+    await expectRefused(CUSTOMS, RELEASE, { id: decl.id }, "PROVISIONAL_TAXATION_NOT_SECURED");
+    expect(await h.deliver("debt", "ProvisionalTaxationSecured", { taxationDecisionId: provisional.id, requisitionId: "r-1", securityId: "s-1", securedAt: "2026-03-02T08:30:00.000Z" })).toBe("PROCESSED");
+    expect((await accepted(CUSTOMS, RELEASE, { id: decl.id })).releaseGoods.declaration.releasedAt).toBe("2026-03-02T08:00:00.000Z");
+  });
+
+  it("keeps a transmitted declaration not presented until its receipt is confirmed, then carries the lodging on with its own timestamps (DEC-R16, OD-AFD art. 12 para. 4; DEC-R17, OD-AFD art. 16)", async () => {
+    await h.subgraph.jobs.runOnce();
+    const presentationId = await present(h, d);
+    const services = h.subgraph.services.declarations;
+    // The first step only, as a failure after it would leave the lodging.
+    const id = await services.transmit(d.software, importInput(d, { presentationId }) as never);
+    expect((await accepted(CUSTOMS, STEPS, { id })).declaration).toEqual({
+      status: "TRANSMITTED",
+      countsAsPresented: false,
+      transmittedAt: "2026-03-02T08:00:00.000Z",
+      receiptConfirmedAt: null,
+      acceptedAt: null,
+      presentation: { status: "PRESENTED", declarationOverdue: false },
+    });
+    // Not presented: not taxed, no debt told, and the goods are still undeclared.
+    await expectRefused(CUSTOMS, TAX, { id, kind: "FINAL" }, "NOT_TAXABLE");
+    expect((await outbox(h, id)).map(e => e.type)).toEqual([]);
+    await expectRefused(d.software, LODGE, { input: importInput(d, { presentationId }) }, "PRESENTATION_ALREADY_DECLARED");
+    // 30 s later the job leaves it alone (a lodging in progress), 1 ms after it carries it on.
+    h.clock.set("2026-03-02T09:00:30+01:00");
+    expect((await h.subgraph.jobs.runOnce())["lodging-steps"]).toBe(0);
+    h.clock.set("2026-03-02T09:00:30.001+01:00");
+    expect((await h.subgraph.jobs.runOnce())["lodging-steps"]).toBe(2);
+    expect((await accepted(CUSTOMS, STEPS, { id })).declaration).toEqual({
+      status: "ACCEPTED",
+      countsAsPresented: true,
+      transmittedAt: "2026-03-02T08:00:00.000Z",
+      receiptConfirmedAt: "2026-03-02T08:00:30.001Z",
+      acceptedAt: "2026-03-02T08:00:30.001Z",
+      presentation: { status: expect.stringMatching(/DECLARED|RELEASED/), declarationOverdue: false },
+    });
+    expect((await outbox(h, id)).map(e => e.type)).toEqual(["DeclarationAccepted"]);
+    expect((await h.subgraph.jobs.runOnce())["lodging-steps"]).toBe(0);
+  });
+
+  it("tells debt when an appeal is decided, so the limitation it suspended runs again (DEBT-R11, LD art. 75 para. 2; DEC-R60, LD art. 116)", async () => {
+    const { declaration, decision } = await removedAndTaxed(h, d);
+    const appeal = (await accepted(d.software, APPEAL, { id: decision.id })).fileAppeal.appeal;
+    h.clock.set("2026-04-20T10:00:00+02:00");
+    await accepted(DISTRICT, DECIDE_APPEAL, { id: appeal.id, outcome: "Dismissed" });
+    expect((await outbox(h, declaration.id)).filter(e => e.type === "AppealDecided")).toEqual([
+      { type: "AppealDecided", payload: { appealId: appeal.id, taxationDecisionId: decision.id, declarationId: declaration.id, decidedAt: "2026-04-20T08:00:00.000Z", outcome: "Dismissed" } },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { buildFederatedSchema, SubgraphDefinition } from "../kit";
 import { CustomsOffice } from "./entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem } from "./entities/declaration.entity";
 import { GoodsPresentation } from "./entities/presentation.entity";
-import { Appeal, DeadlineOverride, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "./entities/procedure.entity";
+import { Appeal, DeadlineOverride, DeclarationCorrection, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "./entities/procedure.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "./entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "./entities/selection.entity";
 import { TariffRate } from "./entities/tariff-rate.entity";
@@ -36,6 +36,7 @@ export const DECLARATION_ENTITIES = [
   TaxationChangeRequest,
   Appeal,
   DeadlineOverride,
+  DeclarationCorrection,
   AuthorisedDeclarant,
   DeclarantEmployeeRef,
   PartnerRoleRef,
@@ -93,7 +94,11 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
       },
     }),
   createServices: runtime => createDeclarationServices(runtime),
-  consumes: CONSUMED,
-  eventHandlers: services => services.projections.handlers(),
-  jobs: services => [services.declarations.resubmissionOverdueJob(), services.declarations.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
+  consumes: [...CONSUMED, "ProvisionalTaxationSecured"],
+  eventHandlers: services => ({
+    ...services.projections.handlers(),
+    // DEC-R55 (LD art. 39 para. 3): debt met the security requisition of a provisional taxation.
+    ProvisionalTaxationSecured: (m, e) => services.taxation.onProvisionalTaxationSecured(m, e.payload as { taxationDecisionId: string; securedAt: string }),
+  }),
+  jobs: services => [services.declarations.lodgingJob(), services.declarations.resubmissionOverdueJob(), services.declarations.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
 };

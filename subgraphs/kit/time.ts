@@ -79,3 +79,8 @@ export function zurichInstant(day: string, hour = 0, minute = 0, second = 0, ms 
 export function endOfZurichDay(day: string): Date {
   return zurichInstant(day, 23, 59, 59, 999);
 }
+
+/** The first moment of a Zurich day: 00:00:00.000 local. */
+export function startOfZurichDay(day: string): Date {
+  return zurichInstant(day, 0, 0, 0, 0);
+}

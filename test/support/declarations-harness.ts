@@ -13,6 +13,8 @@ export interface DeclarationsHarness {
   as<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Delivers an identity event through the subgraph's real handler, as the relay would. */
   identityEvent(type: string, payload: Record<string, unknown>): Promise<void>;
+  /** Delivers any producer's event through the subgraph's real handler, once per envelope id. */
+  deliver(producer: string, type: string, payload: Record<string, unknown>, id?: string): Promise<"PROCESSED" | "DUPLICATE" | "IGNORED">;
   /** A declarant as identity would have made it: an authorisation, an employee, the Freight role. */
   declarant(options?: { systems?: string[]; scope?: string }): Promise<Declarant>;
   fingerprint(): Promise<string>;
@@ -45,6 +47,7 @@ export async function startDeclarations(database: string, now = "2026-03-02T09:0
     clock,
     as: t.as,
     identityEvent,
+    deliver: t.deliver,
     async declarant(options = {}) {
       const partnerId = randomUUID();
       const businessNumber = String((businessNumbers += 1));

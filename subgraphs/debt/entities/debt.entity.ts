@@ -73,6 +73,10 @@ export class CustomsDebt {
   @Column({ type: "varchar", length: 16 })
   status: DebtStatus;
 
+  @Field(() => Date, { nullable: true, description: "LD art. 49 para. 3, 58-60: when the procedure of a conditional debt ended (discharged or not). DEBT-R23 (LD art. 86 para. 2): a remission request is due within one year from then." })
+  @Column({ type: "datetime", precision: 3, name: "procedure_ended_at", nullable: true })
+  procedureEndedAt: Date | null;
+
   @Column({ type: "simple-json" })
   suspensions: Suspension[];
 

@@ -20,8 +20,9 @@ export enum PledgeStatus {
   RELEASED_AGAINST_SECURITY = "RELEASED_AGAINST_SECURITY",
   RELEASED_WITHOUT_SECURITY = "RELEASED_WITHOUT_SECURITY",
   REALISED = "REALISED",
+  HANDED_TO_SURETY = "HANDED_TO_SURETY",
 }
-registerEnumType(PledgeStatus, { name: "PledgeStatus", description: "DOMAIN.md §5.2 (LD art. 82-84, 87)." });
+registerEnumType(PledgeStatus, { name: "PledgeStatus", description: "DOMAIN.md §5.2 (LD art. 82-84, 87); HANDED_TO_SURETY: a surety paid every debt the goods secure, and receives them (DEBT-R15, LD art. 78 para. 2)." });
 
 export enum RealisationMode {
   PUBLIC_AUCTION = "PUBLIC_AUCTION",
@@ -100,6 +101,10 @@ export class CustomsPledge {
   @Column({ type: "varchar", length: 1000, name: "release_reason", nullable: true })
   releaseReason: string | null;
 
+  /** DEBT-R15 (LD art. 78 para. 2): the surety the goods were handed to, against its payment. */
+  @Column({ type: "varchar", length: 36, name: "handed_to_id", nullable: true })
+  handedToId: string | null;
+
   @Field(() => RealisationMode, { nullable: true })
   @Column({ type: "varchar", length: 20, name: "realisation_mode", nullable: true })
   realisationMode: RealisationMode | null;
@@ -139,6 +144,53 @@ export class DebtEnforcementCase {
   @Field()
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;
+
+  /** DEBT-R15 (LD art. 78 para. 4): the sureties of the bonds attached to the debt when enforcement opened. */
+  @Column({ type: "simple-json", name: "bound_surety_ids", nullable: true })
+  boundSuretyIds: string[] | null;
+}
+
+@ObjectType({
+  description:
+    "DEBT-R15 (LD art. 78 para. 1): the receipt a surety that paid receives on request, for its recourse against the debtors and the final lifting of an opposition. One per payment.",
+})
+@Entity("surety_receipt")
+export class SuretyReceipt {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field({ description: "The receipt's number (DESIGN CHOICE: SR-<year>-<8 characters>)." })
+  @Index("IDX_surety_receipt_number", { unique: true })
+  @Column({ type: "varchar", length: 20 })
+  number: string;
+
+  @Index("IDX_surety_receipt_payment", { unique: true })
+  @Column({ type: "varchar", length: 36, name: "payment_id" })
+  paymentId: string;
+
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Index("IDX_surety_receipt_surety")
+  @Column({ type: "varchar", length: 36, name: "surety_id" })
+  suretyId: string;
+
+  /** The debtors the surety has recourse against. */
+  @Column({ type: "simple-json", name: "debtor_ids" })
+  debtorIds: string[];
+
+  @Field(() => MoneyScalar, { description: "What the surety paid." })
+  @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
+  amount: number;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "paid_at" })
+  paidAt: Date;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "issued_at" })
+  issuedAt: Date;
 }
 
 @ObjectType({ description: "A PCD account: authorised consignees and consignors pay customs debts cashless, against invoice, in the centralised settlement procedure (OD-AFD art. 39; DEBT-R09)." })

@@ -159,9 +159,12 @@ export class RemissionRequest {
   @Column({ type: "datetime", precision: 3, name: "filed_at" })
   filedAt: Date;
 
-  @Field({ description: "DEBT-R23: last moment to file, one year after the taxation decision (T8)." })
-  @Column({ type: "datetime", precision: 3 })
-  deadline: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: "DEBT-R23 (LD art. 86 para. 2): last moment to file, one year after the taxation decision (T8); for a conditional taxation one year after the end of the procedure, null while the procedure runs.",
+  })
+  @Column({ type: "datetime", precision: 3, nullable: true })
+  deadline: Date | null;
 
   @Field(() => RequestStatus)
   @Column({ type: "varchar", length: 12 })

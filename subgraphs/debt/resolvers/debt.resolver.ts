@@ -4,6 +4,7 @@ import { Connection, ConnectionArgs, MoneyScalar, SubgraphContext, Unauthenticat
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
+import { SuretyReceipt } from "../entities/pledge.entity";
 import type { DebtServices } from "../services";
 import { loaders, requireVisibleDebt } from "./loaders";
 
@@ -92,6 +93,11 @@ class ReserveInput {
 }
 
 @InputType()
+class SuretyReceiptInput {
+  @Field(() => ID, { description: "The surety's payment." }) @IsUUID() paymentId: string;
+}
+
+@InputType()
 class SecurityIdInput {
   @Field(() => ID) @IsUUID() securityId: string;
 }
@@ -138,7 +144,11 @@ class ConditionalDebtInput {
   @Field(() => ID) @IsUUID() debtorId: string;
   @Field({ description: "TRANSIT, TEMPORARY_ADMISSION, INWARD_PROCESSING, OUTWARD_PROCESSING or CONSUMER_GOODS_WAREHOUSE." }) @IsIn(["TRANSIT", "TEMPORARY_ADMISSION", "INWARD_PROCESSING", "OUTWARD_PROCESSING", "CONSUMER_GOODS_WAREHOUSE"]) procedure: string;
   @Field(() => MoneyScalar) amount: number;
-  @Field(() => ID) @IsUUID() securityId: string;
+  @Field(() => [ID], { description: "DEBT-R12, DEBT-R14 (LD art. 76): the securities of the debtor that secure the duties, used in this order, each up to its headroom; the rest is asked for by a security requisition." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsUUID("all", { each: true })
+  securityIds: string[];
 }
 
 @InputType()
@@ -178,6 +188,14 @@ export class CustomsDebtResolver {
   @Mutation(() => Payment, { description: "DEBT-R09, DEBT-R15 (LD art. 73, 78): record a payment by a debtor or a surety; default interest first (DEBT-R10)." })
   async recordPayment(@Arg("input") input: RecordPaymentInput, @Ctx() ctx: DebtContext): Promise<Payment> {
     return ctx.services.debts.pay(ctx.principal, input);
+  }
+
+  @Mutation(() => SuretyReceipt, {
+    description:
+      "DEBT-R15 (LD art. 78 para. 1): the surety that paid asks for the receipt for its recourse against the debtors and the final lifting of an opposition; the surety's users or software, or the office, ask; one per payment (RECEIPT_ALREADY_ISSUED).",
+  })
+  async issueSuretyReceipt(@Arg("input") input: SuretyReceiptInput, @Ctx() ctx: DebtContext): Promise<SuretyReceipt> {
+    return ctx.services.debts.issueSuretyReceipt(ctx.principal, input.paymentId);
   }
 
   @Mutation(() => CustomsDebt, { description: "DEBT-R11 (LD art. 75 para. 3): a recovery action interrupts limitation." })
@@ -252,6 +270,23 @@ export class CustomsDebtResolver {
   @FieldResolver(() => String, { description: "DEBT-R11: the absolute limit, 15 years from the end of the year the debt arose." })
   absoluteLimitationDate(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): string {
     return ctx.services.debts.limitation(debt, ctx.services.runtime.clock.now()).absoluteEnd.toISOString();
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "DEBT-R14 (LD art. 76-77): what the securities attached to the debt cover." })
+  async securedAmount(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
+    return loaders.securedAmount(ctx).load(debt.id);
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: "DEBT-R12, DEBT-R14 (LD art. 76 para. 1-2): for a conditional debt, the part no security covers yet (additional security is required for it); null for other debts." })
+  async unsecuredAmount(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number | null> {
+    if (debt.status !== DebtStatus.CONDITIONAL) return null;
+    return Math.max(0, (debt.amount ?? 0) - (await this.securedAmount(debt, ctx)));
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: "DEBT-R12 (LD art. 76 para. 1): for a conditional debt, whether its duties are fully secured, so the goods of the procedure may be released; null for other debts." })
+  async goodsReleasable(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<boolean | null> {
+    const unsecured = await this.unsecuredAmount(debt, ctx);
+    return unsecured === null ? null : unsecured === 0;
   }
 
   @FieldResolver(() => [Payment])
@@ -349,5 +384,27 @@ export class TaxationDebtResolver {
   async customsDebt(@Root() t: TaxationDecision, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
     const debt = await loaders.debtByTaxation(ctx).load(t.id);
     return debt && requireVisibleDebt(ctx, debt);
+  }
+}
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @FieldResolver(() => SuretyReceipt, { nullable: true, description: "DEBT-R15 (LD art. 78 para. 1): the receipt issued to the surety for this payment, once asked for." })
+  async suretyReceipt(@Root() p: Payment, @Ctx() ctx: DebtContext): Promise<SuretyReceipt | null> {
+    if (!p.bySurety) return null;
+    return loaders.suretyReceipt(ctx).load(p.id);
+  }
+}
+
+@Resolver(() => SuretyReceipt)
+export class SuretyReceiptResolver {
+  @FieldResolver(() => BusinessPartner, { description: "The surety that paid." })
+  surety(@Root() r: SuretyReceipt): BusinessPartner {
+    return { id: r.suretyId };
+  }
+
+  @FieldResolver(() => [BusinessPartner], { description: "The debtors the surety has recourse against (DEBT-R15)." })
+  recourseAgainst(@Root() r: SuretyReceipt): BusinessPartner[] {
+    return r.debtorIds.map(id => ({ id }));
   }
 }

@@ -1,5 +1,5 @@
 import type { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
-import type { PcdAccount } from "../entities/pledge.entity";
+import type { PcdAccount, SuretyReceipt } from "../entities/pledge.entity";
 import type { Security, SecurityReservation } from "../entities/security.entity";
 import type { Exposure } from "../services/exposure.service";
 import type { DebtContext } from "./debt.resolver";
@@ -12,6 +12,8 @@ export const loaders = {
   debt: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debt", ids => ctx.services.debts.byIds(ids)),
   debtByTaxation: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debtByTaxation", ids => ctx.services.debts.byTaxationDecisions(ids)),
   debtors: (ctx: DebtContext) => ctx.loaders.get<string, DebtorLiability[]>("debtors", ids => ctx.services.debts.debtorsOf(ids)),
+  securedAmount: (ctx: DebtContext) => ctx.loaders.get<string, number>("securedAmount", ids => ctx.services.debts.securedAmountsOf(ids)),
+  suretyReceipt: (ctx: DebtContext) => ctx.loaders.get<string, SuretyReceipt | null>("suretyReceipt", ids => ctx.services.debts.receiptsOfPayments(ids)),
   payments: (ctx: DebtContext) => ctx.loaders.get<string, Payment[]>("payments", ids => ctx.services.debts.paymentsOf(ids)),
   /** Keyed by the debt itself: the interest of every late debt of the request in three statements. */
   interest: (ctx: DebtContext) => ctx.loaders.get<CustomsDebt, number>("interest", debts => ctx.services.debts.interestOf(debts, ctx.services.runtime.clock.now())),

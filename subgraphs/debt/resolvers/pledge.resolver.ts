@@ -120,3 +120,11 @@ export class PartnerPcdResolver {
     return loaders.pcdAccount(ctx).load(partner.id);
   }
 }
+
+@Resolver(() => DebtEnforcementCase)
+export class DebtEnforcementCaseResolver {
+  @FieldResolver(() => [BusinessPartner], { description: "DEBT-R15 (LD art. 78 para. 4): the sureties of the bonds attached to the debt, bound by the enforceable title against the debtor." })
+  bindsSureties(@Root() c: DebtEnforcementCase): BusinessPartner[] {
+    return (c.boundSuretyIds ?? []).map(id => ({ id }));
+  }
+}

@@ -13,6 +13,7 @@ import {
   findForUpdate,
   formatRappen,
   isOfficer,
+  MS_PER_DAY,
   NotFoundError,
   paginate,
   Principal,
@@ -20,15 +21,17 @@ import {
   sqlTime,
   toRappen,
   transitionOnce,
+  UnauthenticatedError,
   ValidationError,
   zurichDate,
   transaction,
 } from "../../kit";
-import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
+import { CustomsDebt, DebtorLiability, InterestRate, Payment, Suspension } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus, SecurityKind } from "../entities/enums";
-import { PcdAccount } from "../entities/pledge.entity";
+import { CustomsPledge, PcdAccount, PledgeObjectKind, PledgeStatus, SuretyReceipt } from "../entities/pledge.entity";
 import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
 import { defaultInterest, InterestFacts, interestNeedsFacts } from "./interest";
+import type { SecurityService } from "./security.service";
 
 export interface DebtConfig {
   /** DEBT-R09 (LD art. 73 para. 2): the payment period, set by the Department (not in our sources): `DEBT_PAYMENT_PERIOD_DAYS`, default 30. */
@@ -40,6 +43,24 @@ const refuse = (code: string, message: string, details: Record<string, unknown>)
 
 /** One debt per declaration, omitted declaration or procedure (LD art. 69): the unique key on its origin backs this check. */
 export const debtAlreadyRecorded = () => refuse("DEBT_ALREADY_RECORDED", "A debt for this declaration, case or procedure is already recorded.", { field: "input.reference", rule: "DEBT-R02", article: "LD art. 69" });
+
+/**
+ * Calendar days (Europe/Zurich) during which limitation stood still: for each suspension, the days
+ * from the day it began to the day it ended (or today), a suspension begun and ended on one day
+ * counting none; overlapping suspensions count a day once.
+ */
+export function suspendedCalendarDays(suspensions: Suspension[], now: Date): number {
+  const dayNumber = (instant: Date) => Date.parse(`${zurichDate(instant)}T00:00:00Z`) / MS_PER_DAY;
+  const spans = suspensions.map(s => [dayNumber(new Date(s.from)), dayNumber(s.to ? new Date(s.to) : now)] as const).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let covered = -Infinity;
+  for (const [first, end] of spans) {
+    const from = Math.max(first, covered);
+    if (end > from) total += end - from;
+    covered = Math.max(covered, end);
+  }
+  return total;
+}
 
 /** The end of the same calendar date N years later (T8; 29 Feb → 28 Feb). */
 export function endOfSameDateYearsLater(at: Date, years: number): Date {
@@ -54,6 +75,7 @@ export class DebtService {
     private readonly clock: Clock,
     private readonly events: EventPublisher,
     private readonly config: DebtConfig,
+    private readonly securities: SecurityService,
   ) {}
 
   // ------------------------------------------------------------ birth (events from declarations)
@@ -152,6 +174,34 @@ export class DebtService {
     if (debt && debt.status !== DebtStatus.CANCELLED) await m.update(CustomsDebt, { id: debt.id }, { status: DebtStatus.CANCELLED });
   }
 
+  /**
+   * The appeal was decided (declarations' AppealDecided): the suspension it caused ends
+   * (DEBT-R11, LD art. 75 para. 2); a further appeal, if filed, suspends again (X19).
+   */
+  async onAppealDecided(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string; appealId: string; decidedAt: string };
+    const debt = await findForUpdate(m, CustomsDebt, { declarationId: p.declarationId });
+    if (!debt) return;
+    const open = debt.suspensions.find(s => s.reason === `appeal ${p.appealId}` && s.to === null);
+    if (!open) return;
+    debt.suspensions = debt.suspensions.map(s => (s === open ? { ...s, to: p.decidedAt } : s));
+    await m.save(debt);
+  }
+
+  /**
+   * DEC-R59 / DEBT-R07 (OD-AFD art. 58 para. 2): the office found abuse on a decision of CHF 5 or
+   * less (TaxationAbuseFound): the debt is levied after all. DESIGN CHOICE: the payment period
+   * runs from the finding, the debtor having had no reason to pay before.
+   */
+  async onTaxationAbuseFound(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { taxationDecisionId: string; flaggedAt: string };
+    const debt = await findForUpdate(m, CustomsDebt, { taxationDecisionId: p.taxationDecisionId });
+    if (!debt || debt.status !== DebtStatus.NOT_LEVIED) return;
+    const flaggedAt = new Date(p.flaggedAt);
+    Object.assign(debt, { status: DebtStatus.DUE, paymentDeadline: endOfCalendarDaysAfter(flaggedAt, this.config.paymentPeriodDays) });
+    await m.save(debt);
+  }
+
   /** X19 (LD art. 75 para. 2, 72 para. 2): an appeal suspends limitation, not enforceability. */
   async onAppealFiled(m: EntityManager, e: EventEnvelope): Promise<void> {
     const p = e.payload as { declarationId: string; filedAt: string; appealId: string };
@@ -222,30 +272,71 @@ export class DebtService {
    * DEBT-R12 (LD art. 76 para. 1; LD art. 49 para. 2 let. a, 51 para. 2 let. b, 58-60): a procedure
    * fixes the duties with a conditional payment obligation, which must be secured. The debt is
    * CONDITIONAL until the procedure is discharged (EXTINGUISHED) or not (DUE).
+   *
+   * Several securities may secure it (DEBT-R14, LD art. 76 para. 2): each, in the order given,
+   * covers what it can up to its headroom; a rest no security covers stays unsecured, and the
+   * administration asks for additional security for it at once (a security requisition, DEBT-R18)
+   * that another security (a cash deposit, say) meets. Until the whole amount is secured the goods
+   * are not released (`goodsReleasable`). With no cover at all the debt is refused (SECURITY_REQUIRED).
    */
-  async recordConditionalDebt(principal: Principal, input: { reference: string; debtorId: string; procedure: string; amount: number; securityId: string }): Promise<CustomsDebt> {
+  async recordConditionalDebt(principal: Principal, input: { reference: string; debtorId: string; procedure: string; amount: number; securityIds: string[] }): Promise<CustomsDebt> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office opens the procedure's debt.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("The conditional duties are positive.", { field: "input.amount" });
+    const securityIds = [...new Set(input.securityIds)];
+    if (!securityIds.length) throw new ValidationError("A conditional debt is secured: name its securities.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
     return transaction(this.dataSource, async m => {
       const key = `procedure:${input.reference}`;
       if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw debtAlreadyRecorded();
-      const security = await findForUpdate(m, Security, { id: input.securityId });
-      if (!security || security.debtorId !== input.debtorId || !["ACTIVE", "TERMINATION_RECEIVED"].includes(security.status)) {
-        throw refuse("SECURITY_REQUIRED", "A conditional debt must be secured by an active security of the debtor.", { field: "input.securityId", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+      // Locked in id order, whatever order they are used in, so that parallel procedures do not deadlock.
+      const locked = new Map<string, Security>();
+      for (const id of [...securityIds].sort()) {
+        const security = await findForUpdate(m, Security, { id });
+        if (!security || security.debtorId !== input.debtorId) {
+          throw refuse("SECURITY_REQUIRED", "A conditional debt must be secured by securities of the debtor.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1", securityId: id });
+        }
+        locked.set(id, security);
       }
-      const reserved = (await m.findBy(SecurityReservation, { securityId: security.id })).reduce((sum, r) => sum + r.amount, 0);
-      if (security.maxAmount - reserved < input.amount) throw refuse("BOND_HEADROOM_EXCEEDED", `Headroom CHF ${formatRappen(security.maxAmount - reserved)}.`, { rule: "DEBT-R14", article: "LD art. 77 para. 3" });
       const now = this.clock.now();
       const debt = await m.save(
         m.create(CustomsDebt, {
           id: randomUUID(), declarationId: key, declarationNumber: input.procedure, taxationDecisionId: null, birthTrigger: DebtBirthTrigger.PROCEDURE, arisenAt: now, conditional: true,
           amount: input.amount, principalPaid: 0, interestPaid: 0, establishedAt: now, dueAt: now, paymentDeadline: null, status: DebtStatus.CONDITIONAL, suspensions: [], interruptions: [], createdAt: now,
+          procedureEndedAt: null,
         }),
       );
       await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: input.debtorId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
-      await m.save(m.create(SecurityReservation, { id: randomUUID(), securityId: security.id, debtId: debt.id, amount: input.amount, reservedAt: now }));
+      let secured = 0;
+      for (const id of securityIds) {
+        if (secured >= input.amount) break;
+        const reservation = await this.securities.attach(m, locked.get(id)!, debt, input.amount - secured, "upToHeadroom");
+        secured += reservation?.amount ?? 0;
+      }
+      if (secured === 0) throw refuse("SECURITY_REQUIRED", "No headroom is left on these securities: the conditional debt would be unsecured.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+      if (secured < input.amount) {
+        await m.save(
+          m.create(SecurityRequisition, {
+            id: randomUUID(),
+            debtorId: input.debtorId,
+            legalGround: "LD art. 76 para. 2: additional security for the part of a procedure's conditional duties the securities given do not cover (DEBT-R14)",
+            amount: input.amount - secured,
+            depositBody: "the customs office that opened the procedure",
+            decidedAt: now,
+            originKey: `conditional:${debt.id}`,
+            securityId: null,
+          }),
+        );
+      } else {
+        await this.events.publish(m, "ConditionalDebtSecured", debt.id, { debtId: debt.id, reference: key, securedAt: now.toISOString() });
+      }
       return debt;
     });
+  }
+
+  /** What the securities attached to each debt cover, in key order (one statement). */
+  async securedAmountsOf(debtIds: readonly string[]): Promise<number[]> {
+    if (!debtIds.length) return [];
+    const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ debtId: In([...new Set(debtIds)]) });
+    return debtIds.map(id => rows.filter(r => r.debtId === id).reduce((sum, r) => sum + r.amount, 0));
   }
 
   /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
@@ -255,6 +346,7 @@ export class DebtService {
       const debt = await this.get(input.debtId, m);
       if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
       const now = this.clock.now();
+      debt.procedureEndedAt = now;
       if (input.discharged) {
         debt.status = DebtStatus.EXTINGUISHED;
         await m.delete(SecurityReservation, { debtId: debt.id });
@@ -332,16 +424,19 @@ export class DebtService {
    * DEBT-R11 (LD art. 75): 5 years from the end of the calendar year of the due date, restarted by
    * an interruption (DESIGN CHOICE: from the end of the year of the interruption), prolonged by the
    * days it was suspended; never later than 15 years from the end of the year of birth.
+   *
+   * DESIGN CHOICE: suspended time is counted in calendar days in Europe/Zurich, from the day the
+   * suspension began to the day it ended, and added as days, so a period ends at 23:59:59 Zurich
+   * whatever changes to summer time lie between. A suspension still open counts up to today.
    */
-  limitation(debt: CustomsDebt, now: Date): { relativeEnd: Date; absoluteEnd: Date; date: Date } {
+  limitation(debt: CustomsDebt, now: Date): { relativeEnd: Date; absoluteEnd: Date; date: Date; suspendedDays: number } {
     const yearOf = (d: Date | string) => Number(zurichDate(new Date(d)).slice(0, 4));
     const lastInterruption = debt.interruptions.length ? debt.interruptions[debt.interruptions.length - 1] : null;
     const base = lastInterruption ? yearOf(lastInterruption) : yearOf(debt.dueAt);
-    let relative = endOfZurichDay(`${base + 5}-12-31`);
-    const suspendedMs = debt.suspensions.reduce((sum, s) => sum + ((s.to ? new Date(s.to) : now).getTime() - new Date(s.from).getTime()), 0);
-    relative = new Date(relative.getTime() + Math.max(0, suspendedMs));
+    const suspendedDays = suspendedCalendarDays(debt.suspensions, now);
+    const relative = endOfZurichDay(addCalendarDays(`${base + 5}-12-31`, suspendedDays));
     const absolute = endOfZurichDay(`${yearOf(debt.arisenAt) + 15}-12-31`);
-    return { relativeEnd: relative, absoluteEnd: absolute, date: relative.getTime() < absolute.getTime() ? relative : absolute };
+    return { relativeEnd: relative, absoluteEnd: absolute, date: relative.getTime() < absolute.getTime() ? relative : absolute, suspendedDays };
   }
 
   // ------------------------------------------------------------ payments and recovery
@@ -379,9 +474,65 @@ export class DebtService {
         await m.delete(SecurityReservation, { debtId: debt.id });
       }
       await m.save(debt);
+      if (bySurety && debt.status === DebtStatus.PAID) await this.handOverToSurety(m, debt, input.payerId, now);
       await this.events.publish(m, "DebtPaid", debt.id, { debtId: debt.id, declarationId: debt.declarationId, amount: formatRappen(input.amount), paidAt: now.toISOString(), settled: debt.status === DebtStatus.PAID });
       return payment;
     });
+  }
+
+  /**
+   * DEBT-R15 (LD art. 78 para. 2): goods in customs custody that gave rise to the claim are handed
+   * to the surety against payment. DESIGN CHOICE: a pledge on dutiable goods goes to the surety
+   * whose payment settled the last open debt it secures; one that still secures an open debt stays.
+   */
+  private async handOverToSurety(m: EntityManager, settled: CustomsDebt, suretyId: string, at: Date): Promise<void> {
+    const pledges = (await m.findBy(CustomsPledge, { status: In([PledgeStatus.ARISEN, PledgeStatus.SEQUESTERED]), objectKind: PledgeObjectKind.DUTIABLE_GOODS })).filter(p => p.securedDebtIds.includes(settled.id));
+    for (const pledge of pledges) {
+      const others = pledge.securedDebtIds.filter(id => id !== settled.id);
+      const stillOpen = others.length ? await m.countBy(CustomsDebt, { id: In(others), status: In([...OPEN, DebtStatus.CONDITIONAL]) }) : 0;
+      if (stillOpen) continue;
+      await m.update(CustomsPledge, { id: pledge.id }, { status: PledgeStatus.HANDED_TO_SURETY, handedToId: suretyId, releasedAt: at, releaseReason: "LD art. 78 para. 2: handed to the surety against its payment" });
+    }
+  }
+
+  /**
+   * DEBT-R15 (LD art. 78 para. 1): on request, the surety that paid receives a receipt for its
+   * recourse against the debtors and for the final lifting of an opposition. Asked by the surety
+   * (its users or software) or by the office; one per payment (RECEIPT_ALREADY_ISSUED).
+   */
+  async issueSuretyReceipt(principal: Principal, paymentId: string): Promise<SuretyReceipt> {
+    if (principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+    const base = { rule: "DEBT-R15", article: "LD art. 78 para. 1" };
+    return transaction(this.dataSource, async m => {
+      const payment = await findForUpdate(m, Payment, { id: paymentId });
+      const mayAsk = payment && (isOfficer(principal, "CUSTOMS_OFFICE") || principal.partners.some(p => p.partnerId === payment.payerId));
+      // An unknown payment and someone else's read alike: a stranger learns nothing.
+      if (!payment || !mayAsk) throw new NotFoundError("Payment", paymentId, "input.paymentId");
+      if (!payment.bySurety) throw refuse("NOT_PAID_BY_A_SURETY", "The payment was made by a debtor: a receipt for recourse is a surety's.", { ...base, field: "input.paymentId" });
+      const existing = await m.findOneBy(SuretyReceipt, { paymentId: payment.id });
+      if (existing) throw refuse("RECEIPT_ALREADY_ISSUED", "The receipt for this payment was issued.", { ...base, field: "input.paymentId", receiptId: existing.id });
+      const now = this.clock.now();
+      const debtorIds = (await m.findBy(DebtorLiability, { debtId: payment.debtId })).map(l => l.partnerId).sort();
+      return m.save(
+        m.create(SuretyReceipt, {
+          id: randomUUID(),
+          number: `SR-${zurichDate(now).slice(0, 4)}-${randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`,
+          paymentId: payment.id,
+          debtId: payment.debtId,
+          suretyId: payment.payerId,
+          debtorIds,
+          amount: payment.amount,
+          paidAt: payment.paidAt,
+          issuedAt: now,
+        }),
+      );
+    });
+  }
+
+  async receiptsOfPayments(paymentIds: readonly string[]): Promise<(SuretyReceipt | null)[]> {
+    if (!paymentIds.length) return [];
+    const rows = await this.dataSource.getRepository(SuretyReceipt).findBy({ paymentId: In([...new Set(paymentIds)]) });
+    return paymentIds.map(id => rows.find(r => r.paymentId === id) ?? null);
   }
 
   /** The overdue job (X20, LD art. 74): unpaid after the payment period, once, dated at the deadline. */
@@ -453,15 +604,32 @@ export class DebtService {
     });
   }
 
-  /** DEBT-R23 (LD art. 86 para. 2): the request reaches the taxing body within one year of the decision. */
+  /**
+   * DEBT-R23 (LD art. 86 para. 2): the request reaches the taxing body within one year of the
+   * taxation decision; for a conditional taxation (a procedure's debt), within one year from the end
+   * of the procedure, so while the procedure runs no deadline runs yet. A debtor asks, or a surety
+   * whose security covers the debt, raising the debtor's defences (DEBT-R15, LD art. 78 para. 3).
+   */
+  remissionDeadline(debt: CustomsDebt): Date | null {
+    if (debt.birthTrigger === DebtBirthTrigger.PROCEDURE) return debt.procedureEndedAt ? endOfSameDateYearsLater(debt.procedureEndedAt, 1) : null;
+    return debt.establishedAt ? endOfSameDateYearsLater(debt.establishedAt, 1) : null;
+  }
+
   async requestRemission(principal: Principal, input: { debtId: string; ground: RemissionGround; justification: string }): Promise<RemissionRequest> {
     return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
-      await this.requireDebtor(m, principal, debt);
+      await this.requireDebtorOrSurety(m, principal, debt);
       if (!debt.establishedAt) throw refuse("NOT_TAXED", "Remission is asked for a taxed debt.", { rule: "DEBT-R23", article: "LD art. 86 para. 2" });
-      const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
+      const deadline = this.remissionDeadline(debt);
       const now = this.clock.now();
-      if (now.getTime() > deadline.getTime()) throw refuse("REMISSION_TOO_LATE", "The request comes more than one year after the taxation decision.", { rule: "DEBT-R23", article: "LD art. 86 para. 2", deadline: deadline.toISOString() });
+      if (deadline && now.getTime() > deadline.getTime()) {
+        const conditional = debt.birthTrigger === DebtBirthTrigger.PROCEDURE;
+        throw refuse("REMISSION_TOO_LATE", conditional ? "The request comes more than one year after the end of the procedure." : "The request comes more than one year after the taxation decision.", {
+          rule: "DEBT-R23",
+          article: "LD art. 86 para. 2",
+          deadline: deadline.toISOString(),
+        });
+      }
       if (await m.findOneBy(RemissionRequest, { debtId: debt.id, status: RequestStatus.PENDING })) throw refuse("REMISSION_PENDING", "A remission request is already pending.", { rule: "DEBT-R23", article: "LD art. 86" });
       return m.save(m.create(RemissionRequest, { id: randomUUID(), debtId: debt.id, ground: input.ground, justification: input.justification, filedAt: now, deadline, status: RequestStatus.PENDING, remitted: null }));
     });
@@ -490,9 +658,21 @@ export class DebtService {
     });
   }
 
-  private async requireDebtor(m: EntityManager, principal: Principal, debt: CustomsDebt): Promise<void> {
+  /** A debtor, or the surety of a security attached to the debt (DEBT-R15, LD art. 78 para. 3: it may raise the debtor's defences). */
+  private async requireDebtorOrSurety(m: EntityManager, principal: Principal, debt: CustomsDebt): Promise<void> {
+    const mine = principal.partners.map(p => p.partnerId);
     const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
-    if (!principal.partners.some(p => debtors.includes(p.partnerId))) throw refuse("FORBIDDEN", "Only a debtor may ask.", { debtId: debt.id });
+    if (mine.some(id => debtors.includes(id))) return;
+    if (mine.length && (await this.suretiesOf(m, debt.id)).some(id => mine.includes(id))) return;
+    throw refuse("FORBIDDEN", "Only a debtor, or the surety of a security covering the debt, may ask.", { debtId: debt.id });
+  }
+
+  /** The sureties of the bonds attached to a debt. */
+  async suretiesOf(m: EntityManager, debtId: string): Promise<string[]> {
+    const reservations = await m.findBy(SecurityReservation, { debtId });
+    if (!reservations.length) return [];
+    const securities = await m.findBy(Security, { id: In(reservations.map(r => r.securityId)) });
+    return [...new Set(securities.map(s => s.suretyId).filter((id): id is string => Boolean(id)))];
   }
 
   async byTaxationDecisions(ids: readonly string[]): Promise<(CustomsDebt | null)[]> {

@@ -18,14 +18,15 @@ export interface DebtServices {
 export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
   const config: DebtConfig = { paymentPeriodDays: Number(runtime.env.DEBT_PAYMENT_PERIOD_DAYS ?? 30) };
   if (!Number.isInteger(config.paymentPeriodDays) || config.paymentPeriodDays < 1) throw new Error("DEBT_PAYMENT_PERIOD_DAYS must be a whole number of days");
-  const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config);
+  const securities = new SecurityService(runtime.dataSource, runtime.clock, runtime.events);
+  const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config, securities);
   return {
     config,
     access: new DebtAccess(),
     debts,
     exposure: new ExposureService(runtime.dataSource, debts),
-    securities: new SecurityService(runtime.dataSource, runtime.clock, runtime.events),
-    pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts),
+    securities,
+    pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts, securities),
     runtime,
   };
 }

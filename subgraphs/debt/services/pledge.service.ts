@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
 import { Clock, DomainError, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
-import { DebtStatus, PaymentMethod, SecurityStatus } from "../entities/enums";
+import { DebtStatus, PaymentMethod } from "../entities/enums";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, PledgeStatus, ProceedsAllocation, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
 import { Security, SecurityReservation } from "../entities/security.entity";
 import { DebtService } from "./debt.service";
+import type { SecurityService } from "./security.service";
 
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
@@ -21,6 +22,7 @@ export class PledgeService {
     private readonly clock: Clock,
     private readonly events: EventPublisher,
     private readonly debts: DebtService,
+    private readonly securities: SecurityService,
   ) {}
 
   /** DEBT-R19 (LD art. 82): the pledge arises with the debts it secures, on dutiable goods or offence instruments. */
@@ -80,8 +82,10 @@ export class PledgeService {
       if (pledge.status !== PledgeStatus.SEQUESTERED) throw refuse("PLEDGE_NOT_SEQUESTERED", "Only sequestered goods are released.", { rule: "DEBT-R21", article: "LD art. 84 para. 1" });
       const now = this.clock.now();
       if (input.securityId) {
-        const security = await m.findOneBy(Security, { id: input.securityId });
-        if (!security || security.status !== SecurityStatus.ACTIVE) throw refuse("SECURITY_NOT_ACTIVE", "Release needs an active security.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
+        const security = await findForUpdate(m, Security, { id: input.securityId });
+        if (!security) throw refuse("SECURITY_NOT_ACTIVE", "Release needs an active security.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
+        // DEBT-R16: the security must cover the secured claims (one rule, in SecurityService).
+        this.securities.requireCovers(security, pledge.arisenAt);
         const debtors = (await m.findBy(DebtorLiability, { debtId: In(pledge.securedDebtIds) })).map(l => l.partnerId);
         if (security.debtorId !== pledge.ownerId && !debtors.includes(security.debtorId)) {
           throw refuse("SECURITY_NOT_FOR_THESE_DEBTS", "The security must be given by the owner or a debtor of the secured debts.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
@@ -187,7 +191,9 @@ export class PledgeService {
       debt.status = DebtStatus.IN_ENFORCEMENT;
       debt.interruptions = [...debt.interruptions, now.toISOString()];
       await m.save(debt);
-      return m.save(m.create(DebtEnforcementCase, { id: randomUUID(), debtId: debt.id, kind: input.kind, openedAt: now }));
+      // DEBT-R15 (LD art. 78 para. 4): the enforceable title against the debtor binds the sureties too.
+      const boundSuretyIds = await this.debts.suretiesOf(m, debt.id);
+      return m.save(m.create(DebtEnforcementCase, { id: randomUUID(), debtId: debt.id, kind: input.kind, openedAt: now, boundSuretyIds }));
     });
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In } from "typeorm";
+import { DataSource, EntityManager, In } from "typeorm";
 import { Clock, DomainError, endOfCalendarDaysAfter, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
@@ -52,6 +52,7 @@ export class SecurityService {
         if (req.securityId) throw refuse("REQUISITION_ALREADY_MET", "This requisition is already met.", { rule: "DEBT-R18", article: "LD art. 81" });
         if (input.maxAmount < req.amount) throw refuse("SECURITY_TOO_LOW", `The decision requires CHF ${formatRappen(req.amount)}.`, { field: "input.maxAmount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
         await m.update(SecurityRequisition, { id: req.id }, { securityId: security.id });
+        await this.onRequisitionMet(m, req, security);
       }
       await this.events.publish(m, "SecurityProvided", input.debtorId, { partnerId: input.debtorId, securityId: security.id, kind: input.kind, reference: `${input.kind}-${security.id.slice(0, 8)}`, maxAmount: formatRappen(input.maxAmount) });
       return security;
@@ -59,10 +60,8 @@ export class SecurityService {
   }
 
   /**
-   * Attaches a claim to a security. DEBT-R14 DESIGN CHOICE: a bond's reservations never exceed its
-   * maximum; the security row is locked, so parallel reservations see each other's amounts and the
-   * headroom stays exact. DEBT-R16 (LD art. 79 para. 2): after a termination, claims born more than
-   * 30 days after its receipt are not covered.
+   * The office attaches a claim to a security for an amount (DEBT-R14): never beyond the
+   * security's headroom (BOND_HEADROOM_EXCEEDED; `attach` is where every path's rules live).
    */
   async reserve(principal: Principal, input: { securityId: string; debtId: string; amount: number }): Promise<SecurityReservation> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office attaches claims to securities.", { requiredRoles: ["CUSTOMS_OFFICE"] });
@@ -70,35 +69,57 @@ export class SecurityService {
     return transaction(this.dataSource, async m => {
       const security = await findForUpdate(m, Security, { id: input.securityId });
       if (!security) throw new NotFoundError("Security", input.securityId, "input.securityId");
-      if (security.status !== SecurityStatus.ACTIVE && security.status !== SecurityStatus.TERMINATION_RECEIVED) {
-        throw refuse("SECURITY_NOT_ACTIVE", `A ${security.status} security covers nothing more.`, { rule: "DEBT-R16", article: "LD art. 79" });
-      }
       const debt = await m.findOneBy(CustomsDebt, { id: input.debtId });
       if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "input.debtId");
-      if (![DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.CONDITIONAL].includes(debt.status)) {
-        throw refuse("DEBT_NOT_OPEN", `A ${debt.status} debt needs no security.`, { rule: "DEBT-R12", article: "LD art. 76 para. 1" });
-      }
-      const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
-      if (!debtors.includes(security.debtorId)) throw refuse("NOT_THE_DEBTORS_CLAIM", "The security's debtor does not owe this debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
-      if (security.coverageCutoff && debt.arisenAt.getTime() > security.coverageCutoff.getTime()) {
-        throw refuse("BOND_NO_LONGER_COVERS", "The claim arose more than 30 days after the termination was received.", { rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: security.coverageCutoff.toISOString() });
-      }
-      const existing = await m.findBy(SecurityReservation, { securityId: security.id });
-      if (security.kind === SecurityKind.INDIVIDUAL_BOND && existing.some(r => r.debtId !== debt.id)) {
-        throw refuse("INDIVIDUAL_BOND_TAKEN", "An individual bond secures one specific debt.", { rule: "DEBT-R14", article: "LD art. 77 para. 2" });
-      }
-      if (existing.some(r => r.debtId === debt.id)) throw alreadyReserved();
-      const reserved = existing.reduce((sum, r) => sum + r.amount, 0);
-      const headroom = security.maxAmount - reserved;
-      if (input.amount > headroom) {
-        throw refuse("BOND_HEADROOM_EXCEEDED", `Headroom CHF ${formatRappen(headroom)} is less than CHF ${formatRappen(input.amount)}; ask for additional security (LD art. 76 para. 2).`, {
-          rule: "DEBT-R14",
-          article: "LD art. 77 para. 3",
-          headroom: formatRappen(headroom),
-        });
-      }
-      return m.save(m.create(SecurityReservation, { id: randomUUID(), securityId: security.id, debtId: debt.id, amount: input.amount, reservedAt: this.clock.now() }));
+      return (await this.attach(m, security, debt, input.amount, "exactly"))!;
     });
+  }
+
+  /**
+   * DEBT-R16 (LD art. 79 para. 2-3): whether a security covers a claim that arose at `arisenAt`:
+   * it is active (or its termination was received), and a terminated bond covers only claims that
+   * arose by its cut-off, the end of the 30th day after the termination was received. The one
+   * place this rule lives: reservations, conditional debts and pledge releases all ask here.
+   */
+  requireCovers(security: Security, arisenAt: Date, field = "input.securityId"): void {
+    if (security.status !== SecurityStatus.ACTIVE && security.status !== SecurityStatus.TERMINATION_RECEIVED) {
+      throw refuse("SECURITY_NOT_ACTIVE", `A ${security.status} security covers nothing more.`, { field, rule: "DEBT-R16", article: "LD art. 79" });
+    }
+    if (security.coverageCutoff && arisenAt.getTime() > security.coverageCutoff.getTime()) {
+      throw refuse("BOND_NO_LONGER_COVERS", "The claim arose more than 30 days after the termination was received.", { field, rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: security.coverageCutoff.toISOString() });
+    }
+  }
+
+  /**
+   * Attaches `debt` to `security` (locked by the caller) for `amount`, after every rule of the
+   * security (DEBT-R14, DEBT-R16): it covers the claim, its debtor owes it, an individual bond
+   * secures one debt, a claim is attached once. Headroom: `exactly` refuses more than is left;
+   * `upToHeadroom` attaches what is left (DEBT-R14 DESIGN CHOICE: the rest stays unsecured, and
+   * the administration asks for more, LD art. 76 para. 2), and returns null when nothing is left.
+   */
+  async attach(m: EntityManager, security: Security, debt: CustomsDebt, amount: number, headroomRule: "exactly" | "upToHeadroom"): Promise<SecurityReservation | null> {
+    if (![DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.CONDITIONAL].includes(debt.status)) {
+      throw refuse("DEBT_NOT_OPEN", `A ${debt.status} debt needs no security.`, { rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+    }
+    this.requireCovers(security, debt.arisenAt);
+    const debtors = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId);
+    if (!debtors.includes(security.debtorId)) throw refuse("NOT_THE_DEBTORS_CLAIM", "The security's debtor does not owe this debt.", { field: "input.securityId", rule: "DEBT-R14", article: "LD art. 77 para. 2" });
+    const existing = await m.findBy(SecurityReservation, { securityId: security.id });
+    if (security.kind === SecurityKind.INDIVIDUAL_BOND && existing.some(r => r.debtId !== debt.id)) {
+      throw refuse("INDIVIDUAL_BOND_TAKEN", "An individual bond secures one specific debt.", { field: "input.securityId", rule: "DEBT-R14", article: "LD art. 77 para. 2" });
+    }
+    if (existing.some(r => r.debtId === debt.id)) throw alreadyReserved();
+    const headroom = security.maxAmount - existing.reduce((sum, r) => sum + r.amount, 0);
+    if (amount > headroom && headroomRule === "exactly") {
+      throw refuse("BOND_HEADROOM_EXCEEDED", `Headroom CHF ${formatRappen(headroom)} is less than CHF ${formatRappen(amount)}; ask for additional security (LD art. 76 para. 2).`, {
+        rule: "DEBT-R14",
+        article: "LD art. 77 para. 3",
+        headroom: formatRappen(headroom),
+      });
+    }
+    const attached = Math.min(amount, headroom);
+    if (attached <= 0) return null;
+    return m.save(m.create(SecurityReservation, { id: randomUUID(), securityId: security.id, debtId: debt.id, amount: attached, reservedAt: this.clock.now() }));
   }
 
   /**
@@ -120,6 +141,7 @@ export class SecurityService {
         throw refuse("BOND_TERMINATION_TOO_EARLY", `A general bond can be terminated from ${earliestDay} on.`, { rule: "DEBT-R16", article: "LD art. 79 para. 2", earliest: earliestDay });
       }
       Object.assign(security, { status: SecurityStatus.TERMINATION_RECEIVED, terminationReceivedAt: now, coverageCutoff: endOfCalendarDaysAfter(now, 30) });
+      await this.events.publish(m, "SecurityEnded", security.debtorId, { partnerId: security.debtorId, securityId: security.id, reason: "TERMINATION_RECEIVED", endedAt: now.toISOString() });
       return m.save(security);
     });
   }
@@ -132,6 +154,8 @@ export class SecurityService {
       if (!security) throw new NotFoundError("Security", securityId, "input.securityId");
       if (security.status === SecurityStatus.CANCELLED_BY_ADMINISTRATION || security.status === SecurityStatus.ENDED) throw refuse("SECURITY_NOT_ACTIVE", `The security is already ${security.status}.`, { rule: "DEBT-R16", article: "LD art. 79 para. 3" });
       Object.assign(security, { status: SecurityStatus.CANCELLED_BY_ADMINISTRATION, cancelledAt: this.clock.now() });
+      // Identity learns that it no longer covers the partner (ID-R25, OD-AFD art. 8 para. 1 let. c).
+      await this.events.publish(m, "SecurityEnded", security.debtorId, { partnerId: security.debtorId, securityId: security.id, reason: "CANCELLED", endedAt: security.cancelledAt!.toISOString() });
       return m.save(security);
     });
   }
@@ -164,6 +188,27 @@ export class SecurityService {
     const ids = [...new Set(partnerIds)];
     const rows = await this.dataSource.getRepository(Security).find({ where: [{ debtorId: In(ids) }, { suretyId: In(ids) }], order: { createdAt: "ASC", id: "ASC" } });
     return partnerIds.map(id => rows.filter(r => r.debtorId === id || r.suretyId === id));
+  }
+
+  /**
+   * What meeting a requisition sets off, by its origin:
+   * - `provisional:<decision>`: the duties of a provisional taxation are secured at the highest
+   *   rate; declarations may now release the goods (DEC-R55, LD art. 39 para. 3);
+   * - `conditional:<debt>`: the new security covers the rest of a conditional debt (DEBT-R14).
+   */
+  private async onRequisitionMet(m: EntityManager, req: SecurityRequisition, security: Security): Promise<void> {
+    const [origin, id] = req.originKey.split(":");
+    const now = this.clock.now();
+    if (origin === "provisional") {
+      await this.events.publish(m, "ProvisionalTaxationSecured", id, { taxationDecisionId: id, requisitionId: req.id, securityId: security.id, securedAt: now.toISOString() });
+    }
+    if (origin === "conditional") {
+      const debt = await findForUpdate(m, CustomsDebt, { id });
+      if (debt && debt.status === DebtStatus.CONDITIONAL) {
+        await this.attach(m, security, debt, req.amount, "exactly");
+        await this.events.publish(m, "ConditionalDebtSecured", debt.id, { debtId: debt.id, reference: debt.declarationId, securedAt: now.toISOString() });
+      }
+    }
   }
 
   async reservationsOf(securityIds: readonly string[]): Promise<SecurityReservation[][]> {

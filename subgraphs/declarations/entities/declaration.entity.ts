@@ -116,7 +116,11 @@ export class CustomsDeclaration {
   @Column({ type: "datetime", precision: 3, name: "removed_at", nullable: true })
   removedAt: Date | null;
 
-  @Field(() => Int, { description: "Rectifications (DEC-R43) raise the version." })
+  @Field({ description: "DEC-R59 (OD-AFD art. 58 para. 2): tourist traffic goods: their duties are collected even at CHF 5 or less." })
+  @Column({ type: "boolean", name: "tourist_traffic", default: false })
+  touristTraffic: boolean;
+
+  @Field(() => Int, { description: "Rectifications (DEC-R43) and the office's corrections (DEC-R39) raise the version." })
   @Column({ type: "integer" })
   version: number;
 

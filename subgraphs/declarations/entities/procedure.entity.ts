@@ -131,9 +131,27 @@ export class TaxationDecision {
   @Column({ type: "bigint", name: "total_rappen", transformer: rappenColumn })
   totalDuties: number;
 
-  @Field({ description: "DEC-R59 (OD-AFD art. 58): CHF 5 or less per decision is not collected." })
+  @Field({ description: "DEC-R59 (OD-AFD art. 58): CHF 5 or less per decision is not collected, except for tourist traffic goods (the declaration's `touristTraffic`) and in cases of abuse (`abuseFlaggedAt`)." })
   @Column({ type: "boolean", name: "non_collected" })
   nonCollected: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "DEC-R59 (OD-AFD art. 58 para. 2): an officer found abuse (e.g. one consignment split into several decisions): CHF 5 or less is collected. DESIGN CHOICE (DEBT-R07): flagged by an officer, never detected automatically.",
+  })
+  @Column({ type: "datetime", precision: 3, name: "abuse_flagged_at", nullable: true })
+  abuseFlaggedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "DEC-R59: the abuse the officer found." })
+  @Column({ type: "varchar", length: 300, name: "abuse_reason", nullable: true })
+  abuseReason: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "DEC-R55 (LD art. 39 para. 3): for a provisional taxation, when the duties at the highest rate were secured (the security requisition of the debt subgraph met, event ProvisionalTaxationSecured); until then the goods are not released.",
+  })
+  @Column({ type: "datetime", precision: 3, name: "secured_at", nullable: true })
+  securedAt: Date | null;
 
   @Field(() => TaxationStatus)
   @Column({ type: "varchar", length: 12 })
@@ -256,6 +274,53 @@ export class Appeal {
   @Field(() => String, { nullable: true, description: "Last day to appeal the instance's decision to the DGD (DESIGN CHOICE: 30 days, general federal procedure, not in our sources)." })
   @Column({ type: "varchar", length: 10, name: "further_appeal_deadline", nullable: true })
   furtherAppealDeadline: string | null;
+}
+
+@ObjectType({ description: "DEC-R39 (LD art. 18 para. 2): the office corrected the declaration's particulars, with the reason; the taxation follows the corrected particulars, and the declarant sees the correction." })
+@Entity("declaration_correction")
+export class DeclarationCorrection {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index("IDX_declaration_correction_declaration")
+  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  declarationId: string;
+
+  @Field({ description: "The officer who corrected." })
+  @Column({ type: "varchar", length: 100 })
+  officer: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "corrected_at" })
+  correctedAt: Date;
+
+  @Field()
+  @Column({ type: "varchar", length: 1000 })
+  reason: string;
+
+  @Field(() => [CorrectedParticular], { description: "Each particular that changed: item position, particular, value before and after." })
+  @Column({ type: "simple-json" })
+  changes: CorrectedParticular[];
+
+  @Field({ description: "The declaration's version after the correction." })
+  @Column({ type: "integer", name: "version_after" })
+  versionAfter: number;
+}
+
+@ObjectType("CorrectedParticular", { description: "One particular the office corrected (DEC-R39)." })
+export class CorrectedParticular {
+  @Field(() => Int)
+  position: number;
+
+  @Field({ description: "tariffNumber, description, netMassKg, grossMassKg, quantity, value, origin, ... ; `item` when an item was added or removed." })
+  particular: string;
+
+  @Field(() => String, { nullable: true })
+  before: string | null;
+
+  @Field(() => String, { nullable: true })
+  after: string | null;
 }
 
 @ObjectType({ description: "An officer's override of a computed deadline, with the reason (DOMAIN.md §0.4 T10; OD-AFD art. 4 para. 2, 19 para. 3, 19a para. 2, 37 para. 2, 20 para. 2)." })

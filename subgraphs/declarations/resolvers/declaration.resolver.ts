@@ -4,9 +4,10 @@ import { CustomsOffice } from "../entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { MatchedCriterion, DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
-import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { DeclarationsContext } from "./context";
 import {
+  CorrectDeclarationInput,
   DeclarationFilterArgs,
   DeclarationIdInput,
   ExtendRemovalInput,
@@ -121,6 +122,14 @@ export class CustomsDeclarationResolver {
     return { declaration: await ctx.services.declarations.withdraw(ctx.principal, input.declarationId) };
   }
 
+  @Mutation(() => DeclarationPayload, {
+    description:
+      "DEC-R39 (LD art. 18 para. 2): the office corrects the declaration's particulars (e.g. after a verification), with the reason; the taxation follows them, the declarant sees the correction (`corrections`) and can no longer rectify (LD art. 34 para. 1 let. a). Only before a taxation decision is in force (TAXATION_IN_FORCE).",
+  })
+  async correctDeclaration(@Arg("input") input: CorrectDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+    return { declaration: await ctx.services.declarations.correct(ctx.principal, input) };
+  }
+
   @Mutation(() => DeclarationPayload, { description: "DEC-R43 (LD art. 34 para. 1): rectify, within the same limits; the version rises." })
   async rectifyDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.rectify(ctx.principal, input.declarationId, input.items) };
@@ -202,6 +211,16 @@ export class CustomsDeclarationResolver {
   @FieldResolver(() => [Verification])
   async verifications(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Verification[]> {
     return loaders.verifications(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => [DeclarationCorrection], { description: "DEC-R39 (LD art. 18 para. 2): the office's corrections, oldest first, each with its reason and the particulars it changed." })
+  async corrections(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DeclarationCorrection[]> {
+    return loaders.corrections(ctx).load(d.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: "DEC-R16 (OD-AFD art. 12 para. 4): true once the system confirmed receipt; until then the declaration counts as not presented." })
+  countsAsPresented(@Root() d: CustomsDeclaration): boolean {
+    return d.receiptConfirmedAt !== null;
   }
 
   @FieldResolver(() => [TaxationDecision], { description: "Every taxation decision, oldest first." })

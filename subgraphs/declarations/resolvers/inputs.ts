@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MoneyScalar } from "../../kit";
 import { SelectionRuleType } from "../entities/selection.entity";
@@ -136,9 +136,14 @@ export class LodgeDeclarationInput {
   @IsUUID()
   presentationId?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Pre-declarations: planned introduction (import) or shipment (export)." })
+  @Field(() => Date, { nullable: true, description: "Pre-declarations: planned introduction (import) or shipment (export). Quota goods (DEC-R10, OD-AFD art. 5 para. 2): lodged on that day." })
   @IsOptional()
   plannedCrossingAt?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "DEC-R59 (OD-AFD art. 58 para. 2): tourist traffic goods; their duties are collected even at CHF 5 or less." })
+  @IsOptional()
+  @IsBoolean()
+  touristTraffic?: boolean | null;
 
   @Field(() => [DeclarationItemInput])
   @ArrayMinSize(1)
@@ -163,6 +168,35 @@ export class ItemsInput {
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
   items: DeclarationItemInput[];
+}
+
+@InputType({ description: "DEC-R39 (LD art. 18 para. 2): the office corrects the declaration's particulars." })
+export class CorrectDeclarationInput {
+  @Field(() => ID)
+  @IsUUID()
+  declarationId: string;
+
+  @Field(() => [DeclarationItemInput], { description: "The items as corrected (every item, in order)." })
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  items: DeclarationItemInput[];
+
+  @Field({ description: "Why, e.g. the verification found another tariff number; the declarant sees it." })
+  @Length(5, 1000)
+  reason: string;
+}
+
+@InputType({ description: "DEC-R59 (OD-AFD art. 58 para. 2): abuse found on taxation decisions." })
+export class FlagTaxationAbuseInput {
+  @Field(() => [ID], { description: "The decisions concerned, e.g. those of one consignment split into several." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID("all", { each: true })
+  taxationDecisionIds: string[];
+
+  @Field()
+  @Length(5, 300)
+  reason: string;
 }
 
 /** DEC-R35 (OD-AFD art. 18): `<declaration number>-<position>-<first three letters of the kind>`. */

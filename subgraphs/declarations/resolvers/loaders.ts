@@ -1,7 +1,7 @@
 import type { CustomsOffice } from "../entities/customs-office.entity";
 import type { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import type { GoodsPresentation } from "../entities/presentation.entity";
-import type { Appeal, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import type { Appeal, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import type { DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
 import type { DeclarationsContext } from "./context";
 
@@ -17,6 +17,7 @@ export const loaders = {
   verifications: (ctx: DeclarationsContext) => ctx.loaders.get<string, Verification[]>("verifications", ids => ctx.services.declarations.verificationsOf(ids)),
   taxation: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision[]>("taxation", ids => ctx.services.taxation.decisionsOf(ids)),
   taxationById: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision | null>("taxationById", ids => ctx.services.taxation.decisionsByIds(ids)),
+  corrections: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationCorrection[]>("corrections", ids => ctx.services.declarations.correctionsOf(ids)),
   appeals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Appeal[]>("appeals", ids => ctx.services.taxation.appealsOf(ids)),
 };
 

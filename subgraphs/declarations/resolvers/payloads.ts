@@ -56,6 +56,12 @@ export class TaxationDecisionPayload {
 }
 
 @ObjectType()
+export class TaxationDecisionsPayload {
+  @Field(() => [TaxationDecision])
+  taxationDecisions: TaxationDecision[];
+}
+
+@ObjectType()
 export class TaxationChangeRequestPayload {
   @Field(() => TaxationChangeRequest)
   request: TaxationChangeRequest;

@@ -7,6 +7,7 @@ import { TariffRate } from "../entities/tariff-rate.entity";
 import { DeclarationsContext } from "./context";
 import {
   CancelTaxationInput,
+  FlagTaxationAbuseInput,
   DecideTaxationChangeInput,
   DecideAppealInput,
   FileAppealInput,
@@ -19,7 +20,7 @@ import {
   TaxDeclarationInput,
 } from "./inputs";
 import { loaders } from "./loaders";
-import { AppealPayload, TaxationChangeRequestPayload, TaxationDecisionPayload } from "./payloads";
+import { AppealPayload, TaxationChangeRequestPayload, TaxationDecisionPayload, TaxationDecisionsPayload } from "./payloads";
 
 @Resolver(() => TaxationDecision)
 export class TaxationDecisionResolver {
@@ -39,6 +40,14 @@ export class TaxationDecisionResolver {
   @Mutation(() => TaxationDecisionPayload, { description: "DEC-R54 (OD-AFD art. 20b): cancel with a notice; a paper decision returns by the next business day." })
   async cancelTaxationDecision(@Arg("input") input: CancelTaxationInput, @Ctx() ctx: DeclarationsContext): Promise<TaxationDecisionPayload> {
     return { taxationDecision: await ctx.services.taxation.cancel(ctx.principal, input.taxationDecisionId, input.notice) };
+  }
+
+  @Mutation(() => TaxationDecisionsPayload, {
+    description:
+      "DEC-R59 (OD-AFD art. 58 para. 2): the office flags abuse on taxation decisions in force (e.g. one consignment split into several): CHF 5 or less is then collected, and the debt falls due (DEBT-R07). Each decision once (ABUSE_ALREADY_FLAGGED).",
+  })
+  async flagTaxationAbuse(@Arg("input") input: FlagTaxationAbuseInput, @Ctx() ctx: DeclarationsContext): Promise<TaxationDecisionsPayload> {
+    return { taxationDecisions: await ctx.services.taxation.flagAbuse(ctx.principal, input) };
   }
 
   @Mutation(() => TaxationChangeRequestPayload, { description: "DEC-R44 (LD art. 34 para. 3): ask for a change of taxation within 30 days after the goods left custody, with the corrected declaration." })

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { DataSource, EntityManager, In, IsNull, Not } from "typeorm";
 import {
   Clock,
   ConnectionArgs,
@@ -8,6 +8,7 @@ import {
   endOfCalendarDaysAfter,
   EventPublisher,
   findForUpdate,
+  formatRappen,
   NotFoundError,
   OfficeCalendar,
   paginate,
@@ -19,6 +20,7 @@ import {
   zurichDate,
   requireFutureDate,
   requireLaterDate,
+  startOfZurichDay,
   transaction,
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
@@ -33,11 +35,12 @@ import {
   PresentationStatus,
   SelectionResult,
   SummaryForm,
+  TaxationKind,
   TaxationStatus,
   VerificationScope,
 } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
-import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { CorrectedParticular, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef } from "../entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
@@ -73,6 +76,8 @@ export interface LodgeInput {
   language: string;
   presentationId?: string | null;
   plannedCrossingAt?: Date | null;
+  /** DEC-R59 (OD-AFD art. 58 para. 2): tourist traffic goods; CHF 5 or less is collected. */
+  touristTraffic?: boolean | null;
   items: ItemInput[];
 }
 
@@ -81,6 +86,8 @@ export const OFFICIAL_LANGUAGES = ["de", "fr", "it"];
 /** DEC-R36, DEC-R37: "two hours of counter opening time" (T5). */
 const TWO_COUNTER_HOURS = 120;
 const NCTS_EXPORT_HOURS = 24;
+/** How long a lodging may stay between two steps before `lodgingJob` carries it on. */
+export const LODGING_STEP_GRACE_MS = 30_000;
 
 export class DeclarationService {
   constructor(
@@ -157,6 +164,15 @@ export class DeclarationService {
         if (!isOfficer) this.access.requireDeclarant(principal, d);
         if (!d.isPreDeclaration || d.presentationId) throw refused("NOT_A_PENDING_PRE_DECLARATION", "Only a pre-declaration whose goods are not yet presented can be linked.", { field: "input.declarationId", rule: "DEC-R08", article: "OD-AFD art. 5" });
         if (d.officeId !== office.id) throw refused("WRONG_OFFICE", "The pre-declaration was lodged at another office.", { field: "input.officeId" });
+        // DEC-R10: quota goods declared on an earlier day than they are presented were declared too early.
+        const quota = (await this.itemsOf([d.id], m))[0].some(i => i.quotaGoods);
+        if (quota && zurichDate(d.transmittedAt) !== zurichDate(now)) {
+          throw refused("QUOTA_GOODS_DECLARED_TOO_EARLY", `These quota goods were declared on ${zurichDate(d.transmittedAt)}, before the day they are presented; withdraw the pre-declaration and declare them today.`, {
+            field: "input.declarationId",
+            rule: "DEC-R10",
+            article: "OD-AFD art. 5 para. 2",
+          });
+        }
         presentation.status = PresentationStatus.DECLARED;
         await m.save(presentation);
         await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, crossedBorderAt: now });
@@ -194,13 +210,24 @@ export class DeclarationService {
   // ---------------------------------------------------------------- lodging
 
   /**
-   * Electronic lodging (DOMAIN.md §3.2): the declaration is TRANSMITTED; until the system has
-   * confirmed receipt it counts as not presented (DEC-R16, OD-AFD art. 12 para. 4). Receipt is
-   * confirmed and the system's summary control accepts it, stamping date and time (DEC-R17,
-   * OD-AFD art. 16); then the risk selection runs (DEC-R29). A declaration that fails the
-   * formal checks below is not received at all: nothing is stored.
+   * Electronic lodging (DOMAIN.md §3.2), in three steps that each commit with their own time:
+   * 1. `transmit`: the declaration is stored TRANSMITTED; until the system has confirmed receipt it
+   *    counts as not presented (DEC-R16, OD-AFD art. 12 para. 4);
+   * 2. `confirmReceipt`: RECEIVED; it now counts as presented, and declares the presented goods;
+   * 3. `accept`: the system's summary control passes, stamping date and time (DEC-R17, OD-AFD
+   *    art. 16), and the risk selection runs (DEC-R29).
+   * A declaration that fails the formal checks is not received at all: nothing is stored. One that
+   * a failure left between steps is carried on by `lodgingJob`.
    */
   async lodge(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<CustomsDeclaration> {
+    const id = await this.transmit(principal, input, applicationId);
+    await this.confirmReceipt(id);
+    await this.accept(id);
+    return this.get(id);
+  }
+
+  /** Step 1 (DEC-R16): every formal check, then the declaration and its items, TRANSMITTED. Returns its id. */
+  async transmit(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<string> {
     this.access.requireLodgingFor(principal, input.declarantId);
     this.validateForm(input);
     return transaction(this.dataSource, async m => {
@@ -210,15 +237,15 @@ export class DeclarationService {
       await this.requireAuthorisedDeclarant(m, input);
       let presentation: GoodsPresentation | null = null;
       if (input.presentationId) {
-        // One declaration per presentation: the presentation's row is locked before its status is
-        // checked, so a parallel lodging waits and then finds it DECLARED.
+        // One declaration per presentation: the presentation's row is locked before it is checked,
+        // so a parallel lodging waits and then finds this one.
         presentation = await findForUpdate(m, GoodsPresentation, { id: input.presentationId });
         if (!presentation || presentation.officeId !== office.id) throw new NotFoundError("GoodsPresentation", input.presentationId, "input.presentationId");
-        if (presentation.status !== PresentationStatus.PRESENTED) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
+        const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
+        if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
       }
       const isPreDeclaration = !presentation;
       this.checkTiming(input, calendar, now, isPreDeclaration);
-
       const transmitted = m.create(CustomsDeclaration, {
         id: randomUUID(),
         declarationNumber: await this.newNumber(m, office.id, now),
@@ -247,16 +274,43 @@ export class DeclarationService {
         releasedAt: null,
         computedRemovalDueBy: null,
         removedAt: null,
+        touristTraffic: Boolean(input.touristTraffic),
         version: 1,
         createdAt: now,
       });
       await m.save(transmitted);
-      const items = await this.saveItems(m, transmitted.id, input.items, false);
-      // Receipt confirmed, then the summary control passes: DEC-R16, DEC-R17.
-      await m.update(CustomsDeclaration, { id: transmitted.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: now });
-      await m.update(CustomsDeclaration, { id: transmitted.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
-      if (presentation) await m.update(GoodsPresentation, { id: presentation.id }, { status: PresentationStatus.DECLARED });
-      const d = await this.get(transmitted.id, m);
+      await this.saveItems(m, transmitted.id, input.items, false);
+      return transmitted.id;
+    });
+  }
+
+  /**
+   * Step 2 (DEC-R16, OD-AFD art. 12 para. 4): the system confirms receipt. From this moment the
+   * declaration counts as presented: the presented goods are declared (DEC-R06). Returns false
+   * when the declaration had already passed this step.
+   */
+  async confirmReceipt(id: string): Promise<boolean> {
+    return transaction(this.dataSource, async m => {
+      const d = await this.get(id, m);
+      if (d.status !== DeclarationStatus.TRANSMITTED) return false;
+      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: this.clock.now() });
+      if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.DECLARED });
+      return true;
+    });
+  }
+
+  /**
+   * Step 3 (DEC-R17, OD-AFD art. 16): the summary control passes; the system stamps the date and
+   * time of acceptance (the debt arises now, X05), and the risk selection runs. Returns false
+   * when the declaration is not waiting for it.
+   */
+  async accept(id: string): Promise<boolean> {
+    return transaction(this.dataSource, async m => {
+      const d = await this.get(id, m);
+      if (d.status !== DeclarationStatus.RECEIVED) return false;
+      const now = this.clock.now();
+      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
+      Object.assign(d, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
       await this.events.publish(m, "DeclarationAccepted", d.id, {
         declarationId: d.id,
         declarationNumber: d.declarationNumber,
@@ -266,11 +320,38 @@ export class DeclarationService {
         procedure: d.procedure,
         officeId: d.officeId,
         acceptedAt: now.toISOString(),
-        isPreDeclaration,
+        isPreDeclaration: d.isPreDeclaration,
       });
-      await this.runSelection(m, d, items, calendar);
-      return this.get(d.id, m);
+      const office = await this.reference.office(d.officeId, m);
+      await this.runSelection(m, d, (await this.itemsOf([d.id], m))[0], this.reference.calendarOf(office));
+      return true;
     });
+  }
+
+  /**
+   * Carries on lodgings a failure left between steps: TRANSMITTED or RECEIVED for longer than
+   * `LODGING_STEP_GRACE_MS` (a lodging in progress takes milliseconds). Each step is a
+   * compare-and-set under the declaration's lock, so a replica racing the lodging changes nothing.
+   */
+  lodgingJob(): ScheduledJob {
+    return {
+      name: "lodging-steps",
+      run: async now => {
+        const stale = sqlTime(new Date(now.getTime() - LODGING_STEP_GRACE_MS));
+        const waiting = await this.dataSource
+          .getRepository(CustomsDeclaration)
+          .createQueryBuilder("d")
+          .select(["d.id", "d.status"])
+          .where("(d.status = :t AND d.transmitted_at < :stale) OR (d.status = :r AND d.receipt_confirmed_at < :stale)", { t: DeclarationStatus.TRANSMITTED, r: DeclarationStatus.RECEIVED, stale })
+          .getMany();
+        let moved = 0;
+        for (const d of waiting) {
+          if (d.status === DeclarationStatus.TRANSMITTED && (await this.confirmReceipt(d.id))) moved += 1;
+          if (await this.accept(d.id)) moved += 1;
+        }
+        return moved;
+      },
+    };
   }
 
   /** DEC-R29 to DEC-R37: select, communicate, require documents; a free result is deemed released. */
@@ -441,19 +522,25 @@ export class DeclarationService {
   /**
    * Pre-declaration windows: import no earlier than the working day before introduction
    * (DEC-R08, OD-AFD art. 5 para. 1 let. a); export no sooner than four working days before
-   * shipment (DEC-R09, let. b, counted as T4); quota goods not before the day of presentation
-   * (DEC-R10, art. 5 para. 2).
+   * shipment (DEC-R09, let. b, counted as T4); quota goods at the earliest on the day they are
+   * presented (DEC-R10, art. 5 para. 2), so a pre-declaration of quota goods is lodged on that day
+   * (Europe/Zurich), from 00:00 on.
    */
   private checkTiming(input: LodgeInput, calendar: OfficeCalendar, now: Date, isPreDeclaration: boolean): void {
     if (!isPreDeclaration) return;
-    if (input.items.some(i => i.quotaGoods)) {
-      throw refused("QUOTA_GOODS_NOT_PRESENTED", "Goods under a tariff quota are declared at the earliest on the day they are presented.", { field: "input.presentationId", rule: "DEC-R10", article: "OD-AFD art. 5 para. 2" });
-    }
     if (!input.plannedCrossingAt) {
       throw new ValidationError("A pre-declaration gives the planned introduction or shipment.", { field: "input.plannedCrossingAt", rule: "DEC-R08", article: "OD-AFD art. 5 para. 1" });
     }
     if (input.plannedCrossingAt.getTime() < now.getTime()) {
       throw new ValidationError("The planned crossing is in the past; present the goods first.", { field: "input.plannedCrossingAt", rule: "DEC-R08", article: "OD-AFD art. 5 para. 1" });
+    }
+    if (input.items.some(i => i.quotaGoods) && zurichDate(now) !== zurichDate(input.plannedCrossingAt)) {
+      throw refused("QUOTA_GOODS_NOT_PRESENTED", `Goods under a tariff quota are declared at the earliest on the day they are presented: lodge on ${zurichDate(input.plannedCrossingAt)}.`, {
+        field: "input.plannedCrossingAt",
+        rule: "DEC-R10",
+        article: "OD-AFD art. 5 para. 2",
+        earliest: startOfZurichDay(zurichDate(input.plannedCrossingAt)).toISOString(),
+      });
     }
     const [n, rule, article] = input.direction === Direction.EXPORT ? [4, "DEC-R09", "OD-AFD art. 5 para. 1 let. b"] : [1, "DEC-R08", "OD-AFD art. 5 para. 1 let. a"];
     const earliest = calendar.startOfWorkingDaysBefore(input.plannedCrossingAt, n);
@@ -739,6 +826,45 @@ export class DeclarationService {
     });
   }
 
+  // ---------------------------------------------------------------- the office's correction
+
+  /**
+   * DEC-R39 (LD art. 18 para. 2): the office corrects the declaration's particulars (quantity,
+   * tariff number, value, origin, ...), e.g. after a verification, with the reason. The corrected
+   * items replace the declared ones, so the taxation follows them; the correction, particular by
+   * particular, is kept and shown to the declarant; it is an incorrect particular found by the
+   * office (LD art. 34 para. 1 let. a), so the declarant can no longer rectify. DESIGN CHOICE: only
+   * before a taxation decision is in force; afterwards the decision is cancelled (DEC-R54) or
+   * amended on a change request (DEC-R44).
+   */
+  async correct(principal: Principal, input: { declarationId: string; items: ItemInput[]; reason: string }): Promise<CustomsDeclaration> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    const base = { rule: "DEC-R39", article: "LD art. 18 para. 2" };
+    if (input.reason.trim().length < 5) throw new ValidationError("Give the reason for the correction.", { ...base, field: "input.reason" });
+    return transaction(this.dataSource, async m => {
+      const d = await this.get(input.declarationId, m);
+      if (d.status !== DeclarationStatus.ACCEPTED) throw refused("NOT_CORRECTABLE", `A ${d.status} declaration is not corrected by the office.`, { ...base, status: d.status });
+      if (await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED })) {
+        throw refused("TAXATION_IN_FORCE", "A taxation decision is in force: cancel it (DEC-R54) or amend it on a change request (DEC-R44).", base);
+      }
+      this.validateForm({ ...(d as unknown as LodgeInput), items: input.items });
+      const before = (await this.itemsOf([d.id], m))[0];
+      const after = await this.saveItems(m, d.id, input.items);
+      const changes = particularChanges(before, after);
+      if (!changes.length) throw new ValidationError("The items are as declared: nothing to correct.", { ...base, field: "input.items" });
+      const now = this.clock.now();
+      await m.update(CustomsDeclaration, { id: d.id }, { version: d.version + 1, incorrectParticularsFoundAt: d.incorrectParticularsFoundAt ?? now });
+      await m.save(m.create(DeclarationCorrection, { id: randomUUID(), declarationId: d.id, officer: principal.subject ?? "officer", correctedAt: now, reason: input.reason.trim(), changes, versionAfter: d.version + 1 }));
+      return this.get(d.id, m);
+    });
+  }
+
+  async correctionsOf(declarationIds: readonly string[]): Promise<DeclarationCorrection[][]> {
+    if (!declarationIds.length) return [];
+    const rows = await this.dataSource.getRepository(DeclarationCorrection).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { correctedAt: "ASC", id: "ASC" } });
+    return declarationIds.map(id => rows.filter(r => r.declarationId === id));
+  }
+
   // ---------------------------------------------------------------- verification
 
   /** DEC-R46, DEC-R47 (LD art. 36, 37): full or by sample; the declarant may ask for a full one. */
@@ -814,6 +940,15 @@ export class DeclarationService {
       if (missing.length) throw refused("DOCUMENTS_MISSING", `Documents not submitted: ${missing.map(x => x.identificationMark).join(", ")}.`, { rule: "DEC-R30", article: "OD-AFD art. 17 para. 2", missing: missing.map(x => x.identificationMark) });
       const open = await m.findOneBy(Verification, { declarationId: d.id, recordedAt: IsNull() });
       if (open) throw refused("VERIFICATION_PENDING", "Record the verification's result before release.", { rule: "DEC-R47", article: "LD art. 37" });
+      // DEC-R55 (LD art. 39 para. 3): under a provisional taxation, only once the duties are secured at the highest rate.
+      const inForce = await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED });
+      if (inForce && inForce.kind === TaxationKind.PROVISIONAL && !inForce.finalisedAt && !inForce.securedAt) {
+        throw refused("PROVISIONAL_TAXATION_NOT_SECURED", "Goods under provisional taxation are released once the duties are secured at the highest rate for their type.", {
+          rule: "DEC-R55",
+          article: "LD art. 39 para. 3",
+          taxationDecisionId: inForce.id,
+        });
+      }
       const office = await this.reference.office(d.officeId, m);
       const now = this.clock.now();
       await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: this.reference.calendarOf(office).endOfWorkingDaysAfter(now, 1) });
@@ -900,4 +1035,28 @@ export class DeclarationService {
     const overrides = await this.deadlines.latest("GoodsPresentation", presented.map(p => p.id), "DECLARATION_DUE");
     return presented.filter(p => (overrides.get(p.id)?.newValue ?? p.computedDeclarationDueBy).getTime() < now.getTime());
   }
+}
+
+const PARTICULARS = ["tariffNumber", "description", "netMassKg", "grossMassKg", "quantity", "value", "origin", "quotaGoods", "nonCustomsActsApply", "permitReference", "proofOfOriginRequired"] as const;
+
+/** What changed between the declared items and the corrected ones, by position and particular. */
+export function particularChanges(before: DeclarationItem[], after: DeclarationItem[]): CorrectedParticular[] {
+  const text = (item: DeclarationItem | undefined, key: (typeof PARTICULARS)[number]): string | null => {
+    if (!item) return null;
+    const value = item[key];
+    if (value === null || value === undefined) return null;
+    return key === "value" ? formatRappen(value as number) : String(value);
+  };
+  const changes: CorrectedParticular[] = [];
+  for (let position = 1; position <= Math.max(before.length, after.length); position++) {
+    const [b, a] = [before.find(i => i.position === position), after.find(i => i.position === position)];
+    if (!b || !a) {
+      changes.push({ position, particular: "item", before: b ? b.description : null, after: a ? a.description : null });
+      continue;
+    }
+    for (const key of PARTICULARS) {
+      if (text(b, key) !== text(a, key)) changes.push({ position, particular: key, before: text(b, key), after: text(a, key) });
+    }
+  }
+  return changes;
 }

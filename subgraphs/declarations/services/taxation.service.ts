@@ -104,7 +104,11 @@ export class TaxationService {
         paperIssued: (d.direction === Direction.IMPORT && d.channel !== DeclarationChannel.EDEC_WEB) || (d.direction === Direction.EXPORT && d.channel === DeclarationChannel.NCTS),
         lines,
         totalDuties: total,
-        nonCollected: total <= NON_COLLECTION_THRESHOLD_RAPPEN,
+        // DEC-R59 (OD-AFD art. 58): not collected at CHF 5 or less, except tourist traffic goods.
+        nonCollected: total <= NON_COLLECTION_THRESHOLD_RAPPEN && !d.touristTraffic,
+        abuseFlaggedAt: null,
+        abuseReason: null,
+        securedAt: null,
         status: TaxationStatus.ISSUED,
         appealDeadline: calendar.appealPeriodEnd(now, APPEAL_DAYS),
         documentsDueBy: options.documentsDueBy,
@@ -177,6 +181,43 @@ export class TaxationService {
       });
     }
     return lines;
+  }
+
+  /**
+   * DEC-R59 (OD-AFD art. 58 para. 2): the office finds abuse, e.g. one consignment split into
+   * several decisions of CHF 5 or less each: their duties are collected after all. Each decision
+   * must be in force; the debt subgraph learns it (TaxationAbuseFound) and makes the debt payable.
+   */
+  async flagAbuse(principal: Principal, input: { taxationDecisionIds: string[]; reason: string }): Promise<TaxationDecision[]> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    const base = { rule: "DEC-R59", article: "OD-AFD art. 58 para. 2" };
+    if (input.reason.trim().length < 5) throw new ValidationError("Describe the abuse.", { ...base, field: "input.reason" });
+    const ids = [...new Set(input.taxationDecisionIds)];
+    return transaction(this.dataSource, async m => {
+      const now = this.clock.now();
+      const flagged: TaxationDecision[] = [];
+      // In one lock order (by id), so that two officers flagging overlapping sets do not deadlock.
+      for (const id of [...ids].sort()) {
+        const decision = await this.lockedDecision(m, id);
+        if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `Decision ${id} is ${decision.status}.`, { ...base, field: "input.taxationDecisionIds", taxationDecisionId: id });
+        if (decision.abuseFlaggedAt) throw refused("ABUSE_ALREADY_FLAGGED", `Decision ${id} is already flagged.`, { ...base, field: "input.taxationDecisionIds", taxationDecisionId: id });
+        Object.assign(decision, { abuseFlaggedAt: now, abuseReason: input.reason.trim(), nonCollected: false });
+        await m.save(decision);
+        await this.events.publish(m, "TaxationAbuseFound", decision.declarationId, { taxationDecisionId: decision.id, declarationId: decision.declarationId, flaggedAt: now.toISOString(), reason: decision.abuseReason });
+        flagged.push(decision);
+      }
+      return ids.map(id => flagged.find(f => f.id === id)!);
+    });
+  }
+
+  /**
+   * X-event ProvisionalTaxationSecured (debt): the security requisition of a provisional taxation
+   * was met, so the duties are guaranteed at the highest rate (DEC-R55, LD art. 39 para. 3).
+   */
+  async onProvisionalTaxationSecured(m: EntityManager, payload: { taxationDecisionId: string; securedAt: string }): Promise<void> {
+    const decision = await m.findOneBy(TaxationDecision, { id: payload.taxationDecisionId });
+    if (!decision || decision.securedAt) return;
+    await m.update(TaxationDecision, { id: decision.id }, { securedAt: new Date(payload.securedAt) });
   }
 
   /** DEC-R53 (OD-AFD art. 20a para. 1): the declarant's download is recorded at once (the first one counts). */
@@ -364,6 +405,9 @@ export class TaxationService {
         further = this.reference.calendarOf(await this.reference.office(d.officeId, m)).appealPeriodEnd(now, 30);
       }
       Object.assign(appeal, { status: AppealStatus.DECIDED, decidedAt: now, outcome: input.outcome, furtherAppealDeadline: further });
+      // The debt's limitation stood still while the appeal was pending (LD art. 75 para. 2): it runs again now.
+      const contested = appeal.contestedType === "TaxationDecision" ? await this.decision(m, appeal.contestedId) : await this.decisionOfAppeal(m, appeal.contestedId);
+      await this.events.publish(m, "AppealDecided", contested.declarationId, { appealId: appeal.id, taxationDecisionId: contested.id, declarationId: contested.declarationId, decidedAt: now.toISOString(), outcome: input.outcome });
       return m.save(appeal);
     });
   }
@@ -432,6 +476,12 @@ export class TaxationService {
     const found = await this.decision(m, id);
     await this.declarations.get(found.declarationId, m);
     return this.decision(m, id);
+  }
+
+  /** The taxation decision a further appeal's first-instance appeal contested. */
+  private async decisionOfAppeal(m: EntityManager, appealId: string): Promise<TaxationDecision> {
+    const first = await m.findOneByOrFail(Appeal, { id: appealId });
+    return this.decision(m, first.contestedId);
   }
 
   private async decision(m: EntityManager, id: string): Promise<TaxationDecision> {
