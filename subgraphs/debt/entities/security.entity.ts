@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
 import { CollectionErrorType, RemissionGround, RequestStatus, SecurityKind, SecurityStatus } from "./enums";
 
-@ObjectType({ description: "A security for customs claims (DEBT-R12, DEBT-R14; LD art. 76-79). DEBT-R15 (LD art. 78): a surety that pays is recorded as the payer of the debt; the receipt and the handing over of goods in custody are office acts outside this system." })
+@ObjectType({ description: "A security for customs claims (DEBT-R12, DEBT-R14; LD art. 76-79). DEBT-R15 (LD art. 78): a surety that pays is recorded as the payer of the debt, receives on request a receipt for its recourse (`issueSuretyReceipt`), receives the pledged goods its payment frees (pledge status HANDED_TO_SURETY), may raise the debtor's defences (it may ask for remission) and is bound by the enforceable title against the debtor (`DebtEnforcementCase.bindsSureties`). DEBT-R16 (LD art. 79): whether a security covers a claim is decided in one place, for every path (reservations, conditional debts, pledge releases)." })
 @Directive('@key(fields: "id")')
 @Entity("security")
 export class Security {

@@ -5,7 +5,7 @@ import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationSt
 
 @ObjectType({
   description:
-    "A customs declaration lodged electronically (e-dec, NCTS, Passar B2B, e-dec web). The declaration binds the declarant once accepted (DEC-R42, LD art. 33): it changes only as LD art. 34 allows. Declined in part 1, with reasons: DEC-R39 (LD art. 18 para. 2-3, undeclared goods placed under a procedure ex officio) comes with the undeclared-goods event X07 in part 2; DEC-R50 (LD art. 19 para. 3, mixed consignments without quantities per rate) cannot arise in an electronic declaration, which states the masses of every item; DEC-R51 (LD art. 20, binding tariff and origin information) is part 2; DEC-R84 (LD art. 41, keeping data and documents): every record is kept in the subgraph's database and never deleted; retention periods are set in OD art. 94-98, not in our sources.",
+    "A customs declaration lodged electronically (e-dec, NCTS, Passar B2B, e-dec web). The declaration binds the declarant once accepted (DEC-R42, LD art. 33): it changes only as LD art. 34 allows. DEC-R39 (LD art. 18 para. 2): the office corrects a declaration (`correctDeclaration`, `corrections`); para. 3 (undeclared goods placed under a procedure ex officio) comes with the undeclared-goods event X07 in part 2. DEC-R50 (LD art. 19 para. 3, mixed consignments without quantities per rate) cannot arise in an electronic declaration, which states the masses of every item; DEC-R51 (LD art. 20, binding tariff and origin information) is part 2; DEC-R84 (LD art. 41, keeping data and documents): every record is kept in the subgraph's database and never deleted; retention periods are set in OD art. 94-98, not in our sources.",
 })
 @Directive('@key(fields: "id")')
 @Entity("customs_declaration")
@@ -81,11 +81,11 @@ export class CustomsDeclaration {
   @Column({ type: "varchar", length: 24 })
   status: DeclarationStatus;
 
-  @Field({ description: "DEC-R16 (OD-AFD art. 12 para. 4): until receipt is confirmed the declaration counts as not presented." })
+  @Field({ description: "DEC-R16 (OD-AFD art. 12 para. 4): when the declaration was transmitted, its first lodging step; until receipt is confirmed it counts as not presented (`countsAsPresented`)." })
   @Column({ type: "datetime", precision: 3, name: "transmitted_at" })
   transmittedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "DEC-R16 (OD-AFD art. 12 para. 4): when the system confirmed receipt, the second lodging step; from then the declaration counts as presented." })
   @Column({ type: "datetime", precision: 3, name: "receipt_confirmed_at", nullable: true })
   receiptConfirmedAt: Date | null;
 
