@@ -1,4 +1,4 @@
-import { buildFederatedSchema, SubgraphDefinition } from "../kit";
+import { buildFederatedSchema, DomainError, SubgraphDefinition } from "../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
 import { CustomsPledge, DebtEnforcementCase, Fee, PcdAccount, SuretyReceipt } from "./entities/pledge.entity";
@@ -67,6 +67,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
   uniqueViolations: {
     "customs_debt(declaration_id)": debtAlreadyRecorded,
     "security_reservation(security_id,debt_id)": alreadyReserved,
+    "surety_receipt(payment_id)": () => new DomainError("RECEIPT_ALREADY_ISSUED", "The receipt for this payment was issued.", { rule: "DEBT-R15", article: "LD art. 78 para. 1" }),
   },
   createServices: runtime => createDebtServices(runtime),
   consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "AppealDecided", "TaxationAbuseFound", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],

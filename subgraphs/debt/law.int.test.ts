@@ -218,6 +218,16 @@ describe("the surety's rights (DEBT-R15, LD art. 78)", () => {
     expect(again.extensions).toMatchObject({ rule: "DEBT-R15", article: "LD art. 78 para. 1", receiptId: receipt.id });
   });
 
+  it("issues one receipt when 50 requests for it race: the others get RECEIPT_ALREADY_ISSUED (DEBT-R15, LD art. 78 para. 1)", async () => {
+    const { surety, id } = await securedByBond("250.00");
+    const payment = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "250.00", method: "CASHLESS" } })).recordPayment;
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => h.as(suretyUser(surety), RECEIPT, { id: payment.id })));
+    expect(outcomes.filter(o => !o.errors)).toHaveLength(1);
+    expect(outcomes.filter(o => o.errors).map(o => o.errors![0].extensions?.code).filter(c => c !== "RECEIPT_ALREADY_ISSUED" && c !== "CONCURRENT_MODIFICATION")).toEqual([]);
+    const [row] = await h.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM surety_receipt WHERE payment_id = ?", [payment.id]);
+    expect(Number(row.n)).toBe(1);
+  });
+
   it("hands the pledged goods to the surety whose payment settles the last debt they secure, not before (DEBT-R15, LD art. 78 para. 2)", async () => {
     const { debtor, surety, id } = await securedByBond("300.00");
     const other = await h.taxedDebt({ declarantId: debtor, totalDuties: "100.00" });

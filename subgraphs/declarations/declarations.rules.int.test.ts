@@ -1052,6 +1052,15 @@ describe("the law where part 1 differed from it (issue 8)", () => {
     await expectRefused(CUSTOMS, FLAG, { ids: [tb.id], reason }, "ABUSE_ALREADY_FLAGGED");
   });
 
+  it("flags a decision once when 50 officers race to flag it: the others get ABUSE_ALREADY_FLAGGED and one event is published (DEC-R59, OD-AFD art. 58 para. 2)", async () => {
+    const decl = await lodgePresented(h, d, { items: [item("0702.0000", "100.000", { origin: "ES" })] });
+    const decision = await taxFinal(h, decl.id);
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => h.as(CUSTOMS, FLAG, { ids: [decision.id], reason: "Consignment split to stay under CHF 5" })));
+    expect(outcomes.filter(o => !o.errors)).toHaveLength(1);
+    expect(outcomes.filter(o => o.errors).map(o => o.errors![0].extensions?.code).filter(c => c !== "ABUSE_ALREADY_FLAGGED" && c !== "CONCURRENT_MODIFICATION")).toEqual([]);
+    expect((await outbox(h, decl.id)).filter(e => e.type === "TaxationAbuseFound")).toHaveLength(1);
+  });
+
   it("releases goods under provisional taxation only once debt reports the duties secured at the highest rate (DEC-R55, LD art. 39 para. 3)", async () => {
     const decl = await blockedPresented({ items: [item("6403.9900", "500.000", { permitReference: "LEA-2026-1", nonCustomsActsApply: true })] });
     for (const doc of decl.documents) await accepted(d.software, SUBMIT, { m: doc.identificationMark });
