@@ -18,10 +18,14 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
       declarations(first: $first) {
         edges {
           node {
-            id declarationNumber status acceptedAt
+            id declarationNumber status acceptedAt countsAsPresented corrections { id reason }
             taxationDecision {
               id kind totalDuties
-              customsDebt { id status amount outstanding interest paymentDeadline debtors { basis partner { id name } } }
+              customsDebt {
+                id status amount outstanding interest paymentDeadline securedAmount goodsReleasable
+                debtors { basis partner { id name } }
+                payments { amount suretyReceipt { number } }
+              }
             }
           }
         }
