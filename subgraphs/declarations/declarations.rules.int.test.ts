@@ -1077,7 +1077,7 @@ describe("the law where part 1 differed from it (issue 8)", () => {
   it("keeps a transmitted declaration not presented until its receipt is confirmed, then carries the lodging on with its own timestamps (DEC-R16, OD-AFD art. 12 para. 4; DEC-R17, OD-AFD art. 16)", async () => {
     await h.subgraph.jobs.runOnce();
     const presentationId = await present(h, d);
-    const services = h.subgraph.services.declarations;
+    const services = h.subgraph.services.lodging;
     // The first step only, as a failure after it would leave the lodging.
     const id = await services.transmit(d.software, importInput(d, { presentationId }) as never);
     expect((await accepted(CUSTOMS, STEPS, { id })).declaration).toEqual({

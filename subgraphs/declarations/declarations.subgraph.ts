@@ -100,5 +100,5 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
     // DEC-R55 (LD art. 39 para. 3): debt met the security requisition of a provisional taxation.
     ProvisionalTaxationSecured: (m, e) => services.taxation.onProvisionalTaxationSecured(m, e.payload as { taxationDecisionId: string; securedAt: string }),
   }),
-  jobs: services => [services.declarations.lodgingJob(), services.declarations.resubmissionOverdueJob(), services.declarations.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
+  jobs: services => [services.lodging.lodgingJob(), services.declarations.resubmissionOverdueJob(), services.documents.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
 };

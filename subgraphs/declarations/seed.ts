@@ -28,11 +28,11 @@ export async function seedDemoDeclarations(services: DeclarationServices, option
   }
   const software: Principal = { kind: "API_APPLICATION", subject: "demo-seed", applicationId: "demo-seed", partners: [{ partnerId: auth.partnerId, portalRole: null, roles: ["FREIGHT"] }], officerRoles: [] };
   const lodge = async (random: number, description: string, tariffNumber: string, grossMassKg: string, value: number) => {
-    const presentation = await services.declarations.present(software, { officeId: "1001", presenterId: auth!.partnerId, summaryForm: SummaryForm.ELECTRONIC, place: "Basel/Weil am Rhein-Autobahn", goodsDescription: description });
+    const presentation = await services.lodging.present(software, { officeId: "1001", presenterId: auth!.partnerId, summaryForm: SummaryForm.ELECTRONIC, place: "Basel/Weil am Rhein-Autobahn", goodsDescription: description });
     const previous = services.selection.random;
     services.selection.random = () => random;
     try {
-      return await services.declarations.lodge(software, {
+      return await services.lodging.lodge(software, {
         declarantId: auth!.partnerId,
         officeId: "1001",
         direction: Direction.IMPORT,

@@ -48,8 +48,8 @@ export async function seedDashboard(g: Graph, declarant: OnboardedDeclarant, cou
   const software = await g.subgraphs.identity.subgraph.services.principals.forAccessToken(declarant.software());
   declarations.selection.random = () => 0.5;
   for (let i = 0; i < count; i++) {
-    const presentation = await declarations.declarations.present(software, { officeId: "1001", presenterId: declarant.partnerId, summaryForm: SummaryForm.ELECTRONIC, place: "Basel", goodsDescription: `Consignment ${i + 1}` });
-    const declaration = await declarations.declarations.lodge(software, {
+    const presentation = await declarations.lodging.present(software, { officeId: "1001", presenterId: declarant.partnerId, summaryForm: SummaryForm.ELECTRONIC, place: "Basel", goodsDescription: `Consignment ${i + 1}` });
+    const declaration = await declarations.lodging.lodge(software, {
       declarantId: declarant.partnerId,
       officeId: "1001",
       direction: Direction.IMPORT,

@@ -61,17 +61,17 @@ export class CustomsDeclarationResolver {
 
   @Query(() => [DocumentRequirement], { description: "Documents past their deadline and not submitted (DEC-R36, DEC-R37): officers see all, partners their own." })
   async overdueDocuments(@Ctx() ctx: DeclarationsContext): Promise<DocumentRequirement[]> {
-    return ctx.services.declarations.overdueDocuments(partnerFilter(ctx));
+    return ctx.services.documents.overdueDocuments(partnerFilter(ctx));
   }
 
   @Query(() => [GoodsPresentation], { description: "DEC-R06 (OD-AFD art. 4): presented goods still undeclared after their deadline. Officers only." })
   async undeclaredPresentations(@Arg("officeId", () => ID, { nullable: true }) officeId: string | null, @Ctx() ctx: DeclarationsContext): Promise<GoodsPresentation[]> {
-    return ctx.services.declarations.undeclaredPresentations(ctx.principal, officeId);
+    return ctx.services.lodging.undeclaredPresentations(ctx.principal, officeId);
   }
 
   @Mutation(() => PresentationPayload, { description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): present goods and declare them summarily; the declaration is due by the next business day (DEC-R06, OD-AFD art. 4)." })
   async presentGoods(@Arg("input") input: PresentGoodsInput, @Ctx() ctx: DeclarationsContext): Promise<PresentationPayload> {
-    return { presentation: await ctx.services.declarations.present(ctx.principal, input) };
+    return { presentation: await ctx.services.lodging.present(ctx.principal, input) };
   }
 
   @Mutation(() => DeclarationPayload, {
@@ -79,27 +79,27 @@ export class CustomsDeclarationResolver {
       "Lodge an electronic declaration: transmitted, receipt confirmed (DEC-R16, OD-AFD art. 12 para. 4), accepted by the summary control (DEC-R17, OD-AFD art. 16), then selected (DEC-R29). Checks the declarant's authorisation, business number and declaring employee (ID-R33, OD-AFD art. 11), the language (DEC-R15), the channel (DEC-R13) and the pre-declaration windows (DEC-R08 to DEC-R10, OD-AFD art. 5).",
   })
   async lodgeDeclaration(@Arg("input") input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
-    return { declaration: await ctx.services.declarations.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
+    return { declaration: await ctx.services.lodging.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
   }
 
   @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline of presented goods, with the reason." })
   async overrideDeclarationDeadline(@Arg("input") input: OverrideDeclarationDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
-    return { override: await ctx.services.declarations.overrideDeclarationDeadline(ctx.principal, input.presentationId, input.until, input.reason) };
+    return { override: await ctx.services.lodging.overrideDeclarationDeadline(ctx.principal, input.presentationId, input.until, input.reason) };
   }
 
   @Mutation(() => DocumentPayload, { description: "DEC-R35 (OD-AFD art. 18): submit a required document by its identification mark." })
   async submitDocument(@Arg("input") input: SubmitDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
-    return { document: await ctx.services.declarations.submitDocument(ctx.principal, input.identificationMark) };
+    return { document: await ctx.services.documents.submitDocument(ctx.principal, input.identificationMark) };
   }
 
   @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 19 para. 3, 19a para. 2): the office adapts a document deadline, with the reason." })
   async overrideDocumentDeadline(@Arg("input") input: OverrideDocumentDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
-    return { override: await ctx.services.declarations.overrideDocumentDeadline(ctx.principal, input.identificationMark, input.newDueAt, input.reason) };
+    return { override: await ctx.services.documents.overrideDocumentDeadline(ctx.principal, input.identificationMark, input.newDueAt, input.reason) };
   }
 
   @Mutation(() => DocumentPayload, { description: "DEC-R45 (LD art. 35): during the taxation procedure the office may check the declaration at any time and ask for further documents, with a deadline." })
   async requestAdditionalDocument(@Arg("input") input: RequestAdditionalDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
-    return { document: await ctx.services.declarations.requestAdditionalDocument(ctx.principal, input) };
+    return { document: await ctx.services.documents.requestAdditionalDocument(ctx.principal, input) };
   }
 
   @Mutation(() => RefusalPayload, { description: "DEC-R38 (LD art. 32), DEC-R40 (OD-AFD art. 20 para. 1): refuse for correction; resubmission is due by the 10th working day." })

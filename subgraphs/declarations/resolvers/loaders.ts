@@ -9,10 +9,10 @@ import type { DeclarationsContext } from "./context";
 export const loaders = {
   declaration: (ctx: DeclarationsContext) => ctx.loaders.get<string, CustomsDeclaration | null>("declaration", ids => ctx.services.declarations.byIds(ids)),
   office: (ctx: DeclarationsContext) => ctx.loaders.get<string, CustomsOffice | null>("office", ids => ctx.services.reference.officesByIds(ids)),
-  presentation: (ctx: DeclarationsContext) => ctx.loaders.get<string, GoodsPresentation | null>("presentation", ids => ctx.services.declarations.presentationsByIds(ids)),
+  presentation: (ctx: DeclarationsContext) => ctx.loaders.get<string, GoodsPresentation | null>("presentation", ids => ctx.services.lodging.presentationsByIds(ids)),
   items: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationItem[]>("items", ids => ctx.services.declarations.itemsOf(ids)),
-  selection: (ctx: DeclarationsContext) => ctx.loaders.get<string, SelectionDecision | null>("selection", ids => ctx.services.declarations.selectionOf(ids)),
-  documents: (ctx: DeclarationsContext) => ctx.loaders.get<string, DocumentRequirement[]>("documents", ids => ctx.services.declarations.documentsOf(ids)),
+  selection: (ctx: DeclarationsContext) => ctx.loaders.get<string, SelectionDecision | null>("selection", ids => ctx.services.lodging.selectionOf(ids)),
+  documents: (ctx: DeclarationsContext) => ctx.loaders.get<string, DocumentRequirement[]>("documents", ids => ctx.services.documents.documentsOf(ids)),
   refusals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Refusal[]>("refusals", ids => ctx.services.declarations.refusalsOf(ids)),
   verifications: (ctx: DeclarationsContext) => ctx.loaders.get<string, Verification[]>("verifications", ids => ctx.services.declarations.verificationsOf(ids)),
   taxation: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision[]>("taxation", ids => ctx.services.taxation.decisionsOf(ids)),

@@ -2,6 +2,8 @@ import type { SubgraphRuntime } from "../../kit";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { DeclarationService } from "./declaration.service";
+import { DocumentService } from "./document.service";
+import { LodgingService } from "./lodging.service";
 import { ProjectionService } from "./projection.service";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
@@ -13,6 +15,8 @@ export interface DeclarationServices {
   deadlines: DeadlineService;
   selection: SelectionService;
   declarations: DeclarationService;
+  lodging: LodgingService;
+  documents: DocumentService;
   taxation: TaxationService;
   projections: ProjectionService;
   runtime: SubgraphRuntime;
@@ -24,13 +28,15 @@ export function createDeclarationServices(runtime: SubgraphRuntime): Declaration
   const reference = new ReferenceService(dataSource);
   const deadlines = new DeadlineService(dataSource, clock);
   const selection = new SelectionService();
-  const declarations = new DeclarationService(dataSource, clock, access, reference, deadlines, selection, events);
+  const declarations = new DeclarationService(dataSource, clock, access, reference, deadlines, events);
   return {
     access,
     reference,
     deadlines,
     selection,
     declarations,
+    lodging: new LodgingService(dataSource, clock, access, reference, deadlines, selection, events, declarations),
+    documents: new DocumentService(dataSource, clock, access, deadlines, events, declarations),
     taxation: new TaxationService(dataSource, clock, access, reference, declarations, events),
     projections: new ProjectionService(clock),
     runtime,

@@ -1,0 +1,73 @@
+import { Decimal, ValidationError } from "../../kit";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, Direction } from "../entities/enums";
+import { refused } from "./errors";
+
+/** A declaration's item as a declarant (or the office, correcting it) gives it. */
+export interface ItemInput {
+  tariffNumber: string;
+  description: string;
+  netMassKg: string;
+  grossMassKg: string;
+  quantity?: number | null;
+  value: number;
+  origin: string;
+  quotaGoods?: boolean | null;
+  nonCustomsActsApply?: boolean | null;
+  permitReference?: string | null;
+  proofOfOriginRequired?: boolean | null;
+}
+
+export interface LodgeInput {
+  declarantId: string;
+  onBehalfOfId?: string | null;
+  officeId: string;
+  direction: Direction;
+  procedure: CustomsProcedure;
+  destination: CustomsDestination;
+  channel: DeclarationChannel;
+  businessNumber?: string | null;
+  personalNumber?: string | null;
+  language: string;
+  presentationId?: string | null;
+  plannedCrossingAt?: Date | null;
+  /** DEC-R59 (OD-AFD art. 58 para. 2): tourist traffic goods; CHF 5 or less is collected. */
+  touristTraffic?: boolean | null;
+  items: ItemInput[];
+}
+
+/** DEC-R15 (OD-AFD art. 7) DESIGN CHOICE: de, fr, it; Romansh waits for confirmation. */
+export const OFFICIAL_LANGUAGES = ["de", "fr", "it"];
+
+/**
+ * The formal checks of a declaration's form (language, channel, procedure, masses, values), the
+ * same for lodging, resubmission, rectification and the office's correction.
+ */
+export function validateForm(input: LodgeInput): void {
+  if (!OFFICIAL_LANGUAGES.includes(input.language)) {
+    throw refused("LANGUAGE_NOT_OFFICIAL", "Declare in an official language: de, fr or it.", { field: "input.language", rule: "DEC-R15", article: "OD-AFD art. 7" });
+  }
+  if (!input.items.length) throw new ValidationError("A declaration has at least one item.", { field: "input.items" });
+  const allowed: Record<Direction, DeclarationChannel[]> = {
+    IMPORT: [DeclarationChannel.EDEC, DeclarationChannel.PASSAR_B2B, DeclarationChannel.EDEC_WEB],
+    EXPORT: [DeclarationChannel.EDEC, DeclarationChannel.NCTS, DeclarationChannel.PASSAR_B2B, DeclarationChannel.EDEC_WEB],
+    TRANSIT: [DeclarationChannel.NCTS, DeclarationChannel.PASSAR_B2B],
+  };
+  if (!allowed[input.direction].includes(input.channel)) {
+    throw refused("CHANNEL_NOT_ALLOWED", `${input.direction} declarations are not made through ${input.channel}.`, { field: "input.channel", rule: "DEC-R13", article: "OD-AFD art. 6" });
+  }
+  const procedures: Record<Direction, CustomsProcedure[]> = {
+    IMPORT: [CustomsProcedure.FREE_CIRCULATION, CustomsProcedure.CUSTOMS_WAREHOUSING, CustomsProcedure.TEMPORARY_ADMISSION, CustomsProcedure.INWARD_PROCESSING],
+    EXPORT: [CustomsProcedure.EXPORT, CustomsProcedure.TEMPORARY_ADMISSION, CustomsProcedure.OUTWARD_PROCESSING],
+    TRANSIT: [CustomsProcedure.TRANSIT],
+  };
+  if (!procedures[input.direction].includes(input.procedure)) {
+    throw new ValidationError(`${input.procedure} is not a procedure for ${input.direction}.`, { field: "input.procedure", rule: "DEC-R07", article: "LD art. 47" });
+  }
+  input.items.forEach((item, i) => {
+    for (const key of ["netMassKg", "grossMassKg"] as const) {
+      if (!/^\d{1,9}(\.\d{1,3})?$/.test(item[key])) throw new ValidationError(`${key} is a mass in kg with at most 3 decimals.`, { field: `input.items.${i}.${key}` });
+    }
+    if (new Decimal(item.netMassKg).gt(item.grossMassKg)) throw new ValidationError("The net mass exceeds the gross mass.", { field: `input.items.${i}.netMassKg` });
+    if (item.value < 0) throw new ValidationError("The value is not negative.", { field: `input.items.${i}.value` });
+  });
+}

@@ -1,0 +1,465 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { DataSource, EntityManager, In, IsNull, Not } from "typeorm";
+import {
+  Clock,
+  EventPublisher,
+  findForUpdate,
+  NotFoundError,
+  OfficeCalendar,
+  Principal,
+  requireFutureDate,
+  ScheduledJob,
+  sqlTime,
+  startOfZurichDay,
+  transaction,
+  ValidationError,
+  zurichDate,
+} from "../../kit";
+import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
+import { CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, DocumentKind, PresentationStatus, SelectionResult, SummaryForm } from "../entities/enums";
+import { GoodsPresentation } from "../entities/presentation.entity";
+import { AuthorisedDeclarant, DeclarantEmployeeRef } from "../entities/projections.entity";
+import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
+import { DeclarationAccess } from "./access";
+import { DeadlineService } from "./deadline.service";
+import { LodgeInput, validateForm } from "./declaration.form";
+import { DeclarationService } from "./declaration.service";
+import { refused } from "./errors";
+import { ReferenceService } from "./reference.service";
+import { SelectionService } from "./selection.service";
+
+/** DEC-R36, DEC-R37: "two hours of counter opening time" (T5). */
+const TWO_COUNTER_HOURS = 120;
+const NCTS_EXPORT_HOURS = 24;
+/** How long a lodging may stay between two steps before `lodgingJob` carries it on. */
+export const LODGING_STEP_GRACE_MS = 30_000;
+
+/**
+ * From the goods' presentation to an accepted declaration (DOMAIN.md §3.2): the presentation and
+ * its declaration deadline, the three lodging steps, the formal checks, the risk selection and the
+ * documents it requires.
+ */
+export class LodgingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly access: DeclarationAccess,
+    private readonly reference: ReferenceService,
+    private readonly deadlines: DeadlineService,
+    private readonly selection: SelectionService,
+    private readonly events: EventPublisher,
+    private readonly declarations: DeclarationService,
+  ) {}
+
+  /**
+   * DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): goods presented and summarily declared. The
+   * declaration is due by the end of the next business day (DEC-R06, OD-AFD art. 4). Presenting
+   * the goods of an import pre-declaration is their introduction (DEC-R11): the duties' basis is
+   * fixed now (X06) and the documents' deadlines start (DEC-R36 para. 1).
+   */
+  async present(principal: Principal, input: { officeId: string; presenterId: string; summaryForm: SummaryForm; place: string; goodsDescription: string; declarationId?: string | null }): Promise<GoodsPresentation> {
+    const isOfficer = this.access.isOfficer(principal);
+    if (!isOfficer && !this.access.partnerIds(principal).includes(input.presenterId)) throw refused("FORBIDDEN", "You do not act for the presenter.", { field: "input.presenterId" });
+    return transaction(this.dataSource, async m => {
+      const office = await this.reference.office(input.officeId, m);
+      const calendar = this.reference.calendarOf(office);
+      const now = this.clock.now();
+      const presentation = await m.save(
+        m.create(GoodsPresentation, {
+          id: randomUUID(),
+          officeId: office.id,
+          presentedAt: now,
+          presenterId: input.presenterId,
+          summaryForm: input.summaryForm,
+          place: input.place,
+          goodsDescription: input.goodsDescription,
+          computedDeclarationDueBy: calendar.endOfWorkingDaysAfter(now, 1),
+          status: PresentationStatus.PRESENTED,
+        }),
+      );
+      if (input.declarationId) {
+        const d = await this.declarations.get(input.declarationId, m);
+        if (!isOfficer) this.access.requireDeclarant(principal, d);
+        if (!d.isPreDeclaration || d.presentationId) throw refused("NOT_A_PENDING_PRE_DECLARATION", "Only a pre-declaration whose goods are not yet presented can be linked.", { field: "input.declarationId", rule: "DEC-R08", article: "OD-AFD art. 5" });
+        if (d.officeId !== office.id) throw refused("WRONG_OFFICE", "The pre-declaration was lodged at another office.", { field: "input.officeId" });
+        // DEC-R10: quota goods declared on an earlier day than they are presented were declared too early.
+        const quota = (await this.declarations.itemsOf([d.id], m))[0].some(i => i.quotaGoods);
+        if (quota && zurichDate(d.transmittedAt) !== zurichDate(now)) {
+          throw refused("QUOTA_GOODS_DECLARED_TOO_EARLY", `These quota goods were declared on ${zurichDate(d.transmittedAt)}, before the day they are presented; withdraw the pre-declaration and declare them today.`, {
+            field: "input.declarationId",
+            rule: "DEC-R10",
+            article: "OD-AFD art. 5 para. 2",
+          });
+        }
+        presentation.status = PresentationStatus.DECLARED;
+        await m.save(presentation);
+        await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, crossedBorderAt: now });
+        d.presentationId = presentation.id;
+        d.crossedBorderAt = now;
+        await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarationNumber: d.declarationNumber, declarantId: d.declarantId, onBehalfOfId: d.onBehalfOfId, direction: d.direction, crossedAt: now.toISOString() });
+        if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
+        // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a para. 3).
+        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED) {
+          await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: calendar.endOfWorkingDaysAfter(now, 1) });
+          presentation.status = PresentationStatus.RELEASED;
+          await m.save(presentation);
+        }
+      }
+      return presentation;
+    });
+  }
+
+  /** T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline to its operating conditions. */
+  async overrideDeclarationDeadline(principal: Principal, presentationId: string, until: Date, reason: string) {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
+    requireFutureDate(until, this.clock.now(), { field: "input.until", rule: "DEC-R06", article: "OD-AFD art. 4 para. 2" });
+    return transaction(this.dataSource, async m => {
+      const p = await m.findOneBy(GoodsPresentation, { id: presentationId });
+      if (!p) throw new NotFoundError("GoodsPresentation", presentationId, "input.presentationId");
+      if (p.status !== PresentationStatus.PRESENTED) throw refused("ALREADY_DECLARED", "The goods are already declared.", { rule: "DEC-R06", article: "OD-AFD art. 4" });
+      return this.deadlines.override(m, principal, { type: "GoodsPresentation", id: p.id }, "DECLARATION_DUE", p.computedDeclarationDueBy, until, reason);
+    });
+  }
+
+  async declarationDueBy(p: GoodsPresentation): Promise<Date> {
+    return (await this.deadlines.effective(this.dataSource.manager, "GoodsPresentation", p.id, "DECLARATION_DUE", p.computedDeclarationDueBy))!;
+  }
+
+  /**
+   * Electronic lodging (DOMAIN.md §3.2), in three steps that each commit with their own time:
+   * 1. `transmit`: the declaration is stored TRANSMITTED; until the system has confirmed receipt it
+   *    counts as not presented (DEC-R16, OD-AFD art. 12 para. 4);
+   * 2. `confirmReceipt`: RECEIVED; it now counts as presented, and declares the presented goods;
+   * 3. `accept`: the system's summary control passes, stamping date and time (DEC-R17, OD-AFD
+   *    art. 16), and the risk selection runs (DEC-R29).
+   * A declaration that fails the formal checks is not received at all: nothing is stored. One that
+   * a failure left between steps is carried on by `lodgingJob`.
+   */
+  async lodge(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<CustomsDeclaration> {
+    const id = await this.transmit(principal, input, applicationId);
+    await this.confirmReceipt(id);
+    await this.accept(id);
+    return this.declarations.get(id);
+  }
+
+  /** Step 1 (DEC-R16): every formal check, then the declaration and its items, TRANSMITTED. Returns its id. */
+  async transmit(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<string> {
+    this.access.requireLodgingFor(principal, input.declarantId);
+    validateForm(input);
+    return transaction(this.dataSource, async m => {
+      const office = await this.reference.office(input.officeId, m);
+      const calendar = this.reference.calendarOf(office);
+      const now = this.clock.now();
+      await this.requireAuthorisedDeclarant(m, input);
+      let presentation: GoodsPresentation | null = null;
+      if (input.presentationId) {
+        // One declaration per presentation: the presentation's row is locked before it is checked,
+        // so a parallel lodging waits and then finds this one.
+        presentation = await findForUpdate(m, GoodsPresentation, { id: input.presentationId });
+        if (!presentation || presentation.officeId !== office.id) throw new NotFoundError("GoodsPresentation", input.presentationId, "input.presentationId");
+        const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
+        if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
+      }
+      const isPreDeclaration = !presentation;
+      this.checkTiming(input, calendar, now, isPreDeclaration);
+      const transmitted = m.create(CustomsDeclaration, {
+        id: randomUUID(),
+        declarationNumber: await this.newNumber(m, office.id, now),
+        direction: input.direction,
+        procedure: input.procedure,
+        destination: input.destination,
+        channel: input.channel,
+        declarantId: input.declarantId,
+        onBehalfOfId: input.onBehalfOfId ?? null,
+        officeId: office.id,
+        businessNumber: input.businessNumber ?? null,
+        personalNumber: input.personalNumber ?? null,
+        language: input.language,
+        isPreDeclaration,
+        plannedCrossingAt: input.plannedCrossingAt ?? null,
+        crossedBorderAt: null,
+        presentationId: presentation?.id ?? null,
+        applicationId: applicationId ?? null,
+        status: DeclarationStatus.TRANSMITTED,
+        transmittedAt: now,
+        receiptConfirmedAt: null,
+        acceptedAt: null,
+        selectionResult: null,
+        selectionCommunicatedAt: null,
+        incorrectParticularsFoundAt: null,
+        releasedAt: null,
+        computedRemovalDueBy: null,
+        removedAt: null,
+        touristTraffic: Boolean(input.touristTraffic),
+        version: 1,
+        createdAt: now,
+      });
+      await m.save(transmitted);
+      await this.declarations.saveItems(m, transmitted.id, input.items, false);
+      return transmitted.id;
+    });
+  }
+
+  /**
+   * Step 2 (DEC-R16, OD-AFD art. 12 para. 4): the system confirms receipt. From this moment the
+   * declaration counts as presented: the presented goods are declared (DEC-R06). Returns false
+   * when the declaration had already passed this step.
+   */
+  async confirmReceipt(id: string): Promise<boolean> {
+    return transaction(this.dataSource, async m => {
+      const d = await this.declarations.get(id, m);
+      if (d.status !== DeclarationStatus.TRANSMITTED) return false;
+      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: this.clock.now() });
+      if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.DECLARED });
+      return true;
+    });
+  }
+
+  /**
+   * Step 3 (DEC-R17, OD-AFD art. 16): the summary control passes; the system stamps the date and
+   * time of acceptance (the debt arises now, X05), and the risk selection runs. Returns false
+   * when the declaration is not waiting for it.
+   */
+  async accept(id: string): Promise<boolean> {
+    return transaction(this.dataSource, async m => {
+      const d = await this.declarations.get(id, m);
+      if (d.status !== DeclarationStatus.RECEIVED) return false;
+      const now = this.clock.now();
+      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
+      Object.assign(d, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
+      await this.events.publish(m, "DeclarationAccepted", d.id, {
+        declarationId: d.id,
+        declarationNumber: d.declarationNumber,
+        declarantId: d.declarantId,
+        onBehalfOfId: d.onBehalfOfId,
+        direction: d.direction,
+        procedure: d.procedure,
+        officeId: d.officeId,
+        acceptedAt: now.toISOString(),
+        isPreDeclaration: d.isPreDeclaration,
+      });
+      const office = await this.reference.office(d.officeId, m);
+      await this.runSelection(m, d, (await this.declarations.itemsOf([d.id], m))[0], this.reference.calendarOf(office));
+      return true;
+    });
+  }
+
+  /**
+   * Carries on lodgings a failure left between steps: TRANSMITTED or RECEIVED for longer than
+   * `LODGING_STEP_GRACE_MS` (a lodging in progress takes milliseconds). Each step is a
+   * compare-and-set under the declaration's lock, so a replica racing the lodging changes nothing.
+   */
+  lodgingJob(): ScheduledJob {
+    return {
+      name: "lodging-steps",
+      run: async now => {
+        const stale = sqlTime(new Date(now.getTime() - LODGING_STEP_GRACE_MS));
+        const waiting = await this.dataSource
+          .getRepository(CustomsDeclaration)
+          .createQueryBuilder("d")
+          .select(["d.id", "d.status"])
+          .where("(d.status = :t AND d.transmitted_at < :stale) OR (d.status = :r AND d.receipt_confirmed_at < :stale)", { t: DeclarationStatus.TRANSMITTED, r: DeclarationStatus.RECEIVED, stale })
+          .getMany();
+        let moved = 0;
+        for (const d of waiting) {
+          if (d.status === DeclarationStatus.TRANSMITTED && (await this.confirmReceipt(d.id))) moved += 1;
+          if (await this.accept(d.id)) moved += 1;
+        }
+        return moved;
+      },
+    };
+  }
+
+  /** DEC-R29 to DEC-R37: select, communicate, require documents; a free result is deemed released. */
+  private async runSelection(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[], calendar: OfficeCalendar): Promise<void> {
+    const ruleSet = await m.getRepository(SelectionRuleSet).createQueryBuilder("r").where("r.active_from <= :now", { now: sqlTime(this.clock.now()) }).orderBy("r.version", "DESC").getOne();
+    if (!ruleSet) throw new Error("no selection rule set is active");
+    const outcome = this.selection.select(d, items, ruleSet);
+    const now = this.clock.now();
+    await m.save(
+      m.create(SelectionDecision, {
+        id: randomUUID(),
+        declarationId: d.id,
+        result: outcome.result,
+        ruleSetVersion: ruleSet.version,
+        matchedRules: outcome.matched,
+        randomDraw: outcome.draw,
+        randomlySelected: outcome.randomlySelected,
+        decidedAt: now,
+      }),
+    );
+    d.selectionResult = outcome.result;
+    d.selectionCommunicatedAt = now;
+    const changes: Partial<CustomsDeclaration> = { selectionResult: outcome.result, selectionCommunicatedAt: now };
+    // DEC-R31, DEC-R32, DEC-R34: a free result deems the goods released (OD-AFD art. 17 para. 3-4, 17a para. 3).
+    if (outcome.result !== SelectionResult.BLOCKED && !d.isPreDeclaration) {
+      changes.releasedAt = now;
+      changes.computedRemovalDueBy = calendar.endOfWorkingDaysAfter(now, 1);
+    }
+    await m.update(CustomsDeclaration, { id: d.id }, changes);
+    Object.assign(d, changes);
+    if (changes.releasedAt && d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.RELEASED });
+    await this.createDocuments(m, d, items);
+    await this.scheduleDocuments(m, d, calendar);
+  }
+
+  /** The documents each result requires (OD-AFD art. 17, 17a), each with its identification mark (DEC-R35, OD-AFD art. 18). */
+  private async createDocuments(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[]): Promise<void> {
+    const kinds: DocumentKind[] = [];
+    const result = d.selectionResult!;
+    if (result === SelectionResult.BLOCKED || result === SelectionResult.FREE_WITH) kinds.push(DocumentKind.DECLARATION_PRINTOUT, DocumentKind.ACCOMPANYING);
+    if (items.some(i => i.permitReference)) kinds.push(DocumentKind.PERMIT);
+    if (items.some(i => i.nonCustomsActsApply)) kinds.push(DocumentKind.CERTIFICATE);
+    if (d.direction === Direction.EXPORT && items.some(i => i.proofOfOriginRequired)) kinds.push(DocumentKind.PROOF_OF_ORIGIN);
+    if (d.procedure === CustomsProcedure.TRANSIT) kinds.push(DocumentKind.TRANSIT_DOCUMENT);
+    let n = 0;
+    for (const kind of kinds) {
+      n += 1;
+      await m.save(
+        m.create(DocumentRequirement, {
+          id: randomUUID(),
+          declarationId: d.id,
+          kind,
+          identificationMark: `${d.declarationNumber}-${String(n).padStart(2, "0")}-${kind.slice(0, 3)}`,
+          computedDueAt: null,
+          dueRule: "due once the goods are presented",
+          submittedAt: null,
+          overdueFlagged: false,
+        }),
+      );
+    }
+  }
+
+  /**
+   * DEC-R36 (OD-AFD art. 19 para. 1-2) for imports: BLOCKED, within two hours of counter opening;
+   * free, by the working day after. Counted from presentation for a pre-declaration, from the
+   * declaration otherwise. DEC-R37 (OD-AFD art. 19a) for exports BLOCKED: e-dec within two hours
+   * of counter opening after the result is communicated, NCTS within 24 hours. A proof of origin
+   * of a FREE export is due before removal (DEC-R34, OD-AFD art. 17a para. 4).
+   */
+  private async scheduleDocuments(m: EntityManager, d: CustomsDeclaration, calendar: OfficeCalendar): Promise<void> {
+    const docs = await m.findBy(DocumentRequirement, { declarationId: d.id, submittedAt: IsNull() });
+    for (const doc of docs) {
+      let due: Date | null = null;
+      let rule = "";
+      if (d.direction === Direction.IMPORT || d.direction === Direction.TRANSIT) {
+        const base = d.isPreDeclaration ? d.crossedBorderAt : d.acceptedAt;
+        const from = d.isPreDeclaration ? "presentation" : "the declaration";
+        if (!base) continue;
+        if (d.selectionResult === SelectionResult.BLOCKED) {
+          due = calendar.addCounterTime(base, TWO_COUNTER_HOURS);
+          rule = `DEC-R36: two hours of counter opening after ${from} (OD-AFD art. 19 para. ${d.isPreDeclaration ? 1 : 2} let. a)`;
+        } else {
+          due = calendar.endOfWorkingDaysAfter(base, 1);
+          rule = `DEC-R36: the working day after ${from} (OD-AFD art. 19 para. ${d.isPreDeclaration ? 1 : 2} let. b)`;
+        }
+      } else if (d.selectionResult === SelectionResult.BLOCKED) {
+        const base = d.selectionCommunicatedAt!;
+        if (d.channel === DeclarationChannel.NCTS) {
+          due = new Date(base.getTime() + NCTS_EXPORT_HOURS * 3600_000);
+          rule = "DEC-R37: NCTS export, within 24 hours of the communication (OD-AFD art. 19a para. 1)";
+        } else {
+          due = calendar.addCounterTime(base, TWO_COUNTER_HOURS);
+          rule = "DEC-R37: e-dec export, two hours of counter opening after the communication (OD-AFD art. 19a para. 1)";
+        }
+      } else {
+        rule = "DEC-R34: before removal (OD-AFD art. 17a para. 4)";
+      }
+      await m.update(DocumentRequirement, { id: doc.id }, { computedDueAt: due, dueRule: rule });
+    }
+  }
+
+  /**
+   * ID-R33 (OD-AFD art. 11), ID-R30: an e-dec/NCTS declaration states the declarant's business
+   * number and the declaring employee's personal number; the business number must be an active
+   * authorisation of this declarant for the system used (X04), and the employee announced and
+   * active (OD-AFD art. 10). e-dec web needs neither (DEC-R18, OD-AFD art. 20c).
+   */
+  private async requireAuthorisedDeclarant(m: EntityManager, input: LodgeInput): Promise<void> {
+    if (input.channel === DeclarationChannel.EDEC_WEB) return;
+    if (!input.businessNumber || !input.personalNumber) {
+      throw refused("BUSINESS_NUMBER_REQUIRED", "State the business number and the declaring employee's personal number.", { field: input.businessNumber ? "input.personalNumber" : "input.businessNumber", rule: "ID-R33", article: "OD-AFD art. 11" });
+    }
+    const auth = await m.findOneBy(AuthorisedDeclarant, { businessNumber: input.businessNumber });
+    if (!auth || auth.partnerId !== input.declarantId || !auth.active) {
+      throw refused("DECLARANT_NOT_AUTHORISED", "This business number is not an active e-dec/NCTS authorisation of the declarant; use e-dec web.", { field: "input.businessNumber", rule: "ID-R33", article: "OD-AFD art. 8-9, 11, 20c" });
+    }
+    const system = input.channel === DeclarationChannel.NCTS ? "NCTS" : "EDEC";
+    if (!auth.systems.includes(system) && input.channel !== DeclarationChannel.PASSAR_B2B) {
+      throw refused("DECLARANT_NOT_AUTHORISED", `The authorisation does not cover ${system}.`, { field: "input.channel", rule: "ID-R25", article: "OD-AFD art. 8" });
+    }
+    if (auth.scope === "FOREIGN_BORDER_REGION_IMPORT" && input.direction !== Direction.IMPORT) {
+      throw refused("DECLARANT_NOT_AUTHORISED", "A border-region authorisation covers import declarations only.", { field: "input.direction", rule: "ID-R26", article: "OD-AFD art. 8 para. 2" });
+    }
+    if (auth.scope === "FOREIGN_JUXTAPOSED_OFFICE_EXPORT" && input.direction !== Direction.EXPORT) {
+      throw refused("DECLARANT_NOT_AUTHORISED", "A juxtaposed-office authorisation covers export declarations only.", { field: "input.direction", rule: "ID-R27", article: "OD-AFD art. 8 para. 3" });
+    }
+    if (auth.transitOnly && input.direction !== Direction.TRANSIT) {
+      throw refused("DECLARANT_NOT_AUTHORISED", "A transit-only authorisation covers transit declarations only.", { field: "input.direction", rule: "ID-R28", article: "OD-AFD art. 8 para. 5" });
+    }
+    const employee = await m.findOneBy(DeclarantEmployeeRef, { partnerId: input.declarantId, personalNumber: input.personalNumber });
+    if (!employee || !employee.active) {
+      throw refused("DECLARING_EMPLOYEE_UNKNOWN", "The personal number is not an active declaring employee of the declarant.", { field: "input.personalNumber", rule: "ID-R33", article: "OD-AFD art. 10-11" });
+    }
+  }
+
+  /**
+   * Pre-declaration windows: import no earlier than the working day before introduction
+   * (DEC-R08, OD-AFD art. 5 para. 1 let. a); export no sooner than four working days before
+   * shipment (DEC-R09, let. b, counted as T4); quota goods at the earliest on the day they are
+   * presented (DEC-R10, art. 5 para. 2), so a pre-declaration of quota goods is lodged on that day
+   * (Europe/Zurich), from 00:00 on.
+   */
+  private checkTiming(input: LodgeInput, calendar: OfficeCalendar, now: Date, isPreDeclaration: boolean): void {
+    if (!isPreDeclaration) return;
+    if (!input.plannedCrossingAt) {
+      throw new ValidationError("A pre-declaration gives the planned introduction or shipment.", { field: "input.plannedCrossingAt", rule: "DEC-R08", article: "OD-AFD art. 5 para. 1" });
+    }
+    if (input.plannedCrossingAt.getTime() < now.getTime()) {
+      throw new ValidationError("The planned crossing is in the past; present the goods first.", { field: "input.plannedCrossingAt", rule: "DEC-R08", article: "OD-AFD art. 5 para. 1" });
+    }
+    if (input.items.some(i => i.quotaGoods) && zurichDate(now) !== zurichDate(input.plannedCrossingAt)) {
+      throw refused("QUOTA_GOODS_NOT_PRESENTED", `Goods under a tariff quota are declared at the earliest on the day they are presented: lodge on ${zurichDate(input.plannedCrossingAt)}.`, {
+        field: "input.plannedCrossingAt",
+        rule: "DEC-R10",
+        article: "OD-AFD art. 5 para. 2",
+        earliest: startOfZurichDay(zurichDate(input.plannedCrossingAt)).toISOString(),
+      });
+    }
+    const [n, rule, article] = input.direction === Direction.EXPORT ? [4, "DEC-R09", "OD-AFD art. 5 para. 1 let. b"] : [1, "DEC-R08", "OD-AFD art. 5 para. 1 let. a"];
+    const earliest = calendar.startOfWorkingDaysBefore(input.plannedCrossingAt, n);
+    if (now.getTime() < earliest.getTime()) {
+      throw refused("PRE_DECLARATION_TOO_EARLY", `Too early: this pre-declaration may be lodged from ${zurichDate(earliest)} on.`, { field: "input.plannedCrossingAt", rule, article, earliest: earliest.toISOString() });
+    }
+  }
+
+  /** DESIGN CHOICE: YY + office code + 8 random digits; random so that numbers reveal no volumes. */
+  private async newNumber(m: EntityManager, officeId: string, now: Date): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const candidate = `${zurichDate(now).slice(2, 4)}CH${officeId}${randomInt(10_000_000, 100_000_000)}`;
+      if (!(await m.findOneBy(CustomsDeclaration, { declarationNumber: candidate }))) return candidate;
+    }
+    throw new Error("could not draw a free declaration number");
+  }
+
+  async presentationsByIds(ids: readonly string[]): Promise<(GoodsPresentation | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(GoodsPresentation).findBy({ id: In([...new Set(ids)]) });
+    return ids.map(id => rows.find(r => r.id === id) ?? null);
+  }
+
+  async selectionOf(declarationIds: readonly string[]): Promise<(SelectionDecision | null)[]> {
+    if (!declarationIds.length) return [];
+    const rows = await this.dataSource.getRepository(SelectionDecision).findBy({ declarationId: In([...new Set(declarationIds)]) });
+    return declarationIds.map(id => rows.find(r => r.declarationId === id) ?? null);
+  }
+
+  /** DEC-R06: presented goods still undeclared after their (possibly adapted) deadline, for the offices. */
+  async undeclaredPresentations(principal: Principal, officeId?: string | null): Promise<GoodsPresentation[]> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE", "AUDITOR");
+    const now = this.clock.now();
+    const presented = await this.dataSource.getRepository(GoodsPresentation).find({ where: { status: PresentationStatus.PRESENTED, ...(officeId ? { officeId } : {}) }, order: { presentedAt: "ASC" } });
+    const overrides = await this.deadlines.latest("GoodsPresentation", presented.map(p => p.id), "DECLARATION_DUE");
+    return presented.filter(p => (overrides.get(p.id)?.newValue ?? p.computedDeclarationDueBy).getTime() < now.getTime());
+  }
+}
