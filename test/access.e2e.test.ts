@@ -62,6 +62,18 @@ beforeAll(async () => {
   const debt = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecision { customsDebt { id } } } }`, { id: declaration }, officer)).declaration.taxationDecision.customsDebt.id;
   const security = ok(await call(`mutation ($d: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: "1000.00" }) { id } }`, { d: owner.partnerId }, officer)).provideSecurity.id;
   const me = ok(await call(`{ me { id } }`, {}, owner.admin)).me.id;
+  // Issue 9: a temporary admission's case and a processing authorisation of the owner.
+  const admitted = ok(
+    await call(
+      `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id } } }`,
+      { input: { declarantId: owner.partnerId, officeId: "1001", direction: "IMPORT", procedure: "TEMPORARY_ADMISSION", destination: "CUSTOMS_PROCEDURE", channel: "PASSAR_B2B", businessNumber: owner.businessNumber, personalNumber: owner.personalNumber, language: "de", plannedCrossingAt: "2026-03-02T15:00:00+01:00", items: [{ tariffNumber: "8703.2300", description: "Exhibition car", netMassKg: "1400.000", grossMassKg: "1500.000", value: "60000.00", origin: "DE" }] } },
+      owner.software(),
+    ),
+  ).lodgeDeclaration.declaration.id;
+  const procedureCase = ok(await call(`mutation ($id: ID!) { openProcedureCase(input: { declarationId: $id, timeLimit: "2026-06-30T18:00:00+02:00", transport: ROAD, identification: "VIN WDB1234567" }) { procedureCase { id } } }`, { id: admitted }, officer)).openProcedureCase.procedureCase.id;
+  const processing = ok(
+    await call(`mutation ($h: ID!) { grantProcessingAuthorisation(input: { holderId: $h, kind: OUTWARD, system: SUSPENSION, issuer: CUSTOMS_OFFICE, issuingOfficeId: "1001", annexCategory: COMMERCIAL_GOODS_REPAIR, processing: "Repair of textile machines", tariffHeadings: ["8445"], validUntil: "2026-12-31T23:59:59+01:00" }) { authorisation { id } } }`, { h: owner.partnerId }, officer),
+  ).grantProcessingAuthorisation.authorisation.id;
 
   Object.assign(fixtures, {
     "identity.BusinessPartner": { id: owner.partnerId },
@@ -70,6 +82,8 @@ beforeAll(async () => {
     "declarations.CustomsDeclaration": { id: declaration },
     "declarations.TaxationDecision": { id: taxation },
     "declarations.CustomsOffice": { id: "1001" },
+    "declarations.ProcedureCase": { id: procedureCase },
+    "declarations.ProcessingAuthorisation": { id: processing },
     "debt.BusinessPartner": { id: owner.partnerId },
     "debt.CustomsDebt": { id: debt },
     "debt.Security": { id: security },

@@ -25,7 +25,7 @@ export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRat
 
 /**
  * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'
- * events) to payment with default interest, non-collection and limitation; securities and general
+ * events, procedure cases' conditional debts among them) to payment with default interest, non-collection and limitation; securities and general
  * bonds with exact headroom; requisitions, subsequent collection and remission. Owns `CustomsDebt`
  * and `Security`; adds `customsDebts`, `securities` and `exposure` to `BusinessPartner` and
  * `customsDebt` to `TaxationDecision`.
@@ -70,13 +70,36 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "surety_receipt(payment_id)": () => new DomainError("RECEIPT_ALREADY_ISSUED", "The receipt for this payment was issued.", { rule: "DEBT-R15", article: "LD art. 78 para. 1" }),
   },
   createServices: runtime => createDebtServices(runtime),
-  consumes: ["DeclarationAccepted", "BorderCrossed", "TaxationDecisionIssued", "ExOfficioTaxation", "ProvisionalTaxationRequested", "AppealFiled", "AppealDecided", "TaxationAbuseFound", "DeclarationWithdrawn", "PartnerRoleActivated", "PartnerRoleEnded"],
+  consumes: [
+    "DeclarationAccepted",
+    "BorderCrossed",
+    "UndeclaredGoodsDetected",
+    "TaxationDecisionIssued",
+    "ExOfficioTaxation",
+    "ProvisionalTaxationRequested",
+    "ProcedureCaseOpened",
+    "ProcedureNotDischarged",
+    "ProcedureCaseDischarged",
+    "ProcedureReliefGranted",
+    "AppealFiled",
+    "AppealDecided",
+    "TaxationAbuseFound",
+    "DeclarationWithdrawn",
+    "PartnerRoleActivated",
+    "PartnerRoleEnded",
+  ],
   eventHandlers: services => ({
     DeclarationAccepted: (m, e) => services.debts.onDeclarationAccepted(m, e),
     BorderCrossed: (m, e) => services.debts.onBorderCrossed(m, e),
+    UndeclaredGoodsDetected: (m, e) => services.debts.onUndeclaredGoodsDetected(m, e),
     TaxationDecisionIssued: (m, e) => services.debts.onTaxation(m, e),
     ExOfficioTaxation: (m, e) => services.debts.onTaxation(m, e),
     ProvisionalTaxationRequested: (m, e) => services.debts.onProvisionalTaxation(m, e),
+    // X11, X12 and the ends of a procedure case (LD art. 49, 58-60, 76).
+    ProcedureCaseOpened: (m, e) => services.debts.onProcedureCaseOpened(m, e),
+    ProcedureNotDischarged: (m, e) => services.debts.onProcedureNotDischarged(m, e),
+    ProcedureCaseDischarged: (m, e) => services.debts.onProcedureCaseDischarged(m, e),
+    ProcedureReliefGranted: (m, e) => services.debts.onProcedureReliefGranted(m, e),
     AppealFiled: (m, e) => services.debts.onAppealFiled(m, e),
     AppealDecided: (m, e) => services.debts.onAppealDecided(m, e),
     TaxationAbuseFound: (m, e) => services.debts.onTaxationAbuseFound(m, e),

@@ -95,6 +95,8 @@ async function present(d: Declarant, officeId = "1001", declarationId?: string):
   return data.presentGoods.presentation;
 }
 
+const ATTEST_EDEC_WEB = `mutation ($id: ID!) { attestEdecWebAcceptance(input: { declarationId: $id }) { declaration { id status } } }`;
+
 async function lodge(d: Declarant, input: Vars): Promise<Record<string, any>> {
   return (await ok(d.software, LODGE, { input })).lodgeDeclaration.declaration;
 }
@@ -102,7 +104,10 @@ async function lodge(d: Declarant, input: Vars): Promise<Record<string, any>> {
 /** Presents the goods at the office of `input` and declares them now (OD-AFD art. 4). */
 async function declareAfterPresentation(d: Declarant, input: Vars): Promise<Record<string, any>> {
   const presentation = await present(d, String(input.officeId ?? "1001"));
-  return lodge(d, { ...input, presentationId: presentation.id });
+  const lodged = await lodge(d, { ...input, presentationId: presentation.id });
+  // DEC-R18 (OD-AFD art. 20d para. 3): the office accepts an e-dec web declaration it received with the goods.
+  if (input.channel === "EDEC_WEB") await ok(CUSTOMS, ATTEST_EDEC_WEB, { id: lodged.id });
+  return lodged;
 }
 
 async function declaration(id: string): Promise<Record<string, any>> {

@@ -42,6 +42,7 @@ import {
   transitInput,
   WITHDRAW,
 } from "../../test/support/declarations-scenarios";
+import { CHANNEL_AND_PROCEDURE_MUTATIONS } from "../../test/support/procedure-scenarios";
 
 /**
  * The rules of the declarations subgraph on MariaDB (DOMAIN.md §3.3), mutation by mutation: each
@@ -144,7 +145,8 @@ describe("lodging: channel, procedure, role and authorisation scope", () => {
     await expectRefused(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "FREE_CIRCULATION" }) }, "BAD_USER_INPUT");
     await expectRefused(d.software, LODGE, { input: transitInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "FREE_CIRCULATION" }) }, "BAD_USER_INPUT");
     const temporary = await accepted(d.software, LODGE, { input: importInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "TEMPORARY_ADMISSION" }) });
-    const outward = await accepted(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "OUTWARD_PROCESSING" }) });
+    // Outward processing needs its authorisation (DEC-R74): the procedures suite proves it.
+    const outward = await accepted(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: LATER_TODAY, procedure: "TEMPORARY_ADMISSION" }) });
     expect([temporary.lodgeDeclaration.declaration.status, outward.lodgeDeclaration.declaration.status]).toEqual(["ACCEPTED", "ACCEPTED"]);
   });
 
@@ -567,7 +569,7 @@ describe("the duty basis (DEC-R48, DEC-R49, LD art. 19; DEC-R11, OD-AFD art. 5 p
     h.clock.set("2026-03-04T08:30:00+01:00");
     await present(h, d, { declarationId: pre.id });
     expect((await outbox(h, pre.id)).filter(x => x.type === "BorderCrossed")).toEqual([
-      { type: "BorderCrossed", payload: { declarationId: pre.id, declarationNumber: pre.declarationNumber, declarantId: d.partnerId, onBehalfOfId: null, direction: "IMPORT", crossedAt: "2026-03-04T07:30:00.000Z" } },
+      { type: "BorderCrossed", payload: { declarationId: pre.id, declarationNumber: pre.declarationNumber, declarantId: d.partnerId, onBehalfOfId: null, direction: "IMPORT", procedure: "FREE_CIRCULATION", conditionalProcedure: false, crossedAt: "2026-03-04T07:30:00.000Z" } },
     ]);
     // Taxed a day later, still at the rate of the crossing day: 20 000 kg at CHF 40.00 per 100 kg (not 42.00).
     h.clock.set("2026-03-05T09:00:00+01:00");
@@ -841,6 +843,9 @@ describe("events for the other subgraphs (DOMAIN.md §7)", () => {
         officeId: "1001",
         acceptedAt: "2026-03-02T08:00:00.000Z",
         isPreDeclaration: false,
+        channel: "PASSAR_B2B",
+        conditionalProcedure: false,
+        simplifiedProcedure: null,
       },
     });
   });
@@ -878,8 +883,11 @@ describe("identity's events, as declarations keeps them (X02, X04; ID-R32, OD-AF
       ["DeclarantEmployeeDeactivated", { partnerId: fresh.partnerId, personalNumber: "P777" }],
       ["PartnerRoleActivated", { partnerId: fresh.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
       ["PartnerRoleEnded", { partnerId: fresh.partnerId, roleType: "AUTHORISED_CONSIGNEE" }],
-      // From debt (DEC-R55, LD art. 39 para. 3).
+      // From debt (DEC-R55, LD art. 39 para. 3; LD art. 76 para. 1), for decisions and cases this database does not know.
       ["ProvisionalTaxationSecured", { taxationDecisionId: "7b0e5c1a-0000-4000-8000-000000000099", securedAt: "2026-03-02T08:00:00.000Z" }],
+      ["ConditionalDebtSecured", { debtId: "7b0e5c1a-0000-4000-8000-000000000098", reference: "procedure:7b0e5c1a-0000-4000-8000-000000000097", securedAt: "2026-03-02T08:00:00.000Z" }],
+      // From warehousing (X13), for a case this database does not know.
+      ["GoodsEnteredFreeDeposit", { procedureCaseId: "7b0e5c1a-0000-4000-8000-000000000096", lotId: "L-1", enteredAt: "2026-03-02T08:00:00.000Z" }],
     ];
     expect(events.map(([type]) => type).sort()).toEqual([...definition.consumes!].sort());
     for (const [i, [type, payload]] of events.entries()) {
@@ -1122,7 +1130,10 @@ describe("the law where part 1 differed from it (issue 8)", () => {
 
 describe("coverage", () => {
   it("has seen every declarations mutation both accepted and refused in this file (runs last: it reads what the tests above recorded)", () => {
-    const all = Object.keys(h.subgraph.schema.getMutationType()!.getFields()).sort();
+    // Issue 9's channels and procedures have their own suite and its own coverage check.
+    const all = Object.keys(h.subgraph.schema.getMutationType()!.getFields())
+      .filter(name => !CHANNEL_AND_PROCEDURE_MUTATIONS.includes(name))
+      .sort();
     const missing = all.filter(name => !(outcomes.get(name)?.has("accepted") && outcomes.get(name)?.has("refused")));
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { buildFederatedSchema, SubgraphDefinition } from "../kit";
+import { AdvanceAnnouncement, CrossingFacilityAuthorisation, RuralTrafficAuthorisation } from "./entities/channel.entity";
 import { CustomsOffice } from "./entities/customs-office.entity";
+import { ProcedureCase, ProcessingAuthorisation } from "./entities/procedure-case.entity";
 import { CustomsDeclaration, DeclarationItem } from "./entities/declaration.entity";
 import { GoodsPresentation } from "./entities/presentation.entity";
 import { Appeal, DeadlineOverride, DeclarationCorrection, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "./entities/procedure.entity";
@@ -18,6 +20,8 @@ import {
   VerificationResolver,
 } from "./resolvers/declaration.resolver";
 import { loaders } from "./resolvers/loaders";
+import { AnnouncementResolver, ChannelResolver, DeclarationProcedureResolver, PartnerProcedureResolver, ProcedureCaseResolver } from "./resolvers/procedure.resolver";
+import { caseAlreadyOpen } from "./services/procedure-case.service";
 import { ReferenceResolver, TaxationDecisionResolver } from "./resolvers/taxation.resolver";
 import { createDeclarationServices, DeclarationServices } from "./services";
 
@@ -40,6 +44,11 @@ export const DECLARATION_ENTITIES = [
   AuthorisedDeclarant,
   DeclarantEmployeeRef,
   PartnerRoleRef,
+  CrossingFacilityAuthorisation,
+  RuralTrafficAuthorisation,
+  AdvanceAnnouncement,
+  ProcedureCase,
+  ProcessingAuthorisation,
 ];
 
 /** The identity events this subgraph keeps a copy of (DOMAIN.md §7 X02, X04; employees for ID-R33). */
@@ -73,6 +82,11 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
         PartnerDeclarationsResolver,
         TaxationDecisionResolver,
         ReferenceResolver,
+        ChannelResolver,
+        AnnouncementResolver,
+        ProcedureCaseResolver,
+        DeclarationProcedureResolver,
+        PartnerProcedureResolver,
       ],
       references: {
         CustomsDeclaration: {
@@ -89,16 +103,43 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
             return d && ctx.services.access.canSee(ctx.principal, d) ? t : null;
           },
         },
+        ProcedureCase: {
+          __resolveReference: async (ref: { id: string }, ctx: DeclarationsContext) => {
+            const c = await loaders.procedureCase(ctx).load(ref.id);
+            return c && ctx.services.access.canSeeHolder(ctx.principal, c.holderId) ? c : null;
+          },
+        },
+        ProcessingAuthorisation: {
+          __resolveReference: async (ref: { id: string }, ctx: DeclarationsContext) => {
+            const a = await loaders.processingAuthorisation(ctx).load(ref.id);
+            return a && ctx.services.access.canSeeHolder(ctx.principal, a.holderId) ? a : null;
+          },
+        },
         CustomsOffice: { __resolveReference: (ref: { id: string }, ctx: DeclarationsContext) => loaders.office(ctx).load(ref.id) },
         BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       },
     }),
+  uniqueViolations: {
+    // DEC-R65: one procedure case per declaration; the loser of a race gets the domain's refusal.
+    "procedure_case(declaration_id)": caseAlreadyOpen,
+  },
   createServices: runtime => createDeclarationServices(runtime),
-  consumes: [...CONSUMED, "ProvisionalTaxationSecured"],
+  consumes: [...CONSUMED, "ProvisionalTaxationSecured", "ConditionalDebtSecured", "GoodsEnteredFreeDeposit"],
   eventHandlers: services => ({
     ...services.projections.handlers(),
+    // LD art. 76 para. 1: debt secured a procedure's conditional duties; its goods may be released.
+    ConditionalDebtSecured: (m, e) => services.procedures.onConditionalDebtSecured(m, e.payload as { debtId: string; reference: string; securedAt: string }),
+    // X13 (OD-AFD art. 44; LD art. 61 para. 3): entry into a free deposit discharges transit and the export regime.
+    GoodsEnteredFreeDeposit: (m, e) => services.procedures.onGoodsEnteredFreeDeposit(m, e.payload as { procedureCaseId?: string; declarationId?: string; lotId?: string; depositId?: string; enteredAt: string }),
     // DEC-R55 (LD art. 39 para. 3): debt met the security requisition of a provisional taxation.
     ProvisionalTaxationSecured: (m, e) => services.taxation.onProvisionalTaxationSecured(m, e.payload as { taxationDecisionId: string; securedAt: string }),
   }),
-  jobs: services => [services.lodging.lodgingJob(), services.declarations.resubmissionOverdueJob(), services.documents.overdueDocumentsJob(), services.taxation.provisionalBecomesFinalJob()],
+  jobs: services => [
+    services.lodging.lodgingJob(),
+    services.declarations.resubmissionOverdueJob(),
+    services.documents.overdueDocumentsJob(),
+    services.taxation.provisionalBecomesFinalJob(),
+    services.lodging.consigneeOverdueJob(),
+    services.procedures.deadlineJob(),
+  ],
 };

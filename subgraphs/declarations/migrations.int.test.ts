@@ -35,13 +35,18 @@ const REFERENCE_DATA = {
     ["4001", "ZH", 5, true],
   ],
   rates: [
+    ["0101.2900", "PER_UNIT", "120.00", "2026-01-01", null],
     ["0201.2000", "PER_100_KG_GROSS", "1500.00", "2026-01-01", null],
     ["0201.3000", "PER_100_KG_GROSS", "2200.00", "2026-01-01", null],
+    ["0302.1100", "PER_100_KG_GROSS", "0.00", "2026-01-01", null],
+    ["0701.9000", "PER_100_KG_GROSS", "46.00", "2026-01-01", null],
     ["0702.0000", "PER_100_KG_GROSS", "5.00", "2026-01-01", null],
     ["0805.1000", "PER_100_KG_GROSS", "0.00", "2026-01-01", null],
+    ["0806.1000", "PER_100_KG_GROSS", "36.00", "2026-01-01", null],
     ["1001.9900", "PER_100_KG_GROSS", "42.00", "2026-01-01", null],
     ["2203.0000", "PER_100_KG_GROSS", "25.00", "2026-01-01", null],
     ["2204.2150", "PER_100_KG_GROSS", "50.00", "2026-01-01", null],
+    ["2402.2000", "PER_100_KG_GROSS", "31.00", "2026-01-01", null],
     ["6109.1000", "PER_100_KG_GROSS", "97.00", "2026-01-01", null],
     ["6403.9900", "PER_100_KG_GROSS", "250.00", "2026-01-01", null],
     ["8471.3000", "PER_100_KG_GROSS", "0.00", "2026-01-01", null],
@@ -79,21 +84,25 @@ describe.each(engines)("declarations migrations on $engine", ({ engine, env, cle
     expect(statements).toEqual([]);
   });
 
-  it("loads the reference data: four offices with their cantons and hours (DEC-R83, LD art. 29), the twelve sample rates, and selection rule set 1 (DEC-R29)", async () => {
+  it("loads the reference data: four offices with their cantons and hours (DEC-R83, LD art. 29), the seventeen sample rates (twelve, and five for issue 9's channels and procedures), and selection rule set 1 (DEC-R29)", async () => {
     expect(await referenceData(ds)).toEqual(REFERENCE_DATA);
   });
 
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
-    // The issue-8 tables and the kit's idempotency keys go first, then the reference data alone:
-    // the tables stay, empty.
-    const later = ["idempotency_key", "declaration_correction"];
+    // The issue-9 tables and sample data go first, then issue 8's and the kit's idempotency keys,
+    // then the reference data alone: the tables stay, empty.
+    const issue9 = ["crossing_facility", "rural_traffic_authorisation", "advance_announcement", "procedure_case", "processing_authorisation"];
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => !issue9.includes(t)), "migrations"].sort());
+    expect((await referenceData(ds)).rates).toHaveLength(12);
+    const later = ["idempotency_key", "declaration_correction", ...issue9];
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     expect(await referenceData(ds)).toEqual({ offices: [], rates: [], ruleSets: [] });
-    for (let i = 3; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    for (let i = 4; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual(["migrations"]);
     expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
 

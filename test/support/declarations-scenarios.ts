@@ -80,8 +80,13 @@ export async function present(h: DeclarationsHarness, d: Declarant, extra: Recor
 export async function lodgePresented(h: DeclarationsHarness, d: Declarant, overrides: Record<string, unknown> = {}, input: (d: Declarant, overrides: Record<string, unknown>) => unknown = importInput): Promise<Record<string, any>> {
   const presentationId = await present(h, d);
   const res = await h.as(d.software, LODGE_FULL, { input: input(d, { presentationId, ...overrides }) });
-  return ok(res, "lodgeDeclaration").lodgeDeclaration.declaration;
+  const lodged = ok(res, "lodgeDeclaration").lodgeDeclaration.declaration;
+  // DEC-R18 (OD-AFD art. 20d para. 3): the office accepts an e-dec web declaration it received with the goods.
+  if (overrides.channel === "EDEC_WEB") return ok(await h.as(CUSTOMS, ATTEST_EDEC_WEB, { id: lodged.id }), "attestEdecWebAcceptance").attestEdecWebAcceptance.declaration;
+  return lodged;
 }
+
+export const ATTEST_EDEC_WEB = `mutation ($id: ID!) { attestEdecWebAcceptance(input: { declarationId: $id }) { declaration { ${DECLARATION} } } }`;
 
 /** Lodges a pre-declaration whose goods cross at `plannedCrossingAt` (same day, 15:00, by default). */
 export async function preDeclare(h: DeclarationsHarness, d: Declarant, overrides: Record<string, unknown> = {}, input = importInput): Promise<Record<string, any>> {

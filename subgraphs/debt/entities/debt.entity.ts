@@ -12,7 +12,7 @@ export interface Suspension {
 
 @ObjectType({
   description:
-    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. Waiting for their producers: conditional debts from procedures (X11, X12, X14-X18) and sequestrations of smuggled goods (X21), and DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet) and DEBT-R29 (LD art. 120 para. 5, prohibited traffic, from enforcement X23). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
+    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. From declarations' events: the debt at acceptance or border crossing (X05, X06), of undeclared goods (X07), and a procedure case's conditional debt, secured on opening and due when the procedure is not discharged (X11, X12; LD art. 49, 58-60, 76). Waiting for their producers: the consumer goods warehouse's conditional debts (X14-X18) and sequestrations of smuggled goods (X21), and DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet) and DEBT-R29 (LD art. 120 para. 5, prohibited traffic, from enforcement X23). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
 })
 @Directive('@key(fields: "id")')
 @Entity("customs_debt")
@@ -21,8 +21,9 @@ export class CustomsDebt {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
+  /** The debt's origin, one debt each (LD art. 69): a declaration's id, `omitted:<reference>`, or `procedure:<case or reference>`. */
   @Index({ unique: true })
-  @Column({ type: "varchar", length: 36, name: "declaration_id" })
+  @Column({ type: "varchar", length: 64, name: "declaration_id" })
   declarationId: string;
 
   @Field(() => String, { nullable: true })
@@ -45,7 +46,7 @@ export class CustomsDebt {
   @Column({ type: "boolean" })
   conditional: boolean;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The duties, fixed by the taxation decision (DESIGN CHOICE: null until then)." })
+  @Field(() => MoneyScalar, { nullable: true, description: "The duties, fixed by the taxation decision (DESIGN CHOICE: null until then). Nil once relief is granted for a procedure not discharged (LD art. 49 para. 4, 58 para. 3, 59 para. 4, 60 para. 4): what was paid is then shown as a refund (`outstanding` negative)." })
   @Column({ type: "bigint", name: "amount_rappen", nullable: true, transformer: rappenColumn })
   amount: number | null;
 

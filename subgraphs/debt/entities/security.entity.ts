@@ -76,7 +76,10 @@ export class SecurityReservation {
   reservedAt: Date;
 }
 
-@ObjectType({ description: "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body. DEBT-R28: also made automatically for a release under provisional taxation, at the highest rate (LD art. 39 para. 3, event X10)." })
+@ObjectType({
+  description:
+    "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body. DEBT-R28: also made automatically for a release under provisional taxation, at the highest rate (LD art. 39 para. 3, event X10), and for the part of a procedure's conditional debt its securities do not cover (DEBT-R14, LD art. 76 para. 2). Withdrawn, and no longer listed, when that conditional debt ends before it is met (LD art. 49 para. 3-4).",
+})
 @Entity("security_requisition")
 export class SecurityRequisition {
   @Field(() => ID)
@@ -110,6 +113,10 @@ export class SecurityRequisition {
   @Field(() => ID, { nullable: true, description: "The security provided in answer." })
   @Column({ type: "varchar", length: 36, name: "security_id", nullable: true })
   securityId: string | null;
+
+  /** When it stopped applying unmet: the conditional debt it secured was extinguished (LD art. 49 para. 3-4). */
+  @Column({ type: "datetime", precision: 3, name: "withdrawn_at", nullable: true })
+  withdrawnAt: Date | null;
 }
 
 @ObjectType({ description: "Subsequent collection (DEBT-R22, LD art. 85): intention notified within one year of the taxation decision." })

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { IsNull } from "typeorm";
 import { Connection, ConnectionArgs, MoneyScalar, SubgraphContext, UnauthenticatedError } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, PaymentMethod, RemissionGround, SecurityKind } from "../entities/enums";
@@ -178,14 +179,19 @@ export class CustomsDebtResolver {
     return ctx.services.debts.list({ debtorIds: mine(ctx), statuses: filter.statuses }, args);
   }
 
-  @Query(() => [SecurityRequisition], { description: "Decisions requiring security (DEBT-R18, LD art. 81): officers see all, partners their own." })
+  @Query(() => [SecurityRequisition], {
+    description: "Decisions requiring security (DEBT-R18, LD art. 81): officers see all, partners their own. Not one withdrawn unmet because the conditional debt it secured ended (LD art. 49 para. 3-4).",
+  })
   async securityRequisitions(@Ctx() ctx: DebtContext): Promise<SecurityRequisition[]> {
     const own = mine(ctx);
     const repo = ctx.services.runtime.dataSource.getRepository(SecurityRequisition);
-    return own ? (own.length ? repo.find({ where: own.map(debtorId => ({ debtorId })) }) : []) : repo.find();
+    return own ? (own.length ? repo.find({ where: own.map(debtorId => ({ debtorId, withdrawnAt: IsNull() })) }) : []) : repo.find({ where: { withdrawnAt: IsNull() } });
   }
 
-  @Mutation(() => Payment, { description: "DEBT-R09, DEBT-R15 (LD art. 73, 78): record a payment by a debtor or a surety; default interest first (DEBT-R10)." })
+  @Mutation(() => Payment, {
+    description:
+      "DEBT-R09, DEBT-R15 (LD art. 73, 78): record a payment by a debtor or a surety; default interest first (DEBT-R10). DEC-R62 (OD-AFD art. 39): a debtor with an active PCD account pays without cash, against invoice (PCD_PAYMENT_REQUIRED for CASH).",
+  })
   async recordPayment(@Arg("input") input: RecordPaymentInput, @Ctx() ctx: DebtContext): Promise<Payment> {
     return ctx.services.debts.pay(ctx.principal, input);
   }
@@ -218,12 +224,12 @@ export class CustomsDebtResolver {
     return ctx.services.debts.decideRemission(ctx.principal, input);
   }
 
-  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration or a procedure recorded by the office." })
+  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration recorded by the office and for a procedure's conditional debt, keyed by its case (`caseReference`)." })
   declaration(@Root() debt: CustomsDebt): CustomsDeclaration | null {
     return debt.declarationId.includes(":") ? null : { id: debt.declarationId };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself." })
+  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself; `procedure:<case id>` for the conditional debt of a declarations procedure case (X11; LD art. 49, 58-60)." })
   caseReference(@Root() debt: CustomsDebt): string | null {
     return debt.declarationId.includes(":") ? debt.declarationId : null;
   }
@@ -236,12 +242,12 @@ export class CustomsDebtResolver {
     return ctx.services.debts.recordOmittedDeclarationDebt(ctx.principal, input);
   }
 
-  @Mutation(() => CustomsDebt, { description: "DEBT-R12 (LD art. 76 para. 1): a procedure's conditional debt, secured on opening." })
+  @Mutation(() => CustomsDebt, { description: "DEBT-R12 (LD art. 76 para. 1): a procedure's conditional debt, secured on opening, for a case outside any declaration (a declaration's procedure case records its own, X11)." })
   async recordConditionalDebt(@Arg("input") input: ConditionalDebtInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
     return ctx.services.debts.recordConditionalDebt(ctx.principal, input);
   }
 
-  @Mutation(() => CustomsDebt, { description: "LD art. 49 para. 3, 58-60: the procedure was discharged (the debt is extinguished) or not (it falls due)." })
+  @Mutation(() => CustomsDebt, { description: "LD art. 49 para. 3, 58-60: the procedure was discharged (the debt is extinguished, its securities released, an unmet requisition withdrawn) or not (it falls due)." })
   async settleProcedureDebt(@Arg("input") input: SettleProcedureInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
     return ctx.services.debts.settleProcedure(ctx.principal, input);
   }

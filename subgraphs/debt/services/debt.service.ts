@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In } from "typeorm";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import {
   addCalendarDays,
   Clock,
@@ -83,17 +83,32 @@ export class DebtService {
   /**
    * X05 (LD art. 69 let. a): the debt arises at acceptance. A pre-declaration's debt arises when
    * the goods cross the border instead (X06, let. b). Idempotent: one debt per declaration, however
-   * often the event comes.
+   * often the event comes. A declaration for transit, temporary admission, inward or outward
+   * processing (`conditionalProcedure`) gives none: its duties are the procedure case's conditional
+   * debt (X11; LD art. 49 para. 2, 58-60). Events without the flag are ordinary declarations.
    */
   async onDeclarationAccepted(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; onBehalfOfId?: string | null; acceptedAt: string; isPreDeclaration?: boolean };
-    if (p.isPreDeclaration) return;
+    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; onBehalfOfId?: string | null; acceptedAt: string; isPreDeclaration?: boolean; conditionalProcedure?: boolean };
+    if (p.isPreDeclaration || p.conditionalProcedure) return;
     await this.arise(m, p.declarationId, p.declarationNumber ?? null, DebtBirthTrigger.ACCEPTANCE, new Date(p.acceptedAt), p.declarantId, p.onBehalfOfId ?? null);
   }
 
   async onBorderCrossed(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; crossedAt: string; onBehalfOfId?: string | null };
+    const p = e.payload as { declarationId: string; declarationNumber?: string; declarantId: string; crossedAt: string; onBehalfOfId?: string | null; conditionalProcedure?: boolean };
+    if (p.conditionalProcedure) return;
     await this.arise(m, p.declarationId, p.declarationNumber ?? null, DebtBirthTrigger.BORDER_CROSSING_AFTER_PRE_ACCEPTANCE, new Date(p.crossedAt), p.declarantId, p.onBehalfOfId ?? null);
+  }
+
+  /**
+   * X07 (LD art. 69 let. c; DEBT-R02 let. c): goods were brought in undeclared. The debt arises
+   * when they crossed the border or, when that moment cannot be established, when the omission was
+   * discovered. The ex officio taxation that follows for the same declaration (X09, `onTaxation`)
+   * fixes the amount and keeps this birth. Idempotent: one debt per declaration.
+   */
+  async onUndeclaredGoodsDetected(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { declarationId: string; declarationNumber?: string | null; declarantId: string; onBehalfOfId?: string | null; crossedAt: string | null; detectedAt: string };
+    const [trigger, at] = p.crossedAt ? [DebtBirthTrigger.OMITTED_DECLARATION_CROSSING, p.crossedAt] : [DebtBirthTrigger.OMITTED_DECLARATION_DISCOVERY, p.detectedAt];
+    await this.arise(m, p.declarationId, p.declarationNumber ?? null, trigger, new Date(at), p.declarantId, p.onBehalfOfId ?? null);
   }
 
   private async arise(m: EntityManager, declarationId: string, number: string | null, trigger: DebtBirthTrigger, at: Date, declarantId: string, principalId: string | null): Promise<CustomsDebt> {
@@ -128,7 +143,8 @@ export class DebtService {
   /**
    * X08 / X09 (LD art. 38; OD-AFD art. 58): the taxation fixes the amount. CHF 5 or less is not
    * levied (DEBT-R07). The payment period starts with the decision (DEBT-R09). An amended decision
-   * replaces the amount; what was paid too much is shown as a refund.
+   * replaces the amount; what was paid too much is shown as a refund. A debt that arose before
+   * (acceptance, border crossing, undeclared goods: X05-X07) keeps its birth trigger and moment.
    */
   async onTaxation(m: EntityManager, e: EventEnvelope): Promise<void> {
     const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string };
@@ -227,6 +243,7 @@ export class DebtService {
         decidedAt: new Date(e.occurredAt),
         originKey,
         securityId: null,
+        withdrawnAt: null,
       }),
     );
   }
@@ -268,10 +285,14 @@ export class DebtService {
     });
   }
 
+  // ------------------------------------------------------------ procedures: conditional debts
+
   /**
    * DEBT-R12 (LD art. 76 para. 1; LD art. 49 para. 2 let. a, 51 para. 2 let. b, 58-60): a procedure
    * fixes the duties with a conditional payment obligation, which must be secured. The debt is
-   * CONDITIONAL until the procedure is discharged (EXTINGUISHED) or not (DUE).
+   * CONDITIONAL until the procedure is discharged (EXTINGUISHED) or not (DUE). The office records
+   * one here for a case outside any declaration, naming its securities; a declaration's procedure
+   * case records its own (X11, `onProcedureCaseOpened`).
    *
    * Several securities may secure it (DEBT-R14, LD art. 76 para. 2): each, in the order given,
    * covers what it can up to its headroom; a rest no security covers stays unsecured, and the
@@ -297,39 +318,186 @@ export class DebtService {
         locked.set(id, security);
       }
       const now = this.clock.now();
-      const debt = await m.save(
-        m.create(CustomsDebt, {
-          id: randomUUID(), declarationId: key, declarationNumber: input.procedure, taxationDecisionId: null, birthTrigger: DebtBirthTrigger.PROCEDURE, arisenAt: now, conditional: true,
-          amount: input.amount, principalPaid: 0, interestPaid: 0, establishedAt: now, dueAt: now, paymentDeadline: null, status: DebtStatus.CONDITIONAL, suspensions: [], interruptions: [], createdAt: now,
-          procedureEndedAt: null,
-        }),
-      );
-      await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: input.debtorId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
-      let secured = 0;
-      for (const id of securityIds) {
-        if (secured >= input.amount) break;
-        const reservation = await this.securities.attach(m, locked.get(id)!, debt, input.amount - secured, "upToHeadroom");
-        secured += reservation?.amount ?? 0;
-      }
-      if (secured === 0) throw refuse("SECURITY_REQUIRED", "No headroom is left on these securities: the conditional debt would be unsecured.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
-      if (secured < input.amount) {
-        await m.save(
-          m.create(SecurityRequisition, {
-            id: randomUUID(),
-            debtorId: input.debtorId,
-            legalGround: "LD art. 76 para. 2: additional security for the part of a procedure's conditional duties the securities given do not cover (DEBT-R14)",
-            amount: input.amount - secured,
-            depositBody: "the customs office that opened the procedure",
-            decidedAt: now,
-            originKey: `conditional:${debt.id}`,
-            securityId: null,
-          }),
-        );
-      } else {
-        await this.events.publish(m, "ConditionalDebtSecured", debt.id, { debtId: debt.id, reference: key, securedAt: now.toISOString() });
-      }
+      const securities = securityIds.map(id => locked.get(id)!);
+      const debt = await this.openConditionalDebt(m, { key, declarationNumber: input.procedure, debtorId: input.debtorId, amount: input.amount, at: now, securities, uncovered: "refuse" });
+      if (!debt) throw debtAlreadyRecorded();
       return debt;
     });
+  }
+
+  /**
+   * X11 (LD art. 49 para. 2, 58-60, 76 para. 1): declarations opened a procedure case (transit,
+   * temporary admission, inward or outward processing) with its conditional duties. Its conditional
+   * debt is recorded under `procedure:<caseId>`, owed by the holder, and secured at once by the
+   * holder's active general bonds, oldest first, each up to its headroom; the rest is requisitioned
+   * (DEBT-R14, DEBT-R18; LD art. 76 para. 2), the whole amount when the holder has no bond: an event
+   * is a fact, never refused. No duties (zero), no debt.
+   *
+   * Once per case: a redelivery, or a retry under a new envelope id, finds the debt. Concurrent
+   * deliveries queue on the holder's bonds (which also keeps two cases from spending the same
+   * headroom), then on the debt's key (`claim`): the first records the debt, the others find it.
+   */
+  async onProcedureCaseOpened(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { caseId: string; declarationId: string; declarationNumber?: string | null; procedure: string; holderId: string; officeId: string; conditionalDuties: string; openedAt: string; timeLimit: string | null };
+    const amount = toRappen(p.conditionalDuties);
+    const key = `procedure:${p.caseId}`;
+    if (amount <= 0 || (await m.findOneBy(CustomsDebt, { declarationId: key }))) return;
+    const bonds = await this.securities.lockGeneralBonds(m, p.holderId);
+    await this.openConditionalDebt(m, { key, declarationNumber: p.declarationNumber ?? null, debtorId: p.holderId, amount, at: new Date(p.openedAt), securities: bonds, uncovered: "requisition" });
+  }
+
+  /**
+   * X12 (LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4): the procedure was not discharged
+   * in time: its conditional debt falls due now, payable within the payment period (DEBT-R09). The
+   * securities stay attached: they now secure a due debt. Once: a debt no longer CONDITIONAL is left
+   * alone. A case without a debt (no duties, or the export regime) changes nothing.
+   */
+  async onProcedureNotDischarged(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { caseId: string; declarationId: string; procedure: string; holderId: string; timeLimit: string | null; notDischargedAt: string; reliefApplicationDeadline: string | null };
+    const debt = await findForUpdate(m, CustomsDebt, { declarationId: `procedure:${p.caseId}` });
+    if (!debt || debt.status !== DebtStatus.CONDITIONAL) return;
+    this.fallDue(debt, new Date(p.notDischargedAt));
+    await m.save(debt);
+  }
+
+  /**
+   * LD art. 49 para. 3, 58-61; OD-AFD art. 44: the procedure was properly discharged: its conditional
+   * debt is extinguished, its securities released (the bonds' headroom comes back) and a requisition
+   * for its rest, still unmet, withdrawn. Once: a debt no longer CONDITIONAL is left alone.
+   */
+  async onProcedureCaseDischarged(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { caseId: string; declarationId: string; procedure: string; dischargedAt: string; mode: string };
+    const debt = await this.lockProcedureDebt(m, { declarationId: `procedure:${p.caseId}` });
+    if (!debt || debt.status !== DebtStatus.CONDITIONAL) return;
+    const at = new Date(p.dischargedAt);
+    debt.procedureEndedAt = at;
+    await this.extinguish(m, debt, at);
+  }
+
+  /**
+   * LD art. 49 para. 4, 58 para. 3, 59 para. 4, 60 para. 4: relief applied for within 60 days of the
+   * time limit and granted: the debt that fell due (X12) is extinguished, its securities released and
+   * an unmet requisition withdrawn, unless it already ended otherwise (extinguished, cancelled,
+   * remitted, time-barred). Once: an extinguished debt is left alone.
+   *
+   * DESIGN CHOICE: as an amended taxation replaces the amount and shows what was paid too much as a
+   * refund (`onTaxation`; `outstanding` is negative by that much), relief sets the duties owed to
+   * nil: what the debtor or a surety paid towards the principal, a debt PAID in full included, shows
+   * as the refund due. Default interest paid while the debt was due is not part of it (LD art. 74
+   * para. 3 leaves open whether it was collected wrongly).
+   */
+  async onProcedureReliefGranted(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { caseId: string; declarationId: string; grantedAt: string };
+    const debt = await this.lockProcedureDebt(m, { declarationId: `procedure:${p.caseId}` });
+    if (!debt || [DebtStatus.EXTINGUISHED, DebtStatus.CANCELLED, DebtStatus.REMITTED, DebtStatus.TIME_BARRED].includes(debt.status)) return;
+    const at = new Date(p.grantedAt);
+    Object.assign(debt, { amount: 0, procedureEndedAt: debt.procedureEndedAt ?? at });
+    await this.extinguish(m, debt, at);
+  }
+
+  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
+  async settleProcedure(principal: Principal, input: { debtId: string; discharged: boolean }): Promise<CustomsDebt> {
+    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records the discharge.", { requiredRoles: ["CUSTOMS_OFFICE"] });
+    return transaction(this.dataSource, async m => {
+      const debt = await this.lockProcedureDebt(m, { id: input.debtId });
+      if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "debtId");
+      if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
+      const now = this.clock.now();
+      if (!input.discharged) {
+        this.fallDue(debt, now);
+        return m.save(debt);
+      }
+      debt.procedureEndedAt = now;
+      return this.extinguish(m, debt, now);
+    });
+  }
+
+  /**
+   * The one way a conditional debt is opened (DEBT-R12, DEBT-R14; LD art. 76): the debt under its
+   * key, arisen `at`, owed by the debtor jointly and severally; then each security (locked by the
+   * caller, in id order), in the order given, covers what it can up to its headroom. The rest is
+   * asked for at once by a security requisition (`conditional:<debt>`, DEBT-R18, LD art. 76 para. 2)
+   * that the security provided in answer meets (SecurityService.onRequisitionMet); with nothing
+   * left, declarations learns that the goods may be released (ConditionalDebtSecured). A debt no
+   * security covers at all is refused (`uncovered: "refuse"`, the office's choice of securities) or
+   * requisitioned whole (`"requisition"`, a procedure case). Null when the key was taken meanwhile.
+   */
+  private async openConditionalDebt(
+    m: EntityManager,
+    c: { key: string; declarationNumber: string | null; debtorId: string; amount: number; at: Date; securities: Security[]; uncovered: "refuse" | "requisition" },
+  ): Promise<CustomsDebt | null> {
+    const debt = m.create(CustomsDebt, {
+      id: randomUUID(), declarationId: c.key, declarationNumber: c.declarationNumber, taxationDecisionId: null, birthTrigger: DebtBirthTrigger.PROCEDURE, arisenAt: c.at, conditional: true,
+      amount: c.amount, principalPaid: 0, interestPaid: 0, establishedAt: c.at, dueAt: c.at, paymentDeadline: null, status: DebtStatus.CONDITIONAL, suspensions: [], interruptions: [], createdAt: this.clock.now(),
+      procedureEndedAt: null,
+    });
+    if (!(await this.claim(m, debt))) return null;
+    await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: c.debtorId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
+    let secured = 0;
+    for (const security of c.securities) {
+      if (secured >= c.amount) break;
+      const reservation = await this.securities.attach(m, security, debt, c.amount - secured, "upToHeadroom");
+      secured += reservation?.amount ?? 0;
+    }
+    if (secured === 0 && c.uncovered === "refuse") throw refuse("SECURITY_REQUIRED", "No headroom is left on these securities: the conditional debt would be unsecured.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
+    const now = this.clock.now();
+    if (secured < c.amount) {
+      await m.save(
+        m.create(SecurityRequisition, {
+          id: randomUUID(),
+          debtorId: c.debtorId,
+          legalGround: "LD art. 76 para. 2: additional security for the part of a procedure's conditional duties the securities given do not cover (DEBT-R14)",
+          amount: c.amount - secured,
+          depositBody: "the customs office that opened the procedure",
+          decidedAt: now,
+          originKey: `conditional:${debt.id}`,
+          securityId: null,
+          withdrawnAt: null,
+        }),
+      );
+    } else {
+      await this.events.publish(m, "ConditionalDebtSecured", debt.id, { debtId: debt.id, reference: c.key, securedAt: now.toISOString() });
+    }
+    return debt;
+  }
+
+  /**
+   * Inserts the debt unless its key is taken, and says whether it did (LD art. 69: one debt per
+   * declaration, case or procedure). Never fails on the key: a transaction inserting the same key
+   * at the same moment makes this one wait for its commit, then find the key taken and leave it
+   * (locked) as it is. So two deliveries of one event both succeed, and one debt is recorded.
+   */
+  private async claim(m: EntityManager, debt: CustomsDebt): Promise<boolean> {
+    await m.createQueryBuilder().insert().into(CustomsDebt).values(debt).orUpdate(["declaration_id"], ["declaration_id"]).execute();
+    return (await findForUpdate(m, CustomsDebt, { declarationId: debt.declarationId }))?.id === debt.id;
+  }
+
+  /**
+   * A procedure's debt, locked, its requisition for additional security locked first: in the order
+   * a security provided in answer takes them (SecurityService.provide), so that an end of the
+   * procedure and a deposit for the same debt wait for each other instead of deadlocking.
+   */
+  private async lockProcedureDebt(m: EntityManager, where: { id: string } | { declarationId: string }): Promise<CustomsDebt | null> {
+    const found = await m.findOneBy(CustomsDebt, where);
+    if (!found) return null;
+    await findForUpdate(m, SecurityRequisition, { originKey: `conditional:${found.id}` });
+    return findForUpdate(m, CustomsDebt, { id: found.id });
+  }
+
+  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: not discharged, the conditional debt is payable from `at`, within the payment period (DEBT-R09). */
+  private fallDue(debt: CustomsDebt, at: Date): void {
+    Object.assign(debt, { status: DebtStatus.DUE, conditional: false, dueAt: at, paymentDeadline: endOfCalendarDaysAfter(at, this.config.paymentPeriodDays), procedureEndedAt: at });
+  }
+
+  /**
+   * LD art. 49 para. 3-4, 58-60: the debt (locked with `lockProcedureDebt`) ends: its securities are
+   * released, and a requisition for its rest that no security met yet no longer applies (DEBT-R18).
+   */
+  private async extinguish(m: EntityManager, debt: CustomsDebt, at: Date): Promise<CustomsDebt> {
+    debt.status = DebtStatus.EXTINGUISHED;
+    await m.delete(SecurityReservation, { debtId: debt.id });
+    await m.update(SecurityRequisition, { originKey: `conditional:${debt.id}`, securityId: IsNull(), withdrawnAt: IsNull() }, { withdrawnAt: at });
+    return m.save(debt);
   }
 
   /** What the securities attached to each debt cover, in key order (one statement). */
@@ -337,24 +505,6 @@ export class DebtService {
     if (!debtIds.length) return [];
     const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ debtId: In([...new Set(debtIds)]) });
     return debtIds.map(id => rows.filter(r => r.debtId === id).reduce((sum, r) => sum + r.amount, 0));
-  }
-
-  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
-  async settleProcedure(principal: Principal, input: { debtId: string; discharged: boolean }): Promise<CustomsDebt> {
-    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records the discharge.", { requiredRoles: ["CUSTOMS_OFFICE"] });
-    return transaction(this.dataSource, async m => {
-      const debt = await this.get(input.debtId, m);
-      if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
-      const now = this.clock.now();
-      debt.procedureEndedAt = now;
-      if (input.discharged) {
-        debt.status = DebtStatus.EXTINGUISHED;
-        await m.delete(SecurityReservation, { debtId: debt.id });
-      } else {
-        Object.assign(debt, { status: DebtStatus.DUE, conditional: false, dueAt: now, paymentDeadline: endOfCalendarDaysAfter(now, this.config.paymentPeriodDays) });
-      }
-      return m.save(debt);
-    });
   }
 
   // ------------------------------------------------------------ reads and figures
@@ -444,6 +594,9 @@ export class DebtService {
   /**
    * DEBT-R09, DEBT-R15 (LD art. 73, 78): a payment by a debtor or by a surety whose security covers
    * the debt, recorded by the office. Interest first, then principal (DESIGN CHOICE); no overpayment.
+   * DEC-R62 (OD-AFD art. 39): an authorised consignee or consignor (an active PCD account, X02)
+   * pays its debts without cash, against invoice in the PCD: its CASH payment is refused. A surety
+   * paying for it is not bound by its status.
    */
   async pay(principal: Principal, input: { debtId: string; payerId: string; amount: number; method: PaymentMethod }): Promise<Payment> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "Payments are recorded by a customs office.", { requiredRoles: ["CUSTOMS_OFFICE"] });
@@ -460,6 +613,9 @@ export class DebtService {
       }
       if (input.method === PaymentMethod.PCD_INVOICE && !(await m.findOneBy(PcdAccount, { holderId: input.payerId, active: true }))) {
         throw refuse("NO_PCD_ACCOUNT", "Payment against invoice in the PCD is for authorised consignees and consignors.", { field: "input.method", rule: "DEBT-R09", article: "OD-AFD art. 39" });
+      }
+      if (input.method === PaymentMethod.CASH && !bySurety && (await m.findOneBy(PcdAccount, { holderId: input.payerId, active: true }))) {
+        throw refuse("PCD_PAYMENT_REQUIRED", "An authorised consignee or consignor pays without cash, against invoice in the PCD.", { field: "input.method", rule: "DEC-R62", article: "OD-AFD art. 39" });
       }
       const now = this.clock.now();
       const interestDue = (await this.accruedInterest(debt, now, m)) - debt.interestPaid;

@@ -50,6 +50,7 @@ export class SecurityService {
         const req = await findForUpdate(m, SecurityRequisition, { id: input.requisitionId });
         if (!req || req.debtorId !== input.debtorId) throw new NotFoundError("SecurityRequisition", input.requisitionId, "input.requisitionId");
         if (req.securityId) throw refuse("REQUISITION_ALREADY_MET", "This requisition is already met.", { rule: "DEBT-R18", article: "LD art. 81" });
+        if (req.withdrawnAt) throw refuse("REQUISITION_WITHDRAWN", "This requisition was withdrawn: the conditional debt it secured has ended.", { field: "input.requisitionId", rule: "DEBT-R18", article: "LD art. 49 para. 3-4" });
         if (input.maxAmount < req.amount) throw refuse("SECURITY_TOO_LOW", `The decision requires CHF ${formatRappen(req.amount)}.`, { field: "input.maxAmount", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
         await m.update(SecurityRequisition, { id: req.id }, { securityId: security.id });
         await this.onRequisitionMet(m, req, security);
@@ -123,6 +124,22 @@ export class SecurityService {
   }
 
   /**
+   * DEBT-R14 (LD art. 77): the debtor's active general bonds, which secure all its customs claims,
+   * oldest first, each locked for the caller's transaction. Locked in id order, as the office's
+   * conditional debts lock the securities they name, so that parallel procedures do not deadlock;
+   * a bond that stopped being active while this waited for its lock is left out.
+   */
+  async lockGeneralBonds(m: EntityManager, debtorId: string): Promise<Security[]> {
+    const candidates = await m.find(Security, { where: { debtorId, kind: SecurityKind.GENERAL_BOND, status: SecurityStatus.ACTIVE }, order: { id: "ASC" } });
+    const locked: Security[] = [];
+    for (const { id } of candidates) {
+      const bond = await findForUpdate(m, Security, { id });
+      if (bond?.status === SecurityStatus.ACTIVE) locked.push(bond);
+    }
+    return locked.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
    * DEBT-R16 (LD art. 79 para. 2): a general bond is terminated at the earliest one year after it
    * was established (T8: from the same calendar date); it then covers claims born until the end of
    * the 30th day after the administration received the termination.
@@ -172,7 +189,7 @@ export class SecurityService {
     if (input.depositBody.trim().length < 3) throw new ValidationError("State where the security is to be deposited.", { field: "input.depositBody", rule: "DEBT-R18", article: "LD art. 81 para. 1" });
     return transaction(this.dataSource, async m => {
       const id = randomUUID();
-      return m.save(m.create(SecurityRequisition, { id, debtorId: input.debtorId, legalGround: input.legalGround.trim(), amount: input.amount, depositBody: input.depositBody.trim(), decidedAt: this.clock.now(), originKey: `decision:${id}`, securityId: null }));
+      return m.save(m.create(SecurityRequisition, { id, debtorId: input.debtorId, legalGround: input.legalGround.trim(), amount: input.amount, depositBody: input.depositBody.trim(), decidedAt: this.clock.now(), originKey: `decision:${id}`, securityId: null, withdrawnAt: null }));
     });
   }
 

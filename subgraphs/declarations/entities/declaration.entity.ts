@@ -1,7 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
-import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, SelectionResult } from "./enums";
+import { DeclarationParticulars } from "./channel.entity";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, SelectionResult, SimplifiedProcedure } from "./enums";
 
 @ObjectType({
   description:
@@ -31,9 +32,31 @@ export class CustomsDeclaration {
   @Column({ type: "varchar", length: 24 })
   destination: CustomsDestination;
 
-  @Field(() => DeclarationChannel, { description: "DEC-R13 (OD-AFD art. 6)." })
-  @Column({ type: "varchar", length: 12 })
+  @Field(() => DeclarationChannel, { description: "DEC-R12, DEC-R13 (LD art. 28; OD-AFD art. 6): how the declaration was made, which decides when it was accepted." })
+  @Column({ type: "varchar", length: 32 })
   channel: DeclarationChannel;
+
+  @Field(() => DeclarationParticulars, { nullable: true, description: "For the channels outside the electronic systems (DEC-R19 to DEC-R28): what made the channel allowed." })
+  @Column({ type: "simple-json", nullable: true })
+  particulars: DeclarationParticulars | null;
+
+  @Field(() => SimplifiedProcedure, {
+    nullable: true,
+    description:
+      "DEC-R61 to DEC-R64 (OD-AFD art. 38-41): lodged in the simplified procedure of an authorised consignee (an import by or for an active AUTHORISED_CONSIGNEE) or consignor (an export by or for an AUTHORISED_CONSIGNOR), fixed at transmission. Documents then go to the control office before the control (after an intervention, a BLOCKED result) or by the working day after the selection's communication; goods leave on the office's electronic release after an intervention, otherwise on evidence of proper taxation; the debt is paid cashless by PCD invoice (DEC-R62, OD-AFD art. 39).",
+  })
+  @Column({ type: "varchar", length: 24, name: "simplified_procedure", nullable: true })
+  simplifiedProcedure: SimplifiedProcedure | null;
+
+  @Column({ type: "varchar", length: 36, name: "processing_authorisation_id", nullable: true })
+  processingAuthorisationId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "X15 (LD art. 57, 67): the stored lot in a customs warehouse or free deposit this declaration takes out; its acceptance publishes ExitDeclarationAccepted for warehousing.",
+  })
+  @Column({ type: "varchar", length: 36, name: "warehouse_lot_id", nullable: true })
+  warehouseLotId: string | null;
 
   @Index()
   @Column({ type: "varchar", length: 36, name: "declarant_id" })

@@ -32,12 +32,248 @@ export enum DeclarationChannel {
   NCTS = "NCTS",
   EDEC_WEB = "EDEC_WEB",
   PASSAR_B2B = "PASSAR_B2B",
+  PAPER = "PAPER",
+  VERBAL = "VERBAL",
+  DECLARATION_BOX = "DECLARATION_BOX",
+  GREEN_LANE = "GREEN_LANE",
+  GREEN_VIEW = "GREEN_VIEW",
+  GREEN_PLATE = "GREEN_PLATE",
+  DECLARATION_PANEL = "DECLARATION_PANEL",
+  RURAL_BORDER_ANNOUNCEMENT = "RURAL_BORDER_ANNOUNCEMENT",
 }
 registerEnumType(DeclarationChannel, {
   name: "DeclarationChannel",
   description:
-    "DEC-R13 (OD-AFD art. 6): electronic declarations via e-dec or NCTS (Passar B2B by analogy, DOMAIN.md §0.2), or e-dec web (DEC-R18, OD-AFD art. 20c). Paper, oral and green-lane declarations (DEC-R19 to DEC-R28) are part 2.",
+    "DEC-R12 (LD art. 28): how the declaration was made, and so when it counts as accepted. Electronic (DEC-R13, OD-AFD art. 6): EDEC, NCTS, PASSAR_B2B (by analogy, DOMAIN.md §0.2), accepted when the summary control passes (DEC-R17, OD-AFD art. 16); EDEC_WEB, accepted by the office that received the printout with the goods (DEC-R18, OD-AFD art. 20c-20d). PAPER, only in the cases of OD-AFD art. 21, accepted on the office's date stamp and signature (DEC-R19, DEC-R22, OD-AFD art. 24 let. a); DECLARATION_BOX, tourist traffic goods, accepted when dropped in the box (DEC-R21, OD-AFD art. 23a, 24 let. b); VERBAL, accepted when made at the office (DEC-R24, DEC-R25, OD-AFD art. 25-26); GREEN_LANE on passage, GREEN_VIEW and DECLARATION_PANEL on crossing the customs border, GREEN_PLATE when the public transport leaves its last stop before the border (DEC-R26, DEC-R27, OD-AFD art. 27-35); RURAL_BORDER_ANNOUNCEMENT, accepted when complete at the office (DEC-R23, OD-AFD art. 24a).",
 });
+
+/** The channels an office records for a person at the border; the electronic ones are lodged by the declarant. */
+export const OFFICE_RECORDED_CHANNELS = [
+  DeclarationChannel.PAPER,
+  DeclarationChannel.VERBAL,
+  DeclarationChannel.DECLARATION_BOX,
+  DeclarationChannel.GREEN_LANE,
+  DeclarationChannel.GREEN_VIEW,
+  DeclarationChannel.GREEN_PLATE,
+  DeclarationChannel.DECLARATION_PANEL,
+  DeclarationChannel.RURAL_BORDER_ANNOUNCEMENT,
+];
+
+export enum PaperDeclarationCase {
+  FREE_CIRCULATION_LISTED_GOODS = "FREE_CIRCULATION_LISTED_GOODS",
+  TEMPORARY_ADMISSION = "TEMPORARY_ADMISSION",
+  INWARD_PROCESSING_SIMPLIFIED = "INWARD_PROCESSING_SIMPLIFIED",
+  EXPORT_LISTED_GOODS = "EXPORT_LISTED_GOODS",
+  TOBACCO_EXPORT_TAX_RELIEF = "TOBACCO_EXPORT_TAX_RELIEF",
+  EXCEPTIONAL_AUTHORISATION = "EXCEPTIONAL_AUTHORISATION",
+}
+registerEnumType(PaperDeclarationCase, {
+  name: "PaperDeclarationCase",
+  description:
+    "DEC-R19 (OD-AFD art. 21): the only cases a paper declaration is allowed in. FREE_CIRCULATION_LISTED_GOODS: let. a, one of its 20 categories (`paperCategory`); TEMPORARY_ADMISSION: let. c; INWARD_PROCESSING_SIMPLIFIED: let. d, the simplified suspension or refund system; EXPORT_LISTED_GOODS: let. e, the let. a goods except no. 7-9, 15, 16 and 19; TOBACCO_EXPORT_TAX_RELIEF: let. f, manufactured tobacco (tariff 2402, 2403) with refund or suspension of tobacco tax; EXCEPTIONAL_AUTHORISATION: let. g, authorised by the DGD or a district directorate.",
+});
+
+export enum FormFilling {
+  PRINTED = "PRINTED",
+  HANDWRITTEN_INK = "HANDWRITTEN_INK",
+  HANDWRITTEN_BALLPOINT = "HANDWRITTEN_BALLPOINT",
+  HANDWRITTEN_OTHER = "HANDWRITTEN_OTHER",
+}
+registerEnumType(FormFilling, { name: "FormFilling", description: "DEC-R20 (OD-AFD art. 22 para. 2): a form filled in by hand is written in ink or ballpoint, in block letters." });
+
+export enum OralDeclarationGoods {
+  TOURIST_TRAFFIC_GOODS = "TOURIST_TRAFFIC_GOODS",
+  ANNEX_C_MEANS_OF_TRANSPORT = "ANNEX_C_MEANS_OF_TRANSPORT",
+  FOREIGN_TRAILER = "FOREIGN_TRAILER",
+  FRONTIER_WATERS_FISH = "FRONTIER_WATERS_FISH",
+}
+registerEnumType(OralDeclarationGoods, {
+  name: "OralDeclarationGoods",
+  description:
+    "DEC-R24 (OD-AFD art. 25 para. 1): the goods an oral declaration may cover: tourist traffic goods (let. a); registered means of transport for which Annex C of the Istanbul Convention of 26 June 1990 requires no declaration or security (let. b); foreign trailers temporarily admitted for cross-border transport (let. c, OD art. 34 para. 3); fresh fish caught in frontier waters (let. d, OD art. 26).",
+});
+
+export enum CrossingFacility {
+  GREEN_LANE = "GREEN_LANE",
+  GREEN_VIEW = "GREEN_VIEW",
+  GREEN_PLATE = "GREEN_PLATE",
+  PANEL_NOTHING_TO_DECLARE = "PANEL_NOTHING_TO_DECLARE",
+  PANEL_GOODS_TO_REPORT = "PANEL_GOODS_TO_REPORT",
+  DECLARATION_BOX = "DECLARATION_BOX",
+}
+registerEnumType(CrossingFacility, {
+  name: "CrossingFacility",
+  description:
+    "The facilities whose use is the declaration, each authorised for an office or a road: GREEN_LANE by the district directorate (OD-AFD art. 27); GREEN_VIEW by the DGD (art. 29); GREEN_PLATE on public transport by the district directorate, also by announcements where plates cannot be fitted (art. 31); PANEL_NOTHING_TO_DECLARE (art. 34) and PANEL_GOODS_TO_REPORT, \"Nothing to declare/Goods to be reported\" (art. 35), by the district directorate (art. 33); DECLARATION_BOX by the district directorate (art. 23a).",
+});
+
+export enum ConveyanceKind {
+  ON_FOOT = "ON_FOOT",
+  PRIVATE_VEHICLE = "PRIVATE_VEHICLE",
+  COMMERCIAL_VEHICLE = "COMMERCIAL_VEHICLE",
+  PUBLIC_TRANSPORT = "PUBLIC_TRANSPORT",
+}
+registerEnumType(ConveyanceKind, { name: "ConveyanceKind", description: "How a traveller crosses (OD-AFD art. 30, 32, 34 para. 2, 35 para. 3)." });
+
+export enum RuralGoodsType {
+  RAW_SOIL_PRODUCTS = "RAW_SOIL_PRODUCTS",
+  GRAPES = "GRAPES",
+  WINE = "WINE",
+}
+registerEnumType(RuralGoodsType, { name: "RuralGoodsType", description: "DEC-R23 (OD-AFD art. 24a para. 1): the goods of a rural border traffic advance announcement." });
+
+export enum AnnouncementTransmission {
+  FAX = "FAX",
+  ELECTRONIC = "ELECTRONIC",
+  HANDED_IN = "HANDED_IN",
+  PHONE = "PHONE",
+}
+registerEnumType(AnnouncementTransmission, {
+  name: "AnnouncementTransmission",
+  description: "DEC-R23 (OD-AFD art. 24a para. 2, 5): an announcement is sent by fax, electronically or handed in; a change may also be made by phone (the office may ask for written confirmation).",
+});
+
+export enum AnnouncementStatus {
+  ANNOUNCED = "ANNOUNCED",
+  IMPORTED = "IMPORTED",
+}
+registerEnumType(AnnouncementStatus, { name: "AnnouncementStatus" });
+
+export enum SimplifiedProcedure {
+  AUTHORISED_CONSIGNEE = "AUTHORISED_CONSIGNEE",
+  AUTHORISED_CONSIGNOR = "AUTHORISED_CONSIGNOR",
+}
+registerEnumType(SimplifiedProcedure, {
+  name: "SimplifiedProcedure",
+  description:
+    "DEC-R61 to DEC-R64 (OD-AFD art. 38-41; LD art. 42 para. 1 let. a and d, DEC-R86): the simplified procedure of an authorised consignee (imports) or consignor (exports). DESIGN CHOICE (DOMAIN.md X02): the partner's active ePortal role AUTHORISED_CONSIGNEE or AUTHORISED_CONSIGNOR, as identity publishes it, stands for the status.",
+});
+
+export enum ProcedureCaseStatus {
+  OPEN = "OPEN",
+  DISCHARGED = "DISCHARGED",
+  NOT_DISCHARGED = "NOT_DISCHARGED",
+  RELIEF_APPLIED = "RELIEF_APPLIED",
+  RELIEF_GRANTED = "RELIEF_GRANTED",
+  DUTIES_DUE = "DUTIES_DUE",
+  REVOKED = "REVOKED",
+}
+registerEnumType(ProcedureCaseStatus, {
+  name: "ProcedureCaseStatus",
+  description:
+    "DOMAIN.md §3.2: OPEN (conditional duties fixed) → DISCHARGED in time, or NOT_DISCHARGED when the time limit passed (X12: the duties fall due, LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4) → RELIEF_APPLIED within 60 days → RELIEF_GRANTED or DUTIES_DUE. The export regime: OPEN → DISCHARGED, or REVOKED (LD art. 61 para. 4); an export regime whose goods' transit was not discharged is REVOKED (LD art. 49 para. 3).",
+});
+
+export enum Sealing {
+  BY_CAPACITY = "BY_CAPACITY",
+  BY_PACKAGE = "BY_PACKAGE",
+}
+registerEnumType(Sealing, { name: "Sealing", description: "DEC-R69 (OD-AFD art. 42): by capacity when the office recognised the means of transport as sealable, otherwise by package." });
+
+export enum TransportMode {
+  ROAD = "ROAD",
+  RAIL = "RAIL",
+  WATER = "WATER",
+  AIR = "AIR",
+  POST = "POST",
+  PIPELINE = "PIPELINE",
+}
+registerEnumType(TransportMode, {
+  name: "TransportMode",
+  description: "DEC-R71 (LD art. 45): goods sent by pipeline are under transit until re-exported or placed under another procedure, without a time limit. DEC-R87 (LD art. 44): rail, boat, air and postal traffic follow Federal Council rules not in our sources; they are recorded, not treated differently.",
+});
+
+export enum DischargeMode {
+  REACHED_FOREIGN_TERRITORY = "REACHED_FOREIGN_TERRITORY",
+  ENTERED_FREE_DEPOSIT = "ENTERED_FREE_DEPOSIT",
+  OTHER_PROCEDURE = "OTHER_PROCEDURE",
+  FORCE_MAJEURE_ATTESTED = "FORCE_MAJEURE_ATTESTED",
+  RE_EXPORTED = "RE_EXPORTED",
+  RE_IMPORTED = "RE_IMPORTED",
+  PROCESSED_PRODUCTS_EXPORTED = "PROCESSED_PRODUCTS_EXPORTED",
+  DUTY_FREE_SHOP = "DUTY_FREE_SHOP",
+  PLACED_UNDER_TRANSIT = "PLACED_UNDER_TRANSIT",
+}
+registerEnumType(DischargeMode, {
+  name: "DischargeMode",
+  description:
+    "How a procedure ends in time. Transit (DEC-R70, OD-AFD art. 44-45): the goods reached the foreign customs territory or a customs free deposit, were placed under another procedure, or an accident or force majeure prevented the discharge (formal attestation). Temporary admission (DEC-R72, LD art. 58): re-exported, or re-imported for goods exported temporarily. Inward processing (DEC-R73, LD art. 59): the processed products exported. Outward processing (DEC-R74, LD art. 60): re-imported. Export regime (DEC-R76, LD art. 61 para. 3): foreign territory, a free deposit, a Swiss duty-free shop, or placed under transit. Any procedure: another procedure (DEC-R65, LD art. 47 para. 3).",
+});
+
+export enum ReliefEvidence {
+  OFFICIAL_ATTESTATION = "OFFICIAL_ATTESTATION",
+  FOREIGN_TAXATION_DECISION = "FOREIGN_TAXATION_DECISION",
+  EQUINE_PASSPORT = "EQUINE_PASSPORT",
+  RE_IMPORT_DECLARATION = "RE_IMPORT_DECLARATION",
+}
+registerEnumType(ReliefEvidence, {
+  name: "ReliefEvidence",
+  description: "DEC-R70, DEC-R72 (OD-AFD art. 46, 52, 54 para. 3): the proof of identity of goods that left in time, an official attestation such as the foreign customs' taxation decision; for horses, the equine passport.",
+});
+
+export enum AdmittedGoodsKind {
+  GENERAL = "GENERAL",
+  HORSE = "HORSE",
+  MEANS_OF_TRANSPORT = "MEANS_OF_TRANSPORT",
+}
+registerEnumType(AdmittedGoodsKind, {
+  name: "AdmittedGoodsKind",
+  description:
+    "DEC-R72 (OD-AFD art. 53-55): horses have a one-year time limit, extended once by at most a year, identified by the equine passport. A means of transport for the own use of a person domiciled abroad needs no declaration for up to a year (art. 55): no case is opened for it; MEANS_OF_TRANSPORT is for the others.",
+});
+
+export enum ProcessingKind {
+  INWARD = "INWARD",
+  OUTWARD = "OUTWARD",
+}
+registerEnumType(ProcessingKind, { name: "ProcessingKind", description: "DEC-R73, DEC-R74 (LD art. 59, 60)." });
+
+export enum ProcessingSystem {
+  SUSPENSION = "SUSPENSION",
+  REFUND = "REFUND",
+}
+registerEnumType(ProcessingSystem, {
+  name: "ProcessingSystem",
+  description: "DEC-R73, DEC-R74 (LD art. 59 para. 2, 60 para. 2): duties fixed with a conditional payment obligation (SUSPENSION) or paid with a refund right (REFUND).",
+});
+
+export enum AuthorisationIssuer {
+  DGD = "DGD",
+  CUSTOMS_OFFICE = "CUSTOMS_OFFICE",
+}
+registerEnumType(AuthorisationIssuer, { name: "AuthorisationIssuer", description: "DEC-R75 (OD-AFD art. 56, 57): the DGD, or a customs office for the goods and processing in the annex." });
+
+export enum ProcessingAnnexCategory {
+  PRIVATE_GOODS_IMPROVEMENT = "PRIVATE_GOODS_IMPROVEMENT",
+  COMMERCIAL_GOODS_REPAIR = "COMMERCIAL_GOODS_REPAIR",
+  MACHINES_AND_SOFTWARE_CHANGES = "MACHINES_AND_SOFTWARE_CHANGES",
+  MEANS_OF_TRANSPORT_BODYWORK = "MEANS_OF_TRANSPORT_BODYWORK",
+}
+registerEnumType(ProcessingAnnexCategory, {
+  name: "ProcessingAnnexCategory",
+  description:
+    "DEC-R75 (OD-AFD art. 57 and annex): what a customs office authorises itself: private goods, any improvement; commercial goods, repair, restoration, surface work; machines, apparatus and software, changes and updates; means of transport, bodywork, conversion, fitting of accessories.",
+});
+
+export enum ApplicationForm {
+  OFFICIAL_FORM = "OFFICIAL_FORM",
+  OWN_DOCUMENT = "OWN_DOCUMENT",
+}
+registerEnumType(ApplicationForm, { name: "ApplicationForm", description: "DEC-R75 (OD-AFD art. 56 para. 1): the downloadable form, or the applicant's own document with all its data." });
+
+export enum ApplicationSentBy {
+  POST = "POST",
+  FAX = "FAX",
+  EMAIL = "EMAIL",
+  HANDED_IN = "HANDED_IN",
+}
+registerEnumType(ApplicationSentBy, { name: "ApplicationSentBy", description: "DEC-R75 (OD-AFD art. 56 para. 3): applications to the DGD are signed and sent by post or fax." });
+
+export enum ExportRegimeStorage {
+  OPEN_CUSTOMS_WAREHOUSE = "OPEN_CUSTOMS_WAREHOUSE",
+  CUSTOMS_FREE_DEPOSIT = "CUSTOMS_FREE_DEPOSIT",
+}
+registerEnumType(ExportRegimeStorage, { name: "ExportRegimeStorage", description: "DEC-R14 (OD-AFD art. 6a): where goods placed under the export regime were then stored; their export is not declared via NCTS." });
 
 export enum SummaryForm {
   PAPER = "PAPER",

@@ -39,6 +39,14 @@ export class GoodsPresentation {
   @Column({ type: "datetime", precision: 3, name: "declaration_due_by" })
   computedDeclarationDueBy: Date;
 
+  @Field({ description: "DEC-R61 (OD-AFD art. 38): presented by an authorised consignee, whose declaration is due at the control office by the 30th working day after presentation." })
+  @Column({ type: "boolean", name: "authorised_consignee", default: 0 })
+  authorisedConsignee: boolean;
+
+  @Field(() => Date, { nullable: true, description: "DEC-R64 DESIGN CHOICE (DOMAIN.md): an authorised consignee that missed the 30th working day is flagged and notified (AuthorisedConsigneeDeclarationOverdue); the sources name no sanction." })
+  @Column({ type: "datetime", precision: 3, name: "overdue_flagged_at", nullable: true })
+  overdueFlaggedAt: Date | null;
+
   @Field(() => PresentationStatus)
   @Column({ type: "varchar", length: 16 })
   status: PresentationStatus;

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOpti
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MoneyScalar } from "../../kit";
 import { SelectionRuleType } from "../entities/selection.entity";
-import { ChangeGround, CustomsDestination, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
+import { ChangeGround, CustomsDestination, ExportRegimeStorage, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
 
 const TARIFF = /^\d{4}\.\d{4}$/;
 const MASS = /^\d{1,9}(\.\d{1,3})?$/;
@@ -144,6 +144,21 @@ export class LodgeDeclarationInput {
   @IsOptional()
   @IsBoolean()
   touristTraffic?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: "DEC-R73, DEC-R74 (LD art. 59 para. 1, 60 para. 1): the processing authorisation inward or outward processing is declared under; required for them." })
+  @IsOptional()
+  @IsUUID()
+  processingAuthorisationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "X15 (LD art. 57, 67): the stored lot this declaration takes out of a customs warehouse or free deposit." })
+  @IsOptional()
+  @IsUUID()
+  warehouseLotId?: string | null;
+
+  @Field(() => ExportRegimeStorage, { nullable: true, description: "DEC-R14 (OD-AFD art. 6a): goods placed under the export regime, then stored in an open customs warehouse or a customs free deposit; not declared for export via NCTS." })
+  @IsOptional()
+  @IsEnum(ExportRegimeStorage)
+  exportRegimeStorage?: ExportRegimeStorage | null;
 
   @Field(() => [DeclarationItemInput])
   @ArrayMinSize(1)

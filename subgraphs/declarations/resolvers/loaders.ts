@@ -1,4 +1,6 @@
+import type { AdvanceAnnouncement } from "../entities/channel.entity";
 import type { CustomsOffice } from "../entities/customs-office.entity";
+import type { ProcedureCase, ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import type { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import type { GoodsPresentation } from "../entities/presentation.entity";
 import type { Appeal, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
@@ -18,6 +20,10 @@ export const loaders = {
   taxation: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision[]>("taxation", ids => ctx.services.taxation.decisionsOf(ids)),
   taxationById: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision | null>("taxationById", ids => ctx.services.taxation.decisionsByIds(ids)),
   corrections: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationCorrection[]>("corrections", ids => ctx.services.declarations.correctionsOf(ids)),
+  procedureCase: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcedureCase | null>("procedureCase", ids => ctx.services.procedures.byIds(ids)),
+  caseOfDeclaration: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcedureCase | null>("caseOfDeclaration", ids => ctx.services.procedures.ofDeclarations(ids)),
+  processingAuthorisation: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcessingAuthorisation | null>("processingAuthorisation", ids => ctx.services.processing.byIds(ids)),
+  announcement: (ctx: DeclarationsContext) => ctx.loaders.get<string, AdvanceAnnouncement | null>("announcement", ids => ctx.services.channels.announcementsOf(ids)),
   appeals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Appeal[]>("appeals", ids => ctx.services.taxation.appealsOf(ids)),
 };
 

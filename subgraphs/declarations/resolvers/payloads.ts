@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Connection } from "../../kit";
+import { AdvanceAnnouncement, CrossingFacilityAuthorisation, RuralTrafficAuthorisation } from "../entities/channel.entity";
 import { CustomsDeclaration } from "../entities/declaration.entity";
+import { ProcedureCase, ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { Appeal, DeadlineOverride, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { DocumentRequirement } from "../entities/selection.entity";
@@ -74,3 +76,44 @@ export class AppealPayload {
 }
 
 export const CustomsDeclarationConnection = Connection(CustomsDeclaration, "CustomsDeclaration");
+
+@ObjectType({ description: "DEC-R26 to DEC-R28: a crossing by a facility. The goods that qualified were declared by it; the others are undeclared goods (X07)." })
+export class FacilityCrossingPayload {
+  @Field(() => CustomsDeclaration, { nullable: true, description: "The qualifying goods, accepted at the moment OD-AFD art. 28, 30, 32, 34 or 35 names." })
+  declaration: CustomsDeclaration | null;
+
+  @Field(() => CustomsDeclaration, { nullable: true, description: "The goods that did not qualify: undeclared, placed under free circulation ex officio and taxed at the highest rate (LD art. 18 para. 3, 69 let. c)." })
+  undeclaredGoods: CustomsDeclaration | null;
+}
+
+@ObjectType()
+export class CrossingFacilityPayload {
+  @Field(() => CrossingFacilityAuthorisation)
+  facility: CrossingFacilityAuthorisation;
+}
+
+@ObjectType()
+export class RuralTrafficAuthorisationPayload {
+  @Field(() => RuralTrafficAuthorisation)
+  authorisation: RuralTrafficAuthorisation;
+}
+
+@ObjectType()
+export class AnnouncementPayload {
+  @Field(() => AdvanceAnnouncement)
+  announcement: AdvanceAnnouncement;
+}
+
+@ObjectType()
+export class ProcedureCasePayload {
+  @Field(() => ProcedureCase)
+  procedureCase: ProcedureCase;
+}
+
+@ObjectType()
+export class ProcessingAuthorisationPayload {
+  @Field(() => ProcessingAuthorisation)
+  authorisation: ProcessingAuthorisation;
+}
+
+export const ProcedureCaseConnection = Connection(ProcedureCase, "ProcedureCase");

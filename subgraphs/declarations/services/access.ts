@@ -26,6 +26,11 @@ export class DeclarationAccess {
     return mine.includes(d.declarantId) || (d.onBehalfOfId !== null && mine.includes(d.onBehalfOfId));
   }
 
+  /** A procedure case or authorisation: its holder's users and software, and officers. */
+  canSeeHolder(principal: Principal, holderId: string): boolean {
+    return this.isOfficer(principal) || this.partnerIds(principal).includes(holderId);
+  }
+
   requireSee(principal: Principal, d: CustomsDeclaration): void {
     if (principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
     if (!this.canSee(principal, d)) throw new ForbiddenError("You do not act for this declaration's declarant.", { declarationId: d.id });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import {
   Clock,
@@ -19,18 +19,21 @@ import {
   requireFutureDate,
   requireLaterDate,
   transaction,
+  zurichDate,
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
-import { DeclarationStatus, DocumentKind, PresentationStatus, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
+import { DeclarationStatus, DocumentKind, PresentationStatus, SelectionResult, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { CorrectedParticular, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { ProcedureCase } from "../entities/procedure-case.entity";
 import { DocumentRequirement } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { refused } from "./errors";
 import { ReferenceService } from "./reference.service";
 import { ItemInput, LodgeInput, validateForm } from "./declaration.form";
+import { isConditional } from "./procedures";
 
 export type { ItemInput, LodgeInput } from "./declaration.form";
 
@@ -55,6 +58,15 @@ export class DeclarationService {
     const d = manager === this.dataSource.manager ? await manager.findOneBy(CustomsDeclaration, { id }) : await findForUpdate(manager, CustomsDeclaration, { id });
     if (!d) throw new NotFoundError("CustomsDeclaration", id, "declarationId");
     return d;
+  }
+
+  /** DESIGN CHOICE: YY + office code + 8 random digits; random so that numbers reveal no volumes. */
+  async newNumber(m: EntityManager, officeId: string, now: Date): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const candidate = `${zurichDate(now).slice(2, 4)}CH${officeId}${randomInt(10_000_000, 100_000_000)}`;
+      if (!(await m.findOneBy(CustomsDeclaration, { declarationNumber: candidate }))) return candidate;
+    }
+    throw new Error("could not draw a free declaration number");
   }
 
   async byIds(ids: readonly string[]): Promise<(CustomsDeclaration | null)[]> {
@@ -294,6 +306,14 @@ export class DeclarationService {
     return transaction(this.dataSource, async m => {
       const d = await this.get(input.declarationId, m);
       if (d.status !== DeclarationStatus.ACCEPTED || d.releasedAt) throw refused("NOT_VERIFIABLE", "Only an accepted declaration whose goods are not released is verified.", { rule: "DEC-R46", article: "LD art. 36", status: d.status });
+      if (d.simplifiedProcedure) {
+        // DEC-R63 let. a (OD-AFD art. 40 para. 1 let. a): after the intervention, the authorised
+        // consignee's or consignor's documents are at the control office before the control.
+        const missing = await m.findBy(DocumentRequirement, { declarationId: d.id, submittedAt: IsNull() });
+        if (missing.length) {
+          throw refused("DOCUMENTS_BEFORE_CONTROL", `The documents come before the control: ${missing.map(x => x.identificationMark).join(", ")}.`, { rule: "DEC-R63", article: "OD-AFD art. 40 para. 1 let. a", missing: missing.map(x => x.identificationMark) });
+        }
+      }
       const items = (await this.itemsOf([d.id], m))[0];
       const sampled = input.scope === VerificationScope.SAMPLE ? [...new Set(input.sampledTariffNumbers ?? [])] : [...new Set(items.map(i => i.tariffNumber))];
       if (input.scope === VerificationScope.SAMPLE && (!sampled.length || sampled.some(t => !items.some(i => i.tariffNumber === t)))) {
@@ -370,6 +390,15 @@ export class DeclarationService {
           taxationDecisionId: inForce.id,
         });
       }
+      if (isConditional(d)) {
+        // DEC-R67, DEC-R72 to DEC-R74 (LD art. 49 para. 2, 58-60, 76 para. 1): goods under a
+        // procedure leave once its case fixed the conditional duties and debt secured them.
+        const procedureCase = await m.findOneBy(ProcedureCase, { declarationId: d.id });
+        if (!procedureCase) throw refused("PROCEDURE_CASE_NOT_OPEN", `Open the ${d.procedure} case first: time limit and identification (openProcedureCase).`, { rule: "DEC-R65", article: "LD art. 47, 49 para. 2, 58 para. 2" });
+        if (!procedureCase.securedAt) {
+          throw refused("PROCEDURE_DUTIES_NOT_SECURED", "The procedure's conditional duties are not secured yet: debt has not reported the security complete.", { rule: "DEC-R67", article: "LD art. 76 para. 1", procedureCaseId: procedureCase.id });
+        }
+      }
       const office = await this.reference.office(d.officeId, m);
       const now = this.clock.now();
       await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: this.reference.calendarOf(office).endOfWorkingDaysAfter(now, 1) });
@@ -400,6 +429,12 @@ export class DeclarationService {
       if (nonCustoms.length) throw refused("NON_CUSTOMS_REQUIREMENTS_PENDING", `Submit first: ${nonCustoms.map(x => x.identificationMark).join(", ")}.`, { rule: "DEC-R33", article: "OD-AFD art. 17 para. 5" });
       const proof = await m.findOneBy(DocumentRequirement, { declarationId: d.id, kind: DocumentKind.PROOF_OF_ORIGIN, submittedAt: IsNull() });
       if (proof) throw refused("PROOF_OF_ORIGIN_MISSING", "Present the proof of origin to be authenticated before removal.", { rule: "DEC-R34", article: "OD-AFD art. 17a para. 4" });
+      // DEC-R64 (OD-AFD art. 41): an authorised consignee or consignor removes the goods on the
+      // control office's electronic release after an intervention (let. a, the release above),
+      // otherwise on evidence of proper taxation (let. b): a taxation decision in force.
+      if (d.simplifiedProcedure && d.selectionResult !== SelectionResult.BLOCKED && !(await m.findOneBy(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED }))) {
+        throw refused("REMOVAL_NEEDS_TAXATION", "Without an intervention, the goods of an authorised consignee or consignor leave on evidence of proper taxation: a taxation decision in force.", { rule: "DEC-R64", article: "OD-AFD art. 41 let. b" });
+      }
       const now = this.clock.now();
       await m.update(CustomsDeclaration, { id: d.id }, { removedAt: now });
       if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.REMOVED });

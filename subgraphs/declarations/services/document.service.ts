@@ -7,6 +7,7 @@ import { DocumentRequirement } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { DeclarationService } from "./declaration.service";
+import { DOCUMENTS_BEFORE_CONTROL_RULE } from "./lodging.service";
 import { refused } from "./errors";
 
 /**
@@ -111,6 +112,11 @@ export class DocumentService {
     return transaction(this.dataSource, async m => {
       const doc = await m.findOneBy(DocumentRequirement, { identificationMark });
       if (!doc) throw new NotFoundError("DocumentRequirement", identificationMark, "input.identificationMark");
+      // DEC-R63 (OD-AFD art. 40 para. 2): only the working-day deadline of let. b is extended;
+      // after an intervention the documents are due before the control itself.
+      if (doc.dueRule === DOCUMENTS_BEFORE_CONTROL_RULE) {
+        throw refused("DEADLINE_NOT_EXTENSIBLE", "After an intervention the documents are due before the customs control; that moment is not extended.", { field: "input.identificationMark", rule: "DEC-R63", article: "OD-AFD art. 40 para. 2" });
+      }
       const o = await this.deadlines.override(m, principal, { type: "DocumentRequirement", id: doc.id }, "DOCUMENT_DUE", doc.computedDueAt, newValue, reason);
       if (doc.overdueFlagged && newValue.getTime() > this.clock.now().getTime()) await m.update(DocumentRequirement, { id: doc.id }, { overdueFlagged: false });
       return o;

@@ -1,9 +1,12 @@
 import type { SubgraphRuntime } from "../../kit";
 import { DeclarationAccess } from "./access";
+import { ChannelService } from "./channel.service";
 import { DeadlineService } from "./deadline.service";
 import { DeclarationService } from "./declaration.service";
 import { DocumentService } from "./document.service";
 import { LodgingService } from "./lodging.service";
+import { ProcedureCaseService } from "./procedure-case.service";
+import { ProcessingService } from "./processing.service";
 import { ProjectionService } from "./projection.service";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
@@ -18,6 +21,9 @@ export interface DeclarationServices {
   lodging: LodgingService;
   documents: DocumentService;
   taxation: TaxationService;
+  channels: ChannelService;
+  procedures: ProcedureCaseService;
+  processing: ProcessingService;
   projections: ProjectionService;
   runtime: SubgraphRuntime;
 }
@@ -29,15 +35,20 @@ export function createDeclarationServices(runtime: SubgraphRuntime): Declaration
   const deadlines = new DeadlineService(dataSource, clock);
   const selection = new SelectionService();
   const declarations = new DeclarationService(dataSource, clock, access, reference, deadlines, events);
+  const lodging = new LodgingService(dataSource, clock, access, reference, deadlines, selection, events, declarations);
+  const taxation = new TaxationService(dataSource, clock, access, reference, declarations, events);
   return {
     access,
     reference,
     deadlines,
     selection,
     declarations,
-    lodging: new LodgingService(dataSource, clock, access, reference, deadlines, selection, events, declarations),
+    lodging,
     documents: new DocumentService(dataSource, clock, access, deadlines, events, declarations),
-    taxation: new TaxationService(dataSource, clock, access, reference, declarations, events),
+    taxation,
+    channels: new ChannelService(dataSource, clock, access, reference, declarations, lodging, taxation, events),
+    procedures: new ProcedureCaseService(dataSource, clock, access, reference, declarations, taxation, events),
+    processing: new ProcessingService(dataSource, clock, access, reference),
     projections: new ProjectionService(clock),
     runtime,
   };

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull, Not } from "typeorm";
 import {
   Clock,
@@ -12,22 +12,29 @@ import {
   sqlTime,
   startOfZurichDay,
   transaction,
+  transitionOnce,
   ValidationError,
   zurichDate,
 } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
-import { CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, DocumentKind, PresentationStatus, SelectionResult, SummaryForm } from "../entities/enums";
+import { CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, DocumentKind, PresentationStatus, ProcessingKind, SelectionResult, SimplifiedProcedure, SummaryForm } from "../entities/enums";
+import { ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
-import { AuthorisedDeclarant, DeclarantEmployeeRef } from "../entities/projections.entity";
+import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "../entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { LodgeInput, validateForm } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
+import { acceptedPayload, exitPayload, isConditional } from "./procedures";
 import { refused } from "./errors";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
 
+/** DEC-R61 (OD-AFD art. 38 para. 1): the authorised consignee's declaration deadline. */
+export const ACEE_WORKING_DAYS = 30;
+/** DEC-R63 let. a (OD-AFD art. 40 para. 1 let. a): after an intervention, documents are due before the control. */
+export const DOCUMENTS_BEFORE_CONTROL_RULE = "DEC-R63: before the customs control, after the control office's intervention (OD-AFD art. 40 para. 1 let. a)";
 /** DEC-R36, DEC-R37: "two hours of counter opening time" (T5). */
 const TWO_COUNTER_HOURS = 120;
 const NCTS_EXPORT_HOURS = 24;
@@ -64,6 +71,8 @@ export class LodgingService {
       const office = await this.reference.office(input.officeId, m);
       const calendar = this.reference.calendarOf(office);
       const now = this.clock.now();
+      // DEC-R61 (OD-AFD art. 38): an authorised consignee declares by the 30th working day after presentation.
+      const consignee = Boolean(await m.findOneBy(PartnerRoleRef, { partnerId: input.presenterId, roleType: "AUTHORISED_CONSIGNEE", active: true }));
       const presentation = await m.save(
         m.create(GoodsPresentation, {
           id: randomUUID(),
@@ -73,7 +82,9 @@ export class LodgingService {
           summaryForm: input.summaryForm,
           place: input.place,
           goodsDescription: input.goodsDescription,
-          computedDeclarationDueBy: calendar.endOfWorkingDaysAfter(now, 1),
+          computedDeclarationDueBy: calendar.endOfWorkingDaysAfter(now, consignee ? ACEE_WORKING_DAYS : 1),
+          authorisedConsignee: consignee,
+          overdueFlaggedAt: null,
           status: PresentationStatus.PRESENTED,
         }),
       );
@@ -91,15 +102,32 @@ export class LodgingService {
             article: "OD-AFD art. 5 para. 2",
           });
         }
+        if (d.channel === DeclarationChannel.EDEC_WEB && d.status === DeclarationStatus.TRANSMITTED) {
+          // DEC-R18 (OD-AFD art. 20d para. 2-3): the printout comes with the goods; the office
+          // accepts it now that they are here (`attestEdecWebAcceptance`), so it is no longer a
+          // pre-declaration and the debt arises at that acceptance (X05).
+          await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, isPreDeclaration: false });
+          return presentation;
+        }
         presentation.status = PresentationStatus.DECLARED;
         await m.save(presentation);
         await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, crossedBorderAt: now });
         d.presentationId = presentation.id;
         d.crossedBorderAt = now;
-        await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarationNumber: d.declarationNumber, declarantId: d.declarantId, onBehalfOfId: d.onBehalfOfId, direction: d.direction, crossedAt: now.toISOString() });
+        await this.events.publish(m, "BorderCrossed", d.id, {
+          declarationId: d.id,
+          declarationNumber: d.declarationNumber,
+          declarantId: d.declarantId,
+          onBehalfOfId: d.onBehalfOfId,
+          direction: d.direction,
+          procedure: d.procedure,
+          conditionalProcedure: isConditional(d),
+          crossedAt: now.toISOString(),
+        });
         if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
-        // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a para. 3).
-        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED) {
+        // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a
+        // para. 3); under a conditional procedure, once its duties are secured (ProcedureCaseService).
+        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED && !isConditional(d)) {
           await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: calendar.endOfWorkingDaysAfter(now, 1) });
           presentation.status = PresentationStatus.RELEASED;
           await m.save(presentation);
@@ -133,10 +161,14 @@ export class LodgingService {
    * 3. `accept`: the system's summary control passes, stamping date and time (DEC-R17, OD-AFD
    *    art. 16), and the risk selection runs (DEC-R29).
    * A declaration that fails the formal checks is not received at all: nothing is stored. One that
-   * a failure left between steps is carried on by `lodgingJob`.
+   * a failure left between steps is carried on by `lodgingJob`. An e-dec web declaration stops
+   * after the first step: the declarant presents the printout with the goods and the office
+   * accepts it (DEC-R18, OD-AFD art. 20d; `attestEdecWebAcceptance`).
    */
   async lodge(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<CustomsDeclaration> {
     const id = await this.transmit(principal, input, applicationId);
+    // DEC-R18 (OD-AFD art. 20d): e-dec web is entered and printed; the office accepts it.
+    if (input.channel === DeclarationChannel.EDEC_WEB) return this.declarations.get(id);
     await this.confirmReceipt(id);
     await this.accept(id);
     return this.declarations.get(id);
@@ -162,9 +194,10 @@ export class LodgingService {
       }
       const isPreDeclaration = !presentation;
       this.checkTiming(input, calendar, now, isPreDeclaration);
+      const processingAuthorisationId = await this.requireProcessingAuthorisation(m, input, now);
       const transmitted = m.create(CustomsDeclaration, {
         id: randomUUID(),
-        declarationNumber: await this.newNumber(m, office.id, now),
+        declarationNumber: await this.declarations.newNumber(m, office.id, now),
         direction: input.direction,
         procedure: input.procedure,
         destination: input.destination,
@@ -191,6 +224,10 @@ export class LodgingService {
         computedRemovalDueBy: null,
         removedAt: null,
         touristTraffic: Boolean(input.touristTraffic),
+        particulars: null,
+        simplifiedProcedure: await this.simplifiedProcedureOf(m, input),
+        processingAuthorisationId,
+        warehouseLotId: input.warehouseLotId ?? null,
         version: 1,
         createdAt: now,
       });
@@ -206,41 +243,57 @@ export class LodgingService {
    * when the declaration had already passed this step.
    */
   async confirmReceipt(id: string): Promise<boolean> {
-    return transaction(this.dataSource, async m => {
-      const d = await this.declarations.get(id, m);
-      if (d.status !== DeclarationStatus.TRANSMITTED) return false;
-      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: this.clock.now() });
-      if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.DECLARED });
-      return true;
-    });
+    return transaction(this.dataSource, async m => this.receiveIn(m, await this.declarations.get(id, m)));
+  }
+
+  private async receiveIn(m: EntityManager, d: CustomsDeclaration): Promise<boolean> {
+    if (d.status !== DeclarationStatus.TRANSMITTED) return false;
+    const now = this.clock.now();
+    await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: now });
+    Object.assign(d, { status: DeclarationStatus.RECEIVED, receiptConfirmedAt: now });
+    if (d.presentationId) await m.update(GoodsPresentation, { id: d.presentationId }, { status: PresentationStatus.DECLARED });
+    return true;
   }
 
   /**
    * Step 3 (DEC-R17, OD-AFD art. 16): the summary control passes; the system stamps the date and
-   * time of acceptance (the debt arises now, X05), and the risk selection runs. Returns false
-   * when the declaration is not waiting for it.
+   * time of acceptance (the debt arises now, X05; a stored lot may leave, X15), and the risk
+   * selection runs. Returns false when the declaration is not waiting for it.
    */
   async accept(id: string): Promise<boolean> {
+    return transaction(this.dataSource, async m => this.acceptIn(m, await this.declarations.get(id, m)));
+  }
+
+  private async acceptIn(m: EntityManager, d: CustomsDeclaration): Promise<boolean> {
+    if (d.status !== DeclarationStatus.RECEIVED) return false;
+    const now = this.clock.now();
+    await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
+    Object.assign(d, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
+    await this.events.publish(m, "DeclarationAccepted", d.id, acceptedPayload(d));
+    if (d.warehouseLotId) await this.events.publish(m, "ExitDeclarationAccepted", d.id, exitPayload(d));
+    const office = await this.reference.office(d.officeId, m);
+    await this.runSelection(m, d, (await this.declarations.itemsOf([d.id], m))[0], this.reference.calendarOf(office));
+    return true;
+  }
+
+  /**
+   * DEC-R18 (OD-AFD art. 20c, 20d para. 3): the office that received the e-dec web printout with
+   * the goods and the accompanying documents does the summary control, accepts the declaration
+   * and attests the acceptance. Receipt and acceptance are one act of the office, at this moment.
+   */
+  async attestEdecWebAcceptance(principal: Principal, declarationId: string): Promise<CustomsDeclaration> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
     return transaction(this.dataSource, async m => {
-      const d = await this.declarations.get(id, m);
-      if (d.status !== DeclarationStatus.RECEIVED) return false;
-      const now = this.clock.now();
-      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
-      Object.assign(d, { status: DeclarationStatus.ACCEPTED, acceptedAt: now });
-      await this.events.publish(m, "DeclarationAccepted", d.id, {
-        declarationId: d.id,
-        declarationNumber: d.declarationNumber,
-        declarantId: d.declarantId,
-        onBehalfOfId: d.onBehalfOfId,
-        direction: d.direction,
-        procedure: d.procedure,
-        officeId: d.officeId,
-        acceptedAt: now.toISOString(),
-        isPreDeclaration: d.isPreDeclaration,
-      });
-      const office = await this.reference.office(d.officeId, m);
-      await this.runSelection(m, d, (await this.declarations.itemsOf([d.id], m))[0], this.reference.calendarOf(office));
-      return true;
+      const d = await findForUpdate(m, CustomsDeclaration, { id: declarationId });
+      if (!d) throw new NotFoundError("CustomsDeclaration", declarationId, "input.declarationId");
+      if (d.channel !== DeclarationChannel.EDEC_WEB) throw refused("NOT_EDEC_WEB", "Only an e-dec web declaration is accepted by the office; the systems accept the others.", { field: "input.declarationId", rule: "DEC-R18", article: "OD-AFD art. 20d para. 3" });
+      if (d.status !== DeclarationStatus.TRANSMITTED) throw refused("ALREADY_ACCEPTED", `The declaration is ${d.status}.`, { field: "input.declarationId", rule: "DEC-R18", article: "OD-AFD art. 20d para. 3", status: d.status });
+      if (!d.presentationId) {
+        throw refused("GOODS_NOT_PRESENTED", "The printout is presented with the goods: present them first.", { field: "input.declarationId", rule: "DEC-R18", article: "OD-AFD art. 20d para. 2" });
+      }
+      await this.receiveIn(m, d);
+      await this.acceptIn(m, d);
+      return this.declarations.get(d.id, m);
     });
   }
 
@@ -258,7 +311,7 @@ export class LodgingService {
           .getRepository(CustomsDeclaration)
           .createQueryBuilder("d")
           .select(["d.id", "d.status"])
-          .where("(d.status = :t AND d.transmitted_at < :stale) OR (d.status = :r AND d.receipt_confirmed_at < :stale)", { t: DeclarationStatus.TRANSMITTED, r: DeclarationStatus.RECEIVED, stale })
+          .where("((d.status = :t AND d.transmitted_at < :stale) OR (d.status = :r AND d.receipt_confirmed_at < :stale)) AND d.channel <> :web", { t: DeclarationStatus.TRANSMITTED, r: DeclarationStatus.RECEIVED, stale, web: DeclarationChannel.EDEC_WEB })
           .getMany();
         let moved = 0;
         for (const d of waiting) {
@@ -291,8 +344,9 @@ export class LodgingService {
     d.selectionResult = outcome.result;
     d.selectionCommunicatedAt = now;
     const changes: Partial<CustomsDeclaration> = { selectionResult: outcome.result, selectionCommunicatedAt: now };
-    // DEC-R31, DEC-R32, DEC-R34: a free result deems the goods released (OD-AFD art. 17 para. 3-4, 17a para. 3).
-    if (outcome.result !== SelectionResult.BLOCKED && !d.isPreDeclaration) {
+    // DEC-R31, DEC-R32, DEC-R34: a free result deems the goods released (OD-AFD art. 17 para. 3-4,
+    // 17a para. 3); under a conditional procedure only once its case's duties are secured (LD art. 76).
+    if (outcome.result !== SelectionResult.BLOCKED && !d.isPreDeclaration && !isConditional(d)) {
       changes.releasedAt = now;
       changes.computedRemovalDueBy = calendar.endOfWorkingDaysAfter(now, 1);
     }
@@ -342,7 +396,17 @@ export class LodgingService {
     for (const doc of docs) {
       let due: Date | null = null;
       let rule = "";
-      if (d.direction === Direction.IMPORT || d.direction === Direction.TRANSIT) {
+      if (d.simplifiedProcedure && d.selectionCommunicatedAt) {
+        // DEC-R63 (OD-AFD art. 40 para. 1): an authorised consignee or consignor brings them to the
+        // control office before the control after an intervention, else by the working day after
+        // the communication of the selection result.
+        if (d.selectionResult === SelectionResult.BLOCKED) {
+          rule = DOCUMENTS_BEFORE_CONTROL_RULE;
+        } else {
+          due = calendar.endOfWorkingDaysAfter(d.selectionCommunicatedAt, 1);
+          rule = "DEC-R63: the working day after the selection result was communicated (OD-AFD art. 40 para. 1 let. b)";
+        }
+      } else if (d.direction === Direction.IMPORT || d.direction === Direction.TRANSIT) {
         const base = d.isPreDeclaration ? d.crossedBorderAt : d.acceptedAt;
         const from = d.isPreDeclaration ? "presentation" : "the declaration";
         if (!base) continue;
@@ -404,6 +468,69 @@ export class LodgingService {
   }
 
   /**
+   * DEC-R61 to DEC-R64 (OD-AFD art. 38-41): an import by or for an active authorised consignee,
+   * an export by or for an active authorised consignor, is in their simplified procedure (X02).
+   */
+  private async simplifiedProcedureOf(m: EntityManager, input: LodgeInput): Promise<SimplifiedProcedure | null> {
+    const role = input.direction === Direction.IMPORT ? SimplifiedProcedure.AUTHORISED_CONSIGNEE : input.direction === Direction.EXPORT ? SimplifiedProcedure.AUTHORISED_CONSIGNOR : null;
+    if (!role) return null;
+    const partners = [input.declarantId, ...(input.onBehalfOfId ? [input.onBehalfOfId] : [])];
+    const held = await m.findBy(PartnerRoleRef, { partnerId: In(partners), roleType: role, active: true });
+    return held.length ? role : null;
+  }
+
+  /**
+   * DEC-R73, DEC-R74 (LD art. 59 para. 1, 60 para. 1): inward and outward processing need an
+   * authorisation of the declarant (or of the party it acts for), of the right kind, in force, for
+   * the goods declared. Its quantity limit is checked when the office opens the case.
+   */
+  async requireProcessingAuthorisation(m: EntityManager, input: Pick<LodgeInput, "procedure" | "processingAuthorisationId" | "declarantId" | "onBehalfOfId" | "items">, now: Date): Promise<string | null> {
+    const kind = input.procedure === CustomsProcedure.INWARD_PROCESSING ? ProcessingKind.INWARD : input.procedure === CustomsProcedure.OUTWARD_PROCESSING ? ProcessingKind.OUTWARD : null;
+    const rule = { field: "input.processingAuthorisationId", rule: kind === ProcessingKind.OUTWARD ? "DEC-R74" : "DEC-R73", article: kind === ProcessingKind.OUTWARD ? "LD art. 60 para. 1" : "LD art. 59 para. 1" };
+    if (!kind) {
+      if (input.processingAuthorisationId) throw new ValidationError("A processing authorisation goes with inward or outward processing only.", { field: "input.processingAuthorisationId" });
+      return null;
+    }
+    if (!input.processingAuthorisationId) throw refused("PROCESSING_AUTHORISATION_REQUIRED", `${input.procedure} needs a processing authorisation.`, rule);
+    const auth = await m.findOneBy(ProcessingAuthorisation, { id: input.processingAuthorisationId });
+    const holders = [input.declarantId, input.onBehalfOfId];
+    if (!auth || !holders.includes(auth.holderId)) throw new NotFoundError("ProcessingAuthorisation", input.processingAuthorisationId, "input.processingAuthorisationId");
+    if (auth.kind !== kind) throw refused("PROCESSING_AUTHORISATION_MISMATCH", `The authorisation is for ${auth.kind} processing.`, rule);
+    if (auth.validUntil.getTime() < now.getTime()) throw refused("PROCESSING_AUTHORISATION_EXPIRED", `The authorisation ran until ${auth.validUntil.toISOString()}.`, rule);
+    const outside = input.items.filter(i => !auth.tariffHeadings.includes(i.tariffNumber.slice(0, 4)));
+    if (outside.length) throw refused("GOODS_NOT_AUTHORISED_FOR_PROCESSING", `Not covered by the authorisation: ${outside.map(i => i.tariffNumber).join(", ")}.`, { ...rule, field: "input.items" });
+    return auth.id;
+  }
+
+  /**
+   * DEC-R64 DESIGN CHOICE (DOMAIN.md; OD-AFD art. 38): presentations of an authorised consignee
+   * still undeclared after the 30th working day (or the deadline the office set) are flagged
+   * OVERDUE and the consignee is notified (AuthorisedConsigneeDeclarationOverdue), once: a
+   * compare-and-set on the flag, so replicas racing the job notify once.
+   */
+  consigneeOverdueJob(): ScheduledJob {
+    return {
+      name: "consignee-overdue",
+      run: async now => {
+        const waiting = await this.dataSource.getRepository(GoodsPresentation).find({ where: { status: PresentationStatus.PRESENTED, authorisedConsignee: true, overdueFlaggedAt: IsNull() } });
+        const overrides = await this.deadlines.latest("GoodsPresentation", waiting.map(p => p.id), "DECLARATION_DUE");
+        let flagged = 0;
+        for (const p of waiting) {
+          const due = overrides.get(p.id)?.newValue ?? p.computedDeclarationDueBy;
+          if (due.getTime() >= now.getTime()) continue;
+          const ok = await transaction(this.dataSource, async m => {
+            if (!(await transitionOnce(m, GoodsPresentation, p.id, { status: PresentationStatus.PRESENTED, overdueFlaggedAt: IsNull() } as never, { overdueFlaggedAt: now }))) return false;
+            await this.events.publish(m, "AuthorisedConsigneeDeclarationOverdue", p.id, { presentationId: p.id, consigneeId: p.presenterId, officeId: p.officeId, presentedAt: p.presentedAt.toISOString(), dueBy: due.toISOString(), flaggedAt: now.toISOString() });
+            return true;
+          });
+          if (ok) flagged += 1;
+        }
+        return flagged;
+      },
+    };
+  }
+
+  /**
    * Pre-declaration windows: import no earlier than the working day before introduction
    * (DEC-R08, OD-AFD art. 5 para. 1 let. a); export no sooner than four working days before
    * shipment (DEC-R09, let. b, counted as T4); quota goods at the earliest on the day they are
@@ -431,15 +558,6 @@ export class LodgingService {
     if (now.getTime() < earliest.getTime()) {
       throw refused("PRE_DECLARATION_TOO_EARLY", `Too early: this pre-declaration may be lodged from ${zurichDate(earliest)} on.`, { field: "input.plannedCrossingAt", rule, article, earliest: earliest.toISOString() });
     }
-  }
-
-  /** DESIGN CHOICE: YY + office code + 8 random digits; random so that numbers reveal no volumes. */
-  private async newNumber(m: EntityManager, officeId: string, now: Date): Promise<string> {
-    for (let i = 0; i < 20; i++) {
-      const candidate = `${zurichDate(now).slice(2, 4)}CH${officeId}${randomInt(10_000_000, 100_000_000)}`;
-      if (!(await m.findOneBy(CustomsDeclaration, { declarationNumber: candidate }))) return candidate;
-    }
-    throw new Error("could not draw a free declaration number");
   }
 
   async presentationsByIds(ids: readonly string[]): Promise<(GoodsPresentation | null)[]> {

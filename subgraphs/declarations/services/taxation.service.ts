@@ -87,7 +87,7 @@ export class TaxationService {
     });
   }
 
-  private async issue(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[], kind: TaxationKind, options: { highest: boolean; documentsDueBy: Date | null; supersedesId?: string | null }): Promise<TaxationDecision> {
+  async issue(m: EntityManager, d: CustomsDeclaration, items: DeclarationItem[], kind: TaxationKind, options: { highest: boolean; documentsDueBy: Date | null; supersedesId?: string | null }): Promise<TaxationDecision> {
     const lines = await this.computeLines(m, d, items, options.highest);
     const total = lines.reduce((sum, l) => sum + l.amount, 0);
     const now = this.clock.now();
