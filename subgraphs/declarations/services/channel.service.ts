@@ -333,7 +333,7 @@ export class ChannelService {
       const channel = FACILITY_CHANNEL[input.facility];
       const qualifying = input.items.filter((_, i) => !reasons[i]);
       const others = input.items.filter((_, i) => reasons[i]);
-      const declaration = qualifying.length ? await this.recordAccepted(m, { ...base, items: qualifying }, channel, particulars, acceptedAt, { released: true, dutyFree: true }) : null;
+      const declaration = qualifying.length ? await this.recordAccepted(m, { ...base, items: qualifying }, channel, particulars, acceptedAt, { released: true, dutyFree: true, crossedAt: input.crossedAt }) : null;
       const undeclaredGoods = others.length ? await this.recordUndeclared(m, { ...base, items: others }, channel, { ...particulars, undeclaredGoods: true, reasons: reasons.filter((r): r is string => Boolean(r)) }, input.crossedAt, now) : null;
       return { declaration, undeclaredGoods };
     });
@@ -582,7 +582,7 @@ export class ChannelService {
     channel: DeclarationChannel,
     particulars: DeclarationParticulars,
     acceptedAt: Date,
-    options: { released: boolean; dutyFree?: boolean; plannedCrossingAt?: Date },
+    options: { released: boolean; dutyFree?: boolean; plannedCrossingAt?: Date; crossedAt?: Date },
   ): Promise<CustomsDeclaration> {
     const office = await this.reference.office(input.officeId, m);
     const calendar = this.reference.calendarOf(office);
@@ -612,7 +612,7 @@ export class ChannelService {
       language: input.language,
       isPreDeclaration: preDeclaration,
       plannedCrossingAt: options.plannedCrossingAt ?? null,
-      crossedBorderAt: released && !preDeclaration ? acceptedAt : null,
+      crossedBorderAt: options.crossedAt ?? (released && !preDeclaration ? acceptedAt : null),
       presentationId: presentation?.id ?? null,
       applicationId: null,
       status: DeclarationStatus.ACCEPTED,
