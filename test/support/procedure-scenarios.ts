@@ -22,3 +22,17 @@ export const CHANNEL_AND_PROCEDURE_MUTATIONS = [
   "recordPaperDeclaration",
   "revokeExportRegime",
 ];
+
+/** The channels' mutations: `subgraphs/declarations/declarations.channels.int.test.ts` sees each accepted and refused. */
+export const CHANNEL_MUTATIONS = [
+  "announceRuralBorderImport",
+  "attestEdecWebAcceptance",
+  "authoriseCrossingFacility",
+  "authoriseRuralBorderTraffic",
+  "changeRuralBorderAnnouncement",
+  "recordAnnouncedImport",
+  "recordBoxDeclaration",
+  "recordFacilityCrossing",
+  "recordOralDeclaration",
+  "recordPaperDeclaration",
+];
