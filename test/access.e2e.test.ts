@@ -74,6 +74,8 @@ beforeAll(async () => {
   const processing = ok(
     await call(`mutation ($h: ID!) { grantProcessingAuthorisation(input: { holderId: $h, kind: OUTWARD, system: SUSPENSION, issuer: CUSTOMS_OFFICE, issuingOfficeId: "1001", annexCategory: COMMERCIAL_GOODS_REPAIR, processing: "Repair of textile machines", tariffHeadings: ["8445"], validUntil: "2026-12-31T23:59:59+01:00" }) { authorisation { id } } }`, { h: owner.partnerId }, officer),
   ).grantProcessingAuthorisation.authorisation.id;
+  // The case's conditional debt (X11) exists in debt before its access is checked.
+  await g.drainEvents();
 
   Object.assign(fixtures, {
     "identity.BusinessPartner": { id: owner.partnerId },
@@ -84,6 +86,7 @@ beforeAll(async () => {
     "declarations.CustomsOffice": { id: "1001" },
     "declarations.ProcedureCase": { id: procedureCase },
     "declarations.ProcessingAuthorisation": { id: processing },
+    "debt.ProcedureCase": { id: procedureCase },
     "debt.BusinessPartner": { id: owner.partnerId },
     "debt.CustomsDebt": { id: debt },
     "debt.Security": { id: security },

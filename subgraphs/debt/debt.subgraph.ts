@@ -11,6 +11,8 @@ import {
   PaymentResolver,
   SecurityRequisitionResolver,
   SecurityResolver,
+  ProcedureCase,
+  ProcedureCaseDebtResolver,
   SuretyReceiptResolver,
   TaxationDebtResolver,
   TaxationDecision,
@@ -45,12 +47,13 @@ export const definition: SubgraphDefinition<DebtServices> = {
         SecurityRequisitionResolver,
         PartnerDebtResolver,
         TaxationDebtResolver,
+        ProcedureCaseDebtResolver,
         PledgeResolver,
         DebtEnforcementCaseResolver,
         PartnerPcdResolver,
       ],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
-      orphanedTypes: [TaxationDecision],
+      orphanedTypes: [TaxationDecision, ProcedureCase],
       references: {
         // Batched: 100 representations cost one statement for the rows and one for the debtors.
         CustomsDebt: { __resolveReference: async (ref: { id: string }, ctx: DebtContext) => visibleDebt(ctx, await loaders.debt(ctx).load(ref.id)) },
@@ -62,6 +65,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
         },
         BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
         TaxationDecision: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        ProcedureCase: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       },
     }),
   uniqueViolations: {

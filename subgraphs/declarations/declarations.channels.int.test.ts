@@ -425,7 +425,6 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     await h.identityEvent("PartnerRoleActivated", { partnerId: consignee.partnerId, roleType: "AUTHORISED_CONSIGNEE" });
   });
 
-  const PRESENTATION = `query ($id: ID!) { declaration(id: $id) { presentation { id authorisedConsignee overdueFlaggedAt } } }`;
   const UNDECLARED = `query { undeclaredPresentations(officeId: "1001") { id authorisedConsignee } }`;
 
   it("gives an authorised consignee until the 30th working day after presentation, Good Friday and Easter Monday not counted, and flags and notifies it once when missed (DEC-R61, OD-AFD art. 38; DEC-R64 DESIGN CHOICE)", async () => {

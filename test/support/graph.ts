@@ -30,6 +30,11 @@ export interface Graph {
   quiesce(): Promise<void>;
   /** Waits until every subgraph's outbox has delivered everything (bounded). */
   drainEvents(timeoutMs?: number): Promise<void>;
+  /**
+   * Stops one subgraph and starts a new instance of it on the same database and port, as a
+   * replica restarting after a crash would: nothing of the old instance's memory survives.
+   */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,11 +75,14 @@ export async function startGraph(
       });
     });
   }
-  for (const def of definitions) {
+  const envOf = (def: SubgraphDefinition<any>) => {
     const subscribers = definitions
       .filter(other => other.name !== def.name && other.consumes?.length)
       .map(other => ({ name: other.name, url: `http://127.0.0.1:${ports[other.name]}/events`, types: other.consumes }));
-    built[def.name] = await createSubgraph(def, { env: { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) }, clock });
+    return { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) };
+  };
+  for (const def of definitions) {
+    built[def.name] = await createSubgraph(def, { env: envOf(def), clock });
     hosts[def.name] = await built[def.name].listen(ports[def.name]);
   }
   const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
@@ -112,6 +120,13 @@ export async function startGraph(
         if (Date.now() - started > timeoutMs) throw new Error(`${pending} event deliveries still pending`);
         await new Promise(r => setTimeout(r, 25));
       }
+    },
+    async restart(name) {
+      const def = definitions.find(x => x.name === name)!;
+      await subgraphs[name].subgraph.stop();
+      const subgraph = await createSubgraph(def, { env: envOf(def), clock });
+      const host = await subgraph.listen(ports[name]);
+      subgraphs[name] = { subgraph, host };
     },
     async stop() {
       await gateway.stop();

@@ -26,6 +26,14 @@ export class TaxationDecision {
   id: string;
 }
 
+// A declarations procedure case (DEC-R65 to DEC-R76): debt adds the conditional debt it gave rise to.
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class ProcedureCase {
+  @Field(() => ID)
+  id: string;
+}
+
 @ObjectType()
 @Directive('@key(fields: "id", resolvable: false)')
 export class CustomsDeclaration {
@@ -389,6 +397,19 @@ export class TaxationDebtResolver {
   @FieldResolver(() => CustomsDebt, { nullable: true, description: "The customs debt this taxation decision fixed (LD art. 38, 69)." })
   async customsDebt(@Root() t: TaxationDecision, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
     const debt = await loaders.debtByTaxation(ctx).load(t.id);
+    return debt && requireVisibleDebt(ctx, debt);
+  }
+}
+
+@Resolver(() => ProcedureCase)
+export class ProcedureCaseDebtResolver {
+  @FieldResolver(() => CustomsDebt, {
+    nullable: true,
+    description:
+      "X11 (LD art. 49 para. 2, 58-60, 76 para. 1): the conditional debt of the case's duties, secured by the holder's general bonds and further security; DUE once the case is not discharged (X12), EXTINGUISHED when it is discharged or relief is granted. Null when the case fixed no duties.",
+  })
+  async conditionalDebt(@Root() c: ProcedureCase, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
+    const debt = await loaders.debtByKey(ctx).load(`procedure:${c.id}`);
     return debt && requireVisibleDebt(ctx, debt);
   }
 }

@@ -10,6 +10,7 @@ import type { DebtContext } from "./debt.resolver";
  */
 export const loaders = {
   debt: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debt", ids => ctx.services.debts.byIds(ids)),
+  debtByKey: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debtByKey", keys => ctx.services.debts.byKeys(keys)),
   debtByTaxation: (ctx: DebtContext) => ctx.loaders.get<string, CustomsDebt | null>("debtByTaxation", ids => ctx.services.debts.byTaxationDecisions(ids)),
   debtors: (ctx: DebtContext) => ctx.loaders.get<string, DebtorLiability[]>("debtors", ids => ctx.services.debts.debtorsOf(ids)),
   securedAmount: (ctx: DebtContext) => ctx.loaders.get<string, number>("securedAmount", ids => ctx.services.debts.securedAmountsOf(ids)),

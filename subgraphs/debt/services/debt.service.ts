@@ -831,6 +831,13 @@ export class DebtService {
     return [...new Set(securities.map(s => s.suretyId).filter((id): id is string => Boolean(id)))];
   }
 
+  /** Debts by their key: a declaration's id, or `procedure:<case id>` for a procedure's conditional debt (one statement). */
+  async byKeys(keys: readonly string[]): Promise<(CustomsDebt | null)[]> {
+    if (!keys.length) return [];
+    const rows = await this.dataSource.getRepository(CustomsDebt).findBy({ declarationId: In([...new Set(keys)]) });
+    return keys.map(key => rows.find(r => r.declarationId === key) ?? null);
+  }
+
   async byTaxationDecisions(ids: readonly string[]): Promise<(CustomsDebt | null)[]> {
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(CustomsDebt).findBy({ taxationDecisionId: In([...new Set(ids)]) });
