@@ -259,7 +259,7 @@ describe("green lane, green view, green plate and panels (DEC-R26 to DEC-R28)", 
     await refusedWith(CUSTOMS, CROSSING, { input: { ...input, greenViewStickerVisible: false } }, "FACILITY_CONDITIONS_NOT_MET", { rule: "DEC-R26", article: "OD-AFD art. 30 para. 2" });
     await refusedWith(CUSTOMS, CROSSING, { input: { ...input, conveyance: "COMMERCIAL_VEHICLE" } }, "FACILITY_CONDITIONS_NOT_MET", { article: "OD-AFD art. 30 para. 1" });
     await refusedWith(CUSTOMS, CROSSING, { input: { ...input, registeredUnderAnnexC: false } }, "FACILITY_CONDITIONS_NOT_MET", { article: "OD-AFD art. 30 para. 1" });
-    await refusedWith(CUSTOMS, CROSSING, { input: { ...input, officeId: "1001" } }, "FACILITY_NOT_AUTHORISED", { rule: "DEC-R26", article: "OD-AFD art. 30" });
+    await refusedWith(CUSTOMS, CROSSING, { input: { ...input, officeId: "1001" } }, "FACILITY_NOT_AUTHORISED", { rule: "DEC-R26", article: "OD-AFD art. 29" });
   });
 
   it("accepts a green plate declaration when the train left its last stop before the border, for public transport passengers only (DEC-R27, OD-AFD art. 32 para. 3; DEC-R26, art. 32 para. 1)", async () => {

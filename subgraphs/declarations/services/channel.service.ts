@@ -127,12 +127,13 @@ const FACILITY_CHANNEL: Record<CrossingFacility, DeclarationChannel> = {
   DECLARATION_BOX: DeclarationChannel.DECLARATION_BOX,
 };
 
-const FACILITY_ARTICLE: Record<CrossingFacility, string> = {
-  GREEN_LANE: "OD-AFD art. 28",
-  GREEN_VIEW: "OD-AFD art. 30",
-  GREEN_PLATE: "OD-AFD art. 32",
-  PANEL_NOTHING_TO_DECLARE: "OD-AFD art. 34",
-  PANEL_GOODS_TO_REPORT: "OD-AFD art. 35",
+/** Who authorises each facility, and where the ordinance says so (DEC-R21, DEC-R26). */
+const AUTHORISING_ARTICLE: Record<CrossingFacility, string> = {
+  GREEN_LANE: "OD-AFD art. 27",
+  GREEN_VIEW: "OD-AFD art. 29",
+  GREEN_PLATE: "OD-AFD art. 31",
+  PANEL_NOTHING_TO_DECLARE: "OD-AFD art. 33",
+  PANEL_GOODS_TO_REPORT: "OD-AFD art. 33",
   DECLARATION_BOX: "OD-AFD art. 23a",
 };
 
@@ -560,7 +561,7 @@ export class ChannelService {
   private async requireFacility(m: EntityManager, officeId: string, facility: CrossingFacility): Promise<void> {
     await this.reference.office(officeId, m);
     if (!(await m.findOneBy(CrossingFacilityAuthorisation, { officeId, facility }))) {
-      throw refused("FACILITY_NOT_AUTHORISED", `Office ${officeId} has no authorised ${facility.toLowerCase().replace(/_/g, " ")}.`, { field: "input.officeId", rule: facility === CrossingFacility.DECLARATION_BOX ? "DEC-R21" : "DEC-R26", article: FACILITY_ARTICLE[facility] });
+      throw refused("FACILITY_NOT_AUTHORISED", `Office ${officeId} has no authorised ${facility.toLowerCase().replace(/_/g, " ")}.`, { field: "input.officeId", rule: facility === CrossingFacility.DECLARATION_BOX ? "DEC-R21" : "DEC-R26", article: AUTHORISING_ARTICLE[facility] });
     }
   }
 
