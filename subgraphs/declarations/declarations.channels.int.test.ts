@@ -199,7 +199,7 @@ describe("oral (DEC-R24, DEC-R25)", () => {
     expect(fish.particulars.oralGoods).toBe("FRONTIER_WATERS_FISH");
   });
 
-  it("refuses an oral declaration for other goods, and excludes it for another procedure and for goods under non-customs acts (DEC-R24, OD-AFD art. 25)", async () => {
+  it("refuses an oral declaration for other goods (goods for trade are not tourist traffic goods: DEC-R81, LD art. 16 para. 2), and excludes it for another procedure and for goods under non-customs acts (DEC-R24, OD-AFD art. 25)", async () => {
     await refusedWith(CUSTOMS, ORAL, { input: oral({ items: [{ ...WINE, forTrade: true }] }) }, "ORAL_DECLARATION_NOT_ALLOWED", { rule: "DEC-R24", article: "OD-AFD art. 25 para. 1 let. a" });
     await refusedWith(CUSTOMS, ORAL, { input: oral({ oralGoods: "ANNEX_C_MEANS_OF_TRANSPORT", items: [goods("8703.2300", "1500.000")] }) }, "ORAL_DECLARATION_NOT_ALLOWED", { article: "OD-AFD art. 25 para. 1 let. b" });
     await refusedWith(CUSTOMS, ORAL, { input: oral({ oralGoods: "FRONTIER_WATERS_FISH", direction: "EXPORT", procedure: "EXPORT", items: [goods("0302.1100", "18.000")] }) }, "ORAL_DECLARATION_NOT_ALLOWED", { article: "OD-AFD art. 25 para. 1 let. d" });
@@ -498,6 +498,76 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     await h.identityEvent("PartnerRoleEnded", { partnerId: consignor.partnerId, roleType: "AUTHORISED_CONSIGNOR" });
     const later = ok(await h.as(consignor.software, LODGE, { input: exportInput(consignor, { plannedCrossingAt: "2026-03-03T10:00:00+01:00" }) }), "lodge").lodgeDeclaration.declaration;
     expect((await h.as(CUSTOMS, READ, { id: later.id })).data!.declaration.simplifiedProcedure).toBeNull();
+  });
+});
+
+describe("free circulation and the special cases (DEC-R66, DEC-R77 to DEC-R81)", () => {
+  const RELIEF_OF = `query ($id: ID!) { declaration(id: $id) { items { position relief { ground eligible explanation since originalPosition originalAmount } } taxationDecision { totalDuties lines { position amount note } } } }`;
+  const lodgeTaxed = async (input: Record<string, unknown>) => {
+    const decl = ok(await h.as(d.software, LODGE, { input }), "lodge").lodgeDeclaration.declaration;
+    await taxFinal(h, decl.id);
+    return { id: decl.id as string, ...(await h.as(CUSTOMS, RELIEF_OF, { id: decl.id })).data!.declaration };
+  };
+  const tshirts = (extra: Record<string, unknown> = {}) => goods("6109.1000", "100.000", extra);
+
+  it("releases goods for free circulation with their import duties fixed and the non-customs acts applied whatever the selection (DEC-R66, LD art. 48)", async () => {
+    const presentationId = await present(h, d);
+    const decl = ok(await h.as(d.software, LODGE, { input: importInput(d, { presentationId, items: [tshirts({ nonCustomsActsApply: true })] }) }), "lodge").lodgeDeclaration.declaration;
+    expect(decl.documents.map((x: any) => x.kind)).toContain("CERTIFICATE");
+    const removal = await h.as(d.software, REMOVE, { id: decl.id });
+    expect(removal.errors?.[0]?.extensions).toMatchObject({ code: "NON_CUSTOMS_REQUIREMENTS_PENDING", rule: "DEC-R33" });
+    expect((await taxFinal(h, decl.id)).totalDuties).toBe("97.00");
+  });
+
+  it("re-imports domestic goods duty-free when unchanged, to someone else only within five years of their export, to the day (DEC-R77, LD art. 10)", async () => {
+    const returned = (exportedAt: string, extra: Record<string, unknown> = {}) => tshirts({ returnedGoods: { exportedAt, unchanged: true, returnedToOriginalSender: false, exportDeclarationNumber: "21CH100112345678", ...extra } });
+    const read = await lodgeTaxed(importInput(d, { presentationId: await present(h, d), items: [returned("2021-03-02T10:00:00+01:00"), returned("2021-03-01T10:00:00+01:00"), returned("2016-01-10T10:00:00+01:00", { returnedToOriginalSender: true }), returned("2025-06-01T10:00:00+02:00", { unchanged: false })] }));
+    expect(read.items.map((i: any) => [i.relief.ground, i.relief.eligible])).toEqual([
+      ["RETURNED_DOMESTIC_GOODS", true],
+      ["RETURNED_DOMESTIC_GOODS", false],
+      ["RETURNED_DOMESTIC_GOODS", true],
+      ["RETURNED_DOMESTIC_GOODS", false],
+    ]);
+    expect(read.taxationDecision.lines.map((l: any) => l.amount)).toEqual(["0.00", "97.00", "0.00", "97.00"]);
+    expect(read.taxationDecision.lines[0].note).toBe("DEC-R77: returned domestic goods, unchanged, within five years of the export (until 2026-03-02): duty-free (LD art. 10)");
+    expect(read.taxationDecision.lines[1].note).toContain("more than five years after the export (2026-03-01): not duty-free (LD art. 10 para. 2)");
+    const e = await h.as(d.software, LODGE, { input: exportInput(d, { plannedCrossingAt: "2026-03-03T10:00:00+01:00", items: [returned("2021-03-02T10:00:00+01:00")] }) });
+    expect(e.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "DEC-R77", field: "input.items.0.returnedGoods" });
+  });
+
+  it("exempts foreign goods sent back to the sender within three years of their import, and without a time limit those with a defect found in processing (DEC-R78, LD art. 11)", async () => {
+    const back = (importedAt: string, reason: string) => tshirts({ returnToSender: { importedAt, reason } });
+    const read = await lodgeTaxed(exportInput(d, { presentationId: await present(h, d), items: [back("2023-03-02T08:00:00+01:00", "UNSOLD"), back("2023-03-01T08:00:00+01:00", "CONTRACT_CANCELLED"), back("2015-05-05T08:00:00+02:00", "DEFECT_FOUND_IN_PROCESSING")] }));
+    expect(read.items.map((i: any) => i.relief.eligible)).toEqual([true, false, true]);
+    expect(read.taxationDecision.lines.map((l: any) => l.amount)).toEqual(["0.00", "97.00", "0.00"]);
+    expect(read.items[0].relief.explanation).toBe("DEC-R78: foreign goods sent back to the sender abroad (unsold) within three years of the import (until 2026-03-02): exempt from export duty, import duties refundable (LD art. 11 para. 1)");
+  });
+
+  it("declares a change to a use with higher duty in advance and levies only the difference; a lower one gives nothing here (DEC-R79, LD art. 14 para. 4-5)", async () => {
+    const original = await lodgeTaxed(importInput(d, { presentationId: await present(h, d), items: [tshirts(), goods("6403.9900", "100.000")] }));
+    const originalId = original.id;
+    expect(original.taxationDecision.totalDuties).toBe("347.00");
+    const change = (position: number, tariffNumber: string, overrides: Record<string, unknown> = {}) =>
+      importInput(d, { plannedCrossingAt: "2026-03-09T08:00:00+01:00", items: [goods(tariffNumber, "100.000", { changeOfUse: { originalDeclarationId: originalId, originalPosition: position } })], ...overrides });
+    // T-shirts (CHF 97.00) turned into goods at the shoe rate (CHF 250.00): CHF 153.00 due.
+    const higher = await lodgeTaxed(change(1, "6403.9900"));
+    expect(higher.items[0].relief).toMatchObject({ ground: "CHANGE_OF_USE", eligible: true, originalPosition: 1, originalAmount: "97.00" });
+    expect(higher.taxationDecision.lines[0]).toMatchObject({ amount: "153.00" });
+    const lower = await lodgeTaxed(change(2, "6109.1000"));
+    expect(lower.taxationDecision.lines[0].amount).toBe("0.00");
+    expect(lower.taxationDecision.lines[0].note).toContain("LD art. 14 para. 5");
+    const refusedChange = async (input: unknown, code: string) => {
+      const before = await h.fingerprint();
+      expect((await h.as(d.software, LODGE, { input })).errors?.[0]?.extensions).toMatchObject({ code, rule: code === "NOT_FOUND" ? undefined : "DEC-R79" });
+      expect(await h.fingerprint()).toBe(before);
+    };
+    await refusedChange(change(1, "6403.9900", { plannedCrossingAt: null }), "CHANGE_OF_USE_NOT_IN_ADVANCE");
+    await refusedChange(change(1, "6403.9900", { plannedCrossingAt: "2026-03-02T09:00:00+01:00" }), "CHANGE_OF_USE_NOT_IN_ADVANCE");
+    await refusedChange({ ...change(1, "6403.9900"), items: [...change(1, "6403.9900").items, tshirts()] }, "CHANGE_OF_USE_DECLARED_ALONE");
+    await refusedChange(change(3, "6403.9900"), "CHANGE_OF_USE_ORIGINAL_NOT_TAXED");
+    const stranger = await h.declarant();
+    const e = await h.as(stranger.software, LODGE, { input: { ...change(1, "6403.9900"), declarantId: stranger.partnerId, businessNumber: stranger.businessNumber } });
+    expect(e.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
 

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { MoneyScalar, rappenColumn } from "../../kit";
 import { DeclarationParticulars } from "./channel.entity";
-import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, SelectionResult, SimplifiedProcedure } from "./enums";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, ReliefGround, SelectionResult, SimplifiedProcedure } from "./enums";
 
 @ObjectType({
   description:
@@ -152,7 +152,34 @@ export class CustomsDeclaration {
   createdAt: Date;
 }
 
-@ObjectType({ description: "A line of goods in a declaration." })
+@ObjectType({ description: "A duty relief an item claims (DEC-R77 to DEC-R79), as assessed when the item was declared; the taxation applies it." })
+export class DutyRelief {
+  @Field(() => ReliefGround)
+  ground: ReliefGround;
+
+  @Field({ description: "Whether the conditions are met; when not, the item is taxed at its rate." })
+  eligible: boolean;
+
+  @Field({ description: "The rule, its article and the facts that decided." })
+  explanation: string;
+
+  @Field(() => String, { nullable: true, description: "The export (DEC-R77) or import (DEC-R78) the periods run from, ISO 8601." })
+  since: string | null;
+
+  @Field(() => String, { nullable: true, description: "The earlier declaration's number, or the original declaration's id (DEC-R79)." })
+  reference: string | null;
+
+  @Field(() => Int, { nullable: true, description: "DEC-R79: the item of the original declaration whose use changes." })
+  originalPosition: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "DEC-R79: the duty paid for the original use, deducted from the new use's." })
+  originalAmount: number | null;
+}
+
+@ObjectType({
+  description:
+    "A line of goods in a declaration. DEC-R85 (LD art. 7-9): goods brought in or taken out are liable to duties and taxed at the tariff (LD art. 7); goods duty-free under the tariff carry a rate of 0.00. Declined, with reason: the small quantities, insignificant values and negligible amounts of LD art. 8 para. 1 let. b, and the Federal Council's exemptions of LD art. 8 para. 2 and 9, have their conditions in the OD and the Department's rules, not in our sources; goods of armasuisse, deemed Confederation war material (OD-AFD art. 1), are declared on paper (OD-AFD art. 21 let. a no. 16) and their exemption decided by the office.",
+})
 @Entity("declaration_item")
 @Index(["declarationId", "position"], { unique: true })
 export class DeclarationItem {
@@ -209,4 +236,8 @@ export class DeclarationItem {
   @Field({ description: "DEC-R34 (OD-AFD art. 17a para. 2-4): a proof of origin customs must authenticate." })
   @Column({ type: "boolean", name: "proof_of_origin_required" })
   proofOfOriginRequired: boolean;
+
+  @Field(() => DutyRelief, { nullable: true, description: "DEC-R77 to DEC-R79: the relief the item claims, if any." })
+  @Column({ type: "simple-json", nullable: true })
+  relief: DutyRelief | null;
 }

@@ -16,7 +16,11 @@ export enum CustomsProcedure {
   OUTWARD_PROCESSING = "OUTWARD_PROCESSING",
   EXPORT = "EXPORT",
 }
-registerEnumType(CustomsProcedure, { name: "CustomsProcedure", description: "LD art. 47 para. 2: the seven customs procedures." });
+registerEnumType(CustomsProcedure, {
+  name: "CustomsProcedure",
+  description:
+    "LD art. 47 para. 2: the seven customs procedures (DEC-R65). FREE_CIRCULATION (DEC-R66, LD art. 48): the import duties are fixed by the taxation decision, non-customs acts applied whatever the selection (DEC-R33); returned domestic goods may be duty-free (DEC-R77). TRANSIT, TEMPORARY_ADMISSION, INWARD_PROCESSING, OUTWARD_PROCESSING and EXPORT are followed by a ProcedureCase to their discharge (DEC-R67 to DEC-R76); CUSTOMS_WAREHOUSING belongs to the warehousing subgraph.",
+});
 
 export enum CustomsDestination {
   CUSTOMS_PROCEDURE = "CUSTOMS_PROCEDURE",
@@ -146,7 +150,7 @@ export enum SimplifiedProcedure {
 registerEnumType(SimplifiedProcedure, {
   name: "SimplifiedProcedure",
   description:
-    "DEC-R61 to DEC-R64 (OD-AFD art. 38-41; LD art. 42 para. 1 let. a and d, DEC-R86): the simplified procedure of an authorised consignee (imports) or consignor (exports). DESIGN CHOICE (DOMAIN.md X02): the partner's active ePortal role AUTHORISED_CONSIGNEE or AUTHORISED_CONSIGNOR, as identity publishes it, stands for the status.",
+    "DEC-R61 to DEC-R64 (OD-AFD art. 38-41; LD art. 42 para. 1 let. a and d, DEC-R86): the simplified procedure of an authorised consignee (imports) or consignor (exports). DESIGN CHOICE (DOMAIN.md X02): the partner's active ePortal role AUTHORISED_CONSIGNEE or AUTHORISED_CONSIGNOR, as identity publishes it, stands for the status. Declined, with reason: the other simplifications of DEC-R86 (LD art. 42: waiving presentation or the summary declaration, periodic collective declarations, delegated tasks, agreed simplifications and pilot tests) are granted case by case under conditions not in our sources; the tourist traffic facilities of let. b are the channels GREEN_LANE to DECLARATION_PANEL.",
 });
 
 export enum ProcedureCaseStatus {
@@ -180,7 +184,8 @@ export enum TransportMode {
 }
 registerEnumType(TransportMode, {
   name: "TransportMode",
-  description: "DEC-R71 (LD art. 45): goods sent by pipeline are under transit until re-exported or placed under another procedure, without a time limit. DEC-R87 (LD art. 44): rail, boat, air and postal traffic follow Federal Council rules not in our sources; they are recorded, not treated differently.",
+  description:
+    "DEC-R71 (LD art. 45): goods sent by pipeline are under transit until re-exported or placed under another procedure, without a time limit; the pipeline operator is the declarant. Declined, with reason: DEC-R87 (LD art. 44, 46): rail, boat, air and postal traffic and electrical energy follow Federal Council rules not in our sources, so they are recorded, not treated differently; the transport undertakings' duty to let the administration consult their documents is an obligation at the control, not a state of this system.",
 });
 
 export enum DischargeMode {
@@ -274,6 +279,26 @@ export enum ExportRegimeStorage {
   CUSTOMS_FREE_DEPOSIT = "CUSTOMS_FREE_DEPOSIT",
 }
 registerEnumType(ExportRegimeStorage, { name: "ExportRegimeStorage", description: "DEC-R14 (OD-AFD art. 6a): where goods placed under the export regime were then stored; their export is not declared via NCTS." });
+
+export enum ReliefGround {
+  RETURNED_DOMESTIC_GOODS = "RETURNED_DOMESTIC_GOODS",
+  RETURNED_FOREIGN_GOODS = "RETURNED_FOREIGN_GOODS",
+  CHANGE_OF_USE = "CHANGE_OF_USE",
+}
+registerEnumType(ReliefGround, {
+  name: "ReliefGround",
+  description:
+    "DEC-R77 (LD art. 10): returned domestic goods; DEC-R78 (LD art. 11): foreign goods sent back to the sender abroad; DEC-R79 (LD art. 14 para. 4): a change to a use with higher duty. Declined, with reason: DEC-R80 (LD art. 15), agricultural products imported in the free period and still in trade when the quota period starts, owe the difference to the out-of-quota rate on a new declaration; the free and quota periods and the out-of-quota rates are set by the agricultural ordinances, which are not in our sources, and our tariff holds one rate per tariff number. DEC-R81 (LD art. 16): tourist traffic goods are carried by a person and not for trade (`forTrade` refuses them the traveller channels); the Federal Council's flat rates and exemptions for them are not in our sources, so they are taxed at the tariff.",
+});
+
+export enum ReturnReason {
+  REFUSED_BY_CONSIGNEE = "REFUSED_BY_CONSIGNEE",
+  CONTRACT_CANCELLED = "CONTRACT_CANCELLED",
+  UNSOLD = "UNSOLD",
+  DEFECT_FOUND_IN_PROCESSING = "DEFECT_FOUND_IN_PROCESSING",
+  NOT_MARKETABLE_UNDER_SWISS_LAW = "NOT_MARKETABLE_UNDER_SWISS_LAW",
+}
+registerEnumType(ReturnReason, { name: "ReturnReason", description: "DEC-R78 (LD art. 11 para. 1-3): why foreign goods go back to the sender abroad." });
 
 export enum SummaryForm {
   PAPER = "PAPER",

@@ -2,10 +2,60 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOpti
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MoneyScalar } from "../../kit";
 import { SelectionRuleType } from "../entities/selection.entity";
-import { ChangeGround, CustomsDestination, ExportRegimeStorage, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
+import { ChangeGround, CustomsDestination, ExportRegimeStorage, ReturnReason, DocumentKind, CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, RateBasis, SummaryForm, TaxationKind, VerificationScope } from "../entities/enums";
 
 const TARIFF = /^\d{4}\.\d{4}$/;
 const MASS = /^\d{1,9}(\.\d{1,3})?$/;
+
+@InputType({ description: "DEC-R77 (LD art. 10): domestic goods coming back." })
+export class ReturnedGoodsInput {
+  @Field({ description: "When they were exported." })
+  exportedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 30)
+  exportDeclarationNumber?: string | null;
+
+  @Field({ description: "Re-imported unchanged (LD art. 10 para. 1)." })
+  @IsBoolean()
+  unchanged: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Modified abroad but returned for a defect found during processing (LD art. 10 para. 1)." })
+  @IsOptional()
+  @IsBoolean()
+  defectFoundDuringProcessing?: boolean | null;
+
+  @Field({ description: "Returned to the original sender; otherwise duty-free only within five years of export (LD art. 10 para. 2)." })
+  @IsBoolean()
+  returnedToOriginalSender: boolean;
+}
+
+@InputType({ description: "DEC-R78 (LD art. 11): foreign goods going back to the sender abroad." })
+export class ReturnToSenderInput {
+  @Field({ description: "When they were imported: the three years run from then (DESIGN CHOICE)." })
+  importedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 30)
+  importDeclarationNumber?: string | null;
+
+  @Field(() => ReturnReason)
+  @IsEnum(ReturnReason)
+  reason: ReturnReason;
+}
+
+@InputType({ description: "DEC-R79 (LD art. 14 para. 4): the taxed item whose use changes to one with higher duty." })
+export class ChangeOfUseInput {
+  @Field(() => ID)
+  @IsUUID()
+  originalDeclarationId: string;
+
+  @Field(() => Int)
+  @Min(1)
+  originalPosition: number;
+}
 
 @InputType({ description: "A line of goods." })
 export class DeclarationItemInput {
@@ -56,6 +106,21 @@ export class DeclarationItemInput {
   @IsOptional()
   @IsBoolean()
   proofOfOriginRequired?: boolean | null;
+
+  @Field(() => ReturnedGoodsInput, { nullable: true, description: "DEC-R77 (LD art. 10): returned domestic goods, duty-free under its conditions." })
+  @IsOptional()
+  @ValidateNested()
+  returnedGoods?: ReturnedGoodsInput | null;
+
+  @Field(() => ReturnToSenderInput, { nullable: true, description: "DEC-R78 (LD art. 11): foreign goods sent back to the sender abroad." })
+  @IsOptional()
+  @ValidateNested()
+  returnToSender?: ReturnToSenderInput | null;
+
+  @Field(() => ChangeOfUseInput, { nullable: true, description: "DEC-R79 (LD art. 14 para. 4): declares the change of an already taxed item to a use with higher duty; only the difference is due." })
+  @IsOptional()
+  @ValidateNested()
+  changeOfUse?: ChangeOfUseInput | null;
 }
 
 @InputType({ description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3)." })

@@ -1,5 +1,5 @@
 import { Decimal, ValidationError } from "../../kit";
-import { CustomsDestination, CustomsProcedure, DeclarationChannel, Direction, ExportRegimeStorage } from "../entities/enums";
+import { CustomsDestination, CustomsProcedure, DeclarationChannel, Direction, ExportRegimeStorage, ReturnReason } from "../entities/enums";
 import { refused } from "./errors";
 
 /** A declaration's item as a declarant (or the office, correcting it) gives it. */
@@ -15,6 +15,12 @@ export interface ItemInput {
   nonCustomsActsApply?: boolean | null;
   permitReference?: string | null;
   proofOfOriginRequired?: boolean | null;
+  /** DEC-R77 (LD art. 10): domestic goods coming back. */
+  returnedGoods?: { exportedAt: Date; exportDeclarationNumber?: string | null; unchanged: boolean; defectFoundDuringProcessing?: boolean | null; returnedToOriginalSender: boolean } | null;
+  /** DEC-R78 (LD art. 11): foreign goods going back to the sender abroad. */
+  returnToSender?: { importedAt: Date; importDeclarationNumber?: string | null; reason: ReturnReason } | null;
+  /** DEC-R79 (LD art. 14 para. 4): the taxed item whose use changes to one with higher duty. */
+  changeOfUse?: { originalDeclarationId: string; originalPosition: number } | null;
 }
 
 export interface LodgeInput {

@@ -22,8 +22,8 @@ import {
   zurichDate,
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
-import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
-import { DeclarationStatus, DocumentKind, PresentationStatus, SelectionResult, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
+import { CustomsDeclaration, DeclarationItem, DutyRelief } from "../entities/declaration.entity";
+import { DeclarationStatus, DocumentKind, PresentationStatus, ReliefGround, SelectionResult, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { CorrectedParticular, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { ProcedureCase } from "../entities/procedure-case.entity";
@@ -34,6 +34,7 @@ import { refused } from "./errors";
 import { ReferenceService } from "./reference.service";
 import { ItemInput, LodgeInput, validateForm } from "./declaration.form";
 import { isConditional } from "./procedures";
+import { assessRelief, checkChangeOfUse } from "./relief";
 
 export type { ItemInput, LodgeInput } from "./declaration.form";
 
@@ -87,10 +88,25 @@ export class DeclarationService {
     return paginate(qb, args, { alias: "d", timeColumn: "created_at", timeProperty: "createdAt" });
   }
 
-  /** Replaces the items of a declaration (lodging, resubmission, rectification, change of taxation). */
+  /**
+   * Replaces the items of a declaration (lodging, resubmission, rectification, change of
+   * taxation), with the relief each claims assessed now (DEC-R77 to DEC-R79, services/relief.ts).
+   */
   async saveItems(m: EntityManager, declarationId: string, items: ItemInput[], replace = true): Promise<DeclarationItem[]> {
     // A new declaration has no items: no DELETE, whose gap locks would make parallel lodgings deadlock.
     if (replace) await m.delete(DeclarationItem, { declarationId });
+    const claiming = items.some(i => i.returnedGoods || i.returnToSender || i.changeOfUse);
+    const d = claiming ? await m.findOneBy(CustomsDeclaration, { id: declarationId }) : null;
+    const now = this.clock.now();
+    const reliefs: (DutyRelief | null)[] = [];
+    for (const [i, item] of items.entries()) {
+      if (!d) {
+        reliefs.push(null);
+        continue;
+      }
+      checkChangeOfUse(item, d.direction, i + 1);
+      reliefs.push(item.changeOfUse ? await this.changeOfUseRelief(m, d, item.changeOfUse, i + 1) : assessRelief(item, d.direction, now, i + 1));
+    }
     const rows = items.map((item, i) =>
       m.create(DeclarationItem, {
         id: randomUUID(),
@@ -107,9 +123,37 @@ export class DeclarationService {
         nonCustomsActsApply: Boolean(item.nonCustomsActsApply),
         permitReference: item.permitReference ?? null,
         proofOfOriginRequired: Boolean(item.proofOfOriginRequired),
+        relief: reliefs[i],
       }),
     );
     return m.save(rows);
+  }
+
+  /**
+   * DEC-R79 (LD art. 14 para. 4): the item of an earlier declaration of the same declarant (or
+   * the party it acts for), taxed by a decision in force, whose use changes; its duty is deducted.
+   */
+  private async changeOfUseRelief(m: EntityManager, d: CustomsDeclaration, c: { originalDeclarationId: string; originalPosition: number }, position: number): Promise<DutyRelief> {
+    const field = `input.items.${position - 1}.changeOfUse`;
+    const original = await m.findOneBy(CustomsDeclaration, { id: c.originalDeclarationId });
+    const parties = [d.declarantId, d.onBehalfOfId].filter(Boolean);
+    if (!original || original.id === d.id || !(parties.includes(original.declarantId) || (original.onBehalfOfId && parties.includes(original.onBehalfOfId)))) {
+      throw new NotFoundError("CustomsDeclaration", c.originalDeclarationId, `${field}.originalDeclarationId`);
+    }
+    const decision = await m.findOneBy(TaxationDecision, { declarationId: original.id, status: TaxationStatus.ISSUED });
+    const line = decision?.lines.find(l => l.position === c.originalPosition);
+    if (!line) {
+      throw refused("CHANGE_OF_USE_ORIGINAL_NOT_TAXED", "The change of use concerns an item already taxed by a decision in force.", { field, rule: "DEC-R79", article: "LD art. 14 para. 4" });
+    }
+    return {
+      ground: ReliefGround.CHANGE_OF_USE,
+      eligible: true,
+      explanation: `DEC-R79: change of use of item ${c.originalPosition} of declaration ${original.declarationNumber}, taxed CHF ${formatRappen(line.amount)}: the difference to the new use's duty is due (LD art. 14 para. 4)`,
+      since: decision!.establishedAt.toISOString(),
+      reference: original.id,
+      originalPosition: c.originalPosition,
+      originalAmount: line.amount,
+    };
   }
 
   /** Inside a transaction, pass its manager: a read on another connection would wait for the pool (kit/transaction.ts). */

@@ -192,7 +192,10 @@ export class LodgingService {
         const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
         if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
       }
-      const isPreDeclaration = !presentation;
+      // DEC-R79 (LD art. 14 para. 4): a change of use is declared in advance, for goods already in
+      // free circulation: not a pre-declaration, nothing to present.
+      const changeOfUse = this.checkChangeOfUse(input, now);
+      const isPreDeclaration = !presentation && !changeOfUse;
       this.checkTiming(input, calendar, now, isPreDeclaration);
       const processingAuthorisationId = await this.requireProcessingAuthorisation(m, input, now);
       const transmitted = m.create(CustomsDeclaration, {
@@ -465,6 +468,20 @@ export class LodgingService {
     if (!employee || !employee.active) {
       throw refused("DECLARING_EMPLOYEE_UNKNOWN", "The personal number is not an active declaring employee of the declarant.", { field: "input.personalNumber", rule: "ID-R33", article: "OD-AFD art. 10-11" });
     }
+  }
+
+  /** DEC-R79 (LD art. 14 para. 4): a declaration of a change of use declares only that, before the change. */
+  private checkChangeOfUse(input: LodgeInput, now: Date): boolean {
+    const changing = input.items.filter(i => i.changeOfUse).length;
+    if (!changing) return false;
+    const rule = { rule: "DEC-R79", article: "LD art. 14 para. 4" };
+    if (changing !== input.items.length || input.procedure !== CustomsProcedure.FREE_CIRCULATION || input.presentationId) {
+      throw refused("CHANGE_OF_USE_DECLARED_ALONE", "A change of use is declared on its own, for goods in free circulation, without a presentation.", { ...rule, field: "input.items" });
+    }
+    if (!input.plannedCrossingAt || input.plannedCrossingAt.getTime() <= now.getTime()) {
+      throw refused("CHANGE_OF_USE_NOT_IN_ADVANCE", "A change to a use with higher duty is declared in advance: give the planned change, in the future, as plannedCrossingAt.", { ...rule, field: "input.plannedCrossingAt" });
+    }
+    return true;
   }
 
   /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import { Clock, Decimal, EventPublisher, findForUpdate, formatRappen, requireFutureDate, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
-import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, TaxationKind, TaxationStatus } from "../entities/enums";
+import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, ReliefGround, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
 import { TariffRate } from "../entities/tariff-rate.entity";
 import { DeclarationAccess } from "./access";
@@ -170,14 +170,29 @@ export class TaxationService {
           basis = new Decimal(item.value).div(100).div(100);
           basisText = `value CHF ${formatRappen(item.value)}`;
       }
-      const amount = toRappen(basis.mul(rate.rate));
+      let amount = toRappen(basis.mul(rate.rate));
+      let note = highest ? "DEC-R41: highest rate of the heading on the highest basis (OD-AFD art. 20 para. 3; LD art. 19 para. 2)" : `DEC-R48: rate in force on ${day} (LD art. 19 para. 1)`;
+      // DEC-R77 to DEC-R79 (LD art. 10, 11, 14 para. 4): the relief the item claims, as assessed when declared.
+      const relief = item.relief;
+      if (relief?.eligible && relief.ground === ReliefGround.CHANGE_OF_USE) {
+        const full = amount;
+        amount = Math.max(0, full - (relief.originalAmount ?? 0));
+        note = amount > 0
+          ? `${relief.explanation}: CHF ${formatRappen(full)} less CHF ${formatRappen(relief.originalAmount ?? 0)}`
+          : `DEC-R79: the new use carries no higher duty (CHF ${formatRappen(full)}); a refund for a lower one is claimed only in the cases the Department sets (LD art. 14 para. 5), not in our sources`;
+      } else if (relief?.eligible) {
+        amount = 0;
+        note = relief.explanation;
+      } else if (relief) {
+        note = `${note}; ${relief.explanation}`;
+      }
       lines.push({
         position: item.position,
         tariffNumber: highest ? rate.tariffNumber : item.tariffNumber,
         rateApplied: basisKind === RateBasis.AD_VALOREM_PERCENT ? `${rate.rate} % of the value` : `CHF ${rate.rate} per ${basisKind === RateBasis.PER_UNIT ? "unit" : `100 kg ${basisKind === RateBasis.PER_100_KG_NET ? "net" : "gross"}`}`,
         basis: basisText,
         amount,
-        note: highest ? "DEC-R41: highest rate of the heading on the highest basis (OD-AFD art. 20 para. 3; LD art. 19 para. 2)" : `DEC-R48: rate in force on ${day} (LD art. 19 para. 1)`,
+        note,
       });
     }
     return lines;
