@@ -133,3 +133,73 @@ it("records one settling payment: 50 parallel payments of the whole debt give on
   const paid = ok(await call(`query ($id: ID!) { customsDebt(id: $id) { status outstanding payments { amount } } }`, { id: debt.id }, officer)).customsDebt;
   expect(paid).toEqual({ status: "PAID", outstanding: "0.00", payments: [{ amount: debt.amount }] });
 });
+
+// Issue 9: the once-only facts of the channels and the procedures.
+
+const OPEN_CASE = `mutation ($input: OpenProcedureCaseInput!) { openProcedureCase(input: $input) { procedureCase { id } } }`;
+
+it("accepts an e-dec web declaration once: 50 parallel attestations by the office give one acceptance and one DeclarationAccepted (DEC-R18, OD-AFD art. 20d para. 3)", async () => {
+  const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
+  const web = ok(await call(LODGE, { input: importInput(declarant, { presentationId: presentation, items: ITEMS, channel: "EDEC_WEB", businessNumber: null, personalNumber: null }) }, declarant.software())).lodgeDeclaration.declaration.id;
+
+  const outcome = await race(() => call(`mutation ($id: ID!) { attestEdecWebAcceptance(input: { declarationId: $id }) { declaration { id } } }`, { id: web }, officer));
+
+  expectOneWinner(outcome, ["ALREADY_ACCEPTED"]);
+  const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM outbox_event WHERE aggregate_id = ? AND type = 'DeclarationAccepted'", [web]);
+  expect(Number(row.n)).toBe(1);
+});
+
+it("opens one procedure case per declaration: 50 parallel openings give one case and, in debt, one conditional debt (DEC-R65, LD art. 47; X11)", async () => {
+  const presentation = ok(await call(PRESENT, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
+  const admitted = ok(await call(LODGE, { input: importInput(declarant, { presentationId: presentation, items: ITEMS, procedure: "TEMPORARY_ADMISSION" }) }, declarant.software())).lodgeDeclaration.declaration.id;
+
+  const outcome = await race(() => call(OPEN_CASE, { input: { declarationId: admitted, timeLimit: "2026-09-01T12:00:00+02:00", transport: "ROAD", identification: "Exhibition stand, serial 7781" } }, officer));
+
+  expectOneWinner(outcome, ["PROCEDURE_CASE_ALREADY_OPEN"]);
+  await g.drainEvents();
+  const [debts] = await g.subgraphs.debt.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM customs_debt WHERE declaration_id = ?", [`procedure:${outcome.winners[0].data!.openProcedureCase.procedureCase.id}`]);
+  expect(Number(debts.n)).toBe(1);
+});
+
+it("places the last kilograms of a processing authorisation once: 50 parallel cases on 50 declarations, room for one, give one case (DEC-R73, LD art. 59 para. 1)", async () => {
+  const authorisation = ok(
+    await call(`mutation ($h: ID!) { grantProcessingAuthorisation(input: { holderId: $h, kind: INWARD, system: SUSPENSION, issuer: CUSTOMS_OFFICE, issuingOfficeId: "1001", annexCategory: COMMERCIAL_GOODS_REPAIR, processing: "Printing of T-shirts", tariffHeadings: ["6109"], quantityLimitKg: "500.000", validUntil: "2026-12-31T23:59:59+01:00" }) { authorisation { id } } }`, { h: declarant.partnerId }, officer),
+  ).grantProcessingAuthorisation.authorisation.id;
+  const declarations: string[] = [];
+  for (let i = 0; i < PARALLEL; i++) {
+    const input = importInput(declarant, { plannedCrossingAt: "2026-03-02T15:00:00+01:00", items: ITEMS, procedure: "INWARD_PROCESSING", processingAuthorisationId: authorisation });
+    declarations.push(ok(await call(LODGE, { input }, declarant.software())).lodgeDeclaration.declaration.id);
+  }
+
+  const outcome = await race(i => call(OPEN_CASE, { input: { declarationId: declarations[i], timeLimit: "2026-06-30T12:00:00+02:00", transport: "ROAD", identification: `Lot ${i}` } }, officer));
+
+  expectOneWinner(outcome, ["EXCEEDS_AUTHORISATION_QUANTITY"]);
+  const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT quantity_used_kg AS used FROM processing_authorisation WHERE id = ?", [authorisation]);
+  expect(row.used).toBe("480.000");
+});
+
+it("records an announced rural border import once: 50 parallel recordings give one crossing and one BorderCrossed (DEC-R23, OD-AFD art. 24a)", async () => {
+  ok(await call(`mutation ($p: ID!) { authoriseRuralBorderTraffic(input: { operatorId: $p, officeId: "1001", empoweredPersons: ["Rita Rennen"] }) { authorisation { id } } }`, { p: declarant.partnerId }, officer));
+  const input = {
+    operatorId: declarant.partnerId,
+    officeId: "1001",
+    goodsType: "RAW_SOIL_PRODUCTS",
+    language: "de",
+    item: { tariffNumber: "0701.9000", description: "Potatoes", netMassKg: "900.000", grossMassKg: "920.000", value: "700.00", origin: "DE" },
+    plannedCrossingAt: "2026-03-02T11:00:00+01:00",
+    crossingPlace: "Riehen",
+    landDistanceFromBorderKm: 2,
+    announcedBy: "Rita Rennen",
+    transmission: "ELECTRONIC",
+  };
+  const announcement = ok(await call(`mutation ($input: AnnounceRuralBorderImportInput!) { announceRuralBorderImport(input: $input) { announcement { id declaration { id } } } }`, { input }, declarant.software())).announceRuralBorderImport.announcement;
+  g.clock.set("2026-03-02T11:20:00+01:00");
+  try {
+    const outcome = await race(() => call(`mutation ($id: ID!) { recordAnnouncedImport(input: { announcementId: $id }) { announcement { id } } }`, { id: announcement.id }, officer));
+    expectOneWinner(outcome, ["ALREADY_IMPORTED"]);
+  } finally {
+    g.clock.set("2026-03-02T09:00:00+01:00");
+  }
+  const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM outbox_event WHERE aggregate_id = ? AND type = 'BorderCrossed'", [announcement.declaration.id]);
+  expect(Number(row.n)).toBe(1);
+});
