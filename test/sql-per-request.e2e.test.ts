@@ -2,7 +2,7 @@ import { mintDevToken } from "../scripts/mint-token";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
-import { DASHBOARD_QUERY, seedDashboard } from "./support/dashboard";
+import { DASHBOARD_QUERY, PROCEDURES_QUERY, seedDashboard, seedProcedureCases } from "./support/dashboard";
 import { gql } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
 import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
@@ -18,6 +18,8 @@ import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
 let g: Graph;
 let small: OnboardedDeclarant;
 let large: OnboardedDeclarant;
+let casesSmall: OnboardedDeclarant;
+let casesLarge: OnboardedDeclarant;
 let officer: string;
 
 beforeAll(async () => {
@@ -25,12 +27,15 @@ beforeAll(async () => {
   officer = await mintDevToken({ kind: "officer", sub: "officer-sql", roles: ["CUSTOMS_OFFICE", "AUDITOR"] });
   small = await onboardDeclarant(g.gatewayUrl, g.spool, "95000010", "Zehn Transporte AG");
   large = await onboardDeclarant(g.gatewayUrl, g.spool, "95000100", "Hundert Logistik AG");
+  casesSmall = await onboardDeclarant(g.gatewayUrl, g.spool, "95000011", "Zehn Messen AG");
+  casesLarge = await onboardDeclarant(g.gatewayUrl, g.spool, "95000101", "Hundert Messen AG");
   await g.drainEvents();
   g.clock.set("2026-03-02T09:00:00+01:00");
-  await small.renew();
-  await large.renew();
+  for (const d of [small, large, casesSmall, casesLarge]) await d.renew();
   await seedDashboard(g, small, 10, large.partnerId);
   await seedDashboard(g, large, 100, small.partnerId);
+  await seedProcedureCases(g, casesSmall, 10);
+  await seedProcedureCases(g, casesLarge, 100);
   // Nothing in the background while statements are counted: the relay and the jobs are stopped.
   await g.quiesce();
 }, 180_000);
@@ -39,8 +44,8 @@ afterAll(async () => {
 });
 
 /** Statements each subgraph sent while the gateway answered the dashboard (after one warm-up call). */
-async function statements(partner: OnboardedDeclarant, bearer: string, first: number): Promise<{ counts: Record<string, number>; data: any }> {
-  const send = () => gql(g.gatewayUrl, DASHBOARD_QUERY, { id: partner.partnerId, first }, { bearer });
+async function statements(partner: OnboardedDeclarant, bearer: string, first: number, query = DASHBOARD_QUERY): Promise<{ counts: Record<string, number>; data: any }> {
+  const send = () => gql(g.gatewayUrl, query, { id: partner.partnerId, first }, { bearer });
   ok(await send());
   const before = Object.fromEntries(Object.entries(g.subgraphs).map(([name, s]) => [name, s.subgraph.runtime.sql.count]));
   const data = ok(await send());
@@ -88,4 +93,24 @@ it("costs the same statements for 10 and for 100 overdue debts, interest and exp
   const owed = debts.reduce((sum: number, d: any) => sum + Math.round(Number(d.outstanding) * 100), 0);
   expect(data.businessPartner.exposure.openDebts).toBe((owed / 100).toFixed(2));
   expect(figures["portal user, N=100"].debt).toBeLessThan(20);
+});
+
+it("costs the same statements for a partner's 10 and 100 procedure cases, relief deadlines, declarations, reliefs and conditional debts included (issue 9)", async () => {
+  const figures: Record<string, Record<string, number>> = {};
+  for (const [who, tokens] of [
+    ["officer", [officer, officer]],
+    ["portal user", [casesSmall.admin, casesLarge.admin]],
+  ] as const) {
+    const ten = await statements(casesSmall, tokens[0], 100, PROCEDURES_QUERY);
+    const hundred = await statements(casesLarge, tokens[1], 100, PROCEDURES_QUERY);
+    expect(ten.data.businessPartner.procedureCases.edges).toHaveLength(10);
+    const nodes = hundred.data.businessPartner.procedureCases.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(100);
+    // 1500 kg at CHF 15.00 per 100 kg gross; no bond, so the whole amount is requisitioned.
+    expect(nodes.every((n: any) => n.conditionalDuties === "225.00" && n.reliefApplicationDeadline === "2026-11-30T22:59:59.999Z" && n.declaration.procedureCase.id === n.id && n.conditionalDebt.status === "CONDITIONAL" && n.conditionalDebt.unsecuredAmount === "225.00")).toBe(true);
+    figures[`${who}, N=10`] = ten.counts;
+    figures[`${who}, N=100`] = hundred.counts;
+    expect(hundred.counts).toEqual(ten.counts);
+  }
+  console.log(`procedure cases: statements per subgraph ${JSON.stringify(figures)}`);
 });
