@@ -18,7 +18,8 @@ export interface DeclarationsHarness {
   /** A declarant as identity would have made it: an authorisation, an employee, the Freight role. */
   declarant(options?: { systems?: string[]; scope?: string }): Promise<Declarant>;
   fingerprint(): Promise<string>;
-  stop(): Promise<void>;
+  /** Stops the subgraph and drops its database, unless `keepDatabase` (a restart opens it again). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface Declarant {
@@ -33,9 +34,12 @@ export const CUSTOMS = officer("CUSTOMS_OFFICE");
 
 let businessNumbers = 100000;
 
-/** Starts the declarations subgraph on a fresh MariaDB database with a clock that stands still. */
-export async function startDeclarations(database: string, now = "2026-03-02T09:00:00+01:00"): Promise<DeclarationsHarness> {
-  const t = await startTestSubgraph(definition, database, { now });
+/**
+ * Starts the declarations subgraph on a fresh MariaDB database with a clock that stands still;
+ * with `reuseDatabase`, on the database a stopped instance left (a restart).
+ */
+export async function startDeclarations(database: string, now = "2026-03-02T09:00:00+01:00", options: { reuseDatabase?: boolean } = {}): Promise<DeclarationsHarness> {
+  const t = await startTestSubgraph(definition, database, { now, reuseDatabase: options.reuseDatabase });
   const { subgraph, clock } = t;
   const identityEvent = async (type: string, payload: Record<string, unknown>) => {
     await t.deliver("identity", type, payload);

@@ -29,6 +29,12 @@ export async function freshDatabase(name: string): Promise<string> {
   } finally {
     await conn.end();
   }
+  return databaseUrl(name);
+}
+
+/** The URL of a database on the test server, as it is: for a second process on a suite's database (a restart). */
+export function databaseUrl(name: string): string {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
   const url = new URL(MYSQL_URL);
   url.pathname = `/${name}`;
   return url.toString();

@@ -36,3 +36,14 @@ export const CHANNEL_MUTATIONS = [
   "recordOralDeclaration",
   "recordPaperDeclaration",
 ];
+
+/** The procedures' mutations: `subgraphs/declarations/declarations.procedures.int.test.ts` sees each accepted and refused. */
+export const PROCEDURE_MUTATIONS = [
+  "applyForProcedureRelief",
+  "decideProcedureRelief",
+  "dischargeProcedureCase",
+  "extendProcedureCase",
+  "grantProcessingAuthorisation",
+  "openProcedureCase",
+  "revokeExportRegime",
+];

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
 import { gql, GraphQLResponse } from "./graphql";
-import { dropDatabase, freshDatabase } from "./mysql";
+import { databaseUrl, dropDatabase, freshDatabase } from "./mysql";
 
 /** One real subgraph for an integration suite: its own fresh database, a clock that stands still, HTTP on port 0. */
 export interface TestSubgraph<S> {
@@ -19,7 +19,8 @@ export interface TestSubgraph<S> {
   deliver(producer: string, type: string, payload: Record<string, unknown>, id?: string): Promise<"PROCESSED" | "DUPLICATE" | "IGNORED">;
   /** CHECKSUM TABLE over every table (MariaDB) or full dumps (SQLite): proves that nothing changed. */
   fingerprint(): Promise<string>;
-  stop(): Promise<void>;
+  /** Stops the subgraph and drops its database, unless `keepDatabase` (a restart opens it again). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /** CHECKSUM TABLE over every table of a subgraph (MariaDB) or full dumps (SQLite): proves that nothing changed. */
@@ -38,7 +39,13 @@ export async function fingerprint(subgraph: Pick<Subgraph<unknown>, "runtime">):
 export async function startTestSubgraph<S>(
   definition: SubgraphDefinition<S>,
   database: string,
-  options: { now?: string; engine?: "mysql" | "sqlite"; env?: (dir: string) => NodeJS.ProcessEnv } = {},
+  options: {
+    now?: string;
+    engine?: "mysql" | "sqlite";
+    env?: (dir: string) => NodeJS.ProcessEnv;
+    /** Opens the database as a stopped instance left it, instead of an empty one: a restart. */
+    reuseDatabase?: boolean;
+  } = {},
 ): Promise<TestSubgraph<S>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${database}-`));
   // Jobs run only when a test calls runOnce(): the clock stands still, and a background tick would race.
@@ -47,7 +54,7 @@ export async function startTestSubgraph<S>(
   delete env.EVENT_SUBSCRIBERS;
   const urlVariable = `${definition.name.toUpperCase()}_DATABASE_URL`;
   if (options.engine === "sqlite") delete env[urlVariable];
-  else env[urlVariable] = await freshDatabase(database);
+  else env[urlVariable] = options.reuseDatabase ? databaseUrl(database) : await freshDatabase(database);
   const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00+01:00");
   const subgraph = await createSubgraph(definition, { env, clock });
   const host = await subgraph.listen(0);
@@ -64,9 +71,9 @@ export async function startTestSubgraph<S>(
     deliver: (producer, type, payload, id = randomUUID()) =>
       processOnce(ds, { id, type, producer, aggregateId: String(payload.declarationId ?? payload.partnerId ?? id), occurredAt: clock.now().toISOString(), payload }, handlers[type], clock),
     fingerprint: () => fingerprint(subgraph),
-    async stop() {
+    async stop(stopOptions = {}) {
       await subgraph.stop();
-      if (options.engine !== "sqlite") await dropDatabase(database);
+      if (options.engine !== "sqlite" && !stopOptions.keepDatabase) await dropDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -141,7 +141,10 @@ export class ProcedureCaseService {
         }
         await m.update(ProcessingAuthorisation, { id: auth.id }, { quantityUsedKg: used.toFixed(3) });
       }
-      const conditional = isConditional(d) && processingSystem !== ProcessingSystem.REFUND && d.procedure !== CustomsProcedure.OUTWARD_PROCESSING;
+      // LD art. 58 para. 2 let. a, 60 para. 2: goods going out (a temporary export, outward
+      // processing) are under their export duties, which our tariff has none of; import duties are
+      // fixed only for goods coming in.
+      const conditional = isConditional(d) && processingSystem !== ProcessingSystem.REFUND && d.direction !== Direction.EXPORT;
       const duties = conditional ? (await this.taxation.computeLines(m, d, items, false)).reduce((sum, l) => sum + l.amount, 0) : 0;
       const procedureCase = await m.save(
         m.create(ProcedureCase, {
@@ -254,6 +257,10 @@ export class ProcedureCaseService {
     const exported = await findForUpdate(m, ProcedureCase, { id: exportCaseId });
     if (!exported || exported.procedure !== CustomsProcedure.EXPORT) throw new NotFoundError("ProcedureCase", exportCaseId, "input.exportCaseId");
     if (exported.status !== ProcedureCaseStatus.OPEN) throw refused("CASE_NOT_OPEN", `The export regime is ${exported.status}.`, { field: "input.exportCaseId", rule: "DEC-R76", article: "LD art. 61 para. 3" });
+    // As any discharge (`discharge`, X13): after the time limit the regime is not discharged, even before the job has marked it so.
+    if (exported.timeLimit && now.getTime() > exported.timeLimit.getTime()) {
+      throw refused("TIME_LIMIT_PASSED", "The export regime's time limit passed: placing the goods under transit now does not discharge it.", { field: "input.exportCaseId", rule: "DEC-R76", article: "LD art. 61 para. 3", timeLimit: exported.timeLimit.toISOString() });
+    }
     await m.update(ProcedureCase, { id: exported.id }, { status: ProcedureCaseStatus.DISCHARGED, dischargedAt: now, dischargeMode: DischargeMode.PLACED_UNDER_TRANSIT, dischargeReference: d.declarationNumber, linkedCaseId: transit.id, version: exported.version + 1 });
     await m.update(ProcedureCase, { id: transit.id }, { linkedCaseId: exported.id });
     transit.linkedCaseId = exported.id;
@@ -399,20 +406,23 @@ export class ProcedureCaseService {
     return transaction(this.dataSource, async m => {
       const c = await m.findOneBy(ProcedureCase, { id: caseId });
       if (!c || c.status !== ProcedureCaseStatus.OPEN || !c.timeLimit || c.timeLimit.getTime() >= now.getTime()) return false;
-      if (!(await transitionOnce(m, ProcedureCase, c.id, { status: ProcedureCaseStatus.OPEN, version: c.version }, { status: ProcedureCaseStatus.NOT_DISCHARGED, notDischargedAt: now, version: c.version + 1 }))) return false;
+      // Dated at the time limit, not at the run (kit/jobs.ts): a run a restart delayed books the
+      // same instant, and debt's due date does not depend on when the job ran.
+      const at = c.timeLimit;
+      if (!(await transitionOnce(m, ProcedureCase, c.id, { status: ProcedureCaseStatus.OPEN, version: c.version }, { status: ProcedureCaseStatus.NOT_DISCHARGED, notDischargedAt: at, version: c.version + 1 }))) return false;
       await this.events.publish(m, "ProcedureNotDischarged", c.id, {
         caseId: c.id,
         declarationId: c.declarationId,
         procedure: c.procedure,
         holderId: c.holderId,
         timeLimit: c.timeLimit.toISOString(),
-        notDischargedAt: now.toISOString(),
+        notDischargedAt: at.toISOString(),
         reliefApplicationDeadline: c.procedure === CustomsProcedure.EXPORT ? null : (await this.reliefDeadline(m, c))!.toISOString(),
       });
       if (c.procedure === CustomsProcedure.TRANSIT && c.linkedCaseId) {
         // DEC-R68 (LD art. 49 para. 3): goods released for export whose transit is not discharged lose the export regime.
         const exported = await findForUpdate(m, ProcedureCase, { id: c.linkedCaseId });
-        if (exported && exported.status !== ProcedureCaseStatus.REVOKED) await this.revokeIn(m, exported, now, `transit ${c.id} not discharged (LD art. 49 para. 3)`);
+        if (exported && exported.status !== ProcedureCaseStatus.REVOKED) await this.revokeIn(m, exported, at, `transit ${c.id} not discharged (LD art. 49 para. 3)`);
       }
       return true;
     });
