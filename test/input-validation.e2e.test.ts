@@ -37,7 +37,8 @@ type Mode = "malformed ids" | "impossible dates";
 /** A value for every field of an input type: ids and dates as `mode` says, everything else plausible. */
 function sample(type: GraphQLInputType, path: string, mode: Mode, ids: string[], dates: string[]): unknown {
   if (isNonNullType(type)) return sample(type.ofType, path, mode, ids, dates);
-  if (isListType(type)) return [sample(type.ofType, path, mode, ids, dates)];
+  // An object in a list is validated at its index (`items.0.x`); a scalar list as a whole (`debtIds`).
+  if (isListType(type)) return [sample(type.ofType, isInputObjectType(getNamedType(type.ofType)) ? `${path}.0` : path, mode, ids, dates)];
   const named = getNamedType(type);
   if (isInputObjectType(named)) {
     return Object.fromEntries(Object.values(named.getFields()).map(f => [f.name, sample(f.type, path ? `${path}.${f.name}` : f.name, mode, ids, dates)]));

@@ -421,6 +421,11 @@ describe("DEC-R68 and X12: the time limit passed (LD art. 49 para. 3-4)", () => 
     ]);
     await h.subgraph.jobs.runOnce();
     expect(await events(e.id, "ExportRegimeRevoked")).toHaveLength(1);
+    // The goods had left in time after all: relief granted on the transit lifts the revocation.
+    await accepted(d.software, `mutation ($id: ID!) { applyForProcedureRelief(input: { caseId: $id, evidence: OFFICIAL_ATTESTATION, evidenceReference: "Exit attestation Weil am Rhein 2026-0311", goodsMovedAt: "2026-03-05T10:00:00+01:00" }) { procedureCase { status } } }`, { id: c.id });
+    await accepted(CUSTOMS, `mutation ($id: ID!) { decideProcedureRelief(input: { caseId: $id, grant: true, reason: "Exit attested" }) { procedureCase { status } } }`, { id: c.id });
+    expect(await readCase(e.id)).toMatchObject({ status: "DISCHARGED", dischargeMode: "PLACED_UNDER_TRANSIT", revokedAt: null, version: 4 });
+    expect((await events(e.id, "ExportRegimeRestored")).map(x => x.payload)).toEqual([{ caseId: e.id, declarationId: exp.id, holderId: d.partnerId, restoredAt: "2026-03-07T08:00:00.000Z", transitCaseId: c.id }]);
   });
 });
 
@@ -439,7 +444,8 @@ describe("X12 exactly once across a restart (DEC-R68, LD art. 49 para. 3)", () =
         const decl = await lodgePresented(first, holder, { items: [item("6109.1000", "100.000")] }, transitInput);
         cases.push(ok(await first.as(CUSTOMS, OPEN, { input: transitCase(decl.id, { timeLimit }) }), "openProcedureCase").openProcedureCase.procedureCase.id);
       }
-      // The outbox fails on the second ProcedureNotDischarged: that case's transaction rolls back, the run stops there.
+      // The outbox fails on the second ProcedureNotDischarged: that case's transaction rolls back;
+      // the run carries on with the others, then fails, so that it is logged.
       const publisher = first.subgraph.runtime.events;
       const publish = publisher.publish.bind(publisher);
       let notDischarged = 0;
@@ -459,8 +465,8 @@ describe("X12 exactly once across a restart (DEC-R68, LD art. 49 para. 3)", () =
       expect(await state(first)).toEqual([
         { status: { status: "NOT_DISCHARGED", notDischargedAt: "2026-03-05T17:00:00.000Z" }, events: ["2026-03-05T17:00:00.000Z"] },
         { status: { status: "OPEN", notDischargedAt: null }, events: [] },
-        { status: { status: "OPEN", notDischargedAt: null }, events: [] },
-        { status: { status: "OPEN", notDischargedAt: null }, events: [] },
+        { status: { status: "NOT_DISCHARGED", notDischargedAt: "2026-03-05T17:02:00.000Z" }, events: ["2026-03-05T17:02:00.000Z"] },
+        { status: { status: "NOT_DISCHARGED", notDischargedAt: "2026-03-05T17:03:00.000Z" }, events: ["2026-03-05T17:03:00.000Z"] },
       ]);
 
       // The restart: a new process on the same database, with its own publisher. Its clock starts
@@ -472,7 +478,7 @@ describe("X12 exactly once across a restart (DEC-R68, LD art. 49 para. 3)", () =
       await second.subgraph.jobs.stop();
       second.clock.set("2026-03-06T09:20:00+01:00");
       const runs = await Promise.all([second.subgraph.jobs.runOnce(), second.subgraph.jobs.runOnce()]);
-      expect(runs[0]["procedure-deadlines"] + runs[1]["procedure-deadlines"]).toBe(3);
+      expect(runs[0]["procedure-deadlines"] + runs[1]["procedure-deadlines"]).toBe(1);
       expect((await second.subgraph.jobs.runOnce())["procedure-deadlines"]).toBe(0);
       // Each case booked at its own time limit, however late the run that moved it.
       expect(await state(second)).toEqual(
@@ -975,6 +981,40 @@ describe("access and federation", () => {
     expect(hundred.statements).toBe(ten.statements);
     // The page, then one batch each: declarations, authorisations, offices.
     expect(hundred.statements).toBe(4);
+  });
+});
+
+describe("the follow-ups of the review (DEC-R65, DEC-R67, DEC-R72)", () => {
+  it("releases the goods of a pre-declared temporary admission when they are presented, its case secured at opening, and not before (DEC-R67, LD art. 76 para. 1; DEC-R11, OD-AFD art. 5)", async () => {
+    const pre = ok(await h.as(d.software, LODGE, { input: importInput(d, { procedure: "TEMPORARY_ADMISSION", plannedCrossingAt: LATER_TODAY, items: [item("8471.3000", "40.000")] }) }), "lodge").lodgeDeclaration.declaration;
+    const c = await openCase({ declarationId: pre.id, transport: "ROAD", timeLimit: "2026-06-30T18:00:00+02:00", identification: "Serial numbers 1-20" });
+    expect(c).toMatchObject({ conditionalDuties: "0.00", securedAt: "2026-03-02T08:00:00.000Z" });
+    expect((await read(pre.id)).releasedAt).toBeNull();
+    h.clock.set("2026-03-02T14:45:00+01:00");
+    ok(await h.as(d.software, `mutation ($input: PresentGoodsInput!) { presentGoods(input: $input) { presentation { id } } }`, { input: { officeId: "1001", presenterId: d.partnerId, summaryForm: "ELECTRONIC", place: "Basel", goodsDescription: "Laptops", declarationId: pre.id } }), "present");
+    expect((await read(pre.id)).releasedAt).toBe("2026-03-02T13:45:00.000Z");
+  });
+
+  it("extends no temporary admission whose time limit has passed, though the job has not yet marked it (TIME_LIMIT_PASSED) (DEC-R72, OD-AFD art. 53)", async () => {
+    const t = await temporary();
+    const c = await openCase({ declarationId: t.id, transport: "ROAD", timeLimit: "2026-03-20T18:00:00+01:00", identification: "Exhibition stand" });
+    h.clock.set("2026-03-20T18:00:00.001+01:00");
+    await expectRefused(CUSTOMS, EXTEND, { input: { caseId: c.id, until: "2026-06-20T18:00:00+02:00", reason: "Exhibition extended" } }, "TIME_LIMIT_PASSED", { rule: "DEC-R72", article: "OD-AFD art. 53" });
+  });
+
+  it("discharges by another procedure only with a declaration of the same declarant or the party it acts for (NOT_FOUND) (DEC-R65, LD art. 47 para. 3)", async () => {
+    const t = await transit();
+    const c = await openCase(transitCase(t.id));
+    const theirs = await lodgePresented(h, stranger, { items: [item("6109.1000", "100.000")] });
+    await expectRefused(CUSTOMS, DISCHARGE, { input: { caseId: c.id, mode: "OTHER_PROCEDURE", occurredAt: "2026-03-02T09:00:00+01:00", nextDeclarationId: theirs.id } }, "NOT_FOUND", { field: "input.nextDeclarationId" });
+  });
+
+  it("shows a case to the party its declaration acts for, as the declaration itself (DEC-R65; DOMAIN.md §0.5)", async () => {
+    const principal = await h.declarant();
+    const t = await lodgePresented(h, d, { onBehalfOfId: principal.partnerId, items: [item("6109.1000", "100.000")] }, transitInput);
+    const c = await openCase(transitCase(t.id));
+    expect(ok(await h.as(principal.software, `query ($id: ID!) { procedureCase(id: $id) { id status } }`, { id: c.id }), "procedureCase").procedureCase).toEqual({ id: c.id, status: "OPEN" });
+    expect((await h.as(stranger.software, `query ($id: ID!) { procedureCase(id: $id) { id } }`, { id: c.id })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 

@@ -106,7 +106,8 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
         ProcedureCase: {
           __resolveReference: async (ref: { id: string }, ctx: DeclarationsContext) => {
             const c = await loaders.procedureCase(ctx).load(ref.id);
-            return c && ctx.services.access.canSeeHolder(ctx.principal, c.holderId) ? c : null;
+            const d = c && (await loaders.declaration(ctx).load(c.declarationId));
+            return c && d && ctx.services.access.canSee(ctx.principal, d) ? c : null;
           },
         },
         ProcessingAuthorisation: {

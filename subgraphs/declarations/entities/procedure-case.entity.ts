@@ -107,7 +107,7 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 12, name: "processing_system", nullable: true })
   processingSystem: ProcessingSystem | null;
 
-  @Field(() => MoneyScalar, { description: "The duties fixed with a conditional payment obligation (X11; LD art. 49 para. 2 let. a, 58 para. 2 let. a, 59 para. 2, 60 para. 2): the import duties at the rates in force at acceptance; zero under a refund system, for the export regime, and for outward processing (our tariff has no export duties)." })
+  @Field(() => MoneyScalar, { description: "The duties fixed with a conditional payment obligation (X11; LD art. 49 para. 2 let. a, 58 para. 2 let. a, 59 para. 2, 60 para. 2): the import duties at the rates in force at acceptance; zero under a refund system, and for goods going out, the export regime, a temporary export and outward processing (LD art. 58 para. 2 let. a, 60 para. 2: their export duties; our tariff has none)." })
   @Column({ type: "bigint", name: "conditional_duties_rappen", transformer: rappenColumn })
   conditionalDuties: number;
 

@@ -139,15 +139,16 @@ export class AnnouncementResolver {
 /** The customs procedures that must be discharged (DEC-R65 to DEC-R76). */
 @Resolver(() => ProcedureCase)
 export class ProcedureCaseResolver {
-  @Query(() => ProcedureCase, { description: "A procedure case: for its holder and officers." })
+  @Query(() => ProcedureCase, { description: "A procedure case: for whoever may see its declaration (the holder, the party it acts for) and officers." })
   async procedureCase(@Arg("id", () => ID) id: string, @Ctx() ctx: DeclarationsContext): Promise<ProcedureCase> {
-    const c = await ctx.services.procedures.get(id);
     if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
-    if (!ctx.services.access.canSeeHolder(ctx.principal, c.holderId)) throw new ForbiddenError("You do not act for this procedure's holder.", { caseId: id });
+    const c = await ctx.services.procedures.get(id);
+    const d = await loaders.declaration(ctx).load(c.declarationId);
+    if (!d || !ctx.services.access.canSee(ctx.principal, d)) throw new ForbiddenError("You do not act for this procedure's declarant or the party it acts for.", { caseId: id });
     return c;
   }
 
-  @Query(() => ProcedureCaseConnection, { description: "Officers: every procedure case; partners: their own. Newest first." })
+  @Query(() => ProcedureCaseConnection, { description: "Officers: every procedure case; partners: the cases they hold. Oldest first, by opening." })
   async procedureCases(@Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => ProcedureCaseFilterArgs) filter: ProcedureCaseFilterArgs, @Ctx() ctx: DeclarationsContext) {
     return ctx.services.procedures.list({ ...filter, holderIds: holderFilter(ctx) }, args);
   }
@@ -203,7 +204,9 @@ export class ProcedureCaseResolver {
 
   @FieldResolver(() => ProcessingAuthorisation, { nullable: true })
   async processingAuthorisation(@Root() c: ProcedureCase, @Ctx() ctx: DeclarationsContext): Promise<ProcessingAuthorisation | null> {
-    return c.processingAuthorisationId ? loaders.processingAuthorisation(ctx).load(c.processingAuthorisationId) : null;
+    const a = c.processingAuthorisationId ? await loaders.processingAuthorisation(ctx).load(c.processingAuthorisationId) : null;
+    // The authorisation may be the principal's rather than the declarant's: each sees its own.
+    return a && ctx.services.access.canSeeHolder(ctx.principal, a.holderId) ? a : null;
   }
 
   @FieldResolver(() => Date, {
@@ -233,7 +236,7 @@ export class DeclarationProcedureResolver {
 
 @Resolver(() => BusinessPartner)
 export class PartnerProcedureResolver {
-  @FieldResolver(() => ProcedureCaseConnection, { nullable: true, description: "The partner's procedure cases, newest first." })
+  @FieldResolver(() => ProcedureCaseConnection, { nullable: true, description: "The procedure cases the partner holds, oldest first, by opening." })
   async procedureCases(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => ProcedureCaseFilterArgs) filter: ProcedureCaseFilterArgs, @Ctx() ctx: DeclarationsContext) {
     const mine = holderFilter(ctx);
     if (mine && !mine.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");

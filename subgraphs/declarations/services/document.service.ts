@@ -95,11 +95,14 @@ export class DocumentService {
         for (const doc of candidates) {
           const at = due.get(doc.id);
           if (!at || at.getTime() >= now.getTime()) continue;
-          if (await transitionOnce(this.dataSource.manager, DocumentRequirement, doc.id, { overdueFlagged: false, submittedAt: IsNull() } as never, { overdueFlagged: true })) {
-            flagged += 1;
-            const d = await this.declarations.get(doc.declarationId);
-            await transaction(this.dataSource, m => this.events.publish(m, "DocumentsOverdue", d.id, { declarationId: d.id, declarantId: d.declarantId, identificationMark: doc.identificationMark, dueAt: at.toISOString() }));
-          }
+          // The flag and its event commit together: a crash between them cannot lose or repeat the event.
+          const ok = await transaction(this.dataSource, async m => {
+            if (!(await transitionOnce(m, DocumentRequirement, doc.id, { overdueFlagged: false, submittedAt: IsNull() } as never, { overdueFlagged: true }))) return false;
+            const d = await this.declarations.get(doc.declarationId, m);
+            await this.events.publish(m, "DocumentsOverdue", d.id, { declarationId: d.id, declarantId: d.declarantId, identificationMark: doc.identificationMark, dueAt: at.toISOString() });
+            return true;
+          });
+          if (ok) flagged += 1;
         }
         return flagged;
       },

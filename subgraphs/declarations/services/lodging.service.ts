@@ -18,7 +18,7 @@ import {
 } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, DocumentKind, PresentationStatus, ProcessingKind, SelectionResult, SimplifiedProcedure, SummaryForm } from "../entities/enums";
-import { ProcessingAuthorisation } from "../entities/procedure-case.entity";
+import { ProcedureCase, ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "../entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
@@ -126,8 +126,10 @@ export class LodgingService {
         });
         if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
         // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a
-        // para. 3); under a conditional procedure, once its duties are secured (ProcedureCaseService).
-        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED && !isConditional(d)) {
+        // para. 3); under a conditional procedure, only if its case's duties are secured already
+        // (otherwise ConditionalDebtSecured releases them, ProcedureCaseService).
+        const secured = !isConditional(d) || Boolean((await m.findOneBy(ProcedureCase, { declarationId: d.id }))?.securedAt);
+        if (d.selectionResult && d.selectionResult !== SelectionResult.BLOCKED && d.status === DeclarationStatus.ACCEPTED && secured) {
           await m.update(CustomsDeclaration, { id: d.id }, { releasedAt: now, computedRemovalDueBy: calendar.endOfWorkingDaysAfter(now, 1) });
           presentation.status = PresentationStatus.RELEASED;
           await m.save(presentation);

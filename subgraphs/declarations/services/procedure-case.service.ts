@@ -309,6 +309,9 @@ export class ProcedureCaseService {
       if (c.status !== ProcedureCaseStatus.OPEN) throw refused("CASE_NOT_OPEN", `The case is ${c.status}.`, { ...rule, field: "input.caseId", status: c.status });
       if (c.goodsKind === AdmittedGoodsKind.HORSE && c.extensions.length) throw refused("HORSE_EXTENDED_ONCE", "A horse's temporary admission is extended only once.", { ...rule, article: "OD-AFD art. 54 para. 2" });
       const current = c.timeLimit!;
+      if (current.getTime() < this.clock.now().getTime()) {
+        throw refused("TIME_LIMIT_PASSED", "The time limit has passed: the admission is not discharged and is no longer extended.", { ...rule, field: "input.caseId", timeLimit: current.toISOString() });
+      }
       if (input.until.getTime() <= current.getTime()) throw new ValidationError("An extension ends after the time limit in force.", rule);
       if (input.until.getTime() > endOfYearAfter(current).getTime()) {
         throw refused("EXTENSION_TOO_LONG", "Each extension adds at most a year.", { ...rule, article: c.goodsKind === AdmittedGoodsKind.HORSE ? "OD-AFD art. 54 para. 2" : "OD-AFD art. 53" });
@@ -348,6 +351,8 @@ export class ProcedureCaseService {
       if (input.mode === DischargeMode.OTHER_PROCEDURE) {
         if (!input.nextDeclarationId) throw new ValidationError("Name the declaration of the next procedure.", { field: "input.nextDeclarationId", rule: "DEC-R65", article: "LD art. 47 para. 3" });
         const next = await m.findOneBy(CustomsDeclaration, { id: input.nextDeclarationId });
+        const parties = [d.declarantId, d.onBehalfOfId].filter(Boolean);
+        if (next && !parties.includes(next.declarantId) && !(next.onBehalfOfId && parties.includes(next.onBehalfOfId))) throw new NotFoundError("CustomsDeclaration", input.nextDeclarationId, "input.nextDeclarationId");
         if (!next || next.id === c.declarationId || next.status !== DeclarationStatus.ACCEPTED) throw refused("NEXT_DECLARATION_NOT_ACCEPTED", "The goods are placed under another procedure by an accepted declaration.", { field: "input.nextDeclarationId", rule: "DEC-R65", article: "LD art. 47 para. 3" });
         reference = next.declarationNumber;
       }
@@ -372,7 +377,7 @@ export class ProcedureCaseService {
     const c = await findForUpdate(m, ProcedureCase, where);
     if (!c || c.status !== ProcedureCaseStatus.OPEN || (c.procedure !== CustomsProcedure.TRANSIT && c.procedure !== CustomsProcedure.EXPORT)) return;
     const enteredAt = new Date(payload.enteredAt);
-    if (c.timeLimit && enteredAt.getTime() > c.timeLimit.getTime()) return;
+    if (enteredAt.getTime() < c.openedAt.getTime() || (c.timeLimit && enteredAt.getTime() > c.timeLimit.getTime())) return;
     const changes = { status: ProcedureCaseStatus.DISCHARGED, dischargedAt: enteredAt, dischargeMode: DischargeMode.ENTERED_FREE_DEPOSIT, dischargeReference: [payload.depositId && `free deposit ${payload.depositId}`, payload.lotId && `lot ${payload.lotId}`].filter(Boolean).join(", ") || null, version: c.version + 1 };
     await m.update(ProcedureCase, { id: c.id }, changes);
     await this.publishDischarged(m, { ...c, ...changes });
@@ -395,7 +400,17 @@ export class ProcedureCaseService {
       run: async now => {
         const expired = await this.dataSource.getRepository(ProcedureCase).find({ where: { status: ProcedureCaseStatus.OPEN, timeLimit: LessThan(now) }, order: { timeLimit: "ASC" }, take: 500 });
         let moved = 0;
-        for (const c of expired) if (await this.notDischarged(c.id, now)) moved += 1;
+        // One case that fails (its transaction rolls back) does not hold up the others; the round
+        // then fails, so that it is logged, and the next round tries that case again.
+        const failed: string[] = [];
+        for (const c of expired) {
+          try {
+            if (await this.notDischarged(c.id, now)) moved += 1;
+          } catch {
+            failed.push(c.id);
+          }
+        }
+        if (failed.length) throw new Error(`${failed.length} procedure case(s) could not be marked not discharged (moved ${moved}): ${failed.join(", ")}`);
         return moved;
       },
     };
@@ -450,7 +465,8 @@ export class ProcedureCaseService {
       const deadline = (await this.reliefDeadline(m, c))!;
       const reliefArticle = c.procedure === CustomsProcedure.TRANSIT ? "LD art. 49 para. 4" : c.procedure === CustomsProcedure.TEMPORARY_ADMISSION ? "LD art. 58 para. 3" : c.procedure === CustomsProcedure.INWARD_PROCESSING ? "LD art. 59 para. 4" : "LD art. 60 para. 4";
       if (now.getTime() > deadline.getTime()) throw refused("RELIEF_APPLICATION_LATE", `Relief is applied for within 60 days of the time limit: by ${zurichDate(deadline)}.`, { field: "input.caseId", rule, article: reliefArticle, deadline: deadline.toISOString() });
-      if (input.goodsMovedAt.getTime() > c.timeLimit!.getTime() || input.goodsMovedAt.getTime() < c.openedAt.getTime()) {
+      if (input.goodsMovedAt.getTime() < c.openedAt.getTime()) throw new ValidationError("The goods moved after the procedure was opened.", { field: "input.goodsMovedAt", rule, article: reliefArticle });
+      if (input.goodsMovedAt.getTime() > c.timeLimit!.getTime()) {
         throw refused("GOODS_MOVED_AFTER_TIME_LIMIT", "Relief is for goods that left or came back within the time limit.", { field: "input.goodsMovedAt", rule, article: reliefArticle, timeLimit: c.timeLimit!.toISOString() });
       }
       if (c.goodsKind === AdmittedGoodsKind.HORSE && input.evidence !== ReliefEvidence.EQUINE_PASSPORT) {
@@ -473,7 +489,18 @@ export class ProcedureCaseService {
       const now = this.clock.now();
       const status = input.grant ? ProcedureCaseStatus.RELIEF_GRANTED : ProcedureCaseStatus.DUTIES_DUE;
       if (!(await transitionOnce(m, ProcedureCase, c.id, { status: ProcedureCaseStatus.RELIEF_APPLIED, version: c.version }, { status, reliefDecidedAt: now, reliefDecisionReason: input.reason, version: c.version + 1 }))) throw concurrentlyChanged();
-      if (input.grant) await this.events.publish(m, "ProcedureReliefGranted", c.id, { caseId: c.id, declarationId: c.declarationId, procedure: c.procedure, holderId: c.holderId, grantedAt: now.toISOString() });
+      if (input.grant) {
+        await this.events.publish(m, "ProcedureReliefGranted", c.id, { caseId: c.id, declarationId: c.declarationId, procedure: c.procedure, holderId: c.holderId, grantedAt: now.toISOString() });
+        // DEC-R68 (LD art. 49 para. 3): the goods left in time and are identified: the revocation
+        // of their export regime, which the transit's X12 caused, does not apply.
+        if (c.procedure === CustomsProcedure.TRANSIT && c.linkedCaseId) {
+          const exported = await findForUpdate(m, ProcedureCase, { id: c.linkedCaseId });
+          if (exported && exported.status === ProcedureCaseStatus.REVOKED) {
+            await m.update(ProcedureCase, { id: exported.id }, { status: ProcedureCaseStatus.DISCHARGED, revokedAt: null, version: exported.version + 1 });
+            await this.events.publish(m, "ExportRegimeRestored", exported.id, { caseId: exported.id, declarationId: exported.declarationId, holderId: exported.holderId, restoredAt: now.toISOString(), transitCaseId: c.id });
+          }
+        }
+      }
       return this.get(c.id, m);
     });
   }
