@@ -50,7 +50,7 @@ const LODGE = `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(inpu
 const CROSSING = `mutation ($input: RecordFacilityCrossingInput!) { recordFacilityCrossing(input: $input) { declaration { ${DECL} } undeclaredGoods { id status } } }`;
 const crossing = (overrides: Record<string, unknown>) => ({ officeId: "1001", travellerId: traveller, language: "de", crossedAt: "2026-03-02T08:40:00+01:00", conveyance: "PRIVATE_VEHICLE", registeredUnderAnnexC: true, items: [LAPTOP], ...overrides });
 
-describe("electronic channels", () => {
+describe("electronic channels: the form the administration prescribes (DEC-R12, LD art. 28 para. 2)", () => {
   it("e-dec and Passar B2B: accepted when the summary control passes, at lodging; transit through e-dec refused (DEC-R17, OD-AFD art. 16; DEC-R13, OD-AFD art. 6)", async () => {
     for (const channel of ["EDEC", "PASSAR_B2B"]) {
       const d = ok(await call(LODGE, { input: importInput(declarant, { channel, presentationId: await present() }) }, declarant.software())).lodgeDeclaration.declaration;
@@ -77,7 +77,7 @@ describe("electronic channels", () => {
   });
 });
 
-describe("channels the office records", () => {
+describe("written, oral and other expressions of will the office records (DEC-R12, LD art. 28 para. 1)", () => {
   it("paper: accepted at the office's date stamp and signature; refused outside the cases of OD-AFD art. 21 (DEC-R22, OD-AFD art. 24 let. a; DEC-R19, OD-AFD art. 21)", async () => {
     const PAPER = `mutation ($input: RecordPaperDeclarationInput!) { recordPaperDeclaration(input: $input) { declaration { ${DECL} } } }`;
     const input = { declarantId: declarant.partnerId, officeId: "1001", direction: "IMPORT", procedure: "FREE_CIRCULATION", language: "de", paperCase: "FREE_CIRCULATION_LISTED_GOODS", paperCategory: 5, officialForm: true, signedBy: "Karl Kanal", filling: "HANDWRITTEN_BALLPOINT", items: [WINE] };

@@ -43,7 +43,7 @@ export class CustomsDeclaration {
   @Field(() => SimplifiedProcedure, {
     nullable: true,
     description:
-      "DEC-R61 to DEC-R64 (OD-AFD art. 38-41): lodged in the simplified procedure of an authorised consignee (an import by or for an active AUTHORISED_CONSIGNEE) or consignor (an export by or for an AUTHORISED_CONSIGNOR), fixed at transmission. Documents then go to the control office before the control (after an intervention, a BLOCKED result) or by the working day after the selection's communication; goods leave on the office's electronic release after an intervention, otherwise on evidence of proper taxation; the debt is paid cashless by PCD invoice (DEC-R62, OD-AFD art. 39).",
+      "DEC-R61 to DEC-R64 (OD-AFD art. 38-41): lodged in the simplified procedure of an authorised consignee (an import by or for an active AUTHORISED_CONSIGNEE) or consignor (an export by or for an AUTHORISED_CONSIGNOR), fixed at transmission. Documents then go to the control office before the control (after an intervention, a BLOCKED result) or by the working day after the selection's communication, extendable on request only then (DEC-R63, OD-AFD art. 40); goods leave on the office's electronic release after an intervention, otherwise on evidence of proper taxation (DEC-R64, OD-AFD art. 41); the debt is paid cashless by PCD invoice (DEC-R62, OD-AFD art. 39).",
   })
   @Column({ type: "varchar", length: 24, name: "simplified_procedure", nullable: true })
   simplifiedProcedure: SimplifiedProcedure | null;
