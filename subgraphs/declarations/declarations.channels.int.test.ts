@@ -411,6 +411,14 @@ describe("e-dec web (DEC-R18) and NCTS (DEC-R14)", () => {
     expect((await outbox(h, web.id)).map(e => [e.type, e.payload.isPreDeclaration])).toEqual([["DeclarationAccepted", false]]);
   });
 
+  it("publishes ExitDeclarationAccepted for warehousing when a declaration taking a stored lot out is accepted (X15; LD art. 57, 67, 69 let. a)", async () => {
+    const lotId = randomUUID();
+    const decl = ok(await h.as(d.software, LODGE, { input: importInput(d, { presentationId: await present(h, d), warehouseLotId: lotId }) }), "lodge").lodgeDeclaration.declaration;
+    const events = await outbox(h, decl.id);
+    expect(events.map(e => e.type)).toEqual(["DeclarationAccepted", "ExitDeclarationAccepted"]);
+    expect(events[1].payload).toEqual({ declarationId: decl.id, declarationNumber: decl.declarationNumber, lotId, declarantId: d.partnerId, procedure: "FREE_CIRCULATION", direction: "IMPORT", acceptedAt: "2026-03-02T08:00:00.000Z" });
+  });
+
   it("refuses an export via NCTS of goods placed under the export regime and stored in a free deposit, and takes it via e-dec (DEC-R14, OD-AFD art. 6a)", async () => {
     const input = exportInput(d, { channel: "NCTS", exportRegimeStorage: "CUSTOMS_FREE_DEPOSIT", plannedCrossingAt: "2026-03-03T10:00:00+01:00" });
     await refusedWith(d.software, LODGE, { input }, "NCTS_EXCLUDED_FOR_STORED_EXPORT_GOODS", { rule: "DEC-R14", article: "OD-AFD art. 6a", field: "input.channel" });
