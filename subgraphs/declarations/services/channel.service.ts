@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, Not } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { Clock, Decimal, EventPublisher, findForUpdate, NotFoundError, Principal, transaction, ValidationError, zurichDate } from "../../kit";
 import { AdvanceAnnouncement, CrossingFacilityAuthorisation, DeclarationParticulars, RuralTrafficAuthorisation } from "../entities/channel.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
@@ -26,7 +26,7 @@ import { ItemInput, validateContent } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
 import { refused } from "./errors";
 import { LodgingService } from "./lodging.service";
-import { acceptedPayload, isConditional } from "./procedures";
+import { acceptedPayload, borderCrossedPayload, isConditional } from "./procedures";
 import { ReferenceService } from "./reference.service";
 import { TaxationService } from "./taxation.service";
 
@@ -526,7 +526,7 @@ export class ChannelService {
       await m.update(AdvanceAnnouncement, { id: a.id }, { status: AnnouncementStatus.IMPORTED, importedAt: now });
       await m.update(CustomsDeclaration, { id: a.declarationId }, { crossedBorderAt: now, releasedAt: now, removedAt: now });
       const d = await this.declarations.get(a.declarationId, m);
-      await this.events.publish(m, "BorderCrossed", d.id, { declarationId: d.id, declarationNumber: d.declarationNumber, declarantId: d.declarantId, onBehalfOfId: d.onBehalfOfId, direction: d.direction, procedure: d.procedure, conditionalProcedure: false, crossedAt: now.toISOString() });
+      await this.events.publish(m, "BorderCrossed", d.id, borderCrossedPayload(d, now));
       return (await m.findOneBy(AdvanceAnnouncement, { id: a.id }))!;
     });
   }
@@ -587,13 +587,7 @@ export class ChannelService {
   ): Promise<CustomsDeclaration> {
     const office = await this.reference.office(input.officeId, m);
     const calendar = this.reference.calendarOf(office);
-    let presentation: GoodsPresentation | null = null;
-    if (input.presentationId) {
-      presentation = await findForUpdate(m, GoodsPresentation, { id: input.presentationId });
-      if (!presentation || presentation.officeId !== office.id) throw new NotFoundError("GoodsPresentation", input.presentationId, "input.presentationId");
-      const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
-      if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
-    }
+    const presentation = input.presentationId ? await this.declarations.claimPresentation(m, input.presentationId, office.id) : null;
     const preDeclaration = Boolean(options.plannedCrossingAt);
     const now = this.clock.now();
     const released = options.released && !isConditional(input);

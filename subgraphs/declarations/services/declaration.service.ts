@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { DataSource, EntityManager, In, IsNull, Not } from "typeorm";
 import {
   Clock,
   ConnectionArgs,
@@ -86,6 +86,19 @@ export class DeclarationService {
     if (filter.from) qb.andWhere("d.created_at >= :from", { from: sqlTime(filter.from) });
     if (filter.to) qb.andWhere("d.created_at < :to", { to: sqlTime(filter.to) });
     return paginate(qb, args, { alias: "d", timeColumn: "created_at", timeProperty: "createdAt" });
+  }
+
+  /**
+   * The presented goods a declaration declares (DEC-R03, DEC-R06): one declaration per
+   * presentation. The presentation's row is locked before it is checked, so a parallel lodging
+   * waits and then finds the first one (PRESENTATION_ALREADY_DECLARED).
+   */
+  async claimPresentation(m: EntityManager, presentationId: string, officeId: string): Promise<GoodsPresentation> {
+    const presentation = await findForUpdate(m, GoodsPresentation, { id: presentationId });
+    if (!presentation || presentation.officeId !== officeId) throw new NotFoundError("GoodsPresentation", presentationId, "input.presentationId");
+    const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
+    if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
+    return presentation;
   }
 
   /**

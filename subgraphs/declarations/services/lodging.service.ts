@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In, IsNull, Not } from "typeorm";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import {
   Clock,
   EventPublisher,
@@ -26,7 +26,7 @@ import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { LodgeInput, validateForm } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
-import { acceptedPayload, exitPayload, isConditional } from "./procedures";
+import { acceptedPayload, borderCrossedPayload, exitPayload, isConditional } from "./procedures";
 import { refused } from "./errors";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
@@ -114,16 +114,7 @@ export class LodgingService {
         await m.update(CustomsDeclaration, { id: d.id }, { presentationId: presentation.id, crossedBorderAt: now });
         d.presentationId = presentation.id;
         d.crossedBorderAt = now;
-        await this.events.publish(m, "BorderCrossed", d.id, {
-          declarationId: d.id,
-          declarationNumber: d.declarationNumber,
-          declarantId: d.declarantId,
-          onBehalfOfId: d.onBehalfOfId,
-          direction: d.direction,
-          procedure: d.procedure,
-          conditionalProcedure: isConditional(d),
-          crossedAt: now.toISOString(),
-        });
+        await this.events.publish(m, "BorderCrossed", d.id, borderCrossedPayload(d, now));
         if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
         // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a
         // para. 3); under a conditional procedure, only if its case's duties are secured already
@@ -185,15 +176,7 @@ export class LodgingService {
       const calendar = this.reference.calendarOf(office);
       const now = this.clock.now();
       await this.requireAuthorisedDeclarant(m, input);
-      let presentation: GoodsPresentation | null = null;
-      if (input.presentationId) {
-        // One declaration per presentation: the presentation's row is locked before it is checked,
-        // so a parallel lodging waits and then finds this one.
-        presentation = await findForUpdate(m, GoodsPresentation, { id: input.presentationId });
-        if (!presentation || presentation.officeId !== office.id) throw new NotFoundError("GoodsPresentation", input.presentationId, "input.presentationId");
-        const declared = await m.findOne(CustomsDeclaration, { where: { presentationId: presentation.id, status: Not(DeclarationStatus.WITHDRAWN) }, select: { id: true } });
-        if (presentation.status !== PresentationStatus.PRESENTED || declared) throw refused("PRESENTATION_ALREADY_DECLARED", "These goods are already declared.", { field: "input.presentationId" });
-      }
+      const presentation = input.presentationId ? await this.declarations.claimPresentation(m, input.presentationId, office.id) : null;
       // DEC-R79 (LD art. 14 para. 4): a change of use is declared in advance, for goods already in
       // free circulation: not a pre-declaration, nothing to present.
       const changeOfUse = this.checkChangeOfUse(input, now);

@@ -39,6 +39,20 @@ export function acceptedPayload(d: CustomsDeclaration) {
   };
 }
 
+/** X06 (LD art. 69 let. b): the goods of a declaration accepted before they crossed have crossed; the debt arises now. */
+export function borderCrossedPayload(d: CustomsDeclaration, crossedAt: Date) {
+  return {
+    declarationId: d.id,
+    declarationNumber: d.declarationNumber,
+    declarantId: d.declarantId,
+    onBehalfOfId: d.onBehalfOfId,
+    direction: d.direction,
+    procedure: d.procedure,
+    conditionalProcedure: isConditional(d),
+    crossedAt: crossedAt.toISOString(),
+  };
+}
+
 /** X15 (LD art. 57, 67, 69 let. a): a declaration that takes a stored lot out of a warehouse or free deposit. */
 export function exitPayload(d: CustomsDeclaration) {
   return { declarationId: d.id, declarationNumber: d.declarationNumber, lotId: d.warehouseLotId, declarantId: d.declarantId, procedure: d.procedure, direction: d.direction, acceptedAt: d.acceptedAt!.toISOString() };
