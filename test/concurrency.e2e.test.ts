@@ -203,3 +203,14 @@ it("records an announced rural border import once: 50 parallel recordings give o
   const [row] = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM outbox_event WHERE aggregate_id = ? AND type = 'BorderCrossed'", [announcement.declaration.id]);
   expect(Number(row.n)).toBe(1);
 });
+
+it("keeps one rural border traffic authorisation per operator: 50 parallel grants leave one, the last granted in force (DEC-R23, OD-AFD art. 24a para. 1, 6)", async () => {
+  const operator = await onboardDeclarant(g.gatewayUrl, g.spool, "93000005", "Race Hof AG");
+  const outcome = await race(i => call(`mutation ($p: ID!, $who: [String!]!) { authoriseRuralBorderTraffic(input: { operatorId: $p, officeId: "1001", empoweredPersons: $who }) { authorisation { id } } }`, { p: operator.partnerId, who: [`Bauer ${i}`] }, officer));
+  // Every grant is either applied (a later one changes the same authorisation) or told to grant again.
+  expect(outcome.losers.filter(code => code !== "CONCURRENT_MODIFICATION")).toEqual([]);
+  expect(new Set(outcome.winners.map(w => w.data!.authoriseRuralBorderTraffic.authorisation.id)).size).toBe(1);
+  const rows = await g.subgraphs.declarations.subgraph.runtime.dataSource.query("SELECT active FROM rural_traffic_authorisation WHERE operator_id = ?", [operator.partnerId]);
+  expect(rows).toHaveLength(1);
+  expect(outcome.ms).toBeLessThan(15_000);
+});

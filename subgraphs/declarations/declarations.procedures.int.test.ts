@@ -1009,6 +1009,18 @@ describe("the follow-ups of the review (DEC-R65, DEC-R67, DEC-R72)", () => {
     await expectRefused(CUSTOMS, DISCHARGE, { input: { caseId: c.id, mode: "OTHER_PROCEDURE", occurredAt: "2026-03-02T09:00:00+01:00", nextDeclarationId: theirs.id } }, "NOT_FOUND", { field: "input.nextDeclarationId" });
   });
 
+  it("takes one relief application per case: 50 parallel applications give one RELIEF_APPLIED and typed refusals, no internal error (DEC-R68, LD art. 49 para. 4)", async () => {
+    const t = await transit();
+    const c = await openCase(transitCase(t.id));
+    await expire(c.id, "2026-03-10T09:00:00+01:00");
+    const input = { caseId: c.id, evidence: "FOREIGN_TAXATION_DECISION", evidenceReference: "IT-DOGANA-2026-5511", goodsMovedAt: "2026-03-09T10:00:00+01:00" };
+    const responses = await Promise.all(Array.from({ length: 50 }, () => h.as(d.software, APPLY, { input })));
+    expect(responses.filter(r => !r.errors)).toHaveLength(1);
+    const codes = responses.filter(r => r.errors).map(r => r.errors![0].extensions?.code);
+    expect(codes.filter(code => code !== "RELIEF_ALREADY_APPLIED" && code !== "CONCURRENT_MODIFICATION")).toEqual([]);
+    expect((await readCase(c.id)).status).toBe("RELIEF_APPLIED");
+  });
+
   it("shows a case to the party its declaration acts for, as the declaration itself (DEC-R65; DOMAIN.md §0.5)", async () => {
     const principal = await h.declarant();
     const t = await lodgePresented(h, d, { onBehalfOfId: principal.partnerId, items: [item("6109.1000", "100.000")] }, transitInput);

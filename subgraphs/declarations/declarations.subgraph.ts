@@ -21,6 +21,7 @@ import {
 } from "./resolvers/declaration.resolver";
 import { loaders } from "./resolvers/loaders";
 import { AnnouncementResolver, ChannelResolver, DeclarationProcedureResolver, PartnerProcedureResolver, ProcedureCaseResolver } from "./resolvers/procedure.resolver";
+import { refused } from "./services/errors";
 import { caseAlreadyOpen } from "./services/procedure-case.service";
 import { ReferenceResolver, TaxationDecisionResolver } from "./resolvers/taxation.resolver";
 import { createDeclarationServices, DeclarationServices } from "./services";
@@ -123,6 +124,8 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
   uniqueViolations: {
     // DEC-R65: one procedure case per declaration; the loser of a race gets the domain's refusal.
     "procedure_case(declaration_id)": caseAlreadyOpen,
+    // DEC-R23: two first grants for one operator at once; the loser grants again and changes the winner's.
+    "rural_traffic_authorisation(operator_id)": () => refused("CONCURRENT_MODIFICATION", "The operator's authorisation was granted meanwhile; grant again to change it.", { rule: "DEC-R23", article: "OD-AFD art. 24a", retryable: true }),
   },
   createServices: runtime => createDeclarationServices(runtime),
   consumes: [...CONSUMED, "ProvisionalTaxationSecured", "ConditionalDebtSecured", "GoodsEnteredFreeDeposit"],

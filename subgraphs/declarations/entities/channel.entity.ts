@@ -80,7 +80,7 @@ export class CrossingFacilityAuthorisation {
 /** DEC-R23 (OD-AFD art. 24a para. 1, 6; OD art. 118): who may announce rural border imports at which office. */
 @ObjectType({
   description:
-    "An operator's authorisation for relief on rural border traffic imports (DEC-R23, OD-AFD art. 24a para. 1, 6; OD art. 118): the office announcements go to, and the persons the operator empowers to announce. DEC-R82 (LD art. 43): its land lies in the border area of 10 km on each side of the border, unless the administration widened it (`zoneKm`).",
+    "An operator's authorisation for relief on rural border traffic imports (DEC-R23, OD-AFD art. 24a para. 1, 6; OD art. 118): the office announcements go to, and the persons the operator empowers to announce. One per operator, changed in place when granted again. DEC-R82 (LD art. 43): its land lies in the border area of 10 km on each side of the border, unless the administration widened it (`zoneKm`).",
 })
 @Entity("rural_traffic_authorisation")
 export class RuralTrafficAuthorisation {
@@ -88,7 +88,7 @@ export class RuralTrafficAuthorisation {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Index("IDX_rural_traffic_authorisation_operator")
+  @Index("IDX_rural_traffic_authorisation_operator", { unique: true })
   @Column({ type: "varchar", length: 36, name: "operator_id" })
   operatorId: string;
 

@@ -394,9 +394,12 @@ export class ChannelService {
     }
     return transaction(this.dataSource, async m => {
       await this.reference.office(input.officeId, m);
-      // One authorisation in force per operator: the older ones end.
-      await m.update(RuralTrafficAuthorisation, { operatorId: input.operatorId, active: true }, { active: false });
-      return m.save(m.create(RuralTrafficAuthorisation, { id: randomUUID(), operatorId: input.operatorId, officeId: input.officeId, empoweredPersons: persons, zoneKm, grantedAt: this.clock.now(), active: true }));
+      // One authorisation per operator (a unique key), changed in place when granted again: its row
+      // is locked first, so a parallel grant waits and then changes it after this one.
+      const changes = { officeId: input.officeId, empoweredPersons: persons, zoneKm, grantedAt: this.clock.now(), active: true };
+      const existing = await findForUpdate(m, RuralTrafficAuthorisation, { operatorId: input.operatorId });
+      if (existing) return m.save(Object.assign(existing, changes));
+      return m.save(m.create(RuralTrafficAuthorisation, { id: randomUUID(), operatorId: input.operatorId, ...changes }));
     });
   }
 
