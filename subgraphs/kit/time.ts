@@ -84,3 +84,10 @@ export function endOfZurichDay(day: string): Date {
 export function startOfZurichDay(day: string): Date {
   return zurichInstant(day, 0, 0, 0, 0);
 }
+
+/** The end (Europe/Zurich) of the same calendar date `years` later (DOMAIN.md §0.4 T8; 29 February → 28 February). */
+export function endOfSameDateYearsLater(at: Date, years: number): Date {
+  const [y, m, d] = zurichDate(at).split("-").map(Number);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return endOfZurichDay(`${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`);
+}

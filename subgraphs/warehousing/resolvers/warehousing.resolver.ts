@@ -1,0 +1,272 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, Decimal, ForbiddenError, UnauthenticatedError } from "../../kit";
+import { FacilityAuthorisation, StorageFacility } from "../entities/facility.entity";
+import { DepositorTransfer, LotHandling, LotMovement, StorageExtension, StoredLot } from "../entities/lot.entity";
+import { toKg } from "../services/stock.service";
+import {
+  ApplyForStorageFacilityInput,
+  DecideStorageExtensionInput,
+  DecideStorageFacilityInput,
+  LotIdInput,
+  RecordLotDestructionInput,
+  RecordLotEntryInput,
+  RecordLotHandlingInput,
+  RecordReleaseWithoutDeclarationInput,
+  RequestStorageExtensionInput,
+  RevokeStorageFacilityInput,
+  TransferLotInput,
+} from "./inputs";
+import { loaders, visibleLot } from "./loaders";
+import {
+  AuthorisationPayload,
+  BusinessPartner,
+  CustomsDeclaration,
+  CustomsOffice,
+  ExtensionPayload,
+  FacilityFilterArgs,
+  FacilityPayload,
+  HandlingPayload,
+  LotFilterArgs,
+  LotPayload,
+  Stock,
+  StorageFacilityConnection,
+  StoredLotConnection,
+  TransferPayload,
+  WarehousingContext,
+} from "./types";
+
+function mine(ctx: WarehousingContext): string[] | null {
+  if (ctx.services.access.isOfficer(ctx.principal)) return null;
+  if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+  return ctx.services.access.partnerIds(ctx.principal);
+}
+
+async function operated(ctx: WarehousingContext, facility: StorageFacility): Promise<void> {
+  ctx.services.access.requireOperate(ctx.principal, facility);
+}
+
+@Resolver(() => StorageFacility)
+export class StorageFacilityResolver {
+  @Query(() => StorageFacility, { description: "A facility: its public particulars for any signed-in caller; its authorisation, stock and lots for its operator and officers." })
+  async storageFacility(@Arg("id", () => ID) id: string, @Ctx() ctx: WarehousingContext): Promise<StorageFacility> {
+    if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+    return ctx.services.facilities.get(id);
+  }
+
+  @Query(() => StorageFacilityConnection, { description: "Officers: every facility; partners: those they operate. Oldest first." })
+  async storageFacilities(@Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => FacilityFilterArgs) filter: FacilityFilterArgs, @Ctx() ctx: WarehousingContext) {
+    return ctx.services.facilities.list({ kind: filter.kind, operatorIds: mine(ctx) }, args);
+  }
+
+  @Mutation(() => FacilityPayload, { description: "WH-R10 (LD art. 54), WH-R21 (LD art. 64): the operator (or an officer for it) applies for a facility's authorisation." })
+  async applyForStorageFacility(@Arg("input") input: ApplyForStorageFacilityInput, @Ctx() ctx: WarehousingContext): Promise<FacilityPayload> {
+    return { facility: await ctx.services.facilities.apply(ctx.principal, input) };
+  }
+
+  @Mutation(() => AuthorisationPayload, {
+    description:
+      "WH-R10 (LD art. 54), WH-R21 (LD art. 64), WH-R14 (LD art. 55 para. 1), WH-R09, WH-R23: a district directorate or the DGD grants (AUTHORISATION_CONDITIONS_NOT_MET when a condition fails; ADMITTED_GOODS_REQUIRED for a consumer goods warehouse) or refuses.",
+  })
+  async decideStorageFacility(@Arg("input") input: DecideStorageFacilityInput, @Ctx() ctx: WarehousingContext): Promise<AuthorisationPayload> {
+    return { authorisation: await ctx.services.facilities.decide(ctx.principal, input) };
+  }
+
+  @Mutation(() => AuthorisationPayload, { description: "DESIGN CHOICE (DOMAIN.md §4.2): a granted authorisation revoked; no goods enter after it." })
+  async revokeStorageFacility(@Arg("input") input: RevokeStorageFacilityInput, @Ctx() ctx: WarehousingContext): Promise<AuthorisationPayload> {
+    return { authorisation: await ctx.services.facilities.revoke(ctx.principal, input) };
+  }
+
+  @FieldResolver(() => BusinessPartner)
+  operator(@Root() f: StorageFacility): BusinessPartner {
+    return { id: f.operatorId };
+  }
+
+  @FieldResolver(() => CustomsOffice, { description: "WH-R08 (LD art. 53 para. 4): the office goods are declared at." })
+  controlOffice(@Root() f: StorageFacility): CustomsOffice {
+    return { id: f.controlOfficeId };
+  }
+
+  @FieldResolver(() => FacilityAuthorisation, { nullable: true, description: "The operator's and officers'." })
+  async authorisation(@Root() f: StorageFacility, @Ctx() ctx: WarehousingContext): Promise<FacilityAuthorisation | null> {
+    await operated(ctx, f);
+    return loaders.authorisation(ctx).load(f.id);
+  }
+
+  @FieldResolver(() => Stock, {
+    description:
+      "The stock at an instant (now unless given), per depositor and tariff number, read from the movements: what was stored here then, whoever stores it now (WH-R11, WH-R16, WH-R18, WH-R23). The operator's and officers'.",
+  })
+  async stock(
+    @Root() f: StorageFacility,
+    @Ctx() ctx: WarehousingContext,
+    @Arg("at", () => Date, { nullable: true }) at: Date | null,
+    @Arg("depositorId", () => ID, { nullable: true }) depositorId: string | null,
+    @Arg("tariffNumber", () => String, { nullable: true }) tariffNumber: string | null,
+  ): Promise<Stock> {
+    await operated(ctx, f);
+    const instant = at ?? ctx.services.runtime.clock.now();
+    const lines = await ctx.services.stock.asOf(f.id, instant, { depositorIds: depositorId ? [depositorId] : null, tariffNumber });
+    const total = lines.reduce((sum, l) => sum + l.grams, 0);
+    return { at: instant, lines: lines.map(l => ({ depositor: { id: l.depositorId }, tariffNumber: l.tariffNumber, netMassKg: toKg(l.grams) })), totalNetMassKg: toKg(total) };
+  }
+
+  @FieldResolver(() => StoredLotConnection, {
+    description: "WH-R11, WH-R16, WH-R18, WH-R23: the inventory at an instant (now unless given): the lots entered by then and not yet gone, oldest entry first. The operator's and officers'.",
+  })
+  async inventory(@Root() f: StorageFacility, @Ctx() ctx: WarehousingContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg("at", () => Date, { nullable: true }) at: Date | null) {
+    await operated(ctx, f);
+    return ctx.services.stock.inventoryAsOf(f.id, at ?? ctx.services.runtime.clock.now(), args);
+  }
+}
+
+@Resolver(() => StoredLot)
+export class StoredLotResolver {
+  @Query(() => StoredLot, { description: "A lot: for its depositor, the facility's operator and officers." })
+  async storedLot(@Arg("id", () => ID) id: string, @Ctx() ctx: WarehousingContext): Promise<StoredLot> {
+    if (ctx.principal.kind === "ANONYMOUS") throw new UnauthenticatedError();
+    const lot = await visibleLot(ctx, await ctx.services.lots.get(id));
+    if (!lot) throw new ForbiddenError("You are neither the depositor nor the facility's operator.", { lotId: id });
+    return lot;
+  }
+
+  @Query(() => StoredLotConnection, { description: "Officers: every lot; partners: their own and those in facilities they operate. Oldest entry first." })
+  async storedLots(@Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => LotFilterArgs) filter: LotFilterArgs, @Ctx() ctx: WarehousingContext) {
+    return ctx.services.lots.list({ visibleTo: mine(ctx), statuses: filter.statuses }, args);
+  }
+
+  @Mutation(() => LotPayload, {
+    description:
+      "WH-R02, WH-R08, WH-R22: the control office records an entry (FACILITY_NOT_AUTHORISED, WRONG_CONTROL_OFFICE, GOODS_EXCLUDED, SPECIAL_PREMISES_REQUIRED; a consumer goods warehouse: GOODS_NOT_ADMITTED, BELOW_CONSUMER_GOODS_MINIMUM, NOT_BULK_GOODS, WH-R14, WH-R15). X14 for a consumer goods warehouse's conditional duties, X13 for a free deposit. Officers (CUSTOMS_OFFICE).",
+  })
+  async recordLotEntry(@Arg("input") input: RecordLotEntryInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
+    return { lot: await ctx.services.lots.recordEntry(ctx.principal, input) };
+  }
+
+  @Mutation(() => LotPayload, { description: "WH-R11, WH-R16, WH-R18, WH-R23, WH-R24: the inventory keeper records the lot in the inventory (once)." })
+  async recordInventoryEntry(@Arg("input") input: LotIdInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
+    return { lot: await ctx.services.lots.recordInventory(ctx.principal, input.lotId) };
+  }
+
+  @Mutation(() => ExtensionPayload, { description: "WH-R14 (LD art. 55 para. 2): the depositor asks, with reasons, for a longer storage in a consumer goods warehouse (EXTENSION_BEYOND_FIVE_YEARS)." })
+  async requestStorageExtension(@Arg("input") input: RequestStorageExtensionInput, @Ctx() ctx: WarehousingContext): Promise<ExtensionPayload> {
+    return { extension: await ctx.services.lots.requestExtension(ctx.principal, input) };
+  }
+
+  @Mutation(() => ExtensionPayload, { description: "WH-R14: customs grants or refuses a request for a longer storage. Officers (CUSTOMS_OFFICE)." })
+  async decideStorageExtension(@Arg("input") input: DecideStorageExtensionInput, @Ctx() ctx: WarehousingContext): Promise<ExtensionPayload> {
+    return { extension: await ctx.services.lots.decideExtension(ctx.principal, input) };
+  }
+
+  @Mutation(() => TransferPayload, { description: "WH-R05 (LD art. 52 para. 2 let. b, 63 para. 2 let. b): the depositor's rights and obligations pass to another partner." })
+  async transferStoredLot(@Arg("input") input: TransferLotInput, @Ctx() ctx: WarehousingContext): Promise<TransferPayload> {
+    return { transfer: await ctx.services.lots.transfer(ctx.principal, input) };
+  }
+
+  @Mutation(() => HandlingPayload, { description: "WH-R18, WH-R22 (DESIGN CHOICE): handling that keeps identity and mass, in open warehouses and free deposits (HANDLING_NOT_ALLOWED in a consumer goods warehouse)." })
+  async recordLotHandling(@Arg("input") input: RecordLotHandlingInput, @Ctx() ctx: WarehousingContext): Promise<HandlingPayload> {
+    return { handling: await ctx.services.lots.recordHandling(ctx.principal, input) };
+  }
+
+  @Mutation(() => LotPayload, { description: "WH-R12, WH-R17, WH-R25 (LD art. 57, 67): the goods leave against the exit declaration customs accepted (X15); EXIT_DECLARATION_REQUIRED otherwise. The operator or an officer." })
+  async recordLotExit(@Arg("input") input: LotIdInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
+    return { lot: await ctx.services.lots.recordExit(ctx.principal, input.lotId) };
+  }
+
+  @Mutation(() => LotPayload, { description: "WH-R13 (LD art. 69 let. d; X16): the office finds goods gone without a declaration; the debt arises when they left, or now. Officers (CUSTOMS_OFFICE)." })
+  async recordReleaseWithoutDeclaration(@Arg("input") input: RecordReleaseWithoutDeclarationInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
+    return { lot: await ctx.services.lots.recordReleaseWithoutDeclaration(ctx.principal, input) };
+  }
+
+  @Mutation(() => LotPayload, { description: "WH-R28 (LD art. 86 para. 1 let. a; X18): goods destroyed by accident, force majeure or with consent; remission may then be asked. Officers (CUSTOMS_OFFICE)." })
+  async recordLotDestruction(@Arg("input") input: RecordLotDestructionInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
+    return { lot: await ctx.services.lots.recordDestruction(ctx.principal, input) };
+  }
+
+  @FieldResolver(() => StorageFacility)
+  async facility(@Root() lot: StoredLot, @Ctx() ctx: WarehousingContext): Promise<StorageFacility> {
+    return (await loaders.facility(ctx).load(lot.facilityId))!;
+  }
+
+  @FieldResolver(() => BusinessPartner)
+  depositor(@Root() lot: StoredLot): BusinessPartner {
+    return { id: lot.depositorId };
+  }
+
+  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the goods entered under." })
+  entryDeclaration(@Root() lot: StoredLot): CustomsDeclaration | null {
+    return lot.entryDeclarationId ? { id: lot.entryDeclarationId } : null;
+  }
+
+  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "X15: the exit declaration customs accepted." })
+  exitDeclaration(@Root() lot: StoredLot): CustomsDeclaration | null {
+    return lot.exitDeclarationId ? { id: lot.exitDeclarationId } : null;
+  }
+
+  @FieldResolver(() => [LotMovement], { description: "The lot's movements, oldest first." })
+  async movements(@Root() lot: StoredLot, @Ctx() ctx: WarehousingContext): Promise<LotMovement[]> {
+    return loaders.movements(ctx).load(lot.id);
+  }
+
+  @FieldResolver(() => [StorageExtension])
+  async extensions(@Root() lot: StoredLot, @Ctx() ctx: WarehousingContext): Promise<StorageExtension[]> {
+    return loaders.extensions(ctx).load(lot.id);
+  }
+
+  @FieldResolver(() => [DepositorTransfer])
+  async transfers(@Root() lot: StoredLot, @Ctx() ctx: WarehousingContext): Promise<DepositorTransfer[]> {
+    return loaders.transfers(ctx).load(lot.id);
+  }
+
+  @FieldResolver(() => [LotHandling])
+  async handlings(@Root() lot: StoredLot, @Ctx() ctx: WarehousingContext): Promise<LotHandling[]> {
+    return loaders.handlings(ctx).load(lot.id);
+  }
+}
+
+@Resolver(() => LotMovement)
+export class LotMovementResolver {
+  @FieldResolver(() => String, { description: "The change of net mass in kg, exact decimal string; negative when goods left." })
+  netMassKg(@Root() m: LotMovement): string {
+    return new Decimal(m.deltaGrams).div(1000).toFixed(3);
+  }
+}
+
+@Resolver(() => DepositorTransfer)
+export class DepositorTransferResolver {
+  @FieldResolver(() => BusinessPartner)
+  from(@Root() t: DepositorTransfer): BusinessPartner {
+    return { id: t.fromId };
+  }
+
+  @FieldResolver(() => BusinessPartner)
+  to(@Root() t: DepositorTransfer): BusinessPartner {
+    return { id: t.toId };
+  }
+}
+
+@Resolver(() => BusinessPartner)
+export class PartnerWarehousingResolver {
+  @FieldResolver(() => StoredLotConnection, { nullable: true, description: "The lots the partner stores as depositor, oldest entry first." })
+  async storedLots(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => LotFilterArgs) filter: LotFilterArgs, @Ctx() ctx: WarehousingContext) {
+    const own = mine(ctx);
+    if (own && !own.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");
+    return ctx.services.lots.list({ depositorIds: [partner.id], statuses: filter.statuses }, args);
+  }
+
+  @FieldResolver(() => StorageFacilityConnection, { nullable: true, description: "The facilities the partner operates, oldest first." })
+  async operatedFacilities(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: WarehousingContext) {
+    const own = mine(ctx);
+    if (own && !own.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");
+    return ctx.services.facilities.list({ operatorIds: [partner.id] }, args);
+  }
+}
+
+@Resolver(() => CustomsDeclaration)
+export class DeclarationLotsResolver {
+  @FieldResolver(() => [StoredLot], { description: "The stored lots this declaration brought into a facility or takes out of one (X15), those the caller may see." })
+  async storedLots(@Root() d: CustomsDeclaration, @Ctx() ctx: WarehousingContext): Promise<StoredLot[]> {
+    const lots = await loaders.lotsOfDeclaration(ctx).load(d.id);
+    const visible = await Promise.all(lots.map(lot => visibleLot(ctx, lot)));
+    return visible.filter((lot): lot is StoredLot => lot !== null);
+  }
+}
