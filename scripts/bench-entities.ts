@@ -217,7 +217,7 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-async function resetMysqlDatabase(serverUrl: string, database: string, recreate: boolean): Promise<string> {
+export async function resetMysqlDatabase(serverUrl: string, database: string, recreate: boolean): Promise<string> {
   const server = new URL(serverUrl);
   const conn = await createConnection({
     host: server.hostname,

@@ -27,10 +27,11 @@ export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRat
 
 /**
  * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'
- * events, procedure cases' conditional debts among them) to payment with default interest, non-collection and limitation; securities and general
- * bonds with exact headroom; requisitions, subsequent collection and remission. Owns `CustomsDebt`
- * and `Security`; adds `customsDebts`, `securities` and `exposure` to `BusinessPartner` and
- * `customsDebt` to `TaxationDecision`.
+ * events, procedure cases' conditional debts among them; warehousing's events, stored lots'
+ * conditional debts, X14 to X18, and operators' securities) to payment with default interest,
+ * non-collection and limitation; securities and general bonds with exact headroom; requisitions,
+ * subsequent collection and remission. Owns `CustomsDebt` and `Security`; adds `customsDebts`,
+ * `securities` and `exposure` to `BusinessPartner` and `customsDebt` to `TaxationDecision`.
  */
 export const definition: SubgraphDefinition<DebtServices> = {
   name: "debt",
@@ -85,6 +86,14 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "ProcedureNotDischarged",
     "ProcedureCaseDischarged",
     "ProcedureReliefGranted",
+    "LotStored",
+    "LotDepositorTransferred",
+    "LotReleased",
+    "LotReleasedWithoutDeclaration",
+    "StoragePeriodExpired",
+    "LotDutiesDue",
+    "LotDestroyed",
+    "OperatorSecurityRequired",
     "AppealFiled",
     "AppealDecided",
     "TaxationAbuseFound",
@@ -100,10 +109,20 @@ export const definition: SubgraphDefinition<DebtServices> = {
     ExOfficioTaxation: (m, e) => services.debts.onTaxation(m, e),
     ProvisionalTaxationRequested: (m, e) => services.debts.onProvisionalTaxation(m, e),
     // X11, X12 and the ends of a procedure case (LD art. 49, 58-60, 76).
-    ProcedureCaseOpened: (m, e) => services.debts.onProcedureCaseOpened(m, e),
-    ProcedureNotDischarged: (m, e) => services.debts.onProcedureNotDischarged(m, e),
-    ProcedureCaseDischarged: (m, e) => services.debts.onProcedureCaseDischarged(m, e),
-    ProcedureReliefGranted: (m, e) => services.debts.onProcedureReliefGranted(m, e),
+    ProcedureCaseOpened: (m, e) => services.conditionalDebts.onProcedureCaseOpened(m, e),
+    ProcedureNotDischarged: (m, e) => services.conditionalDebts.onProcedureNotDischarged(m, e),
+    ProcedureCaseDischarged: (m, e) => services.conditionalDebts.onProcedureCaseDischarged(m, e),
+    ProcedureReliefGranted: (m, e) => services.conditionalDebts.onProcedureReliefGranted(m, e),
+    // Warehousing's stored lots, X14 to X18 (LD art. 51, 52 para. 2, 57, 67, 69 let. d, 76, 86).
+    LotStored: (m, e) => services.conditionalDebts.onLotStored(m, e),
+    LotDepositorTransferred: (m, e) => services.conditionalDebts.onLotDepositorTransferred(m, e),
+    LotReleased: (m, e) => services.conditionalDebts.onLotReleased(m, e),
+    LotReleasedWithoutDeclaration: (m, e) => services.conditionalDebts.onLotReleasedWithoutDeclaration(m, e),
+    StoragePeriodExpired: (m, e) => services.conditionalDebts.onStoragePeriodExpired(m, e),
+    LotDutiesDue: (m, e) => services.conditionalDebts.onLotDutiesDue(m, e),
+    LotDestroyed: (m, e) => services.conditionalDebts.onLotDestroyed(m, e),
+    // WH-R09, WH-R23 (LD art. 53 para. 6, 66 para. 4): the operator's security.
+    OperatorSecurityRequired: (m, e) => services.securities.onOperatorSecurityRequired(m, e),
     AppealFiled: (m, e) => services.debts.onAppealFiled(m, e),
     AppealDecided: (m, e) => services.debts.onAppealDecided(m, e),
     TaxationAbuseFound: (m, e) => services.debts.onTaxationAbuseFound(m, e),

@@ -12,7 +12,7 @@ export interface Suspension {
 
 @ObjectType({
   description:
-    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. From declarations' events: the debt at acceptance or border crossing (X05, X06), of undeclared goods (X07), and a procedure case's conditional debt, secured on opening and due when the procedure is not discharged (X11, X12; LD art. 49, 58-60, 76). Waiting for their producers: the consumer goods warehouse's conditional debts (X14-X18) and sequestrations of smuggled goods (X21), and DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet) and DEBT-R29 (LD art. 120 para. 5, prohibited traffic, from enforcement X23). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
+    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. From declarations' events: the debt at acceptance or border crossing (X05, X06), of undeclared goods (X07), and a procedure case's conditional debt, secured on opening and due when the procedure is not discharged (X11, X12; LD art. 49, 58-60, 76). From warehousing's events: a consumer goods warehouse lot's conditional debt, secured when the lot is stored, binding whoever becomes the depositor, extinguished when the lot leaves against a declaration, due when it leaves without one or is not placed within 60 days of the end of its storage, open to remission once the goods are destroyed (X14-X18; LD art. 51 para. 2-3, 52 para. 2, 57, 69 let. d, 76, 86), and the debt of a lot that left an open customs warehouse without a declaration (X16). Waiting for their producers: sequestrations of smuggled goods (X21), and DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet) and DEBT-R29 (LD art. 120 para. 5, prohibited traffic, from enforcement X23). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
 })
 @Directive('@key(fields: "id")')
 @Entity("customs_debt")
@@ -21,7 +21,7 @@ export class CustomsDebt {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  /** The debt's origin, one debt each (LD art. 69): a declaration's id, `omitted:<reference>`, or `procedure:<case or reference>`. */
+  /** The debt's origin, one debt each (LD art. 69): a declaration's id, `omitted:<reference>`, `procedure:<case or reference>`, or `lot:<stored lot id>`. */
   @Index({ unique: true })
   @Column({ type: "varchar", length: 64, name: "declaration_id" })
   declarationId: string;
@@ -42,7 +42,7 @@ export class CustomsDebt {
   @Column({ type: "datetime", precision: 3, name: "arisen_at" })
   arisenAt: Date;
 
-  @Field({ description: "Conditional payment obligation of a procedure (LD art. 49, 58-60)." })
+  @Field({ description: "Conditional payment obligation of a procedure (LD art. 49, 58-60) or of a lot in a consumer goods warehouse (LD art. 51 para. 2 let. b)." })
   @Column({ type: "boolean" })
   conditional: boolean;
 
@@ -74,7 +74,7 @@ export class CustomsDebt {
   @Column({ type: "varchar", length: 16 })
   status: DebtStatus;
 
-  @Field(() => Date, { nullable: true, description: "LD art. 49 para. 3, 58-60: when the procedure of a conditional debt ended (discharged or not). DEBT-R23 (LD art. 86 para. 2): a remission request is due within one year from then." })
+  @Field(() => Date, { nullable: true, description: "LD art. 49 para. 3, 58-60: when the procedure of a conditional debt ended (discharged or not); for a stored lot (LD art. 51 para. 3, 86 para. 1 let. a) the end of its storage period (X17), its release, or the destruction of its goods (X18), the debt staying CONDITIONAL until the lot is placed or its duties fall due. DEBT-R23 (LD art. 86 para. 2): a remission request is due within one year from then." })
   @Column({ type: "datetime", precision: 3, name: "procedure_ended_at", nullable: true })
   procedureEndedAt: Date | null;
 

@@ -9,11 +9,12 @@ export enum DebtBirthTrigger {
   OMITTED_DECLARATION_DISCOVERY = "OMITTED_DECLARATION_DISCOVERY",
   WAREHOUSE_RELEASE_WITHOUT_DECLARATION = "WAREHOUSE_RELEASE_WITHOUT_DECLARATION",
   PROCEDURE = "PROCEDURE",
+  WAREHOUSING = "WAREHOUSING",
 }
 registerEnumType(DebtBirthTrigger, {
   name: "DebtBirthTrigger",
   description:
-    "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; for an omitted declaration the crossing, the change of use, the sale outside the free period, or else the discovery (recorded by the office, or from declarations' UndeclaredGoodsDetected, X07: the crossing when its moment is known, else the discovery); a release from an open warehouse without declaration. PROCEDURE: a conditional debt of a procedure (LD art. 49, 51, 58-60), recorded by the office or when declarations opens a procedure case (X11).",
+    "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; for an omitted declaration the crossing, the change of use, the sale outside the free period, or else the discovery (recorded by the office, or from declarations' UndeclaredGoodsDetected, X07: the crossing when its moment is known, else the discovery); a release from an open warehouse without declaration. PROCEDURE: a conditional debt of a procedure (LD art. 49, 51, 58-60), recorded by the office or when declarations opens a procedure case (X11). WAREHOUSING: the conditional debt of a lot stored in a consumer goods warehouse, whose import duties are fixed with a conditional payment obligation (LD art. 51 para. 2 let. b; WH-R03), recorded when warehousing stores the lot (X14).",
 });
 
 export enum DebtStatus {
@@ -31,7 +32,7 @@ export enum DebtStatus {
 registerEnumType(DebtStatus, {
   name: "DebtStatus",
   description:
-    "DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60): CONDITIONAL while the procedure runs, DUE when it is not discharged (X12; LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4), EXTINGUISHED when it is discharged (LD art. 49 para. 3; OD-AFD art. 44) or when relief is granted for it afterwards (LD art. 49 para. 4); IN_ENFORCEMENT once seizure or a bankruptcy claim is opened (LD art. 88).",
+    "DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60): CONDITIONAL while the procedure runs, DUE when it is not discharged (X12; LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4; a stored lot: released without declaration, X16, or not placed within 60 days of the end of its storage, LD art. 51 para. 3), EXTINGUISHED when it is discharged (LD art. 49 para. 3; OD-AFD art. 44; a stored lot released against an exit declaration, LD art. 57) or when relief is granted for it afterwards (LD art. 49 para. 4); IN_ENFORCEMENT once seizure or a bankruptcy claim is opened (LD art. 88).",
 });
 
 export enum LiabilityBasis {

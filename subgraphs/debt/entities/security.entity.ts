@@ -78,7 +78,7 @@ export class SecurityReservation {
 
 @ObjectType({
   description:
-    "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body. DEBT-R28: also made automatically for a release under provisional taxation, at the highest rate (LD art. 39 para. 3, event X10), and for the part of a procedure's conditional debt its securities do not cover (DEBT-R14, LD art. 76 para. 2). Withdrawn, and no longer listed, when that conditional debt ends before it is met (LD art. 49 para. 3-4).",
+    "A decision requiring security (DEBT-R18, LD art. 81): legal ground, amount, deposit body. DEBT-R28: also made automatically for a release under provisional taxation, at the highest rate (LD art. 39 para. 3, event X10), for the part of a procedure's or a stored lot's conditional debt its securities do not cover (DEBT-R14, LD art. 76 para. 2), and for the operator of a customs warehouse or free deposit whose authorisation requires it (WH-R09, WH-R23; LD art. 53 para. 6, 66 para. 4). Withdrawn, and no longer listed, when that conditional debt ends before it is met (LD art. 49 para. 3-4) or is remitted (LD art. 86); addressed to a lot's new depositor when the lot changes hands before it is met (LD art. 52 para. 2 let. b).",
 })
 @Entity("security_requisition")
 export class SecurityRequisition {

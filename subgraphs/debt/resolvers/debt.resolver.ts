@@ -222,22 +222,22 @@ export class CustomsDebtResolver {
     return ctx.services.debts.subsequentCollection(ctx.principal, input);
   }
 
-  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (LD art. 86): a debtor asks for remission within one year of the taxation decision." })
+  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (LD art. 86): a debtor, or a surety of the debt, asks for remission within one year of the taxation decision; for a conditional taxation (a procedure's or a stored lot's debt), within one year from the end of the procedure (for a lot destroyed in the warehouse, X18: from its destruction, LD art. 86 para. 1 let. a)." })
   async requestRemission(@Arg("input") input: RemissionInput, @Ctx() ctx: DebtContext): Promise<RemissionRequest> {
     return ctx.services.debts.requestRemission(ctx.principal, input);
   }
 
-  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (OD-AFD art. 59): the DGD decides on remission." })
+  @Mutation(() => RemissionRequest, { description: "DEBT-R23 (OD-AFD art. 59): the DGD decides on remission. A full remission ends the debt and releases its securities (DEBT-R16, LD art. 79 para. 1)." })
   async decideRemission(@Arg("input") input: DecideRemissionInput, @Ctx() ctx: DebtContext): Promise<RemissionRequest> {
     return ctx.services.debts.decideRemission(ctx.principal, input);
   }
 
-  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration recorded by the office and for a procedure's conditional debt, keyed by its case (`caseReference`)." })
+  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration recorded by the office, a procedure's conditional debt and a stored lot's debt, keyed by their case or lot (`caseReference`)." })
   declaration(@Root() debt: CustomsDebt): CustomsDeclaration | null {
     return debt.declarationId.includes(":") ? null : { id: debt.declarationId };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself; `procedure:<case id>` for the conditional debt of a declarations procedure case (X11; LD art. 49, 58-60)." })
+  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself; `procedure:<case id>` for the conditional debt of a declarations procedure case (X11; LD art. 49, 58-60); `lot:<lot id>` for a stored lot's debt: a consumer goods warehouse lot's conditional debt (X14; LD art. 51 para. 2 let. b), or the debt of a lot that left a warehouse without a declaration (X16; LD art. 69 let. d)." })
   caseReference(@Root() debt: CustomsDebt): string | null {
     return debt.declarationId.includes(":") ? debt.declarationId : null;
   }
@@ -252,12 +252,12 @@ export class CustomsDebtResolver {
 
   @Mutation(() => CustomsDebt, { description: "DEBT-R12 (LD art. 76 para. 1): a procedure's conditional debt, secured on opening, for a case outside any declaration (a declaration's procedure case records its own, X11)." })
   async recordConditionalDebt(@Arg("input") input: ConditionalDebtInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
-    return ctx.services.debts.recordConditionalDebt(ctx.principal, input);
+    return ctx.services.conditionalDebts.recordConditionalDebt(ctx.principal, input);
   }
 
   @Mutation(() => CustomsDebt, { description: "LD art. 49 para. 3, 58-60: the procedure was discharged (the debt is extinguished, its securities released, an unmet requisition withdrawn) or not (it falls due)." })
   async settleProcedureDebt(@Arg("input") input: SettleProcedureInput, @Ctx() ctx: DebtContext): Promise<CustomsDebt> {
-    return ctx.services.debts.settleProcedure(ctx.principal, input);
+    return ctx.services.conditionalDebts.settleProcedure(ctx.principal, input);
   }
 
   @FieldResolver(() => [DebtorLiability], { description: "DEBT-R03 (LD art. 70): the debtors, jointly and severally liable." })

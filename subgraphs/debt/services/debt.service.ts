@@ -31,7 +31,6 @@ import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, Paym
 import { CustomsPledge, PcdAccount, PledgeObjectKind, PledgeStatus, SuretyReceipt } from "../entities/pledge.entity";
 import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
 import { defaultInterest, InterestFacts, interestNeedsFacts } from "./interest";
-import type { SecurityService } from "./security.service";
 
 export interface DebtConfig {
   /** DEBT-R09 (LD art. 73 para. 2): the payment period, set by the Department (not in our sources): `DEBT_PAYMENT_PERIOD_DAYS`, default 30. */
@@ -69,13 +68,52 @@ export function endOfSameDateYearsLater(at: Date, years: number): Date {
   return endOfZurichDay(`${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`);
 }
 
+/**
+ * The birth triggers of a conditional taxation (DEBT-R12): a procedure's (LD art. 49, 58-60) and a
+ * consumer goods warehouse lot's (LD art. 51 para. 2 let. b). DEBT-R23 (LD art. 86 para. 2): the
+ * remission window of such a debt runs from the end of the procedure.
+ */
+export const CONDITIONAL_TAXATIONS: readonly DebtBirthTrigger[] = [DebtBirthTrigger.PROCEDURE, DebtBirthTrigger.WAREHOUSING];
+
+/**
+ * Inserts the debt unless its key is taken, and says whether it did (LD art. 69: one debt per
+ * declaration, case, procedure or lot). Never fails on the key: a transaction inserting the same
+ * key at the same moment makes this one wait for its commit, then find the key taken and leave it
+ * (locked) as it is. So two deliveries of one event both succeed, and one debt is recorded.
+ */
+export async function claimOrigin(m: EntityManager, debt: CustomsDebt): Promise<boolean> {
+  await m.createQueryBuilder().insert().into(CustomsDebt).values(debt).orUpdate(["declaration_id"], ["declaration_id"]).execute();
+  return (await findForUpdate(m, CustomsDebt, { declarationId: debt.declarationId }))?.id === debt.id;
+}
+
+/**
+ * A debt, locked, its requisition for additional security locked first: in the order a security
+ * provided in answer takes them (SecurityService.provide), so that an end of the debt and a
+ * deposit for it wait for each other instead of deadlocking.
+ */
+export async function lockWithRequisition(m: EntityManager, where: { id: string } | { declarationId: string }): Promise<CustomsDebt | null> {
+  const found = await m.findOneBy(CustomsDebt, where);
+  if (!found) return null;
+  await findForUpdate(m, SecurityRequisition, { originKey: `conditional:${found.id}` });
+  return findForUpdate(m, CustomsDebt, { id: found.id });
+}
+
+/**
+ * The debt (locked with `lockWithRequisition`) ended: its securities are released, their headroom
+ * comes back (DEBT-R16, LD art. 79 para. 1: the surety's liability ends with the debtor's), and a
+ * requisition for its rest that no security met yet no longer applies (DEBT-R18).
+ */
+export async function releaseSecurities(m: EntityManager, debt: CustomsDebt, at: Date): Promise<void> {
+  await m.delete(SecurityReservation, { debtId: debt.id });
+  await m.update(SecurityRequisition, { originKey: `conditional:${debt.id}`, securityId: IsNull(), withdrawnAt: IsNull() }, { withdrawnAt: at });
+}
+
 export class DebtService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: EventPublisher,
     private readonly config: DebtConfig,
-    private readonly securities: SecurityService,
   ) {}
 
   // ------------------------------------------------------------ birth (events from declarations)
@@ -111,30 +149,35 @@ export class DebtService {
     await this.arise(m, p.declarationId, p.declarationNumber ?? null, trigger, new Date(at), p.declarantId, p.onBehalfOfId ?? null);
   }
 
-  private async arise(m: EntityManager, declarationId: string, number: string | null, trigger: DebtBirthTrigger, at: Date, declarantId: string, principalId: string | null): Promise<CustomsDebt> {
+  /**
+   * DEBT-R02, DEBT-R08 (LD art. 69, 72 para. 1): the debt of `declarationId` arises at `at`, due at
+   * once, its amount null until established; the one already recorded under the key otherwise
+   * (`claimOrigin`: concurrent deliveries record one). Also a stored lot's (X16, `lot:<lot id>`).
+   */
+  async arise(m: EntityManager, declarationId: string, number: string | null, trigger: DebtBirthTrigger, at: Date, declarantId: string, principalId: string | null): Promise<CustomsDebt> {
     const existing = await m.findOneBy(CustomsDebt, { declarationId });
     if (existing) return existing;
-    const debt = await m.save(
-      m.create(CustomsDebt, {
-        id: randomUUID(),
-        declarationId,
-        declarationNumber: number,
-        taxationDecisionId: null,
-        birthTrigger: trigger,
-        arisenAt: at,
-        conditional: false,
-        amount: null,
-        principalPaid: 0,
-        interestPaid: 0,
-        establishedAt: null,
-        dueAt: at,
-        paymentDeadline: null,
-        status: DebtStatus.DUE,
-        suspensions: [],
-        interruptions: [],
-        createdAt: this.clock.now(),
-      }),
-    );
+    const debt = m.create(CustomsDebt, {
+      id: randomUUID(),
+      declarationId,
+      declarationNumber: number,
+      taxationDecisionId: null,
+      birthTrigger: trigger,
+      arisenAt: at,
+      conditional: false,
+      amount: null,
+      principalPaid: 0,
+      interestPaid: 0,
+      establishedAt: null,
+      dueAt: at,
+      paymentDeadline: null,
+      status: DebtStatus.DUE,
+      suspensions: [],
+      interruptions: [],
+      createdAt: this.clock.now(),
+      procedureEndedAt: null,
+    });
+    if (!(await claimOrigin(m, debt))) return (await findForUpdate(m, CustomsDebt, { declarationId }))!;
     // DEBT-R03 (LD art. 70 para. 2 let. b-c): the declarant and the person for whose account the goods move, jointly and severally.
     await this.addDebtors(m, debt.id, declarantId, principalId);
     return debt;
@@ -285,219 +328,12 @@ export class DebtService {
     });
   }
 
-  // ------------------------------------------------------------ procedures: conditional debts
+  // ------------------------------------------------------------ reads and figures
 
-  /**
-   * DEBT-R12 (LD art. 76 para. 1; LD art. 49 para. 2 let. a, 51 para. 2 let. b, 58-60): a procedure
-   * fixes the duties with a conditional payment obligation, which must be secured. The debt is
-   * CONDITIONAL until the procedure is discharged (EXTINGUISHED) or not (DUE). The office records
-   * one here for a case outside any declaration, naming its securities; a declaration's procedure
-   * case records its own (X11, `onProcedureCaseOpened`).
-   *
-   * Several securities may secure it (DEBT-R14, LD art. 76 para. 2): each, in the order given,
-   * covers what it can up to its headroom; a rest no security covers stays unsecured, and the
-   * administration asks for additional security for it at once (a security requisition, DEBT-R18)
-   * that another security (a cash deposit, say) meets. Until the whole amount is secured the goods
-   * are not released (`goodsReleasable`). With no cover at all the debt is refused (SECURITY_REQUIRED).
-   */
-  async recordConditionalDebt(principal: Principal, input: { reference: string; debtorId: string; procedure: string; amount: number; securityIds: string[] }): Promise<CustomsDebt> {
-    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office opens the procedure's debt.", { requiredRoles: ["CUSTOMS_OFFICE"] });
-    if (input.amount <= 0) throw new ValidationError("The conditional duties are positive.", { field: "input.amount" });
-    const securityIds = [...new Set(input.securityIds)];
-    if (!securityIds.length) throw new ValidationError("A conditional debt is secured: name its securities.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
-    return transaction(this.dataSource, async m => {
-      const key = `procedure:${input.reference}`;
-      if (await m.findOneBy(CustomsDebt, { declarationId: key })) throw debtAlreadyRecorded();
-      // Locked in id order, whatever order they are used in, so that parallel procedures do not deadlock.
-      const locked = new Map<string, Security>();
-      for (const id of [...securityIds].sort()) {
-        const security = await findForUpdate(m, Security, { id });
-        if (!security || security.debtorId !== input.debtorId) {
-          throw refuse("SECURITY_REQUIRED", "A conditional debt must be secured by securities of the debtor.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1", securityId: id });
-        }
-        locked.set(id, security);
-      }
-      const now = this.clock.now();
-      const securities = securityIds.map(id => locked.get(id)!);
-      const debt = await this.openConditionalDebt(m, { key, declarationNumber: input.procedure, debtorId: input.debtorId, amount: input.amount, at: now, securities, uncovered: "refuse" });
-      if (!debt) throw debtAlreadyRecorded();
-      return debt;
-    });
-  }
-
-  /**
-   * X11 (LD art. 49 para. 2, 58-60, 76 para. 1): declarations opened a procedure case (transit,
-   * temporary admission, inward or outward processing) with its conditional duties. Its conditional
-   * debt is recorded under `procedure:<caseId>`, owed by the holder, and secured at once by the
-   * holder's active general bonds, oldest first, each up to its headroom; the rest is requisitioned
-   * (DEBT-R14, DEBT-R18; LD art. 76 para. 2), the whole amount when the holder has no bond: an event
-   * is a fact, never refused. No duties (zero), no debt.
-   *
-   * Once per case: a redelivery, or a retry under a new envelope id, finds the debt. Concurrent
-   * deliveries queue on the holder's bonds (which also keeps two cases from spending the same
-   * headroom), then on the debt's key (`claim`): the first records the debt, the others find it.
-   */
-  async onProcedureCaseOpened(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { caseId: string; declarationId: string; declarationNumber?: string | null; procedure: string; holderId: string; officeId: string; conditionalDuties: string; openedAt: string; timeLimit: string | null };
-    const amount = toRappen(p.conditionalDuties);
-    const key = `procedure:${p.caseId}`;
-    if (amount <= 0 || (await m.findOneBy(CustomsDebt, { declarationId: key }))) return;
-    const bonds = await this.securities.lockGeneralBonds(m, p.holderId);
-    await this.openConditionalDebt(m, { key, declarationNumber: p.declarationNumber ?? null, debtorId: p.holderId, amount, at: new Date(p.openedAt), securities: bonds, uncovered: "requisition" });
-  }
-
-  /**
-   * X12 (LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4): the procedure was not discharged
-   * in time: its conditional debt falls due now, payable within the payment period (DEBT-R09). The
-   * securities stay attached: they now secure a due debt. Once: a debt no longer CONDITIONAL is left
-   * alone. A case without a debt (no duties, or the export regime) changes nothing.
-   */
-  async onProcedureNotDischarged(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { caseId: string; declarationId: string; procedure: string; holderId: string; timeLimit: string | null; notDischargedAt: string; reliefApplicationDeadline: string | null };
-    const debt = await findForUpdate(m, CustomsDebt, { declarationId: `procedure:${p.caseId}` });
-    if (!debt || debt.status !== DebtStatus.CONDITIONAL) return;
-    this.fallDue(debt, new Date(p.notDischargedAt));
-    await m.save(debt);
-  }
-
-  /**
-   * LD art. 49 para. 3, 58-61; OD-AFD art. 44: the procedure was properly discharged: its conditional
-   * debt is extinguished, its securities released (the bonds' headroom comes back) and a requisition
-   * for its rest, still unmet, withdrawn. Once: a debt no longer CONDITIONAL is left alone.
-   */
-  async onProcedureCaseDischarged(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { caseId: string; declarationId: string; procedure: string; dischargedAt: string; mode: string };
-    const debt = await this.lockProcedureDebt(m, { declarationId: `procedure:${p.caseId}` });
-    if (!debt || debt.status !== DebtStatus.CONDITIONAL) return;
-    const at = new Date(p.dischargedAt);
-    debt.procedureEndedAt = at;
-    await this.extinguish(m, debt, at);
-  }
-
-  /**
-   * LD art. 49 para. 4, 58 para. 3, 59 para. 4, 60 para. 4: relief applied for within 60 days of the
-   * time limit and granted: the debt that fell due (X12) is extinguished, its securities released and
-   * an unmet requisition withdrawn, unless it already ended otherwise (extinguished, cancelled,
-   * remitted, time-barred). Once: an extinguished debt is left alone.
-   *
-   * DESIGN CHOICE: as an amended taxation replaces the amount and shows what was paid too much as a
-   * refund (`onTaxation`; `outstanding` is negative by that much), relief sets the duties owed to
-   * nil: what the debtor or a surety paid towards the principal, a debt PAID in full included, shows
-   * as the refund due. Default interest paid while the debt was due is not part of it (LD art. 74
-   * para. 3 leaves open whether it was collected wrongly).
-   */
-  async onProcedureReliefGranted(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { caseId: string; declarationId: string; grantedAt: string };
-    const debt = await this.lockProcedureDebt(m, { declarationId: `procedure:${p.caseId}` });
-    if (!debt || [DebtStatus.EXTINGUISHED, DebtStatus.CANCELLED, DebtStatus.REMITTED, DebtStatus.TIME_BARRED].includes(debt.status)) return;
-    const at = new Date(p.grantedAt);
-    Object.assign(debt, { amount: 0, procedureEndedAt: debt.procedureEndedAt ?? at });
-    await this.extinguish(m, debt, at);
-  }
-
-  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: discharged, the conditional debt is extinguished; not discharged, it falls due now. */
-  async settleProcedure(principal: Principal, input: { debtId: string; discharged: boolean }): Promise<CustomsDebt> {
-    if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office records the discharge.", { requiredRoles: ["CUSTOMS_OFFICE"] });
-    return transaction(this.dataSource, async m => {
-      const debt = await this.lockProcedureDebt(m, { id: input.debtId });
-      if (!debt) throw new NotFoundError("CustomsDebt", input.debtId, "debtId");
-      if (debt.status !== DebtStatus.CONDITIONAL) throw refuse("NOT_CONDITIONAL", `A ${debt.status} debt is not a procedure's conditional debt.`, { rule: "DEBT-R12", article: "LD art. 49" });
-      const now = this.clock.now();
-      if (!input.discharged) {
-        this.fallDue(debt, now);
-        return m.save(debt);
-      }
-      debt.procedureEndedAt = now;
-      return this.extinguish(m, debt, now);
-    });
-  }
-
-  /**
-   * The one way a conditional debt is opened (DEBT-R12, DEBT-R14; LD art. 76): the debt under its
-   * key, arisen `at`, owed by the debtor jointly and severally; then each security (locked by the
-   * caller, in id order), in the order given, covers what it can up to its headroom. The rest is
-   * asked for at once by a security requisition (`conditional:<debt>`, DEBT-R18, LD art. 76 para. 2)
-   * that the security provided in answer meets (SecurityService.onRequisitionMet); with nothing
-   * left, declarations learns that the goods may be released (ConditionalDebtSecured). A debt no
-   * security covers at all is refused (`uncovered: "refuse"`, the office's choice of securities) or
-   * requisitioned whole (`"requisition"`, a procedure case). Null when the key was taken meanwhile.
-   */
-  private async openConditionalDebt(
-    m: EntityManager,
-    c: { key: string; declarationNumber: string | null; debtorId: string; amount: number; at: Date; securities: Security[]; uncovered: "refuse" | "requisition" },
-  ): Promise<CustomsDebt | null> {
-    const debt = m.create(CustomsDebt, {
-      id: randomUUID(), declarationId: c.key, declarationNumber: c.declarationNumber, taxationDecisionId: null, birthTrigger: DebtBirthTrigger.PROCEDURE, arisenAt: c.at, conditional: true,
-      amount: c.amount, principalPaid: 0, interestPaid: 0, establishedAt: c.at, dueAt: c.at, paymentDeadline: null, status: DebtStatus.CONDITIONAL, suspensions: [], interruptions: [], createdAt: this.clock.now(),
-      procedureEndedAt: null,
-    });
-    if (!(await this.claim(m, debt))) return null;
-    await m.save(m.create(DebtorLiability, { id: randomUUID(), debtId: debt.id, partnerId: c.debtorId, basis: LiabilityBasis.DECLARANT_OR_AGENT, jointAndSeveral: true }));
-    let secured = 0;
-    for (const security of c.securities) {
-      if (secured >= c.amount) break;
-      const reservation = await this.securities.attach(m, security, debt, c.amount - secured, "upToHeadroom");
-      secured += reservation?.amount ?? 0;
-    }
-    if (secured === 0 && c.uncovered === "refuse") throw refuse("SECURITY_REQUIRED", "No headroom is left on these securities: the conditional debt would be unsecured.", { field: "input.securityIds", rule: "DEBT-R12", article: "LD art. 76 para. 1" });
-    const now = this.clock.now();
-    if (secured < c.amount) {
-      await m.save(
-        m.create(SecurityRequisition, {
-          id: randomUUID(),
-          debtorId: c.debtorId,
-          legalGround: "LD art. 76 para. 2: additional security for the part of a procedure's conditional duties the securities given do not cover (DEBT-R14)",
-          amount: c.amount - secured,
-          depositBody: "the customs office that opened the procedure",
-          decidedAt: now,
-          originKey: `conditional:${debt.id}`,
-          securityId: null,
-          withdrawnAt: null,
-        }),
-      );
-    } else {
-      await this.events.publish(m, "ConditionalDebtSecured", debt.id, { debtId: debt.id, reference: c.key, securedAt: now.toISOString() });
-    }
+  async get(id: string, m: EntityManager = this.dataSource.manager): Promise<CustomsDebt> {
+    const debt = m === this.dataSource.manager ? await m.findOneBy(CustomsDebt, { id }) : await findForUpdate(m, CustomsDebt, { id });
+    if (!debt) throw new NotFoundError("CustomsDebt", id, "debtId");
     return debt;
-  }
-
-  /**
-   * Inserts the debt unless its key is taken, and says whether it did (LD art. 69: one debt per
-   * declaration, case or procedure). Never fails on the key: a transaction inserting the same key
-   * at the same moment makes this one wait for its commit, then find the key taken and leave it
-   * (locked) as it is. So two deliveries of one event both succeed, and one debt is recorded.
-   */
-  private async claim(m: EntityManager, debt: CustomsDebt): Promise<boolean> {
-    await m.createQueryBuilder().insert().into(CustomsDebt).values(debt).orUpdate(["declaration_id"], ["declaration_id"]).execute();
-    return (await findForUpdate(m, CustomsDebt, { declarationId: debt.declarationId }))?.id === debt.id;
-  }
-
-  /**
-   * A procedure's debt, locked, its requisition for additional security locked first: in the order
-   * a security provided in answer takes them (SecurityService.provide), so that an end of the
-   * procedure and a deposit for the same debt wait for each other instead of deadlocking.
-   */
-  private async lockProcedureDebt(m: EntityManager, where: { id: string } | { declarationId: string }): Promise<CustomsDebt | null> {
-    const found = await m.findOneBy(CustomsDebt, where);
-    if (!found) return null;
-    await findForUpdate(m, SecurityRequisition, { originKey: `conditional:${found.id}` });
-    return findForUpdate(m, CustomsDebt, { id: found.id });
-  }
-
-  /** LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4: not discharged, the conditional debt is payable from `at`, within the payment period (DEBT-R09). */
-  private fallDue(debt: CustomsDebt, at: Date): void {
-    Object.assign(debt, { status: DebtStatus.DUE, conditional: false, dueAt: at, paymentDeadline: endOfCalendarDaysAfter(at, this.config.paymentPeriodDays), procedureEndedAt: at });
-  }
-
-  /**
-   * LD art. 49 para. 3-4, 58-60: the debt (locked with `lockProcedureDebt`) ends: its securities are
-   * released, and a requisition for its rest that no security met yet no longer applies (DEBT-R18).
-   */
-  private async extinguish(m: EntityManager, debt: CustomsDebt, at: Date): Promise<CustomsDebt> {
-    debt.status = DebtStatus.EXTINGUISHED;
-    await m.delete(SecurityReservation, { debtId: debt.id });
-    await m.update(SecurityRequisition, { originKey: `conditional:${debt.id}`, securityId: IsNull(), withdrawnAt: IsNull() }, { withdrawnAt: at });
-    return m.save(debt);
   }
 
   /** What the securities attached to each debt cover, in key order (one statement). */
@@ -505,14 +341,6 @@ export class DebtService {
     if (!debtIds.length) return [];
     const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ debtId: In([...new Set(debtIds)]) });
     return debtIds.map(id => rows.filter(r => r.debtId === id).reduce((sum, r) => sum + r.amount, 0));
-  }
-
-  // ------------------------------------------------------------ reads and figures
-
-  async get(id: string, m: EntityManager = this.dataSource.manager): Promise<CustomsDebt> {
-    const debt = m === this.dataSource.manager ? await m.findOneBy(CustomsDebt, { id }) : await findForUpdate(m, CustomsDebt, { id });
-    if (!debt) throw new NotFoundError("CustomsDebt", id, "debtId");
-    return debt;
   }
 
   async debtorsOf(debtIds: readonly string[]): Promise<DebtorLiability[][]> {
@@ -762,12 +590,13 @@ export class DebtService {
 
   /**
    * DEBT-R23 (LD art. 86 para. 2): the request reaches the taxing body within one year of the
-   * taxation decision; for a conditional taxation (a procedure's debt), within one year from the end
-   * of the procedure, so while the procedure runs no deadline runs yet. A debtor asks, or a surety
+   * taxation decision; for a conditional taxation (a procedure's or a stored lot's debt), within one
+   * year from the end of the procedure (for a lot: the end of its storage, its release or its
+   * destruction, X17, X18), so while the procedure runs no deadline runs yet. A debtor asks, or a surety
    * whose security covers the debt, raising the debtor's defences (DEBT-R15, LD art. 78 para. 3).
    */
   remissionDeadline(debt: CustomsDebt): Date | null {
-    if (debt.birthTrigger === DebtBirthTrigger.PROCEDURE) return debt.procedureEndedAt ? endOfSameDateYearsLater(debt.procedureEndedAt, 1) : null;
+    if (CONDITIONAL_TAXATIONS.includes(debt.birthTrigger)) return debt.procedureEndedAt ? endOfSameDateYearsLater(debt.procedureEndedAt, 1) : null;
     return debt.establishedAt ? endOfSameDateYearsLater(debt.establishedAt, 1) : null;
   }
 
@@ -779,7 +608,7 @@ export class DebtService {
       const deadline = this.remissionDeadline(debt);
       const now = this.clock.now();
       if (deadline && now.getTime() > deadline.getTime()) {
-        const conditional = debt.birthTrigger === DebtBirthTrigger.PROCEDURE;
+        const conditional = CONDITIONAL_TAXATIONS.includes(debt.birthTrigger);
         throw refuse("REMISSION_TOO_LATE", conditional ? "The request comes more than one year after the end of the procedure." : "The request comes more than one year after the taxation decision.", {
           rule: "DEBT-R23",
           article: "LD art. 86 para. 2",
@@ -791,7 +620,11 @@ export class DebtService {
     });
   }
 
-  /** DEBT-R23 (OD-AFD art. 59): the DGD decides; a full remission ends the debt. */
+  /**
+   * DEBT-R23 (OD-AFD art. 59): the DGD decides; a full remission ends the debt, and with it the
+   * sureties' liability (DEBT-R16, LD art. 79 para. 1): its securities are released and a
+   * requisition for a conditional debt's rest, still unmet, withdrawn.
+   */
   async decideRemission(principal: Principal, input: { requestId: string; grant: boolean; amount?: number | null }): Promise<RemissionRequest> {
     if (!isOfficer(principal, "DGD")) throw refuse("OFFICER_ROLE_REQUIRED", "The DGD decides on remission (OD-AFD art. 59).", { requiredRoles: ["DGD"] });
     return transaction(this.dataSource, async m => {
@@ -799,14 +632,17 @@ export class DebtService {
       const request = await findForUpdate(m, RemissionRequest, { id: input.requestId });
       if (!request) throw new NotFoundError("RemissionRequest", input.requestId, "input.requestId");
       if (request.status !== RequestStatus.PENDING) throw refuse("REMISSION_DECIDED", "The request was already decided.", { rule: "DEBT-R23", article: "OD-AFD art. 59" });
-      const debt = await this.get(request.debtId, m);
+      const debt = (await lockWithRequisition(m, { id: request.debtId }))!;
       if (input.grant) {
         const open = this.outstandingPrincipal(debt);
         const amount = input.amount ?? open;
         if (amount <= 0 || amount > open) throw new ValidationError(`Remit between CHF 0.01 and CHF ${formatRappen(open)}.`, { field: "input.amount", rule: "DEBT-R23", article: "LD art. 86" });
         request.remitted = amount;
         debt.amount = (debt.amount ?? 0) - amount;
-        if (this.outstandingPrincipal(debt) <= 0) debt.status = DebtStatus.REMITTED;
+        if (this.outstandingPrincipal(debt) <= 0) {
+          debt.status = DebtStatus.REMITTED;
+          await releaseSecurities(m, debt, this.clock.now());
+        }
         await m.save(debt);
       }
       request.status = input.grant ? RequestStatus.GRANTED : RequestStatus.REFUSED;
@@ -831,7 +667,7 @@ export class DebtService {
     return [...new Set(securities.map(s => s.suretyId).filter((id): id is string => Boolean(id)))];
   }
 
-  /** Debts by their key: a declaration's id, or `procedure:<case id>` for a procedure's conditional debt (one statement). */
+  /** Debts by their key: a declaration's id, `procedure:<case id>` for a procedure's conditional debt, `lot:<lot id>` for a stored lot's (one statement). */
   async byKeys(keys: readonly string[]): Promise<(CustomsDebt | null)[]> {
     if (!keys.length) return [];
     const rows = await this.dataSource.getRepository(CustomsDebt).findBy({ declarationId: In([...new Set(keys)]) });

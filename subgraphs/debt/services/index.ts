@@ -1,5 +1,6 @@
 import type { SubgraphRuntime } from "../../kit";
 import { DebtAccess } from "./access";
+import { ConditionalDebtService } from "./conditional-debt.service";
 import { DebtConfig, DebtService } from "./debt.service";
 import { ExposureService } from "./exposure.service";
 import { PledgeService } from "./pledge.service";
@@ -9,6 +10,7 @@ export interface DebtServices {
   config: DebtConfig;
   access: DebtAccess;
   debts: DebtService;
+  conditionalDebts: ConditionalDebtService;
   exposure: ExposureService;
   securities: SecurityService;
   pledges: PledgeService;
@@ -19,11 +21,12 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
   const config: DebtConfig = { paymentPeriodDays: Number(runtime.env.DEBT_PAYMENT_PERIOD_DAYS ?? 30) };
   if (!Number.isInteger(config.paymentPeriodDays) || config.paymentPeriodDays < 1) throw new Error("DEBT_PAYMENT_PERIOD_DAYS must be a whole number of days");
   const securities = new SecurityService(runtime.dataSource, runtime.clock, runtime.events);
-  const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config, securities);
+  const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config);
   return {
     config,
     access: new DebtAccess(),
     debts,
+    conditionalDebts: new ConditionalDebtService(runtime.dataSource, runtime.clock, runtime.events, config, debts, securities),
     exposure: new ExposureService(runtime.dataSource, debts),
     securities,
     pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts, securities),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, DomainError, endOfCalendarDaysAfter, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, DomainError, endOfCalendarDaysAfter, EventEnvelope, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, toRappen, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
 import { Security, SecurityReservation, SecurityRequisition } from "../entities/security.entity";
@@ -193,6 +193,34 @@ export class SecurityService {
     });
   }
 
+  /**
+   * WH-R09, WH-R23, DEBT-R28 (LD art. 53 para. 6, 66 para. 4): the authorisation of a warehouse or
+   * free deposit requires its operator to secure its supervision obligations (warehousing's
+   * OperatorSecurityRequired): a decision requiring security (DEBT-R18, LD art. 81) for the
+   * operator, to be deposited with the facility's control office, under `facility:<facilityId>`.
+   * Meeting it secures no debt (`onRequisitionMet`). Once per facility: a redelivery, a retry or a
+   * concurrent delivery finds the one recorded (DESIGN CHOICE: a later, different amount for the
+   * same facility is the office's to decide, `requireSecurity`). No amount, no requisition.
+   */
+  async onOperatorSecurityRequired(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { facilityId: string; operatorId: string; amount: string; controlOfficeId: string; requiredAt: string };
+    const amount = toRappen(p.amount);
+    if (amount <= 0) return;
+    const requisition = m.create(SecurityRequisition, {
+      id: randomUUID(),
+      debtorId: p.operatorId,
+      legalGround: "LD art. 53 para. 6, 66 para. 4: security from the operator for the obligations of the customs warehouse or free deposit it operates (supervision, storage obligations, charges of the authorisation)",
+      amount,
+      depositBody: `the control office ${p.controlOfficeId}`,
+      decidedAt: new Date(p.requiredAt),
+      originKey: `facility:${p.facilityId}`,
+      securityId: null,
+      withdrawnAt: null,
+    });
+    // As a debt's key (claimOrigin): a concurrent insert of the same origin waits for the first's commit, then leaves it.
+    await m.createQueryBuilder().insert().into(SecurityRequisition).values(requisition).orUpdate(["origin_key"], ["origin_key"]).execute();
+  }
+
   async byIds(ids: readonly string[]): Promise<(Security | null)[]> {
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(Security).findBy({ id: In([...new Set(ids)]) });
@@ -211,7 +239,9 @@ export class SecurityService {
    * What meeting a requisition sets off, by its origin:
    * - `provisional:<decision>`: the duties of a provisional taxation are secured at the highest
    *   rate; declarations may now release the goods (DEC-R55, LD art. 39 para. 3);
-   * - `conditional:<debt>`: the new security covers the rest of a conditional debt (DEBT-R14).
+   * - `conditional:<debt>`: the new security covers the rest of a conditional debt (DEBT-R14);
+   * - anything else (`facility:<facility>`, an operator's security, LD art. 53 para. 6, 66 para. 4;
+   *   `decision:<id>`, the office's own decision): the security stands on its own, nothing follows.
    */
   private async onRequisitionMet(m: EntityManager, req: SecurityRequisition, security: Security): Promise<void> {
     const [origin, id] = req.originKey.split(":");
