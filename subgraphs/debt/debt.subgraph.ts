@@ -13,6 +13,8 @@ import {
   SecurityResolver,
   ProcedureCase,
   ProcedureCaseDebtResolver,
+  StoredLot,
+  StoredLotDebtResolver,
   SuretyReceiptResolver,
   TaxationDebtResolver,
   TaxationDecision,
@@ -49,12 +51,13 @@ export const definition: SubgraphDefinition<DebtServices> = {
         PartnerDebtResolver,
         TaxationDebtResolver,
         ProcedureCaseDebtResolver,
+        StoredLotDebtResolver,
         PledgeResolver,
         DebtEnforcementCaseResolver,
         PartnerPcdResolver,
       ],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
-      orphanedTypes: [TaxationDecision, ProcedureCase],
+      orphanedTypes: [TaxationDecision, ProcedureCase, StoredLot],
       references: {
         // Batched: 100 representations cost one statement for the rows and one for the debtors.
         CustomsDebt: { __resolveReference: async (ref: { id: string }, ctx: DebtContext) => visibleDebt(ctx, await loaders.debt(ctx).load(ref.id)) },
@@ -67,6 +70,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
         BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
         TaxationDecision: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
         ProcedureCase: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        StoredLot: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       },
     }),
   uniqueViolations: {

@@ -34,6 +34,14 @@ export class ProcedureCase {
   id: string;
 }
 
+// A warehousing stored lot (WH-R03): debt adds the conditional debt of a consumer goods warehouse's lot.
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class StoredLot {
+  @Field(() => ID)
+  id: string;
+}
+
 @ObjectType()
 @Directive('@key(fields: "id", resolvable: false)')
 export class CustomsDeclaration {
@@ -410,6 +418,19 @@ export class ProcedureCaseDebtResolver {
   })
   async conditionalDebt(@Root() c: ProcedureCase, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
     const debt = await loaders.debtByKey(ctx).load(`procedure:${c.id}`);
+    return debt && requireVisibleDebt(ctx, debt);
+  }
+}
+
+@Resolver(() => StoredLot)
+export class StoredLotDebtResolver {
+  @FieldResolver(() => CustomsDebt, {
+    nullable: true,
+    description:
+      "X14 (WH-R03, LD art. 51 para. 2 let. b, 76 para. 1): the conditional debt of a consumer goods warehouse's lot, secured by the depositor's bonds and further security; EXTINGUISHED when the lot leaves against an exit declaration, DUE when it leaves without one (X16) or its storage ended unplaced (LD art. 51 para. 3). Also the debt of an open warehouse's lot that left without declaration (LD art. 69 let. d). Null otherwise.",
+  })
+  async customsDebt(@Root() lot: StoredLot, @Ctx() ctx: DebtContext): Promise<CustomsDebt | null> {
+    const debt = await loaders.debtByKey(ctx).load(`lot:${lot.id}`);
     return debt && requireVisibleDebt(ctx, debt);
   }
 }

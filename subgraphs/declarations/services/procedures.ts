@@ -19,8 +19,17 @@ export function isConditional(d: Pick<CustomsDeclaration, "procedure">): boolean
 export const SYSTEM_CHANNELS: readonly DeclarationChannel[] = [DeclarationChannel.EDEC, DeclarationChannel.NCTS, DeclarationChannel.PASSAR_B2B];
 
 /**
+ * Whether the declaration's duties are left to another debt than the ordinary one of X05: a
+ * procedure case's conditional debt (X11), or for customs warehousing the stored lot's (X14, a
+ * consumer goods warehouse) or none (an open warehouse fixes no duties, WH-R03, LD art. 51 para. 2).
+ */
+export function debtElsewhere(d: Pick<CustomsDeclaration, "procedure">): boolean {
+  return isConditional(d) || d.procedure === CustomsProcedure.CUSTOMS_WAREHOUSING;
+}
+
+/**
  * What debt needs of an accepted declaration (X05), the same for every channel. `conditionalProcedure`:
- * its duties will be the procedure case's conditional debt (X11), not an ordinary debt.
+ * its duties are not an ordinary debt (`debtElsewhere`).
  */
 export function acceptedPayload(d: CustomsDeclaration) {
   return {
@@ -34,7 +43,7 @@ export function acceptedPayload(d: CustomsDeclaration) {
     officeId: d.officeId,
     acceptedAt: d.acceptedAt!.toISOString(),
     isPreDeclaration: d.isPreDeclaration,
-    conditionalProcedure: isConditional(d),
+    conditionalProcedure: debtElsewhere(d),
     simplifiedProcedure: d.simplifiedProcedure,
   };
 }
@@ -48,7 +57,7 @@ export function borderCrossedPayload(d: CustomsDeclaration, crossedAt: Date) {
     onBehalfOfId: d.onBehalfOfId,
     direction: d.direction,
     procedure: d.procedure,
-    conditionalProcedure: isConditional(d),
+    conditionalProcedure: debtElsewhere(d),
     crossedAt: crossedAt.toISOString(),
   };
 }
