@@ -3,6 +3,7 @@ import { mintDevToken } from "../scripts/mint-token";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
+import { definition as warehousingDefinition } from "../subgraphs/warehousing/warehousing.subgraph";
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signingSecret, signPrincipal } from "../subgraphs/kit";
 import { gql, GraphQLResponse } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
@@ -29,6 +30,10 @@ const PUBLIC: Record<string, { fields: string[] | "*"; why: string }> = {
     why: "the UID register's public facts (ID-R05), and whether the partner can use API self-service at all; its roles, users, keys and authorisations are private",
   },
   "declarations.CustomsOffice": { fields: "*", why: "reference data: the offices, their canton and counter hours are published" },
+  "warehousing.StorageFacility": {
+    fields: ["kind", "name", "address", "inventoryKeeper", "createdAt", "operator", "controlOffice"],
+    why: "where a warehouse or free deposit is and who runs it, for depositors choosing one (a free deposit is open to all on equal terms, LD art. 64); its authorisation, stock and inventory are private",
+  },
 };
 
 let g: Graph;
@@ -39,8 +44,8 @@ let officer: string;
 const fixtures: Record<string, { id: string }> = {};
 
 beforeAll(async () => {
-  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, debtDefinition]);
-  officer = await mintDevToken({ kind: "officer", sub: "officer-access", roles: ["CUSTOMS_OFFICE"] });
+  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition]);
+  officer = await mintDevToken({ kind: "officer", sub: "officer-access", roles: ["CUSTOMS_OFFICE", "DISTRICT_DIRECTORATE"] });
   owner = await onboardDeclarant(g.gatewayUrl, g.spool, "94000001", "Owner Logistik AG");
   outsider = await onboardDeclarant(g.gatewayUrl, g.spool, "94000002", "Outsider Transport AG");
   await g.drainEvents();
@@ -74,7 +79,13 @@ beforeAll(async () => {
   const processing = ok(
     await call(`mutation ($h: ID!) { grantProcessingAuthorisation(input: { holderId: $h, kind: OUTWARD, system: SUSPENSION, issuer: CUSTOMS_OFFICE, issuingOfficeId: "1001", annexCategory: COMMERCIAL_GOODS_REPAIR, processing: "Repair of textile machines", tariffHeadings: ["8445"], validUntil: "2026-12-31T23:59:59+01:00" }) { authorisation { id } } }`, { h: owner.partnerId }, officer),
   ).grantProcessingAuthorisation.authorisation.id;
-  // The case's conditional debt (X11) exists in debt before its access is checked.
+  // Issue 10: a consumer goods warehouse the owner operates, with its lot (whose conditional debt is in debt).
+  const silo = ok(await call(`mutation ($p: ID!) { applyForStorageFacility(input: { operatorId: $p, kind: CONSUMER_GOODS_WAREHOUSE, name: "Silo Owner", address: "Hafen 1, 4057 Basel", controlOfficeId: "1001", domiciledInSwitzerland: true, properOperationGuaranteed: true }) { facility { id } } }`, { p: owner.partnerId }, owner.software())).applyForStorageFacility.facility.id;
+  ok(await call(`mutation ($f: ID!) { decideStorageFacility(input: { facilityId: $f, grant: true, disproportionateAdministrativeCost: false, admittedGoods: ["1001"] }) { authorisation { status } } }`, { f: silo }, officer));
+  const lot = ok(
+    await call(`mutation ($f: ID!, $p: ID!, $d: ID!) { recordLotEntry(input: { facilityId: $f, officeId: "1001", depositorId: $p, entryDeclarationId: $d, presentedAt: "2026-03-02T08:30:00+01:00", goodsDescription: "Wheat", tariffNumber: "1001.9900", netMassKg: "12000.000", suitableForBulkTransport: true, conditionalDuties: "5040.00" }) { lot { id } } }`, { f: silo, p: owner.partnerId, d: declaration }, officer),
+  ).recordLotEntry.lot.id;
+  // The case's conditional debt (X11) and the lot's (X14) exist in debt before their access is checked.
   await g.drainEvents();
 
   Object.assign(fixtures, {
@@ -87,6 +98,11 @@ beforeAll(async () => {
     "declarations.ProcedureCase": { id: procedureCase },
     "declarations.ProcessingAuthorisation": { id: processing },
     "debt.ProcedureCase": { id: procedureCase },
+    "debt.StoredLot": { id: lot },
+    "warehousing.StorageFacility": { id: silo },
+    "warehousing.StoredLot": { id: lot },
+    "warehousing.BusinessPartner": { id: owner.partnerId },
+    "warehousing.CustomsDeclaration": { id: declaration },
     "debt.BusinessPartner": { id: owner.partnerId },
     "debt.CustomsDebt": { id: debt },
     "debt.Security": { id: security },

@@ -36,7 +36,7 @@ export const definition: SubgraphDefinition<WarehousingServices> = {
         },
         StoredLot: { __resolveReference: async (ref: { id: string }, ctx: WarehousingContext) => visibleLot(ctx, await loaders.lot(ctx).load(ref.id)) },
         BusinessPartner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
-        CustomsDeclaration: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        CustomsDeclaration: { __resolveReference: (ref: { id: string }, ctx: WarehousingContext) => (ctx.principal.kind === "ANONYMOUS" ? null : { id: ref.id }) },
       },
     }),
   createServices: runtime => createWarehousingServices(runtime),

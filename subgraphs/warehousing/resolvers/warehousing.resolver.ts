@@ -263,10 +263,12 @@ export class PartnerWarehousingResolver {
 
 @Resolver(() => CustomsDeclaration)
 export class DeclarationLotsResolver {
-  @FieldResolver(() => [StoredLot], { description: "The stored lots this declaration brought into a facility or takes out of one (X15), those the caller may see." })
+  @FieldResolver(() => [StoredLot], { description: "The stored lots this declaration brought into a facility or takes out of one (X15), for their depositors, the facilities' operators and officers." })
   async storedLots(@Root() d: CustomsDeclaration, @Ctx() ctx: WarehousingContext): Promise<StoredLot[]> {
     const lots = await loaders.lotsOfDeclaration(ctx).load(d.id);
-    const visible = await Promise.all(lots.map(lot => visibleLot(ctx, lot)));
-    return visible.filter((lot): lot is StoredLot => lot !== null);
+    const visible = (await Promise.all(lots.map(lot => visibleLot(ctx, lot)))).filter((lot): lot is StoredLot => lot !== null);
+    // Warehousing does not know the declaration's parties: the lots are the depositor's and the operator's to see.
+    if (lots.length && !visible.length) throw new ForbiddenError("You are neither the depositor nor the operator of these lots.", { declarationId: d.id });
+    return visible;
   }
 }
