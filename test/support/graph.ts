@@ -117,7 +117,16 @@ export async function startGraph(
           pending += Number(row.n);
         }
         if (!pending) return;
-        if (Date.now() - started > timeoutMs) throw new Error(`${pending} event deliveries still pending`);
+        if (Date.now() - started > timeoutMs) {
+          const stuck: string[] = [];
+          for (const [name, { subgraph }] of Object.entries(subgraphs)) {
+            const rows: { type: string; subscriber: string; attempts: number; last_error: string | null }[] = await subgraph.runtime.dataSource.query(
+              "SELECT e.type, d.subscriber, d.attempts, d.last_error FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.status = 'PENDING'",
+            );
+            stuck.push(...rows.map(r => `${name} → ${r.subscriber}: ${r.type} (${r.attempts} attempts) ${r.last_error ?? ""}`));
+          }
+          throw new Error(`${pending} event deliveries still pending:\n${stuck.join("\n")}`);
+        }
         await new Promise(r => setTimeout(r, 25));
       }
     },
