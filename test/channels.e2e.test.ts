@@ -59,7 +59,7 @@ describe("electronic channels: the form the administration prescribes (DEC-R12, 
     expect(refusal(await call(LODGE, { input: importInput(declarant, { channel: "EDEC", direction: "TRANSIT", procedure: "TRANSIT", presentationId: await present() }) }, declarant.software()))).toMatchObject({ code: "CHANNEL_NOT_ALLOWED", rule: "DEC-R13", article: "OD-AFD art. 6" });
   });
 
-  it("NCTS: an export of goods stored in a free deposit under the export regime is refused (DEC-R14, OD-AFD art. 6a)", async () => {
+  it("NCTS: an export of goods stored in a free deposit under the export regime is refused (DEC-R14, WH-R26, OD-AFD art. 6a)", async () => {
     const input = importInput(declarant, { direction: "EXPORT", procedure: "EXPORT", channel: "NCTS", exportRegimeStorage: "CUSTOMS_FREE_DEPOSIT", plannedCrossingAt: "2026-03-03T10:00:00+01:00" });
     expect(refusal(await call(LODGE, { input }, declarant.software()))).toMatchObject({ code: "NCTS_EXCLUDED_FOR_STORED_EXPORT_GOODS", rule: "DEC-R14", article: "OD-AFD art. 6a" });
   });

@@ -419,7 +419,7 @@ describe("e-dec web (DEC-R18) and NCTS (DEC-R14)", () => {
     expect(events[1].payload).toEqual({ declarationId: decl.id, declarationNumber: decl.declarationNumber, lotId, declarantId: d.partnerId, procedure: "FREE_CIRCULATION", direction: "IMPORT", acceptedAt: "2026-03-02T08:00:00.000Z" });
   });
 
-  it("refuses an export via NCTS of goods placed under the export regime and stored in a free deposit, and takes it via e-dec (DEC-R14, OD-AFD art. 6a)", async () => {
+  it("refuses an export via NCTS of goods placed under the export regime and stored in a free deposit, and takes it via e-dec (DEC-R14, WH-R26, OD-AFD art. 6a)", async () => {
     const input = exportInput(d, { channel: "NCTS", exportRegimeStorage: "CUSTOMS_FREE_DEPOSIT", plannedCrossingAt: "2026-03-03T10:00:00+01:00" });
     await refusedWith(d.software, LODGE, { input }, "NCTS_EXCLUDED_FOR_STORED_EXPORT_GOODS", { rule: "DEC-R14", article: "OD-AFD art. 6a", field: "input.channel" });
     expect(ok(await h.as(d.software, LODGE, { input: { ...input, channel: "EDEC" } }), "lodge").lodgeDeclaration.declaration.status).toBe("ACCEPTED");

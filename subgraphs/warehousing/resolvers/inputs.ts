@@ -125,7 +125,7 @@ export class RecordLotEntryInput {
   @IsUUID()
   entryDeclarationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "X13 (OD-AFD art. 44; LD art. 61 para. 3): the transit or export regime case the entry into a free deposit discharges." })
+  @Field(() => ID, { nullable: true, description: "X13, WH-R27 (OD-AFD art. 44; LD art. 61 para. 3): the transit or export regime case the entry into a free deposit discharges." })
   @IsOptional()
   @IsUUID()
   procedureCaseId?: string | null;
