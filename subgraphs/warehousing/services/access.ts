@@ -12,6 +12,15 @@ export class WarehousingAccess {
     return principal.kind === "OFFICER" || principal.kind === "SERVICE";
   }
 
+  /**
+   * An officer who may act on facilities and lots for their operator or depositor: the customs
+   * office, the district directorate, the DGD. Every officer reads; the auditor only reads
+   * (kit/principal.ts), and the onboarding service has no part in warehousing.
+   */
+  actsAsOfficer(principal: Principal): boolean {
+    return principal.kind === "SERVICE" || isOfficer(principal, "CUSTOMS_OFFICE", "DISTRICT_DIRECTORATE", "DGD");
+  }
+
   requireOfficer(principal: Principal, ...roles: OfficerRole[]): void {
     if (principal.kind === "SERVICE") return;
     if (!isOfficer(principal, ...roles)) throw refused("OFFICER_ROLE_REQUIRED", `This needs an officer with one of the roles ${roles.join(", ")}.`, { requiredRoles: roles });

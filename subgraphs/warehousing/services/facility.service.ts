@@ -56,7 +56,7 @@ export class FacilityService {
   ) {}
 
   async apply(principal: Principal, input: ApplyInput): Promise<StorageFacility> {
-    if (!this.access.isOfficer(principal) && !this.access.actsFor(principal, input.operatorId)) throw refused("FORBIDDEN", "You do not act for this operator.", { field: "input.operatorId" });
+    if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, input.operatorId)) throw refused("FORBIDDEN", "You do not act for this operator.", { field: "input.operatorId" });
     const zfl = input.kind === FacilityKind.CUSTOMS_FREE_DEPOSIT;
     if (input.openToAllOnEqualTerms !== null && input.openToAllOnEqualTerms !== undefined && !zfl) {
       throw new ValidationError("Only a free deposit is open to all on equal terms.", { field: "input.openToAllOnEqualTerms", rule: "WH-R21", article: "LD art. 64 let. c" });
@@ -168,6 +168,8 @@ export class FacilityService {
       const facility = await this.get(input.facilityId, m);
       const authorisation = (await findForUpdate(m, FacilityAuthorisation, { facilityId: facility.id }))!;
       if (authorisation.status !== AuthorisationStatus.GRANTED) throw refused("NOT_GRANTED", `The authorisation is ${authorisation.status}.`, { field: "input.facilityId", ...authorisationRule(facility.kind), status: authorisation.status });
+      // As a refusal (decide): the administration gives its reasons.
+      if (!input.reason.trim()) throw new ValidationError("A revocation gives its reasons.", { field: "input.reason", ...authorisationRule(facility.kind) });
       return m.save(Object.assign(authorisation, { status: AuthorisationStatus.REVOKED, decidedAt: this.clock.now(), reason: input.reason.trim() }));
     });
   }

@@ -203,7 +203,7 @@ export class LotService {
       const lot = await this.locked(m, lotId);
       const facility = await this.facilities.get(lot.facilityId, m);
       const keeper = facility.inventoryKeeper === InventoryKeeper.DEPOSITOR ? lot.depositorId : facility.operatorId;
-      if (!this.access.isOfficer(principal) && !this.access.actsFor(principal, keeper)) {
+      if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, keeper)) {
         throw refused("NOT_INVENTORY_KEEPER", `The inventory of this facility is kept by its ${facility.inventoryKeeper.toLowerCase()}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56, 66 para. 1" });
       }
       if (lot.status !== LotStatus.DECLARED) throw refused("ALREADY_IN_INVENTORY", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56", status: lot.status });
@@ -219,7 +219,7 @@ export class LotService {
     if (input.reason.trim().length < 10) throw new ValidationError("A request for a longer storage gives its reasons.", { ...rule, field: "input.reason" });
     return transaction(this.dataSource, async m => {
       const lot = await this.locked(m, input.lotId);
-      if (!this.access.isOfficer(principal) && !this.access.actsFor(principal, lot.depositorId)) throw refused("FORBIDDEN", "Only the depositor asks.", { field: "input.lotId" });
+      if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, lot.depositorId)) throw refused("FORBIDDEN", "Only the depositor asks.", { field: "input.lotId" });
       const facility = await this.facilities.get(lot.facilityId, m);
       this.checkExtension(facility, lot, input.until);
       if (await m.findOneBy(StorageExtension, { lotId: lot.id, decision: ExtensionDecision.PENDING })) throw refused("EXTENSION_PENDING", "A request is already waiting for its decision.", { ...rule, field: "input.lotId" });
@@ -264,9 +264,12 @@ export class LotService {
   async transfer(principal: Principal, input: { lotId: string; toId: string }): Promise<DepositorTransfer> {
     return transaction(this.dataSource, async m => {
       const lot = await this.locked(m, input.lotId);
-      if (!this.access.isOfficer(principal) && !this.access.actsFor(principal, lot.depositorId)) throw refused("FORBIDDEN", "Only the depositor transfers its rights.", { field: "input.lotId" });
+      if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, lot.depositorId)) throw refused("FORBIDDEN", "Only the depositor transfers its rights.", { field: "input.lotId" });
       if (input.toId === lot.depositorId) throw new ValidationError("The lot is already this depositor's.", { field: "input.toId" });
-      if (lot.status !== LotStatus.STORED && lot.status !== LotStatus.DECLARED) throw refused("LOT_NOT_STORED", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R05", article: "LD art. 52 para. 2 let. b", status: lot.status });
+      // LD art. 52 para. 2 let. b for a customs warehouse, art. 63 para. 2 let. b for a free deposit.
+      const facility = await this.facilities.get(lot.facilityId, m);
+      const article = facility.kind === FacilityKind.CUSTOMS_FREE_DEPOSIT ? "LD art. 63 para. 2 let. b" : "LD art. 52 para. 2 let. b";
+      if (lot.status !== LotStatus.STORED && lot.status !== LotStatus.DECLARED) throw refused("LOT_NOT_STORED", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R05", article, status: lot.status });
       const now = this.clock.now();
       await this.stock.move(m, lot, MovementKind.TRANSFER_OUT, -lot.grams, now, who(principal));
       await this.stock.move(m, { ...lot, depositorId: input.toId }, MovementKind.TRANSFER_IN, lot.grams, now, who(principal));
@@ -282,7 +285,9 @@ export class LotService {
     return transaction(this.dataSource, async m => {
       const lot = await this.locked(m, input.lotId);
       const facility = await this.facilities.get(lot.facilityId, m);
-      if (!this.access.canSeeLot(principal, lot, facility)) throw refused("FORBIDDEN", "Only the depositor, the operator or an officer records handling.", { field: "input.lotId" });
+      if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, lot.depositorId) && !this.access.actsFor(principal, facility.operatorId)) {
+        throw refused("FORBIDDEN", "Only the depositor, the operator or an officer records handling.", { field: "input.lotId" });
+      }
       if (facility.kind === FacilityKind.CONSUMER_GOODS_WAREHOUSE) throw refused("HANDLING_NOT_ALLOWED", "A consumer goods warehouse stores bulk goods as admitted, without handling.", { field: "input.lotId", rule: "WH-R18", article: "LD art. 56" });
       if (lot.status !== LotStatus.STORED && lot.status !== LotStatus.DECLARED) throw refused("LOT_NOT_STORED", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56", status: lot.status });
       return m.save(m.create(LotHandling, { id: randomUUID(), lotId: lot.id, kind: input.kind, description: input.description.trim(), handledAt: this.clock.now(), recordedBy: who(principal) }));
@@ -313,7 +318,7 @@ export class LotService {
     return transaction(this.dataSource, async m => {
       const lot = await this.locked(m, lotId);
       const facility = await this.facilities.get(lot.facilityId, m);
-      if (!this.access.isOfficer(principal) && !this.access.actsFor(principal, facility.operatorId)) throw refused("FORBIDDEN", "The operator or the office records an exit.", { field: "input.lotId" });
+      if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, facility.operatorId)) throw refused("FORBIDDEN", "The operator or the office records an exit.", { field: "input.lotId" });
       const rule = facility.kind === FacilityKind.CUSTOMS_FREE_DEPOSIT ? { rule: "WH-R25", article: "LD art. 67" } : facility.kind === FacilityKind.CONSUMER_GOODS_WAREHOUSE ? { rule: "WH-R17", article: "LD art. 57 para. 2" } : { rule: "WH-R12", article: "LD art. 57 para. 1" };
       if (lot.status !== LotStatus.EXIT_DECLARED || !lot.exitDeclarationId) {
         throw refused("EXIT_DECLARATION_REQUIRED", "Goods leave only against an exit declaration accepted by customs: placement under another procedure, transit or export.", { field: "input.lotId", ...rule, status: lot.status });

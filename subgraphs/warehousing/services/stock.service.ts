@@ -22,8 +22,8 @@ export interface StockLine {
  * appended to `lot_movement` and never changed; each carries the running balance of its stock
  * position (facility, depositor, tariff number), kept under the position's row lock. The stock of
  * any instant is then, per position, the balance of its last movement at or before that instant:
- * one index seek each (`IDX_lot_movement_position_at`), however long the history. Movements are
- * recorded at the clock's now, so their times never go back within a position.
+ * one index seek each (`IDX_lot_movement_position_at`), however long the history. So a position's
+ * movements must be in the same order by time as by balance: see `move`.
  */
 export class StockService {
   constructor(
@@ -31,14 +31,23 @@ export class StockService {
     private readonly engine: "mysql" | "sqlite",
   ) {}
 
-  /** Appends a movement of `deltaGrams` for the lot's current position, at `at` (now), under the position's lock. */
+  /**
+   * Appends a movement of `deltaGrams` for the lot's current position, at `at` (now), under the
+   * position's lock. A caller reads its clock before it takes its locks, so another movement of
+   * the position may take the lock first with a later time (an exit while an entry waits for the
+   * facility's authorisation). Dated before that one, this movement's balance, which includes it,
+   * would never be read again, and the stock would miss this movement from then on: it is dated
+   * at the position's last movement instead, and the stock counts it from there (WH-R11, WH-R18).
+   */
   async move(m: EntityManager, lot: Pick<StoredLot, "id" | "facilityId" | "depositorId" | "tariffNumber">, kind: MovementKind, deltaGrams: number, at: Date, recordedBy: string, declarationId: string | null = null): Promise<LotMovement> {
     const position = await this.lockPosition(m, lot.facilityId, lot.depositorId, lot.tariffNumber);
     const balance = position.currentGrams + deltaGrams;
     if (balance < 0) throw new Error(`stock of position ${position.id} would fall below zero`);
+    const last = await m.findOne(LotMovement, { where: { positionId: position.id }, order: { at: "DESC", seq: "DESC" } });
+    const when = last && last.at.getTime() > at.getTime() ? last.at : at;
     await m.update(StockPosition, { id: position.id }, { currentGrams: balance });
     return m.save(
-      m.create(LotMovement, { facilityId: lot.facilityId, lotId: lot.id, positionId: position.id, kind, deltaGrams, balanceAfterGrams: balance, at, declarationId, recordedBy }),
+      m.create(LotMovement, { facilityId: lot.facilityId, lotId: lot.id, positionId: position.id, kind, deltaGrams, balanceAfterGrams: balance, at: when, declarationId, recordedBy }),
     );
   }
 
