@@ -252,7 +252,7 @@ describe("authorisations (WH-R10, LD art. 54; WH-R21, LD art. 64)", () => {
     expect((await accepted(DISTRICT, DECIDE, { input: { facilityId: costly.id, grant: true, disproportionateAdministrativeCost: false } })).decideStorageFacility.authorisation.status).toBe("GRANTED");
   });
 
-  it("refuses to grant a free deposit that is not open to all on the same conditions, and grants one that is (AUTHORISATION_CONDITIONS_NOT_MET; WH-R21, LD art. 64 let. a-c)", async () => {
+  it("refuses to grant a free deposit, a separated place for goods not in free circulation (WH-R19, LD art. 62 para. 1), that is not open to all on the same conditions, and grants one that is (AUTHORISATION_CONDITIONS_NOT_MET; WH-R21, LD art. 64 let. a-c)", async () => {
     const operator = partner();
     const closed = await apply(operator, "CUSTOMS_FREE_DEPOSIT", { openToAllOnEqualTerms: false });
     await expectRefused(DISTRICT, DECIDE, { input: { facilityId: closed.id, grant: true, disproportionateAdministrativeCost: false } }, "AUTHORISATION_CONDITIONS_NOT_MET", {
