@@ -139,3 +139,42 @@ it("makes the debt arise when goods left an open customs warehouse without a dec
     customsDebt: { birthTrigger: "WAREHOUSE_RELEASE_WITHOUT_DECLARATION", arisenAt: "2026-09-28T20:15:00.000Z", status: "DUE" },
   });
 });
+
+it("makes a consumer goods lot's duties due once its storage ended and 60 days passed unplaced: X17, then LotDutiesDue, followed by debt (WH-R04, WH-R14; LD art. 51 para. 3, 55 para. 2)", async () => {
+  g.clock.set("2026-10-02T09:00:00+02:00");
+  const silo = await facility("CONSUMER_GOODS_WAREHOUSE", "Silo Au", { admittedGoods: ["1001"] });
+  const lot = ok(await call(ENTRY, { i: { facilityId: silo, officeId: "1001", depositorId: trader.partnerId, presentedAt: "2026-10-02T08:30:00+02:00", goodsDescription: "Wheat, in bulk", tariffNumber: "1001.9900", netMassKg: "10000.000", suitableForBulkTransport: true, conditionalDuties: "4200.00" } }, officer)).recordLotEntry.lot;
+  await g.drainEvents();
+  const LOT = `query ($id: ID!) { storedLot(id: $id) { status storageEnd placementDeadline customsDebt { status dueAt procedureEndedAt } } }`;
+  // Storage ends on Monday 2 October 2028 at 23:59:59.999: one millisecond later it has expired.
+  g.clock.set("2028-10-03T00:00:00+02:00");
+  await g.subgraphs.warehousing.subgraph.jobs.runOnce();
+  await g.drainEvents();
+  expect(ok(await call(LOT, { id: lot.id }, trader.admin)).storedLot).toEqual({
+    status: "STORAGE_EXPIRED",
+    storageEnd: "2028-10-02T21:59:59.999Z",
+    // 60 days later: Friday 1 December 2028, end of day.
+    placementDeadline: "2028-12-01T22:59:59.999Z",
+    customsDebt: { status: "CONDITIONAL", dueAt: "2026-10-02T07:00:00.000Z", procedureEndedAt: "2028-10-02T21:59:59.999Z" },
+  });
+  g.clock.set("2028-12-02T00:00:00+01:00");
+  await g.subgraphs.warehousing.subgraph.jobs.runOnce();
+  await g.drainEvents();
+  expect(ok(await call(LOT, { id: lot.id }, trader.admin)).storedLot).toMatchObject({ status: "DUTIES_DUE", customsDebt: { status: "DUE", dueAt: "2028-12-01T22:59:59.999Z" } });
+});
+
+it("opens remission for a consumer goods lot destroyed by force majeure: X18 ends the procedure in debt, and the depositor's request is taken (WH-R28, LD art. 86 para. 1 let. a; DEBT-R23)", async () => {
+  g.clock.set("2028-12-04T09:00:00+01:00");
+  const silo = await facility("CONSUMER_GOODS_WAREHOUSE", "Silo Muttenz", { admittedGoods: ["1001"] });
+  const lot = ok(await call(ENTRY, { i: { facilityId: silo, officeId: "1001", depositorId: trader.partnerId, presentedAt: "2028-12-04T08:30:00+01:00", goodsDescription: "Wheat, in bulk", tariffNumber: "1001.9900", netMassKg: "15000.000", suitableForBulkTransport: true, conditionalDuties: "6300.00" } }, officer)).recordLotEntry.lot;
+  g.clock.set("2029-01-15T10:00:00+01:00");
+  ok(await call(`mutation ($id: ID!) { recordLotDestruction(input: { lotId: $id, cause: FORCE_MAJEURE, destroyedAt: "2029-01-14T03:00:00+01:00" }) { lot { status } } }`, { id: lot.id }, officer));
+  await g.drainEvents();
+  const debt = ok(await call(`query ($id: ID!) { storedLot(id: $id) { status customsDebt { id procedureEndedAt } } }`, { id: lot.id }, trader.admin)).storedLot;
+  expect(debt).toMatchObject({ status: "DESTROYED", customsDebt: { procedureEndedAt: "2029-01-14T02:00:00.000Z" } });
+  const request = ok(
+    await call(`mutation ($id: ID!) { requestRemission(input: { debtId: $id, ground: DESTROYED_IN_CUSTODY_OR_PROCEDURE, justification: "The silo burnt down in the night of 14 January; fire brigade report attached." }) { status deadline } }`, { id: debt.customsDebt.id }, trader.admin),
+  ).requestRemission;
+  // One year from the end of the procedure, the destruction (DEBT-R23, LD art. 86 para. 2).
+  expect(request).toEqual({ status: "PENDING", deadline: "2030-01-14T22:59:59.999Z" });
+});
