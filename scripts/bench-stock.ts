@@ -8,6 +8,7 @@ import path from "node:path";
 import pino from "pino";
 import { createSubgraph, Principal, sqlTime, Subgraph } from "../subgraphs/kit";
 import { FacilityKind, LotStatus, MovementKind } from "../subgraphs/warehousing/entities/enums";
+import { periodOf } from "../subgraphs/warehousing/services/stock.service";
 import type { WarehousingServices } from "../subgraphs/warehousing/services";
 import { definition } from "../subgraphs/warehousing/warehousing.subgraph";
 import { gql } from "../test/support/graphql";
@@ -35,13 +36,14 @@ const QUERY = `query ($id: ID!, $at: DateTime!) { storageFacility(id: $id) { sto
 
 /**
  * Loads `count` movements for a new free deposit straight into the tables, in batches, with their
- * running balances. The stock reads movements only, so the lots' own exit columns are not kept.
+ * running balances and the positions' monthly closing balances. The stock reads movements and
+ * closings only, so the lots' own exit columns are not kept.
  */
 async function seed(sub: Subgraph<WarehousingServices>, count: number, depositors: number, tariffs: number): Promise<{ facilityId: string; positions: number; lastAt: number }> {
   const facility = await sub.services.facilities.apply(OFFICER, { operatorId: randomUUID(), kind: FacilityKind.CUSTOMS_FREE_DEPOSIT, name: `Bench deposit ${count}`, address: "Bench road 1, 4000 Basel", controlOfficeId: "1001", domiciledInSwitzerland: true, properOperationGuaranteed: true, openToAllOnEqualTerms: true });
   await sub.services.facilities.decide(OFFICER, { facilityId: facility.id, grant: true, disproportionateAdministrativeCost: false });
   const ds = sub.runtime.dataSource;
-  const positions = Array.from({ length: depositors * tariffs }, (_, i) => ({ id: randomUUID(), depositorId: `00000000-0000-4000-8000-${String(Math.floor(i / tariffs)).padStart(12, "0")}`, tariff: `${String(1000 + (i % tariffs)).padStart(4, "0")}.9900`, balance: 0, open: [] as { id: string; grams: number }[] }));
+  const positions = Array.from({ length: depositors * tariffs }, (_, i) => ({ id: randomUUID(), depositorId: `00000000-0000-4000-8000-${String(Math.floor(i / tariffs)).padStart(12, "0")}`, tariff: `${String(1000 + (i % tariffs)).padStart(4, "0")}.9900`, balance: 0, open: [] as { id: string; grams: number }[], closing: new Map<number, number>() }));
   let random = 42;
   const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
   const lots: unknown[][] = [];
@@ -55,7 +57,7 @@ async function seed(sub: Subgraph<WarehousingServices>, count: number, depositor
       lots.length = 0;
     }
     if (moves.length) {
-      await ds.query(`INSERT INTO lot_movement (facility_id, lot_id, position_id, kind, delta_grams, balance_after_grams, at, declaration_id, recorded_by) VALUES ${moves.map(() => "(?, ?, ?, ?, ?, ?, ?, NULL, 'bench')").join(", ")}`, moves.flat());
+      await ds.query(`INSERT INTO lot_movement (facility_id, lot_id, position_id, kind, delta_grams, balance_after_grams, at, period, declaration_id, recorded_by) VALUES ${moves.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, NULL, 'bench')").join(", ")}`, moves.flat());
       moves.length = 0;
     }
   };
@@ -67,7 +69,8 @@ async function seed(sub: Subgraph<WarehousingServices>, count: number, depositor
     if (p.open.length && next() < 0.4) {
       const lot = p.open.splice(Math.floor(next() * p.open.length), 1)[0];
       p.balance -= lot.grams;
-      moves.push([facility.id, lot.id, p.id, MovementKind.EXIT, -lot.grams, p.balance, when]);
+      moves.push([facility.id, lot.id, p.id, MovementKind.EXIT, -lot.grams, p.balance, when, periodOf(new Date(at))]);
+      p.closing.set(periodOf(new Date(at)), p.balance);
     } else {
       const grams = 1000 * (1 + Math.floor(next() * 5000));
       const id = randomUUID();
@@ -75,7 +78,8 @@ async function seed(sub: Subgraph<WarehousingServices>, count: number, depositor
       p.open.push({ id, grams });
       const kg = (grams / 1000).toFixed(3);
       lots.push([id, facility.id, p.depositorId, null, when, when, null, null, null, "Bench goods", p.tariff, kg, grams, 0, 0, 0, when, null, null, null, null, LotStatus.STORED, null, null, null, null, null, null, 1]);
-      moves.push([facility.id, id, p.id, MovementKind.ENTRY, grams, p.balance, when]);
+      moves.push([facility.id, id, p.id, MovementKind.ENTRY, grams, p.balance, when, periodOf(new Date(at))]);
+      p.closing.set(periodOf(new Date(at)), p.balance);
     }
     if (moves.length >= 500) await flush();
   }
@@ -83,6 +87,11 @@ async function seed(sub: Subgraph<WarehousingServices>, count: number, depositor
   for (let i = 0; i < positions.length; i += 500) {
     const batch = positions.slice(i, i + 500);
     await ds.query(`INSERT INTO stock_position (id, facility_id, depositor_id, tariff_number, current_grams) VALUES ${batch.map(() => "(?, ?, ?, ?, ?)").join(", ")}`, batch.flatMap(p => [p.id, facility.id, p.depositorId, p.tariff, p.balance]));
+  }
+  const closings = positions.flatMap(p => [...p.closing].map(([period, grams]) => [p.id, period, grams]));
+  for (let i = 0; i < closings.length; i += 500) {
+    const batch = closings.slice(i, i + 500);
+    await ds.query(`INSERT INTO position_period (position_id, period, closing_grams) VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`, batch.flat());
   }
   return { facilityId: facility.id, positions: positions.length, lastAt: at };
 }

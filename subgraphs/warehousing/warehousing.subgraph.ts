@@ -1,6 +1,6 @@
 import { buildFederatedSchema, SubgraphDefinition } from "../kit";
 import { ControlOffice, FacilityAuthorisation, StorageFacility } from "./entities/facility.entity";
-import { DepositorTransfer, LotHandling, LotMovement, StockPosition, StorageExtension, StoredLot } from "./entities/lot.entity";
+import { DepositorTransfer, LotHandling, LotMovement, PositionPeriod, StockPosition, StorageExtension, StoredLot } from "./entities/lot.entity";
 import { migrations } from "./migrations";
 import { loaders, visibleLot } from "./resolvers/loaders";
 import { WarehousingContext } from "./resolvers/types";
@@ -14,7 +14,7 @@ import {
 } from "./resolvers/warehousing.resolver";
 import { createWarehousingServices, WarehousingServices } from "./services";
 
-export const WAREHOUSING_ENTITIES = [ControlOffice, StorageFacility, FacilityAuthorisation, StoredLot, LotMovement, StockPosition, StorageExtension, DepositorTransfer, LotHandling];
+export const WAREHOUSING_ENTITIES = [ControlOffice, StorageFacility, FacilityAuthorisation, StoredLot, LotMovement, StockPosition, PositionPeriod, StorageExtension, DepositorTransfer, LotHandling];
 
 /**
  * Warehousing and deposits (DOMAIN.md §4): customs warehouses and free deposits, their

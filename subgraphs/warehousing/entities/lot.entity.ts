@@ -129,7 +129,7 @@ export class StoredLot {
 
 @ObjectType({ description: "A change to a facility's stock, appended and never changed (WH-R11, WH-R16, WH-R18, WH-R23)." })
 @Entity("lot_movement")
-@Index("IDX_lot_movement_position_at", ["positionId", "at", "seq"])
+@Index("IDX_lot_movement_position_period", ["positionId", "period", "at", "seq"])
 @Index("IDX_lot_movement_lot", ["lotId", "seq"])
 @Index("IDX_lot_movement_facility_at", ["facilityId", "at"])
 export class LotMovement {
@@ -158,6 +158,10 @@ export class LotMovement {
   @Field()
   @Column({ type: "datetime", precision: 3 })
   at: Date;
+
+  /** The calendar month of `at` (UTC), YYYYMM: the stock of an instant reads one month's movements and the month before's closing balance. */
+  @Column({ type: "integer", default: 0 })
+  period: number;
 
   @Field(() => String, { nullable: true, description: "The declaration behind the movement, if any." })
   @Column({ type: "varchar", length: 36, name: "declaration_id", nullable: true })
@@ -189,6 +193,19 @@ export class StockPosition {
 
   @Column({ type: "bigint", name: "current_grams", transformer: rappenColumn })
   currentGrams: number;
+}
+
+/** A stock position's balance after its last movement of a month (YYYYMM, UTC), kept as movements are appended. */
+@Entity("position_period")
+export class PositionPeriod {
+  @PrimaryColumn({ type: "varchar", length: 36, name: "position_id" })
+  positionId: string;
+
+  @PrimaryColumn({ type: "integer" })
+  period: number;
+
+  @Column({ type: "bigint", name: "closing_grams", transformer: rappenColumn })
+  closingGrams: number;
 }
 
 @ObjectType({ description: "WH-R14 (LD art. 55 para. 2): a reasoned request to extend a consumer goods warehouse's storage, to at most five years." })

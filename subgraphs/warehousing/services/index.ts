@@ -16,6 +16,6 @@ export function createWarehousingServices(runtime: SubgraphRuntime): Warehousing
   const { dataSource, clock, events } = runtime;
   const access = new WarehousingAccess();
   const facilities = new FacilityService(dataSource, clock, access, events);
-  const stock = new StockService(dataSource, runtime.engine);
+  const stock = new StockService(dataSource);
   return { access, facilities, lots: new LotService(dataSource, clock, access, facilities, stock, events), stock, runtime };
 }
