@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager } from "typeorm";
-import { Clock, Decimal, EventPublisher, findForUpdate, NotFoundError, Principal, transaction, ValidationError, zurichDate } from "../../kit";
+import {
+  Clock,
+  Decimal,
+  EventPublisher,
+  findForUpdate,
+  loadByColumn,
+  NotFoundError,
+  Principal,
+  transaction,
+  ValidationError,
+  zurichDate,
+} from "../../kit";
 import { AdvanceAnnouncement, CrossingFacilityAuthorisation, DeclarationParticulars, RuralTrafficAuthorisation } from "../entities/channel.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import {
@@ -535,9 +546,7 @@ export class ChannelService {
   }
 
   async announcementsOf(declarationIds: readonly string[]): Promise<(AdvanceAnnouncement | null)[]> {
-    if (!declarationIds.length) return [];
-    const rows = await this.dataSource.getRepository(AdvanceAnnouncement).createQueryBuilder("a").where("a.declaration_id IN (:...ids)", { ids: [...new Set(declarationIds)] }).getMany();
-    return declarationIds.map(id => rows.find(r => r.declarationId === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(AdvanceAnnouncement), "declarationId", declarationIds);
   }
 
   async facilities(officeId?: string | null): Promise<CrossingFacilityAuthorisation[]> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In, LessThan } from "typeorm";
+import { DataSource, EntityManager, LessThan } from "typeorm";
 import {
   Clock,
   ConnectionArgs,
@@ -9,6 +9,7 @@ import {
   EventPublisher,
   findForUpdate,
   formatRappen,
+  loadByColumn,
   NotFoundError,
   paginate,
   Principal,
@@ -544,15 +545,11 @@ export class ProcedureCaseService {
   }
 
   async byIds(ids: readonly string[]): Promise<(ProcedureCase | null)[]> {
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(ProcedureCase).findBy({ id: In([...new Set(ids)]) });
-    return ids.map(id => rows.find(r => r.id === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(ProcedureCase), "id", ids);
   }
 
   async ofDeclarations(declarationIds: readonly string[]): Promise<(ProcedureCase | null)[]> {
-    if (!declarationIds.length) return [];
-    const rows = await this.dataSource.getRepository(ProcedureCase).findBy({ declarationId: In([...new Set(declarationIds)]) });
-    return declarationIds.map(id => rows.find(r => r.declarationId === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(ProcedureCase), "declarationId", declarationIds);
   }
 
   async list(filter: { holderIds?: string[] | null; statuses?: ProcedureCaseStatus[] | null; procedure?: CustomsProcedure | null }, args: ConnectionArgs): Promise<ConnectionShape<ProcedureCase>> {

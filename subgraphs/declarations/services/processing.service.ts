@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In } from "typeorm";
-import { Clock, Decimal, NotFoundError, Principal, requireFutureDate, transaction, ValidationError } from "../../kit";
+import { DataSource } from "typeorm";
+import {
+  Clock,
+  Decimal,
+  loadByColumn,
+  loadManyByColumn,
+  NotFoundError,
+  Principal,
+  requireFutureDate,
+  transaction,
+  ValidationError,
+} from "../../kit";
 import { ApplicationForm, ApplicationSentBy, AuthorisationIssuer, ProcessingAnnexCategory, ProcessingKind, ProcessingSystem } from "../entities/enums";
 import { ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import { DeclarationAccess } from "./access";
@@ -91,14 +101,10 @@ export class ProcessingService {
   }
 
   async byIds(ids: readonly string[]): Promise<(ProcessingAuthorisation | null)[]> {
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(ProcessingAuthorisation).findBy({ id: In([...new Set(ids)]) });
-    return ids.map(id => rows.find(r => r.id === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(ProcessingAuthorisation), "id", ids);
   }
 
   async ofHolders(holderIds: readonly string[]): Promise<ProcessingAuthorisation[][]> {
-    if (!holderIds.length) return [];
-    const rows = await this.dataSource.getRepository(ProcessingAuthorisation).find({ where: { holderId: In([...new Set(holderIds)]) }, order: { grantedAt: "ASC" } });
-    return holderIds.map(id => rows.filter(r => r.holderId === id));
+    return loadManyByColumn(this.dataSource.getRepository(ProcessingAuthorisation), "holderId", holderIds, { grantedAt: "ASC", id: "ASC" });
   }
 }

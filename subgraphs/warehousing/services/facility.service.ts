@@ -1,6 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, NotFoundError, OfficeCalendar, paginate, Principal, transaction, ValidationError } from "../../kit";
+import { DataSource, EntityManager } from "typeorm";
+import {
+  Clock,
+  ConnectionArgs,
+  ConnectionShape,
+  EventPublisher,
+  findForUpdate,
+  formatRappen,
+  loadByColumn,
+  NotFoundError,
+  OfficeCalendar,
+  paginate,
+  Principal,
+  transaction,
+  ValidationError,
+} from "../../kit";
 import { ControlOffice, FacilityAuthorisation, StorageFacility } from "../entities/facility.entity";
 import { AuthorisationStatus, FacilityKind, InventoryKeeper } from "../entities/enums";
 import { WarehousingAccess } from "./access";
@@ -194,15 +208,11 @@ export class FacilityService {
   }
 
   async byIds(ids: readonly string[]): Promise<(StorageFacility | null)[]> {
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(StorageFacility).findBy({ id: In([...new Set(ids)]) });
-    return ids.map(id => rows.find(r => r.id === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(StorageFacility), "id", ids);
   }
 
   async authorisationsOf(facilityIds: readonly string[]): Promise<(FacilityAuthorisation | null)[]> {
-    if (!facilityIds.length) return [];
-    const rows = await this.dataSource.getRepository(FacilityAuthorisation).findBy({ facilityId: In([...new Set(facilityIds)]) });
-    return facilityIds.map(id => rows.find(r => r.facilityId === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(FacilityAuthorisation), "facilityId", facilityIds);
   }
 
   async list(filter: { operatorIds?: string[] | null; kind?: FacilityKind | null }, args: ConnectionArgs): Promise<ConnectionShape<StorageFacility>> {

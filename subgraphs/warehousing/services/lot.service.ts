@@ -9,6 +9,8 @@ import {
   EventPublisher,
   findForUpdate,
   formatRappen,
+  loadByColumn,
+  loadManyByColumn,
   NotFoundError,
   paginate,
   Principal,
@@ -465,9 +467,7 @@ export class LotService {
   }
 
   async byIds(ids: readonly string[]): Promise<(StoredLot | null)[]> {
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(StoredLot).findBy({ id: In([...new Set(ids)]) });
-    return ids.map(id => rows.find(r => r.id === id) ?? null);
+    return loadByColumn(this.dataSource.getRepository(StoredLot), "id", ids);
   }
 
   /** The lots a declaration brought in or takes out (one statement). */
@@ -494,21 +494,15 @@ export class LotService {
   }
 
   async extensionsOf(lotIds: readonly string[]): Promise<StorageExtension[][]> {
-    if (!lotIds.length) return [];
-    const rows = await this.dataSource.getRepository(StorageExtension).find({ where: { lotId: In([...new Set(lotIds)]) }, order: { requestedAt: "ASC" } });
-    return lotIds.map(id => rows.filter(r => r.lotId === id));
+    return loadManyByColumn(this.dataSource.getRepository(StorageExtension), "lotId", lotIds, { requestedAt: "ASC", id: "ASC" });
   }
 
   async transfersOf(lotIds: readonly string[]): Promise<DepositorTransfer[][]> {
-    if (!lotIds.length) return [];
-    const rows = await this.dataSource.getRepository(DepositorTransfer).find({ where: { lotId: In([...new Set(lotIds)]) }, order: { effectiveAt: "ASC" } });
-    return lotIds.map(id => rows.filter(r => r.lotId === id));
+    return loadManyByColumn(this.dataSource.getRepository(DepositorTransfer), "lotId", lotIds, { effectiveAt: "ASC", id: "ASC" });
   }
 
   async handlingsOf(lotIds: readonly string[]): Promise<LotHandling[][]> {
-    if (!lotIds.length) return [];
-    const rows = await this.dataSource.getRepository(LotHandling).find({ where: { lotId: In([...new Set(lotIds)]) }, order: { handledAt: "ASC" } });
-    return lotIds.map(id => rows.filter(r => r.lotId === id));
+    return loadManyByColumn(this.dataSource.getRepository(LotHandling), "lotId", lotIds, { handledAt: "ASC", id: "ASC" });
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager, In } from "typeorm";
-import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, paginate, sqlTime } from "../../kit";
+import { DataSource, EntityManager } from "typeorm";
+import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, loadManyByColumn, paginate, sqlTime } from "../../kit";
 import { LotMovement, PositionPeriod, StockPosition, StoredLot } from "../entities/lot.entity";
 import { MovementKind } from "../entities/enums";
 
@@ -116,8 +116,6 @@ export class StockService {
   }
 
   async movementsOf(lotIds: readonly string[]): Promise<LotMovement[][]> {
-    if (!lotIds.length) return [];
-    const rows = await this.dataSource.getRepository(LotMovement).find({ where: { lotId: In([...new Set(lotIds)]) }, order: { seq: "ASC" } });
-    return lotIds.map(id => rows.filter(r => r.lotId === id));
+    return loadManyByColumn(this.dataSource.getRepository(LotMovement), "lotId", lotIds, { seq: "ASC" });
   }
 }
