@@ -7,6 +7,7 @@ import {
   ConnectionShape,
   DomainError,
   endOfCalendarDaysAfter,
+  endOfSameDateYearsLater,
   endOfZurichDay,
   EventEnvelope,
   EventPublisher,
@@ -20,11 +21,11 @@ import {
   ScheduledJob,
   sqlTime,
   toRappen,
+  transaction,
   transitionOnce,
   UnauthenticatedError,
   ValidationError,
   zurichDate,
-  transaction,
 } from "../../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment, Suspension } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus, SecurityKind } from "../entities/enums";
@@ -61,12 +62,6 @@ export function suspendedCalendarDays(suspensions: Suspension[], now: Date): num
   return total;
 }
 
-/** The end of the same calendar date N years later (T8; 29 Feb → 28 Feb). */
-export function endOfSameDateYearsLater(at: Date, years: number): Date {
-  const [y, m, d] = zurichDate(at).split("-").map(Number);
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return endOfZurichDay(`${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`);
-}
 
 /**
  * The birth triggers of a conditional taxation (DEBT-R12): a procedure's (LD art. 49, 58-60) and a

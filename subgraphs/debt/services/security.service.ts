@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, DomainError, endOfCalendarDaysAfter, EventEnvelope, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, toRappen, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, DomainError, endOfCalendarDaysAfter, endOfSameDateYearsLater, EventEnvelope, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
 import { Security, SecurityReservation, SecurityRequisition } from "../entities/security.entity";
-import { endOfSameDateYearsLater } from "./debt.service";
 
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 

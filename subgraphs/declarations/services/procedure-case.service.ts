@@ -5,7 +5,7 @@ import {
   ConnectionArgs,
   ConnectionShape,
   Decimal,
-  endOfZurichDay,
+  endOfSameDateYearsLater,
   EventPublisher,
   findForUpdate,
   formatRappen,
@@ -575,8 +575,4 @@ function concurrentlyChanged() {
 }
 
 /** A year of time limit: the end of the same calendar date a year later, Europe/Zurich (29 February → 28 February). */
-function endOfYearAfter(at: Date): Date {
-  const [y, m, d] = zurichDate(at).split("-").map(Number);
-  const lastDay = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
-  return endOfZurichDay(`${y + 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`);
-}
+const endOfYearAfter = (at: Date) => endOfSameDateYearsLater(at, 1);

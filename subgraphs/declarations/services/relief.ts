@@ -1,4 +1,4 @@
-import { ValidationError, zurichDate } from "../../kit";
+import { endOfSameDateYearsLater, ValidationError, zurichDate } from "../../kit";
 import type { DutyRelief } from "../entities/declaration.entity";
 import { Direction, ReliefGround, ReturnReason } from "../entities/enums";
 import type { ItemInput } from "./declaration.form";
@@ -9,12 +9,8 @@ export const RETURNED_GOODS_YEARS = 5;
 /** DEC-R78 (LD art. 11 para. 1): foreign goods sent back to the sender abroad within three years. */
 export const RETURN_TO_SENDER_YEARS = 3;
 
-function yearsLater(at: Date, years: number): string {
-  const day = zurichDate(at);
-  const [y, m, d] = day.split("-").map(Number);
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
-}
+/** The same calendar date `years` later, Europe/Zurich (29 February → 28 February), as YYYY-MM-DD. */
+const yearsLater = (at: Date, years: number): string => zurichDate(endOfSameDateYearsLater(at, years));
 
 /**
  * The duty relief an item claims, assessed on the day it is declared (`now`):
