@@ -19,7 +19,7 @@ import {
   TaxationDebtResolver,
   TaxationDecision,
 } from "./resolvers/debt.resolver";
-import { DebtEnforcementCaseResolver, PartnerPcdResolver, PledgeResolver } from "./resolvers/pledge.resolver";
+import { DebtEnforcementCaseResolver, PartnerPcdResolver, PledgeResolver, SeizurePledgeResolver } from "./resolvers/pledge.resolver";
 import { loaders, visibleDebt } from "./resolvers/loaders";
 import { createDebtServices, DebtServices } from "./services";
 import { debtAlreadyRecorded } from "./services/debt.service";
@@ -32,8 +32,10 @@ export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRat
  * events, procedure cases' conditional debts among them; warehousing's events, stored lots'
  * conditional debts, X14 to X18, and operators' securities) to payment with default interest,
  * non-collection and limitation; securities and general bonds with exact headroom; requisitions,
- * subsequent collection and remission. Owns `CustomsDebt` and `Security`; adds `customsDebts`,
- * `securities` and `exposure` to `BusinessPartner` and `customsDebt` to `TaxationDecision`.
+ * subsequent collection and remission; enforcement's events: goods presumed smuggled sequestered
+ * as customs pledge (X21), prohibited traffic's duties (X23) and final fines. Owns `CustomsDebt`
+ * and `Security`; adds `customsDebts`, `securities` and `exposure` to `BusinessPartner` and
+ * `customsDebt` to `TaxationDecision`.
  */
 export const definition: SubgraphDefinition<DebtServices> = {
   name: "debt",
@@ -55,6 +57,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
         PledgeResolver,
         DebtEnforcementCaseResolver,
         PartnerPcdResolver,
+        SeizurePledgeResolver,
       ],
       // Reached by no root field: declared so that the fields this subgraph adds to it exist.
       orphanedTypes: [TaxationDecision, ProcedureCase, StoredLot],
@@ -71,6 +74,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
         TaxationDecision: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
         ProcedureCase: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
         StoredLot: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        Seizure: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       },
     }),
   uniqueViolations: {
@@ -104,6 +108,9 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "DeclarationWithdrawn",
     "PartnerRoleActivated",
     "PartnerRoleEnded",
+    "GoodsSequesteredAsSmuggled",
+    "ProhibitedTrafficEstablished",
+    "FineImposed",
   ],
   eventHandlers: services => ({
     DeclarationAccepted: (m, e) => services.debts.onDeclarationAccepted(m, e),
@@ -134,6 +141,11 @@ export const definition: SubgraphDefinition<DebtServices> = {
     // X02 (OD-AFD art. 39): ACee and ACor pay cashless through the PCD.
     PartnerRoleActivated: (m, e) => services.pledges.onRoleActivated(m, e.payload as { partnerId: string; roleType: string }),
     PartnerRoleEnded: (m, e) => services.pledges.onRoleEnded(m, e.payload as { partnerId: string; roleType: string }),
+    // Enforcement: X21 (LD art. 82 para. 1, 83 para. 3), X23 (LD art. 120 para. 5), and a final
+    // fine collected like a customs debt (LD art. 118-127; DESIGN CHOICE).
+    GoodsSequesteredAsSmuggled: (m, e) => services.enforcementDebts.onGoodsSequesteredAsSmuggled(m, e),
+    ProhibitedTrafficEstablished: (m, e) => services.enforcementDebts.onProhibitedTrafficEstablished(m, e),
+    FineImposed: (m, e) => services.enforcementDebts.onFineImposed(m, e),
   }),
   jobs: services => [services.debts.overdueJob(), services.debts.limitationJob()],
 };

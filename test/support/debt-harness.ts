@@ -34,6 +34,8 @@ export interface DebtHarness {
   declarationEvent(type: string, payload: Record<string, unknown>, id?: string): Promise<DeliveryOutcome>;
   /** Delivers a warehousing event (stored lots, X14 to X18; operators' securities) the same way. */
   warehousingEvent(type: string, payload: Record<string, unknown>, id?: string): Promise<DeliveryOutcome>;
+  /** Delivers an enforcement event (X21 seizures, X23 prohibited traffic, final fines) the same way. */
+  enforcementEvent(type: string, payload: Record<string, unknown>, id?: string): Promise<DeliveryOutcome>;
   /** DeclarationAccepted, then TaxationDecisionIssued, as declarations publishes them; the debt's id. */
   taxedDebt(options: TaxedDebtOptions): Promise<string>;
   /** The debt's row as stored (declaration and taxation decision ids, JSON columns raw). */
@@ -69,6 +71,7 @@ export async function startDebt(database: string, now = "2026-03-02T09:00:00+01:
     as: t.as,
     declarationEvent,
     warehousingEvent: (type, payload, id) => t.deliver("warehousing", type, payload, id),
+    enforcementEvent: (type, payload, id) => t.deliver("enforcement", type, payload, id),
     async taxedDebt(o) {
       const declarationId = o.declarationId ?? randomUUID();
       const acceptedAt = o.acceptedAt ?? clock.now().toISOString();

@@ -12,7 +12,7 @@ export interface Suspension {
 
 @ObjectType({
   description:
-    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. From declarations' events: the debt at acceptance or border crossing (X05, X06), of undeclared goods (X07), and a procedure case's conditional debt, secured on opening and due when the procedure is not discharged (X11, X12; LD art. 49, 58-60, 76). From warehousing's events: a consumer goods warehouse lot's conditional debt, secured when the lot is stored, binding whoever becomes the depositor, extinguished when the lot leaves against a declaration, due when it leaves without one or is not placed within 60 days of the end of its storage, open to remission once the goods are destroyed (X14-X18; LD art. 51 para. 2-3, 52 para. 2, 57, 69 let. d, 76, 86), and the debt of a lot that left an open customs warehouse without a declaration (X16). Waiting for their producers: sequestrations of smuggled goods (X21), and DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet) and DEBT-R29 (LD art. 120 para. 5, prohibited traffic, from enforcement X23). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
+    "DEBT-R01 (LD art. 68): the obligation to pay the customs duties the administration fixed. DEBT-R27 (LD art. 90): levies of other federal acts that the taxation decision includes follow the same rules here. From declarations' events: the debt at acceptance or border crossing (X05, X06), of undeclared goods (X07), and a procedure case's conditional debt, secured on opening and due when the procedure is not discharged (X11, X12; LD art. 49, 58-60, 76). From warehousing's events: a consumer goods warehouse lot's conditional debt, secured when the lot is stored, binding whoever becomes the depositor, extinguished when the lot leaves against a declaration, due when it leaves without one or is not placed within 60 days of the end of its storage, open to remission once the goods are destroyed (X14-X18; LD art. 51 para. 2-3, 52 para. 2, 57, 69 let. d, 76, 86), and the debt of a lot that left an open customs warehouse without a declaration (X16). From enforcement's events: goods presumed smuggled, sequestered as customs pledge for the debt of their undeclared-goods declaration, or else for a debt of their own born at the crossing or at the seizure (X21; DEBT-R19, DEBT-R20, LD art. 82 para. 1, 83 para. 3); the duties of an authorised import or export, payable after prohibited traffic unless the goods were turned back or destroyed (X23; DEBT-R29, LD art. 120 para. 5); and the fine of a final penalty decision, collected like a customs debt (FineImposed; LD art. 118-127, DPA; DESIGN CHOICE), which the CHF 5 rule for duties (DEBT-R07, OD-AFD art. 58) does not touch. Waiting for their producers: DEBT-R05, DEBT-R06 (LD art. 70 para. 5-6, heirs and acquirers: no subgraph publishes successions yet). Declined: DEBT-R17 (LD art. 80, the law governing debtor and surety) and DEBT-R30 (LD art. 5, who bears the costs of customs facilities) state no system behaviour.",
 })
 @Directive('@key(fields: "id")')
 @Entity("customs_debt")
@@ -21,7 +21,11 @@ export class CustomsDebt {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  /** The debt's origin, one debt each (LD art. 69): a declaration's id, `omitted:<reference>`, `procedure:<case or reference>`, or `lot:<stored lot id>`. */
+  /**
+   * The debt's origin, one debt each (LD art. 69): a declaration's id, `omitted:<reference>`,
+   * `procedure:<case or reference>`, `lot:<stored lot id>`, `seizure:<seizure id>` (X21),
+   * `prohibited-traffic:<offence case id>` (X23) or `fine:<offence case id>` (FineImposed).
+   */
   @Index({ unique: true })
   @Column({ type: "varchar", length: 64, name: "declaration_id" })
   declarationId: string;
@@ -58,7 +62,7 @@ export class CustomsDebt {
   @Column({ type: "bigint", name: "interest_paid_rappen", transformer: rappenColumn })
   interestPaid: number;
 
-  @Field(() => Date, { nullable: true, description: "When the taxation decision was established: the one-year windows of LD art. 85 and 86 run from it." })
+  @Field(() => Date, { nullable: true, description: "When the taxation decision was established: the one-year windows of LD art. 85 and 86 run from it. For prohibited traffic's duties, when enforcement established the offence (X23); for a fine, when the penalty decision became final (FineImposed)." })
   @Column({ type: "datetime", precision: 3, name: "established_at", nullable: true })
   establishedAt: Date | null;
 
@@ -105,7 +109,7 @@ export class DebtorLiability {
   partnerId: string;
 
   @Field(() => LiabilityBasis)
-  @Column({ type: "varchar", length: 24 })
+  @Column({ type: "varchar", length: 32 })
   basis: LiabilityBasis;
 
   @Field({ description: "DEBT-R03: debtors are jointly and severally liable; DEBT-R04 (LD art. 70 para. 4) excepts professional declarants in some cases." })

@@ -10,11 +10,13 @@ export enum DebtBirthTrigger {
   WAREHOUSE_RELEASE_WITHOUT_DECLARATION = "WAREHOUSE_RELEASE_WITHOUT_DECLARATION",
   PROCEDURE = "PROCEDURE",
   WAREHOUSING = "WAREHOUSING",
+  PROHIBITED_TRAFFIC = "PROHIBITED_TRAFFIC",
+  PENALTY_DECISION = "PENALTY_DECISION",
 }
 registerEnumType(DebtBirthTrigger, {
   name: "DebtBirthTrigger",
   description:
-    "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; for an omitted declaration the crossing, the change of use, the sale outside the free period, or else the discovery (recorded by the office, or from declarations' UndeclaredGoodsDetected, X07: the crossing when its moment is known, else the discovery); a release from an open warehouse without declaration. PROCEDURE: a conditional debt of a procedure (LD art. 49, 51, 58-60), recorded by the office or when declarations opens a procedure case (X11). WAREHOUSING: the conditional debt of a lot stored in a consumer goods warehouse, whose import duties are fixed with a conditional payment obligation (LD art. 51 para. 2 let. b; WH-R03), recorded when warehousing stores the lot (X14).",
+    "DEBT-R02 (LD art. 69 let. a-d): acceptance; border crossing of goods accepted before; for an omitted declaration the crossing, the change of use, the sale outside the free period, or else the discovery (recorded by the office, or from declarations' UndeclaredGoodsDetected, X07: the crossing when its moment is known, else the discovery); a release from an open warehouse without declaration. PROCEDURE: a conditional debt of a procedure (LD art. 49, 51, 58-60), recorded by the office or when declarations opens a procedure case (X11). WAREHOUSING: the conditional debt of a lot stored in a consumer goods warehouse, whose import duties are fixed with a conditional payment obligation (LD art. 51 para. 2 let. b; WH-R03), recorded when warehousing stores the lot (X14). Goods presumed smuggled that enforcement sequestered without a declaration whose debt is recorded (X21; LD art. 83 para. 3) give a debt at the crossing when enforcement knows it, else at the discovery (the seizure). PROHIBITED_TRAFFIC: the duties an authorised import or export would have incurred, payable when enforcement establishes prohibited traffic whose goods were neither turned back nor destroyed (X23; DEBT-R29, LD art. 120 para. 5), arisen and established then. PENALTY_DECISION: the fine of a final penalty decision (LD art. 118-127; DPA), collected like a customs debt (DESIGN CHOICE), arisen when the decision became final.",
 });
 
 export enum DebtStatus {
@@ -40,8 +42,14 @@ export enum LiabilityBasis {
   DECLARANT_OR_AGENT = "DECLARANT_OR_AGENT",
   PRINCIPAL = "PRINCIPAL",
   POSTAL_CONSIGNEE = "POSTAL_CONSIGNEE",
+  OFFENDER = "OFFENDER",
+  UNDERTAKING_ORDERED_TO_PAY = "UNDERTAKING_ORDERED_TO_PAY",
 }
-registerEnumType(LiabilityBasis, { name: "LiabilityBasis", description: "DEBT-R03 (LD art. 70 para. 2 let. a-d): who owes the debt." });
+registerEnumType(LiabilityBasis, {
+  name: "LiabilityBasis",
+  description:
+    "DEBT-R03 (LD art. 70 para. 2 let. a-d): who owes the debt: the person who conducts the goods across the border (CONVEYOR; also the holder of goods presumed smuggled, X21), the declarant or its agent, the person for whose account the goods move (PRINCIPAL; also the owner of goods presumed smuggled, X21), the postal consignee. OFFENDER: a suspect of prohibited traffic owing the duties of an authorised import or export (X23; DEBT-R29, LD art. 120 para. 5), or the person a final penalty decision fines (FineImposed; LD art. 118-127). UNDERTAKING_ORDERED_TO_PAY: the undertaking ordered to pay the fine instead of the individuals responsible (LD art. 125).",
+});
 
 export enum PaymentMethod {
   CASH = "CASH",

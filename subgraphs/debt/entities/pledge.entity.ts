@@ -59,7 +59,7 @@ export class CustomsPledge {
   objectKind: PledgeObjectKind;
 
   @Field()
-  @Column({ type: "varchar", length: 500 })
+  @Column({ type: "varchar", length: 1000 })
   description: string;
 
   @Index()
@@ -124,6 +124,19 @@ export class CustomsPledge {
   @Field(() => Date, { nullable: true })
   @Column({ type: "datetime", precision: 3, name: "realised_at", nullable: true })
   realisedAt: Date | null;
+
+  /**
+   * What created the pledge, once: `seizure:<seizure id>` for goods enforcement sequestered as
+   * presumed smuggled (X21; LD art. 83 para. 3); null for a pledge the office recorded. The unique
+   * key makes a redelivered or concurrent event find the pledge instead of making a second.
+   */
+  @Index("IDX_customs_pledge_origin_key", { unique: true })
+  @Column({ type: "varchar", length: 64, name: "origin_key", nullable: true })
+  originKey: string | null;
+
+  /** Enforcement's seizure the pledge comes from (X21), exposed as `CustomsPledge.seizure`. */
+  @Column({ type: "varchar", length: 36, name: "seizure_id", nullable: true })
+  seizureId: string | null;
 }
 
 @ObjectType({ description: "Debt enforcement (DEBT-R25, LD art. 88): seizure, or a claim in the debtor's bankruptcy." })

@@ -7,6 +7,7 @@ import { CollectionErrorType, DebtBirthTrigger, DebtStatus, PaymentMethod, Remis
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
 import { SuretyReceipt } from "../entities/pledge.entity";
 import type { DebtServices } from "../services";
+import { offenceCaseOf } from "../services/enforcement-debt.service";
 import { loaders, requireVisibleDebt } from "./loaders";
 
 export type DebtContext = SubgraphContext<DebtServices>;
@@ -45,6 +46,22 @@ export class StoredLot {
 @ObjectType()
 @Directive('@key(fields: "id", resolvable: false)')
 export class CustomsDeclaration {
+  @Field(() => ID)
+  id: string;
+}
+
+// Enforcement's offence case (ENF-R07): the case a fine or prohibited traffic's duties come from.
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class OffenceCase {
+  @Field(() => ID)
+  id: string;
+}
+
+// Enforcement's seizure of goods presumed smuggled (X21): the seizure a customs pledge comes from.
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Seizure {
   @Field(() => ID)
   id: string;
 }
@@ -240,14 +257,32 @@ export class CustomsDebtResolver {
     return ctx.services.debts.decideRemission(ctx.principal, input);
   }
 
-  @FieldResolver(() => CustomsDeclaration, { nullable: true, description: "The declaration the debt comes from; null for an omitted declaration recorded by the office, a procedure's conditional debt and a stored lot's debt, keyed by their case or lot (`caseReference`)." })
+  @FieldResolver(() => CustomsDeclaration, {
+    nullable: true,
+    description:
+      "The declaration the debt comes from; null for the debts keyed by something else (`caseReference`): an omitted declaration recorded by the office (`omitted:`), a procedure's conditional debt (`procedure:`), a stored lot's debt (`lot:`), the debt of goods presumed smuggled and seized without a recorded declaration (`seizure:`, X21; LD art. 83 para. 3), prohibited traffic's duties (`prohibited-traffic:`, X23; LD art. 120 para. 5) and a fine (`fine:`; LD art. 118-127).",
+  })
   declaration(@Root() debt: CustomsDebt): CustomsDeclaration | null {
     return debt.declarationId.includes(":") ? null : { id: debt.declarationId };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The office's case reference, for a debt it established itself; `procedure:<case id>` for the conditional debt of a declarations procedure case (X11; LD art. 49, 58-60); `lot:<lot id>` for a stored lot's debt: a consumer goods warehouse lot's conditional debt (X14; LD art. 51 para. 2 let. b), or the debt of a lot that left a warehouse without a declaration (X16; LD art. 69 let. d)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The office's case reference, for a debt it established itself; `procedure:<case id>` for the conditional debt of a declarations procedure case (X11; LD art. 49, 58-60); `lot:<lot id>` for a stored lot's debt: a consumer goods warehouse lot's conditional debt (X14; LD art. 51 para. 2 let. b), or the debt of a lot that left a warehouse without a declaration (X16; LD art. 69 let. d); `seizure:<seizure id>` for the debt of goods presumed smuggled that enforcement seized without a recorded declaration (X21; LD art. 69 let. c, 83 para. 3); `prohibited-traffic:<offence case id>` for the duties payable after prohibited traffic (X23; LD art. 120 para. 5); `fine:<offence case id>` for a final fine (LD art. 118-127).",
+  })
   caseReference(@Root() debt: CustomsDebt): string | null {
     return debt.declarationId.includes(":") ? debt.declarationId : null;
+  }
+
+  @FieldResolver(() => OffenceCase, {
+    nullable: true,
+    description:
+      "Enforcement's offence case the debt comes from: the case whose final penalty decision imposed the fine (`fine:`; LD art. 118-127, the fine collected like a customs debt: DESIGN CHOICE), or the prohibited traffic whose authorised import or export's duties are payable (`prohibited-traffic:`, X23; DEBT-R29, LD art. 120 para. 5); null for any other debt.",
+  })
+  offenceCase(@Root() debt: CustomsDebt): OffenceCase | null {
+    const caseId = offenceCaseOf(debt.declarationId);
+    return caseId ? { id: caseId } : null;
   }
 
   @Mutation(() => CustomsDebt, {

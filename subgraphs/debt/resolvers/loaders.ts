@@ -1,5 +1,7 @@
 import type { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
-import type { PcdAccount, SuretyReceipt } from "../entities/pledge.entity";
+import { loadByColumn } from "../../kit";
+import { CustomsPledge as CustomsPledgeEntity } from "../entities/pledge.entity";
+import type { CustomsPledge, PcdAccount, SuretyReceipt } from "../entities/pledge.entity";
 import type { Security, SecurityReservation } from "../entities/security.entity";
 import type { Exposure } from "../services/exposure.service";
 import type { DebtContext } from "./debt.resolver";
@@ -22,6 +24,9 @@ export const loaders = {
   securitiesOfPartner: (ctx: DebtContext) => ctx.loaders.get<string, Security[]>("securitiesOfPartner", ids => ctx.services.securities.ofPartners(ids)),
   reservations: (ctx: DebtContext) => ctx.loaders.get<string, SecurityReservation[]>("reservations", ids => ctx.services.securities.reservationsOf(ids)),
   exposure: (ctx: DebtContext) => ctx.loaders.get<string, Exposure>("exposure", ids => ctx.services.exposure.exposureOf(ids, ctx.services.runtime.clock.now())),
+  /** By the pledge's unique origin key `seizure:<id>` (X21). */
+  pledgeOfSeizure: (ctx: DebtContext) =>
+    ctx.loaders.get<string, CustomsPledge | null>("pledgeOfSeizure", ids => loadByColumn(ctx.services.runtime.dataSource.getRepository(CustomsPledgeEntity), "originKey", ids.map(id => `seizure:${id}`))),
   pcdAccount: (ctx: DebtContext) => ctx.loaders.get<string, PcdAccount | null>("pcdAccount", ids => ctx.services.pledges.pcdAccountsOf(ids)),
 };
 

@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolve
 import { MoneyScalar } from "../../kit";
 import { CustomsDebt } from "../entities/debt.entity";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
-import { BusinessPartner, DebtContext } from "./debt.resolver";
+import { BusinessPartner, DebtContext, Seizure } from "./debt.resolver";
 import { loaders } from "./loaders";
 
 @InputType()
@@ -109,6 +109,24 @@ export class PledgeResolver {
   @FieldResolver(() => BusinessPartner, { nullable: true })
   owner(@Root() pledge: CustomsPledge): BusinessPartner | null {
     return pledge.ownerId ? { id: pledge.ownerId } : null;
+  }
+
+  @FieldResolver(() => Seizure, {
+    nullable: true,
+    description:
+      "X21 (DEBT-R20, LD art. 83 para. 3): enforcement's seizure of goods presumed smuggled, sequestered as customs pledge by it; null for a pledge the office recorded.",
+  })
+  seizure(@Root() pledge: CustomsPledge): Seizure | null {
+    return pledge.seizureId ? { id: pledge.seizureId } : null;
+  }
+}
+
+@Resolver(() => Seizure)
+export class SeizurePledgeResolver {
+  @FieldResolver(() => CustomsPledge, { nullable: true, description: "X21 (ENF-R20, DEBT-R20; LD art. 83 para. 3): the customs pledge the seizure became, sequestered; officers only, like every pledge." })
+  async customsPledge(@Root() seizure: Seizure, @Ctx() ctx: DebtContext): Promise<CustomsPledge | null> {
+    if (ctx.principal.kind !== "OFFICER" && ctx.principal.kind !== "SERVICE") return null;
+    return loaders.pledgeOfSeizure(ctx).load(seizure.id);
   }
 }
 

@@ -2,6 +2,7 @@ import type { SubgraphRuntime } from "../../kit";
 import { DebtAccess } from "./access";
 import { ConditionalDebtService } from "./conditional-debt.service";
 import { DebtConfig, DebtService } from "./debt.service";
+import { EnforcementDebtService } from "./enforcement-debt.service";
 import { ExposureService } from "./exposure.service";
 import { PledgeService } from "./pledge.service";
 import { SecurityService } from "./security.service";
@@ -11,6 +12,7 @@ export interface DebtServices {
   access: DebtAccess;
   debts: DebtService;
   conditionalDebts: ConditionalDebtService;
+  enforcementDebts: EnforcementDebtService;
   exposure: ExposureService;
   securities: SecurityService;
   pledges: PledgeService;
@@ -27,6 +29,7 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
     access: new DebtAccess(),
     debts,
     conditionalDebts: new ConditionalDebtService(runtime.dataSource, runtime.clock, runtime.events, config, debts, securities),
+    enforcementDebts: new EnforcementDebtService(runtime.clock, runtime.events, config),
     exposure: new ExposureService(runtime.dataSource, debts),
     securities,
     pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts, securities),

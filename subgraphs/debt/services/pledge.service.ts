@@ -53,6 +53,8 @@ export class PledgeService {
           allocation: null,
           surplus: null,
           realisedAt: null,
+          originKey: null,
+          seizureId: null,
         }),
       );
     });
