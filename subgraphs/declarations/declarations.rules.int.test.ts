@@ -888,10 +888,13 @@ describe("identity's events, as declarations keeps them (X02, X04; ID-R32, OD-AF
       ["ConditionalDebtSecured", { debtId: "7b0e5c1a-0000-4000-8000-000000000098", reference: "procedure:7b0e5c1a-0000-4000-8000-000000000097", securedAt: "2026-03-02T08:00:00.000Z" }],
       // From warehousing (X13), for a case this database does not know.
       ["GoodsEnteredFreeDeposit", { procedureCaseId: "7b0e5c1a-0000-4000-8000-000000000096", lotId: "L-1", enteredAt: "2026-03-02T08:00:00.000Z" }],
+      // From enforcement (X25; ENF-R05, LD art. 109 para. 2).
+      ["ProfessionalDeclarantProhibited", { prohibitionId: "7b0e5c1a-0000-4000-8000-000000000095", partnerId: fresh.partnerId, personalNumber: null, scope: ["DECLARATIONS"], grounds: "LACKS_SKILLS", validFrom: "2026-03-02T08:00:00.000Z", validUntil: null }],
+      ["ProfessionalDeclarantProhibitionLifted", { prohibitionId: "7b0e5c1a-0000-4000-8000-000000000095", partnerId: fresh.partnerId, liftedAt: "2026-03-02T09:00:00.000Z" }],
     ];
     expect(events.map(([type]) => type).sort()).toEqual([...definition.consumes!].sort());
     for (const [i, [type, payload]] of events.entries()) {
-      const id = `7a1d0c3e-0000-4000-8000-00000000000${i}`;
+      const id = `7a1d0c3e-0000-4000-8000-${String(i).padStart(12, "0")}`;
       expect(await deliver(id, type, payload)).toBe("PROCESSED");
       const before = await h.fingerprint();
       expect(await deliver(id, type, payload)).toBe("DUPLICATE");

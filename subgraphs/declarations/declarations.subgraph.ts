@@ -5,6 +5,7 @@ import { ProcedureCase, ProcessingAuthorisation } from "./entities/procedure-cas
 import { CustomsDeclaration, DeclarationItem } from "./entities/declaration.entity";
 import { GoodsPresentation } from "./entities/presentation.entity";
 import { Appeal, DeadlineOverride, DeclarationCorrection, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "./entities/procedure.entity";
+import { DeclarantProhibition } from "./entities/prohibition.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "./entities/projections.entity";
 import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "./entities/selection.entity";
 import { TariffRate } from "./entities/tariff-rate.entity";
@@ -45,6 +46,7 @@ export const DECLARATION_ENTITIES = [
   AuthorisedDeclarant,
   DeclarantEmployeeRef,
   PartnerRoleRef,
+  DeclarantProhibition,
   CrossingFacilityAuthorisation,
   RuralTrafficAuthorisation,
   AdvanceAnnouncement,
@@ -128,9 +130,11 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
     "rural_traffic_authorisation(operator_id)": () => refused("CONCURRENT_MODIFICATION", "The operator's authorisation was granted meanwhile; grant again to change it.", { rule: "DEC-R23", article: "OD-AFD art. 24a", retryable: true }),
   },
   createServices: runtime => createDeclarationServices(runtime),
-  consumes: [...CONSUMED, "ProvisionalTaxationSecured", "ConditionalDebtSecured", "GoodsEnteredFreeDeposit"],
+  consumes: [...CONSUMED, "ProvisionalTaxationSecured", "ConditionalDebtSecured", "GoodsEnteredFreeDeposit", "ProfessionalDeclarantProhibited", "ProfessionalDeclarantProhibitionLifted"],
   eventHandlers: services => ({
     ...services.projections.handlers(),
+    // X25 (LD art. 109 para. 2; ENF-R05): enforcement's prohibitions on professional declarants, and their lifting.
+    ...services.prohibitions.handlers(),
     // LD art. 76 para. 1: debt secured a procedure's conditional duties; its goods may be released.
     ConditionalDebtSecured: (m, e) => services.procedures.onConditionalDebtSecured(m, e.payload as { debtId: string; reference: string; securedAt: string }),
     // X13 (OD-AFD art. 44; LD art. 61 para. 3): entry into a free deposit discharges transit and the export regime.

@@ -88,26 +88,43 @@ describe.each(engines)("declarations migrations on $engine", ({ engine, env, cle
     expect(await referenceData(ds)).toEqual(REFERENCE_DATA);
   });
 
+  it("creates the prohibitions on professional declarants keyed by the prohibition id, with the partner and personal-number indexes the lodging check seeks on (ENF-R05, LD art. 109 para. 2)", async () => {
+    const runner = ds.dataSource.createQueryRunner();
+    try {
+      const table = (await runner.getTable("declarant_prohibition"))!;
+      expect(table.primaryColumns.map(c => c.name)).toEqual(["id"]);
+      expect(table.indices.map(i => [i.name, i.columnNames, Boolean(i.isUnique)]).sort()).toEqual([
+        ["IDX_declarant_prohibition_partner", ["partner_id"], false],
+        ["IDX_declarant_prohibition_personal_number", ["personal_number"], false],
+      ]);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
-    // The issue-9 tables and sample data go first, then issue 8's and the kit's idempotency keys,
-    // then the reference data alone: the tables stay, empty.
+    // The prohibitions' table goes first, then the issue-9 tables and sample data, then issue 8's
+    // and the kit's idempotency keys, then the reference data alone: the tables stay, empty.
     const issue9 = ["crossing_facility", "rural_traffic_authorisation", "advance_announcement", "procedure_case", "processing_authorisation"];
+    // The prohibitions on professional declarants (ENF-R05, LD art. 109 para. 2).
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "declarant_prohibition"), "migrations"].sort());
     // The unique key of rural authorisations, the items' reliefs column, then the tables.
     await ds.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "declarant_prohibition"), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "declarant_prohibition"), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await tables(ds)).toEqual([...entityTables().filter(t => !issue9.includes(t)), "migrations"].sort());
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => !issue9.includes(t) && t !== "declarant_prohibition"), "migrations"].sort());
     expect((await referenceData(ds)).rates).toHaveLength(12);
-    const later = ["idempotency_key", "declaration_correction", ...issue9];
+    const later = ["idempotency_key", "declaration_correction", "declarant_prohibition", ...issue9];
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     expect(await referenceData(ds)).toEqual({ offices: [], rates: [], ruleSets: [] });
-    for (let i = 6; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    for (let i = 7; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual(["migrations"]);
     expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
 

@@ -415,6 +415,12 @@ const CALLER_CASES: CallerCase[] = [
   { mutation: "announceDeclarantEmployee", code: "UNAUTHENTICATED", query: ANNOUNCE, variables: f => ({ p: f.partnerId, n: "E99" }) },
   { mutation: "deactivateDeclarantEmployee", code: "UNAUTHENTICATED", query: DEACTIVATE, variables: f => ({ id: f.employeeId }) },
   { mutation: "applyForAeoStatus", code: "UNAUTHENTICATED", query: APPLY_AEO, variables: f => ({ p: f.partnerId }) },
+  {
+    mutation: "dismissWithdrawalReferral",
+    code: "OFFICER_ROLE_REQUIRED",
+    query: `mutation ($input: DismissWithdrawalReferralInput!) { dismissWithdrawalReferral(input: $input) { withdrawalReferral { id } } }`,
+    variables: () => ({ input: { referralId: "7b0e5c1a-0000-4000-8000-0000000000aa", reason: "Not repeated." } }),
+  },
   { mutation: "grantAeoStatus", code: "OFFICER_ROLE_REQUIRED", query: DECIDE_AEO("grantAeoStatus"), variables: f => ({ input: { aeoStatusId: f.aeoStatusId, criteria: allCriteria } }) },
   {
     mutation: "refuseAeoStatus",

@@ -11,6 +11,7 @@ import { OnboardingCode, TermsOfUseAcceptance } from "./entities/onboarding-code
 import { PartnerRole } from "./entities/partner-role.entity";
 import { PortalUser } from "./entities/portal-user.entity";
 import { BerRegisterEntry, UidRegisterEntry } from "./entities/uid-register.entity";
+import { WithdrawalReferral } from "./entities/withdrawal-referral.entity";
 import { migrations } from "./migrations";
 import { ApiSelfServiceResolver } from "./resolvers/api.resolver";
 import { AeoStatusResolver, CustomsSystemAuthorisationResolver, DeclarantEmployeeResolver } from "./resolvers/authorisation.resolver";
@@ -23,6 +24,7 @@ import { createIdentityServices, IdentityServices } from "./services";
 import { ApiAuthError } from "./services/api.service";
 import { SecurityEndedPayload, SecurityProvidedPayload } from "./services/authorisation.service";
 import { IdentityErrors } from "./services/errors";
+import { RepeatedOffencesReferralCancelledPayload, RepeatedOffencesReferralPayload } from "./services/withdrawal-referral.service";
 
 export const IDENTITY_ENTITIES = [
   PortalUser,
@@ -36,6 +38,7 @@ export const IDENTITY_ENTITIES = [
   ApiToken,
   CustomsSystemAuthorisation,
   CoveringSecurity,
+  WithdrawalReferral,
   DeclarantEmployee,
   AeoStatus,
   UidRegisterEntry,
@@ -44,7 +47,8 @@ export const IDENTITY_ENTITIES = [
 
 /**
  * Identity and partners (DOMAIN.md §2): ePortal users, business partners and their onboarding,
- * roles, API self-service, e-dec/NCTS authorisations, declaring employees and AEO status.
+ * roles, API self-service, e-dec/NCTS authorisations (with enforcement's withdrawal referrals),
+ * declaring employees and AEO status.
  * Owns the `BusinessPartner` and `PortalUser` entities that every other subgraph references.
  */
 export const definition: SubgraphDefinition<IdentityServices> = {
@@ -90,12 +94,18 @@ export const definition: SubgraphDefinition<IdentityServices> = {
     "declarant_employee(partner_id,personal_number)": () => IdentityErrors.personalNumberTaken(),
   },
   createServices: runtime => createIdentityServices(runtime),
-  consumes: ["SecurityProvided", "SecurityEnded"],
+  // X25 ProfessionalDeclarantProhibited is not consumed here: declarations acts on it (ENF-R05).
+  consumes: ["SecurityProvided", "SecurityEnded", "RepeatedOffencesReferral", "RepeatedOffencesReferralCancelled"],
   eventHandlers: services => ({
     // X03 (DOMAIN.md §7): security provided → OD-AFD art. 8 para. 1 let. c fulfilled.
     SecurityProvided: (manager, event: EventEnvelope) => services.authorisations.onSecurityProvided(manager, event.payload as unknown as SecurityProvidedPayload, event.occurredAt),
     // Security cancelled or a bond's termination received → it no longer counts for let. c (ID-R25).
     SecurityEnded: (manager, event: EventEnvelope) => services.authorisations.onSecurityEnded(manager, event.payload as unknown as SecurityEndedPayload, event.occurredAt),
+    // X24 (DOMAIN.md §7; ENF-R06, OD-AFD art. 9 let. c): a DGD officer sees the referral and decides; nothing is automatic.
+    RepeatedOffencesReferral: (manager, event: EventEnvelope) => services.referrals.onRaised(manager, event.payload as unknown as RepeatedOffencesReferralPayload, event.occurredAt),
+    // Enforcement withdrew its referral: an OPEN one is CANCELLED, a decided one stays decided.
+    RepeatedOffencesReferralCancelled: (manager, event: EventEnvelope) =>
+      services.referrals.onCancelled(manager, event.payload as unknown as RepeatedOffencesReferralCancelledPayload, event.occurredAt),
   }),
   routes: (services, runtime) => ({
     /** The gateway asks who a portal user or an access token is (see gateway/auth.ts). */

@@ -52,6 +52,23 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
     if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);
   });
 
+  it("creates the withdrawal referrals' table keyed by the referral id, with its partner index, and down drops only it (ENF-R06, OD-AFD art. 9 let. c)", async () => {
+    const names = (definition.migrations as { name: string }[]).map(m => m.name);
+    const after = names.length - names.indexOf("WithdrawalReferrals1764800000100");
+    for (let i = 0; i < after; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "withdrawal_referral"), "migrations"].sort());
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    const runner = ds.dataSource.createQueryRunner();
+    try {
+      const table = (await runner.getTable("withdrawal_referral"))!;
+      expect(table.primaryColumns.map(c => c.name)).toEqual(["id"]);
+      expect(table.indices.map(i => [i.name, i.columnNames, Boolean(i.isUnique)])).toEqual([["IDX_withdrawal_referral_partner", ["partner_id"], false]]);
+    } finally {
+      await runner.release();
+    }
+    expect(await drift(ds)).toEqual([]);
+  });
+
   it("replaces the consumer keys already issued by their SHA-256 hash, keeps no clear key, and down leaves the restored column empty (ID-R23, ePortal step 5)", async () => {
     const names = (definition.migrations as { name: string }[]).map(m => m.name);
     const after = names.length - names.indexOf("ConsumerKeyHashed1764600000100");

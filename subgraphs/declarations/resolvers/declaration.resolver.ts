@@ -76,7 +76,7 @@ export class CustomsDeclarationResolver {
 
   @Mutation(() => DeclarationPayload, {
     description:
-      "Lodge an electronic declaration: transmitted, receipt confirmed (DEC-R16, OD-AFD art. 12 para. 4), accepted by the summary control (DEC-R17, OD-AFD art. 16), then selected (DEC-R29). Checks the declarant's authorisation, business number and declaring employee (ID-R33, OD-AFD art. 11), the language (DEC-R15), the channel (DEC-R13) and the pre-declaration windows (DEC-R08 to DEC-R10, OD-AFD art. 5).",
+      "Lodge an electronic declaration: transmitted, receipt confirmed (DEC-R16, OD-AFD art. 12 para. 4), accepted by the summary control (DEC-R17, OD-AFD art. 16), then selected (DEC-R29). Checks the declarant's authorisation, business number and declaring employee (ID-R33, OD-AFD art. 11), the language (DEC-R15), the channel (DEC-R13) and the pre-declaration windows (DEC-R08 to DEC-R10, OD-AFD art. 5). ENF-R05 (LD art. 109 para. 2): refused with DECLARANT_PROHIBITED when the declaration is made professionally and a prohibition to make declarations, in force at the lodging instant and not lifted, names the declarant or the declaring employee's personal number. DESIGN CHOICE: a declaration is made professionally when the declarant lodges it on behalf of another partner (onBehalfOfId set and not the declarant); a partner declaring its own goods is not a professional declarant (LD art. 109 para. 1 speaks of persons who make declarations professionally).",
   })
   async lodgeDeclaration(@Arg("input") input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.lodging.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
@@ -107,7 +107,10 @@ export class CustomsDeclarationResolver {
     return { refusal: await ctx.services.declarations.refuse(ctx.principal, input.declarationId, input.reasons) };
   }
 
-  @Mutation(() => DeclarationPayload, { description: "DEC-R40 (OD-AFD art. 20 para. 2): resubmit the corrected declaration in time." })
+  @Mutation(() => DeclarationPayload, {
+    description:
+      "DEC-R40 (OD-AFD art. 20 para. 2): resubmit the corrected declaration in time. ENF-R05 (LD art. 109 para. 2): the resubmission makes the declaration again, so it is refused with DECLARANT_PROHIBITED when the declaration is made professionally (DESIGN CHOICE: on behalf of another partner, see lodgeDeclaration) and a prohibition in force now names the declarant or its personal number.",
+  })
   async resubmitDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.resubmit(ctx.principal, input.declarationId, input.items) };
   }

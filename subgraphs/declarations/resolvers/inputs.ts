@@ -157,7 +157,7 @@ export class LodgeDeclarationInput {
   @IsUUID()
   declarantId: string;
 
-  @Field(() => ID, { nullable: true, description: "The importer or exporter the declarant acts for." })
+  @Field(() => ID, { nullable: true, description: "The importer or exporter the declarant acts for. DESIGN CHOICE (ENF-R05, LD art. 109): set and not the declarant, the declaration is made professionally." })
   @IsOptional()
   @IsUUID()
   onBehalfOfId?: string | null;

@@ -63,7 +63,7 @@ export class ChannelResolver {
 
   @Mutation(() => DeclarationPayload, {
     description:
-      "DEC-R19, DEC-R20, DEC-R22 (OD-AFD art. 21-24): the office stamps and signs a paper declaration, accepted at that moment. Only in the cases of art. 21 (PAPER_DECLARATION_NOT_ALLOWED), on the official form, signed with the full name, in ink or ballpoint (PAPER_FORM_NOT_OFFICIAL, SIGNATURE_MISSING, PAPER_FORM_IRREGULAR, CORRECTIONS_NOT_CERTIFIED). Officers (CUSTOMS_OFFICE).",
+      "DEC-R19, DEC-R20, DEC-R22 (OD-AFD art. 21-24): the office stamps and signs a paper declaration, accepted at that moment. Only in the cases of art. 21 (PAPER_DECLARATION_NOT_ALLOWED), on the official form, signed with the full name, in ink or ballpoint (PAPER_FORM_NOT_OFFICIAL, SIGNATURE_MISSING, PAPER_FORM_IRREGULAR, CORRECTIONS_NOT_CERTIFIED). ENF-R05 (LD art. 109 para. 2): refused with DECLARANT_PROHIBITED when made professionally (DESIGN CHOICE: on behalf of another partner, onBehalfOfId set and not the declarant; a partner declaring its own goods is not a professional declarant, LD art. 109 para. 1) by a declarant prohibited from making declarations at that moment. Officers (CUSTOMS_OFFICE).",
   })
   async recordPaperDeclaration(@Arg("input") input: RecordPaperDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.channels.recordPaper(ctx.principal, input) };
@@ -71,7 +71,7 @@ export class ChannelResolver {
 
   @Mutation(() => DeclarationPayload, {
     description:
-      "DEC-R24, DEC-R25 (OD-AFD art. 25, 26): an oral declaration, accepted when made at the office; for tourist traffic goods, Annex C means of transport, foreign trailers and frontier-water fish only (ORAL_DECLARATION_NOT_ALLOWED), excluded for other procedures and non-customs acts (ORAL_DECLARATION_EXCLUDED). Officers (CUSTOMS_OFFICE).",
+      "DEC-R24, DEC-R25 (OD-AFD art. 25, 26): an oral declaration, accepted when made at the office; for tourist traffic goods, Annex C means of transport, foreign trailers and frontier-water fish only (ORAL_DECLARATION_NOT_ALLOWED), excluded for other procedures and non-customs acts (ORAL_DECLARATION_EXCLUDED). ENF-R05 (LD art. 109 para. 2): refused with DECLARANT_PROHIBITED when made professionally (DESIGN CHOICE: on behalf of another partner, onBehalfOfId set and not the declarant; a partner declaring its own goods is not a professional declarant, LD art. 109 para. 1) by a declarant prohibited from making declarations at that moment. Officers (CUSTOMS_OFFICE).",
   })
   async recordOralDeclaration(@Arg("input") input: RecordOralDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.channels.recordOral(ctx.principal, input) };

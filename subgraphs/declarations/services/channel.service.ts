@@ -37,6 +37,7 @@ import { ItemInput, validateContent } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
 import { refused } from "./errors";
 import { LodgingService } from "./lodging.service";
+import { requireNotProhibited } from "./prohibition.service";
 import { acceptedPayload, borderCrossedPayload, isConditional } from "./procedures";
 import { ReferenceService } from "./reference.service";
 import { TaxationService } from "./taxation.service";
@@ -180,6 +181,8 @@ export class ChannelService {
     this.checkPaperForm(input);
     return transaction(this.dataSource, async m => {
       const now = this.clock.now();
+      // ENF-R05 (LD art. 109 para. 2): a prohibited declarant signs no paper declaration for others.
+      await requireNotProhibited(m, input, now);
       await this.checkPaperCase(m, input, now);
       const processingAuthorisationId = await this.lodging.requireProcessingAuthorisation(m, input, now);
       const particulars: DeclarationParticulars = {
@@ -279,6 +282,8 @@ export class ChannelService {
     }
     return transaction(this.dataSource, async m => {
       const now = this.clock.now();
+      // ENF-R05 (LD art. 109 para. 2): nor an oral one.
+      await requireNotProhibited(m, input, now);
       const touristTraffic = input.oralGoods === OralDeclarationGoods.TOURIST_TRAFFIC_GOODS || Boolean(input.touristTraffic);
       return this.recordAccepted(m, { ...input, touristTraffic }, DeclarationChannel.VERBAL, { oralGoods: input.oralGoods }, now, { released: false });
     });

@@ -31,6 +31,7 @@ import { DocumentRequirement } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { refused } from "./errors";
+import { requireNotProhibited } from "./prohibition.service";
 import { ReferenceService } from "./reference.service";
 import { ItemInput, LodgeInput, validateForm } from "./declaration.form";
 import { isConditional } from "./procedures";
@@ -229,6 +230,8 @@ export class DeclarationService {
       if (now.getTime() > due.getTime()) {
         throw refused("RESUBMISSION_DEADLINE_PASSED", "The resubmission period ended; the office may tax ex officio or extend the period.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2", dueBy: due.toISOString() });
       }
+      // ENF-R05 (LD art. 109 para. 2): the corrected declaration is made again, so a prohibition in force now refuses it.
+      await requireNotProhibited(m, d, now, { declarant: "input.declarationId", personalNumber: "input.declarationId" });
       validateForm({ ...(d as unknown as LodgeInput), items });
       await this.saveItems(m, d.id, items);
       await m.update(Refusal, { id: refusal.id }, { resubmittedAt: now });

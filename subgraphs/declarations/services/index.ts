@@ -7,6 +7,7 @@ import { DocumentService } from "./document.service";
 import { LodgingService } from "./lodging.service";
 import { ProcedureCaseService } from "./procedure-case.service";
 import { ProcessingService } from "./processing.service";
+import { ProhibitionService } from "./prohibition.service";
 import { ProjectionService } from "./projection.service";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
@@ -25,6 +26,7 @@ export interface DeclarationServices {
   procedures: ProcedureCaseService;
   processing: ProcessingService;
   projections: ProjectionService;
+  prohibitions: ProhibitionService;
   runtime: SubgraphRuntime;
 }
 
@@ -50,6 +52,7 @@ export function createDeclarationServices(runtime: SubgraphRuntime): Declaration
     procedures: new ProcedureCaseService(dataSource, clock, access, reference, declarations, taxation, events),
     processing: new ProcessingService(dataSource, clock, access, reference),
     projections: new ProjectionService(clock),
+    prohibitions: new ProhibitionService(),
     runtime,
   };
 }

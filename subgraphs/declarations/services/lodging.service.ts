@@ -28,6 +28,7 @@ import { LodgeInput, validateForm } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
 import { acceptedPayload, borderCrossedPayload, exitPayload, isConditional } from "./procedures";
 import { refused } from "./errors";
+import { requireNotProhibited } from "./prohibition.service";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
 
@@ -167,7 +168,10 @@ export class LodgingService {
     return this.declarations.get(id);
   }
 
-  /** Step 1 (DEC-R16): every formal check, then the declaration and its items, TRANSMITTED. Returns its id. */
+  /**
+   * Step 1 (DEC-R16): every formal check, then the declaration and its items, TRANSMITTED. Returns
+   * its id. The lodging instant is this step's: a prohibition (ENF-R05) is checked against it.
+   */
   async transmit(principal: Principal, input: LodgeInput, applicationId?: string | null): Promise<string> {
     this.access.requireLodgingFor(principal, input.declarantId);
     validateForm(input);
@@ -176,6 +180,8 @@ export class LodgingService {
       const calendar = this.reference.calendarOf(office);
       const now = this.clock.now();
       await this.requireAuthorisedDeclarant(m, input);
+      // ENF-R05 (LD art. 109 para. 2): a prohibited professional declarant lodges nothing for others.
+      await requireNotProhibited(m, input, now);
       const presentation = input.presentationId ? await this.declarations.claimPresentation(m, input.presentationId, office.id) : null;
       // DEC-R79 (LD art. 14 para. 4): a change of use is declared in advance, for goods already in
       // free circulation: not a pre-declaration, nothing to present.

@@ -143,3 +143,15 @@ export enum AeoStatusValue {
   REFUSED = "REFUSED",
 }
 registerEnumType(AeoStatusValue, { name: "AeoStatusValue", description: "ID-R36 (LD art. 42a): authorised economic operator status." });
+
+export enum WithdrawalReferralStatus {
+  OPEN = "OPEN",
+  WITHDRAWN = "WITHDRAWN",
+  DISMISSED = "DISMISSED",
+  CANCELLED = "CANCELLED",
+}
+registerEnumType(WithdrawalReferralStatus, {
+  name: "WithdrawalReferralStatus",
+  description:
+    "ENF-R06 (OD-AFD art. 9 let. c), DESIGN CHOICE: OPEN until a DGD officer decides; WITHDRAWN when the DGD withdrew the holder's authorisation on the ground of repeated offences; DISMISSED when the DGD decided not to; CANCELLED when enforcement withdrew the referral before a decision.",
+});

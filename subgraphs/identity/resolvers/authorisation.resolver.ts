@@ -4,19 +4,22 @@ import { AeoStatus } from "../entities/aeo-status.entity";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { AuthorisationStatus } from "../entities/enums";
 import { DeclarantEmployee } from "../entities/declarant-employee.entity";
+import { WithdrawalReferral } from "../entities/withdrawal-referral.entity";
 import { IdentityContext, requirePartnerScope } from "./context";
 import {
   AnnounceDeclarantEmployeeInput,
   ApplyForCustomsSystemAuthorisationInput,
   AuthorisationIdInput,
   DecideAeoStatusInput,
+  DismissWithdrawalReferralInput,
   EmployeeIdInput,
   PartnerIdInput,
   RecordAuthorisationSecurityInput,
   RefuseAuthorisationInput,
   WithdrawAuthorisationInput,
 } from "./inputs";
-import { AeoStatusPayload, CustomsSystemAuthorisationConnection, CustomsSystemAuthorisationPayload, DeclarantEmployeePayload } from "./payloads";
+import { loaders } from "./loaders";
+import { AeoStatusPayload, CustomsSystemAuthorisationConnection, CustomsSystemAuthorisationPayload, DeclarantEmployeePayload, WithdrawalReferralPayload } from "./payloads";
 
 @Resolver(() => CustomsSystemAuthorisation)
 export class CustomsSystemAuthorisationResolver {
@@ -65,9 +68,29 @@ export class CustomsSystemAuthorisationResolver {
     return { authorisation: await ctx.services.authorisations.refuse(ctx.principal, input.authorisationId, input.reason) };
   }
 
-  @Mutation(() => CustomsSystemAuthorisationPayload, { description: "DGD, ID-R31 (OD-AFD art. 9): withdraw on one of the three grounds; the declarant must then use e-dec web." })
+  @Mutation(() => CustomsSystemAuthorisationPayload, {
+    description:
+      "DGD, ID-R31 (OD-AFD art. 9): withdraw on one of the three grounds; the declarant must then use e-dec web. On the ground REPEATED_OFFENCES (let. c), the holder's OPEN withdrawal referrals (ENF-R06) become WITHDRAWN in the same transaction; on the other grounds they stay OPEN.",
+  })
   async withdrawCustomsSystemAuthorisation(@Arg("input") input: WithdrawAuthorisationInput, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisationPayload> {
     return { authorisation: await ctx.services.authorisations.withdraw(ctx.principal, input.authorisationId, input.ground, input.reason) };
+  }
+
+  @Mutation(() => WithdrawalReferralPayload, {
+    description:
+      "DGD, ENF-R06 (OD-AFD art. 9 let. c): decide not to withdraw the holder's authorisation on an OPEN referral of repeated offences; the referral becomes DISMISSED. Other officers are refused (OFFICER_ROLE_REQUIRED); a referral already decided or cancelled is refused (WITHDRAWAL_REFERRAL_NOT_OPEN). To withdraw instead, use withdrawCustomsSystemAuthorisation with the ground REPEATED_OFFENCES.",
+  })
+  async dismissWithdrawalReferral(@Arg("input") input: DismissWithdrawalReferralInput, @Ctx() ctx: IdentityContext): Promise<WithdrawalReferralPayload> {
+    return { withdrawalReferral: await ctx.services.referrals.dismiss(ctx.principal, input.referralId, input.reason) };
+  }
+
+  @FieldResolver(() => [WithdrawalReferral], {
+    description:
+      "ENF-R06 (OD-AFD art. 9 let. c): enforcement's referrals of repeated offences by this authorisation's holder, newest first, for the DGD to decide. DESIGN CHOICE (ENF-R21): officers of the DGD and auditors only; anyone else, the holder included, gets an empty list.",
+  })
+  async withdrawalReferrals(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): Promise<WithdrawalReferral[]> {
+    if (!ctx.services.referrals.canRead(ctx.principal)) return [];
+    return loaders.referralsOfPartner(ctx).load(a.partnerId);
   }
 
   @FieldResolver(() => Boolean, { description: "ID-R29: the due day has passed without a decision." })

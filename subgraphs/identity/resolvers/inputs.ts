@@ -319,6 +319,17 @@ export class WithdrawAuthorisationInput {
   reason: string;
 }
 
+@InputType({ description: "ENF-R06 (OD-AFD art. 9 let. c): the DGD decides not to withdraw on a referral." })
+export class DismissWithdrawalReferralInput {
+  @Field(() => ID, { description: "The referral's id (enforcement's)." })
+  @Length(1, 36)
+  referralId: string;
+
+  @Field({ description: "Why the DGD does not withdraw the authorisation." })
+  @Length(5, 1000)
+  reason: string;
+}
+
 @InputType({ description: "ID-R32 (OD-AFD art. 10)." })
 export class AnnounceDeclarantEmployeeInput {
   @Field(() => ID)

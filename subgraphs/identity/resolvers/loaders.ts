@@ -28,6 +28,7 @@ export const loaders = {
   subscriptionsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("subscriptionsOfPartner", ids => ctx.services.api.subscriptionsOf(ids as string[])),
   applicationsOfSubscription: (ctx: IdentityContext) => ctx.loaders.get("applicationsOfSubscription", ids => ctx.services.api.applicationsOf(ids as string[])),
   authorisationsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("authorisationsOfPartner", ids => ctx.services.authorisations.ofPartners(ids as string[])),
+  referralsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("referralsOfPartner", ids => ctx.services.referrals.ofPartners(ids as string[])),
   employeesOfPartner: (ctx: IdentityContext) => ctx.loaders.get("employeesOfPartner", ids => ctx.services.employees.ofPartners(ids as string[])),
   aeoOfPartner: (ctx: IdentityContext) => ctx.loaders.get("aeoOfPartner", ids => ctx.services.aeo.ofPartners(ids as string[])),
 };

@@ -9,6 +9,7 @@ import { PartnerMembership } from "../entities/membership.entity";
 import { OnboardingCode } from "../entities/onboarding-code.entity";
 import { PartnerRole } from "../entities/partner-role.entity";
 import { PortalUser } from "../entities/portal-user.entity";
+import { WithdrawalReferral } from "../entities/withdrawal-referral.entity";
 
 @ObjectType()
 export class PortalUserPayload {
@@ -98,6 +99,12 @@ export class ApiTokenPayload {
 export class CustomsSystemAuthorisationPayload {
   @Field(() => CustomsSystemAuthorisation)
   authorisation: CustomsSystemAuthorisation;
+}
+
+@ObjectType()
+export class WithdrawalReferralPayload {
+  @Field(() => WithdrawalReferral)
+  withdrawalReferral: WithdrawalReferral;
 }
 
 @ObjectType()

@@ -7,6 +7,7 @@ import { CoveringSecurity } from "../entities/covering-security.entity";
 import { AuthorisationScope, AuthorisationStatus, CustomsSystem, PartnerStatus, WithdrawalGround } from "../entities/enums";
 import { IdentityAccess } from "./access";
 import { IdentityErrors } from "./errors";
+import { withdrawOnReferrals } from "./withdrawal-referral.service";
 
 export interface ApplyForAuthorisationInput {
   partnerId: string;
@@ -229,12 +230,17 @@ export class AuthorisationService {
     });
   }
 
-  /** ID-R31 (OD-AFD art. 9): withdrawal on one of three grounds. Publishes X04. */
+  /**
+   * ID-R31 (OD-AFD art. 9): withdrawal on one of three grounds. Publishes X04. On the ground of
+   * repeated offences (let. c) the DGD decides the holder's OPEN referrals (ENF-R06) with it.
+   */
   async withdraw(principal: Principal, id: string, ground: WithdrawalGround, reason: string): Promise<CustomsSystemAuthorisation> {
     this.access.requireOfficer(principal, "DGD");
     return this.transition(id, [AuthorisationStatus.GRANTED], "ID-R31", "OD-AFD art. 9", async (m, a) => {
-      Object.assign(a, { status: AuthorisationStatus.WITHDRAWN, withdrawnAt: this.clock.now(), withdrawalGround: ground, withdrawalReason: reason });
+      const now = this.clock.now();
+      Object.assign(a, { status: AuthorisationStatus.WITHDRAWN, withdrawnAt: now, withdrawalGround: ground, withdrawalReason: reason });
       await m.save(a);
+      if (ground === WithdrawalGround.REPEATED_OFFENCES) await withdrawOnReferrals(m, a.partnerId, { decidedAt: now, decidedBy: principal.subject ?? "DGD", decisionReason: reason });
       await this.events.publish(m, "CustomsSystemAuthorisationWithdrawn", a.partnerId, {
         partnerId: a.partnerId,
         authorisationId: a.id,

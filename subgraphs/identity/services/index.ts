@@ -10,6 +10,7 @@ import { PartnerService } from "./partner.service";
 import { PortalUserService } from "./portal-user.service";
 import { PrincipalService } from "./principal.service";
 import { RoleService } from "./role.service";
+import { WithdrawalReferralService } from "./withdrawal-referral.service";
 
 /** Everything the identity resolvers call, built once per process. */
 export interface IdentityServices {
@@ -21,6 +22,7 @@ export interface IdentityServices {
   roles: RoleService;
   api: ApiSelfService;
   authorisations: AuthorisationService;
+  referrals: WithdrawalReferralService;
   employees: DeclarantEmployeeService;
   aeo: AeoService;
   principals: PrincipalService;
@@ -43,6 +45,7 @@ export function createIdentityServices(runtime: SubgraphRuntime, letters?: Lette
     roles,
     api,
     authorisations: new AuthorisationService(dataSource, clock, access, events),
+    referrals: new WithdrawalReferralService(dataSource, clock, access),
     employees: new DeclarantEmployeeService(dataSource, clock, access, events),
     aeo: new AeoService(dataSource, clock, access),
     principals: new PrincipalService(dataSource, api),
