@@ -13,7 +13,9 @@ export type PrincipalKind = "ANONYMOUS" | "OFFICER" | "PORTAL_USER" | "API_APPLI
  * Officer roles inside the customs administration. DESIGN CHOICE (not in sources): the sources
  * name the bodies (DGD, district directorate, customs office, FOCBS onboarding service, LD art. 91;
  * OD-AFD art. 8-12) but no role model; one role per body that acts in the graph, plus a read-only
- * auditor.
+ * auditor. The enforcement roles follow OD-AFD art. 61 (ENF-R03): the Border Guard Corps
+ * (`BORDER_GUARD`), and the anti-fraud sections of the district directorates with the DGD's
+ * criminal cases division (`ANTI_FRAUD`).
  */
 export const OFFICER_ROLES = [
   "ONBOARDING_SERVICE",
@@ -21,7 +23,12 @@ export const OFFICER_ROLES = [
   "DISTRICT_DIRECTORATE",
   "CUSTOMS_OFFICE",
   "AUDITOR",
+  "BORDER_GUARD",
+  "ANTI_FRAUD",
 ] as const;
+
+/** The roles that see enforcement data (ENF-R21 DESIGN CHOICE: offence data only for enforcement scopes). */
+export const ENFORCEMENT_ROLES: readonly OfficerRole[] = ["BORDER_GUARD", "ANTI_FRAUD"];
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export type PortalRoleName = "ADMINISTRATOR" | "DEPUTY" | "USER";

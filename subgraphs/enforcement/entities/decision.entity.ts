@@ -1,0 +1,159 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MoneyScalar, rappenColumn } from "../../kit";
+import { AppealableDecision, AppealInstance, AppealStatus, ProhibitionGrounds, ProhibitionScope, ReferralStatus } from "./enums";
+
+@ObjectType({
+  description:
+    "ENF-R05 (LD art. 109 para. 2): the administration forbids a person who lacks the required skills or breached customs law, for a fixed or an indefinite period, to make declarations professionally or to carry out other activities in the customs procedure. Published to declarations (X25), which refuses professional declarations by that partner or personal number while it is active. Lifting is a DESIGN CHOICE (not in sources). A decision addressed to the person: it sees its own.",
+})
+@Entity("declarant_prohibition")
+@Index("IDX_declarant_prohibition_partner", ["partnerId", "validFrom"])
+export class DeclarantProhibition {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 36, name: "partner_id" })
+  partnerId: string;
+
+  @Field(() => String, { nullable: true, description: "The declarant employee's personal number, when the prohibition is of one person working for the partner." })
+  @Column({ type: "varchar", length: 40, name: "personal_number", nullable: true })
+  personalNumber: string | null;
+
+  @Field(() => ProhibitionGrounds)
+  @Column({ type: "varchar", length: 24 })
+  grounds: ProhibitionGrounds;
+
+  @Field(() => [ProhibitionScope])
+  @Column({ type: "simple-json" })
+  scope: ProhibitionScope[];
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "valid_from" })
+  validFrom: Date;
+
+  @Field(() => Date, { nullable: true, description: "Exclusive end of a fixed term; null for an indefinite prohibition (LD art. 109 para. 2)." })
+  @Column({ type: "datetime", precision: 3, name: "valid_until", nullable: true })
+  validUntil: Date | null;
+
+  @Field({ description: "The reasons given in the decision." })
+  @Column({ type: "text" })
+  reasons: string;
+
+  @Column({ type: "simple-json", name: "case_ids" })
+  caseIds: string[];
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "decided_at" })
+  decidedAt: Date;
+
+  @Column({ type: "varchar", length: 100, name: "decided_by" })
+  decidedBy: string;
+
+  @Field({ description: "ENF-R23 (LD art. 116): the last instant an appeal is on time." })
+  @Column({ type: "datetime", precision: 3, name: "appeal_deadline" })
+  appealDeadline: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "lifted_at", nullable: true })
+  liftedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "lift_reason", nullable: true })
+  liftReason: string | null;
+}
+
+@ObjectType("AuthorisationWithdrawalReferral", {
+  description:
+    "ENF-R06 (OD-AFD art. 9 let. c): repeated offences under federal law enforced by the administration are a ground for the DGD to withdraw the partner's e-dec/NCTS authorisation. DESIGN CHOICE: enforcement raises a referral (X24) and a DGD officer decides in identity; nothing is automatic. 'Repeated' (not defined in the sources) is read here as two or more penalty decisions against the partner within five years. One open referral per partner.",
+})
+@Entity("withdrawal_referral")
+@Index("IDX_withdrawal_referral_partner", ["partnerId", "raisedAt"])
+export class WithdrawalReferral {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 36, name: "partner_id" })
+  partnerId: string;
+
+  /** The partner id while the referral is RAISED, null once cancelled: the database keeps one open referral per partner. */
+  @Index("UQ_withdrawal_referral_open", { unique: true })
+  @Column({ type: "varchar", length: 36, name: "open_key", nullable: true })
+  openKey: string | null;
+
+  @Column({ type: "simple-json", name: "case_ids" })
+  caseIds: string[];
+
+  @Field()
+  @Column({ type: "varchar", length: 1000 })
+  reason: string;
+
+  @Field(() => ReferralStatus)
+  @Column({ type: "varchar", length: 12 })
+  status: ReferralStatus;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "raised_at" })
+  raisedAt: Date;
+
+  @Column({ type: "varchar", length: 100, name: "raised_by" })
+  raisedBy: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
+  cancelledAt: Date | null;
+}
+
+@ObjectType({
+  description:
+    "ENF-R23 (LD art. 116), ENF-R22 (LD art. 115i): an appeal against an enforcement decision addressed to the appellant: a penalty decision or a professional declarant prohibition, to the DGD (LD art. 116 para. 1bis: first-instance decisions of the district directorates' anti-fraud sections); the final decision of an administrative assistance procedure, to the Federal Administrative Tribunal (LD art. 115i para. 3). DESIGN CHOICE (not in our sources): the period is the 30 days of general federal procedure (PA art. 50), ending on the next working day when its last day is a Saturday, Sunday or public holiday (as DEC-R60); a penalty decision is not final while an appeal is pending. One appeal per decision and appellant.",
+})
+@Entity("enforcement_appeal")
+@Index("UQ_enforcement_appeal", ["decisionKind", "decisionId", "appellantId"], { unique: true })
+@Index("IDX_enforcement_appeal_appellant", ["appellantId", "filedAt"])
+export class EnforcementAppeal {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field(() => AppealableDecision)
+  @Column({ type: "varchar", length: 12, name: "decision_kind" })
+  decisionKind: AppealableDecision;
+
+  @Field(() => ID)
+  @Column({ type: "varchar", length: 36, name: "decision_id" })
+  decisionId: string;
+
+  @Column({ type: "varchar", length: 36, name: "appellant_id" })
+  appellantId: string;
+
+  @Field(() => AppealInstance)
+  @Column({ type: "varchar", length: 32 })
+  instance: AppealInstance;
+
+  @Field()
+  @Column({ type: "text" })
+  grounds: string;
+
+  @Field()
+  @Column({ type: "datetime", precision: 3, name: "filed_at" })
+  filedAt: Date;
+
+  @Field(() => AppealStatus)
+  @Column({ type: "varchar", length: 12 })
+  status: AppealStatus;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "FINE_REDUCED: the fine the instance set." })
+  @Column({ type: "bigint", name: "reduced_fine", nullable: true, transformer: rappenColumn })
+  reducedFine: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, name: "decision_reasons", nullable: true })
+  decisionReasons: string | null;
+}

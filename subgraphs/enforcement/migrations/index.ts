@@ -1,0 +1,5 @@
+import { KitEventTables1763800000000, KitIdempotencyKeys1764500000000 } from "../../kit";
+import { EnforcementSchema1765400000500 } from "./1765400000500-EnforcementSchema";
+
+/** In timestamp order, the order they run in. Each runs on MySQL and SQLite (TypeORM schema API only). */
+export const migrations = [KitEventTables1763800000000, KitIdempotencyKeys1764500000000, EnforcementSchema1765400000500];
