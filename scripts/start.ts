@@ -184,7 +184,7 @@ export function banner(facts: BannerFacts): string {
     ...(facts.notStarted.length ? [`Not started ${facts.notStarted.join(", ")} (no subgraphs/<name>/index.ts yet)`] : []),
     "",
     "Demo tokens (send as 'authorization: Bearer <token>'):",
-    "  Officer demo-officer (ONBOARDING_SERVICE, DGD, DISTRICT_DIRECTORATE, CUSTOMS_OFFICE, AUDITOR), valid 8 h:",
+    "  Officer demo-officer (ONBOARDING_SERVICE, DGD, DISTRICT_DIRECTORATE, CUSTOMS_OFFICE, AUDITOR, BORDER_GUARD, ANTI_FRAUD), valid 8 h:",
     `    ${facts.officerToken}`,
   ];
   if (facts.portalUserToken) {
@@ -466,7 +466,7 @@ async function bannerFor(plans: ProcessPlan[], settings: StartSettings): Promise
     gatewayUrl: gateway.graphqlUrl,
     subgraphs: subgraphPlans.map(p => ({ name: p.name, graphqlUrl: p.graphqlUrl, database: describeDatabase(p.name, p.env) })),
     notStarted: gateway.notStarted,
-    officerToken: await mintDevToken({ kind: "officer", sub: "demo-officer", roles: ["ONBOARDING_SERVICE", "DGD", "DISTRICT_DIRECTORATE", "CUSTOMS_OFFICE", "AUDITOR"] }),
+    officerToken: await mintDevToken({ kind: "officer", sub: "demo-officer", roles: ["ONBOARDING_SERVICE", "DGD", "DISTRICT_DIRECTORATE", "CUSTOMS_OFFICE", "AUDITOR", "BORDER_GUARD", "ANTI_FRAUD"] }),
     portalUserToken: withIdentity ? await mintDevToken({ kind: "portal_user", sub: DEMO_ADMIN_SUBJECT }) : undefined,
     credentials: withIdentity ? readCredentials(settings.credentialsFile) : undefined,
     credentialsFile: settings.credentialsFile,

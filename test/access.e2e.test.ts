@@ -2,6 +2,7 @@ import { getNamedType, GraphQLObjectType, isCompositeType, Kind, parse } from "g
 import { mintDevToken } from "../scripts/mint-token";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
+import { definition as enforcementDefinition } from "../subgraphs/enforcement/enforcement.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
 import { definition as warehousingDefinition } from "../subgraphs/warehousing/warehousing.subgraph";
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signingSecret, signPrincipal } from "../subgraphs/kit";
@@ -22,6 +23,21 @@ import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
 const OWNED_BY_THE_USER_ONLY: Record<string, string> = {
   "identity.PortalUser": "a user's profile is the user's own: the partner's software reads no user's e-mail or second factor",
 };
+
+/**
+ * Fields no partner reads, not even the one concerned, by `subgraph.Type` (`*`: the whole type),
+ * with why: for these, every partner principal and anonymous callers are the outsiders, and an
+ * officer with the roles given is the control that reads them.
+ */
+const OFFICERS_ONLY: Record<string, { fields: string[] | "*"; why: string }> = {
+  "enforcement.OffenceCase": { fields: "*", why: "the investigation is the administration's (ENF-R21); the person punished sees its PenaltyDecision" },
+  "enforcement.Control": { fields: "*", why: "controls are made without prior notice (LD art. 31); their findings are the administration's" },
+  "enforcement.Seizure": { fields: "*", why: "evidence and seizures belong to the investigation (ENF-R21)" },
+  "debt.Seizure": { fields: "*", why: "customs pledges are the officers' in debt" },
+  "enforcement.BusinessPartner": { fields: ["offenceCases", "complianceProfile"], why: "cases and the compliance profile are the administration's (ENF-R21); the partner reads its decisions" },
+  "enforcement.CustomsDeclaration": { fields: ["offenceCases"], why: "cases are for enforcement roles (ENF-R21)" },
+};
+const ENFORCEMENT_OFFICER: Principal = { kind: "OFFICER", subject: "officer-access-enforcement", partners: [], officerRoles: ["BORDER_GUARD", "ANTI_FRAUD"] };
 
 /** Fields any authenticated caller may read, by `subgraph.Type`, with why. `*`: the whole type. */
 const PUBLIC: Record<string, { fields: string[] | "*"; why: string }> = {
@@ -44,8 +60,9 @@ let officer: string;
 const fixtures: Record<string, { id: string }> = {};
 
 beforeAll(async () => {
-  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition]);
+  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition, enforcementDefinition]);
   officer = await mintDevToken({ kind: "officer", sub: "officer-access", roles: ["CUSTOMS_OFFICE", "DISTRICT_DIRECTORATE"] });
+  const enforcer = await mintDevToken({ kind: "officer", sub: "officer-access-enforcement", roles: ["BORDER_GUARD", "ANTI_FRAUD"] });
   owner = await onboardDeclarant(g.gatewayUrl, g.spool, "94000001", "Owner Logistik AG");
   outsider = await onboardDeclarant(g.gatewayUrl, g.spool, "94000002", "Outsider Transport AG");
   await g.drainEvents();
@@ -85,7 +102,11 @@ beforeAll(async () => {
   const lot = ok(
     await call(`mutation ($f: ID!, $p: ID!, $d: ID!) { recordLotEntry(input: { facilityId: $f, officeId: "1001", depositorId: $p, entryDeclarationId: $d, presentedAt: "2026-03-02T08:30:00+01:00", goodsDescription: "Wheat", tariffNumber: "1001.9900", netMassKg: "12000.000", suitableForBulkTransport: true, conditionalDuties: "5040.00" }) { lot { id } } }`, { f: silo, p: owner.partnerId, d: declaration }, officer),
   ).recordLotEntry.lot.id;
-  // The case's conditional debt (X11) and the lot's (X14) exist in debt before their access is checked.
+  // Issue 11: a case against the owner about its declaration, a control at it, its goods seized as pledge (X21).
+  const offenceCase = ok(await call(`mutation ($p: ID!, $d: ID!) { openOffenceCase(input: { offenceType: CUSTOMS_EVASION, suspectIds: [$p], declarationIds: [$d], facts: "Shoes declared as T-shirts" }) { offenceCase { id } } }`, { p: owner.partnerId, d: declaration }, enforcer)).openOffenceCase.offenceCase.id;
+  const control = ok(await call(`mutation ($p: ID!, $c: ID!) { planControl(input: { kind: BORDER_AREA_CONTROL, targetId: $p, place: "Basel", caseId: $c }) { control { id } } }`, { p: owner.partnerId, c: offenceCase }, enforcer)).planControl.control.id;
+  const seizure = ok(await call(`mutation ($p: ID!, $c: ID!, $d: ID!) { seizeGoods(input: { kind: SMUGGLED_GOODS, objects: "Shoes", caseId: $c, declarationId: $d, ownerId: $p }) { seizure { id } } }`, { p: owner.partnerId, c: offenceCase, d: declaration }, enforcer)).seizeGoods.seizure.id;
+  // The case's conditional debt (X11), the lot's (X14) and the seized goods' pledge (X21) exist in debt before their access is checked.
   await g.drainEvents();
 
   Object.assign(fixtures, {
@@ -107,6 +128,12 @@ beforeAll(async () => {
     "debt.CustomsDebt": { id: debt },
     "debt.Security": { id: security },
     "debt.TaxationDecision": { id: taxation },
+    "debt.Seizure": { id: seizure },
+    "enforcement.OffenceCase": { id: offenceCase },
+    "enforcement.Control": { id: control },
+    "enforcement.Seizure": { id: seizure },
+    "enforcement.BusinessPartner": { id: owner.partnerId },
+    "enforcement.CustomsDeclaration": { id: declaration },
   });
 });
 afterAll(async () => {
@@ -178,15 +205,18 @@ it("refuses every private field of every entity, through _entities, to another p
     const [subgraph, type] = entity.split(".");
     const pub = PUBLIC[entity];
     if (pub?.fields === "*") continue;
+    const officersOnly = OFFICERS_ONLY[entity];
     for (const field of fieldsOf(subgraph, type)) {
       if (pub?.fields.includes(field.name)) continue;
-      for (const principal of outsiders) {
+      const forOfficers = officersOnly && (officersOnly.fields === "*" || officersOnly.fields.includes(field.name));
+      for (const principal of forOfficers ? [...outsiders, ...owners] : outsiders) {
         const res = await entities(subgraph, principal, type, fixtures[entity].id, field.selection);
         const value = res.data?._entities?.[0];
         const refused = value === null || value === undefined || (value[field.name] === null && res.errors?.some(e => ["FORBIDDEN", "UNAUTHENTICATED"].includes(e.extensions?.code)));
         if (!refused || res.errors?.some(e => e.extensions?.code === "INTERNAL_SERVER_ERROR")) leaks.push(`${entity}.${field.name} as ${principal.kind}: ${JSON.stringify(res)}`);
       }
-      for (const principal of OWNED_BY_THE_USER_ONLY[entity] ? owners.filter(p => p.kind === "PORTAL_USER") : owners) {
+      const readers = forOfficers ? [ENFORCEMENT_OFFICER] : OWNED_BY_THE_USER_ONLY[entity] ? owners.filter(p => p.kind === "PORTAL_USER") : owners;
+      for (const principal of readers) {
         const res = await entities(subgraph, principal, type, fixtures[entity].id, field.selection);
         if (res.errors || !res.data?._entities?.[0]) broken.push(`${entity}.${field.name} as owner ${principal.kind}: ${JSON.stringify(res)}`);
       }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Length } from "class-validator";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
-import { MoneyScalar } from "../../kit";
+import { ForbiddenError, MoneyScalar } from "../../kit";
 import { CustomsDebt } from "../entities/debt.entity";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
 import { BusinessPartner, DebtContext, Seizure } from "./debt.resolver";
@@ -125,7 +125,7 @@ export class PledgeResolver {
 export class SeizurePledgeResolver {
   @FieldResolver(() => CustomsPledge, { nullable: true, description: "X21 (ENF-R20, DEBT-R20; LD art. 83 para. 3): the customs pledge the seizure became, sequestered; officers only, like every pledge." })
   async customsPledge(@Root() seizure: Seizure, @Ctx() ctx: DebtContext): Promise<CustomsPledge | null> {
-    if (ctx.principal.kind !== "OFFICER" && ctx.principal.kind !== "SERVICE") return null;
+    if (ctx.principal.kind !== "OFFICER" && ctx.principal.kind !== "SERVICE") throw new ForbiddenError("Customs pledges are the officers'.", { rule: "DEBT-R20", article: "LD art. 83" });
     return loaders.pledgeOfSeizure(ctx).load(seizure.id);
   }
 }
