@@ -4,6 +4,7 @@ import { apiSchemaOf } from "../scripts/compose";
 import { mintDevToken } from "../scripts/mint-token";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
+import { definition as enforcementDefinition } from "../subgraphs/enforcement/enforcement.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
 import { definition as warehousingDefinition } from "../subgraphs/warehousing/warehousing.subgraph";
 import { OFFICER_ROLES } from "../subgraphs/kit";
@@ -24,7 +25,7 @@ const IMPOSSIBLE_DATE = "2000-01-01T00:00:00.000Z";
 const FUTURE_DATE = "2027-06-01T10:00:00.000Z";
 
 beforeAll(async () => {
-  g = await startGraph("customs_test_e2e_input", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition]);
+  g = await startGraph("customs_test_e2e_input", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition, enforcementDefinition]);
   officer = await mintDevToken({ kind: "officer", sub: "officer-input", roles: [...OFFICER_ROLES] });
   await g.drainEvents();
   await g.quiesce();

@@ -378,13 +378,26 @@ describe("penalties: finality, fines, ends and appeals (ENF-R19, ENF-R23)", () =
     const stranger = partner();
     await refusedWith(stranger.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds: "g" } }, "FORBIDDEN", { rule: "ENF-R23" });
     await refusedWith(stranger.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: stranger.id, grounds: "g" } }, "NOT_ADDRESSEE");
-    const results = await Promise.all(Array.from({ length: 10 }, () => t.as(suspect.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds: "g" } })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => t.as(suspect.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds: "g" } })));
     expect(results.filter(r => !r.errors)).toHaveLength(1);
     expect(new Set(results.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["APPEAL_ALREADY_FILED"]));
     const appealId = results.find(r => !r.errors)!.data!.fileEnforcementAppeal.appeal.id;
     await ok(DGD, DECIDE_APPEAL, { input: { appealId, outcome: "UPHELD", reasons: "Negligence not established." } });
     const after = (await ok(FRAUD, GET_CASE, { id: c.id })).offenceCase;
     expect(after).toMatchObject({ status: "UNDER_INVESTIGATION", fineImposed: null, decidedAt: null, appeals: [{ id: appealId, status: "UPHELD" }] });
+  });
+
+  it("ENF-R18, ENF-R23 a penalty is decided once and becomes final once: 50 parallel decisions and 50 parallel finalisations give one winner each, the losers a typed refusal, and one FineImposed (LD art. 116, 128)", async () => {
+    const { c } = await investigated("CUSTOMS_EVASION", { dutiesAtStake: "100.00" });
+    const decisions = await Promise.all(Array.from({ length: 50 }, (_, i) => t.as(FRAUD, DECIDE, { input: { caseId: c.id, fine: `${100 + i}.00`, payer: "PERSON", reasons: `decision ${i}` } })));
+    expect(decisions.filter(r => !r.errors)).toHaveLength(1);
+    expect(new Set(decisions.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["CASE_NOT_UNDER_INVESTIGATION"]));
+    const fine = decisions.find(r => !r.errors)!.data!.decidePenalty.offenceCase.fineImposed;
+    t.clock.set("2026-04-02T00:00:00+02:00");
+    const finals = await Promise.all(Array.from({ length: 50 }, () => t.as(FRAUD, FINALISE, { caseId: c.id })));
+    expect(finals.filter(r => !r.errors)).toHaveLength(1);
+    expect(new Set(finals.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["PENALTY_NOT_DECIDED"]));
+    expect(await outbox("FineImposed", c.id)).toEqual([expect.objectContaining({ amount: fine })]);
   });
 
   it("ENF-R19 limitation: an officer records an open case as time-barred with a reason, never a decided one (LD art. 129; DPA art. 11 para. 2, its period not in our sources)", async () => {
@@ -435,7 +448,7 @@ describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, 
     const first = await penalised(trader);
     await refusedWith(FRAUD, REFER, { input: { partnerId: trader.id, reason: "r" } }, "OFFENCES_NOT_REPEATED", { rule: "ENF-R06", article: "OD-AFD art. 9 let. c" });
     const second = await penalised(trader);
-    const results = await Promise.all(Array.from({ length: 10 }, () => t.as(FRAUD, REFER, { input: { partnerId: trader.id, reason: "Two evasions in a year." } })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => t.as(FRAUD, REFER, { input: { partnerId: trader.id, reason: "Two evasions in a year." } })));
     expect(results.filter(r => !r.errors)).toHaveLength(1);
     expect(new Set(results.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["REFERRAL_ALREADY_OPEN"]));
     const referral = results.find(r => !r.errors)!.data!.raiseWithdrawalReferral.referral;
@@ -490,7 +503,7 @@ describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
     const declarant = partner();
     const declarationId = randomUUID();
     const payload = { declarationId, declarationNumber: "26CH100100000123", declarantId: declarant.id, onBehalfOfId: null, officeId: "1001", channel: "GREEN_LANE", crossedAt: "2026-03-01T18:00:00+01:00", detectedAt: "2026-03-01T18:05:00+01:00", goods: [{ position: 1, tariffNumber: "2402.2000", description: "Cigarettes" }], reasons: ["over the allowance"] };
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => t.deliver("declarations", "UndeclaredGoodsDetected", payload)));
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => t.deliver("declarations", "UndeclaredGoodsDetected", payload)));
     expect(outcomes.every(o => o === "PROCESSED")).toBe(true);
     const DECL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases { ${CASE} } } } }`;
     const cases = (await ok(FRAUD, DECL, { r: [{ __typename: "CustomsDeclaration", id: declarationId }] }))._entities[0].offenceCases;
@@ -531,7 +544,7 @@ describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
     expect(leads).toEqual([expect.objectContaining({ source: "LOT_RELEASED_WITHOUT_DECLARATION", status: "OPEN", lot: { id: lotId } })]);
     const profile = (await ok(CUSTOMS, PARTNER, { r: [{ __typename: "BusinessPartner", id: depositor.id }] }))._entities[0].complianceProfile;
     expect(profile).toMatchObject({ openLeads: 1, openCases: 0 });
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.as(FRAUD, OPEN, { input: { offenceType: "CUSTOMS_EVASION", leadId: leads[0].id, facts: "Goods left the warehouse undeclared." } })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => t.as(FRAUD, OPEN, { input: { offenceType: "CUSTOMS_EVASION", leadId: leads[0].id, facts: "Goods left the warehouse undeclared." } })));
     expect(results.filter(r => !r.errors)).toHaveLength(1);
     expect(new Set(results.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["LEAD_ALREADY_DECIDED"]));
     const c = results.find(r => !r.errors)!.data!.openOffenceCase.offenceCase;

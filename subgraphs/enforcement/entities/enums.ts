@@ -259,7 +259,7 @@ export enum AppealInstance {
   FEDERAL_ADMINISTRATIVE_TRIBUNAL = "FEDERAL_ADMINISTRATIVE_TRIBUNAL",
 }
 registerEnumType(AppealInstance, {
-  name: "AppealInstance",
+  name: "EnforcementAppealInstance",
   description: "ENF-R23 (LD art. 116 para. 1bis): first-instance decisions of a district directorate (its anti-fraud section) go to the DGD; ENF-R22 (LD art. 115i para. 3): administrative assistance goes to the Federal Administrative Tribunal.",
 });
 

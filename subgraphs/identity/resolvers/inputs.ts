@@ -322,7 +322,7 @@ export class WithdrawAuthorisationInput {
 @InputType({ description: "ENF-R06 (OD-AFD art. 9 let. c): the DGD decides not to withdraw on a referral." })
 export class DismissWithdrawalReferralInput {
   @Field(() => ID, { description: "The referral's id (enforcement's)." })
-  @Length(1, 36)
+  @IsUUID()
   referralId: string;
 
   @Field({ description: "Why the DGD does not withdraw the authorisation." })
