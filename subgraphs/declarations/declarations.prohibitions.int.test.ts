@@ -84,16 +84,19 @@ describe("X25 ProfessionalDeclarantProhibited (ENF-R05; LD art. 109 para. 2)", (
     await expectLodged(other, lodgeInput(other, { onBehalfOfId: importer }));
   });
 
-  it("X25 ProfessionalDeclarantProhibited: the declaring employee's personal number is prohibited whoever employs it (ENF-R05; LD art. 109 para. 2; OD-AFD art. 11)", async () => {
+  it("X25 ProfessionalDeclarantProhibited: a prohibition naming a personal number is of that employee of that partner: its professional declarations are refused, its colleagues' are not, nor another partner's employee with the same number (ENF-R05; LD art. 109 para. 2; OD-AFD art. 11)", async () => {
     const d = await h.declarant();
     await h.identityEvent("DeclarantEmployeeAnnounced", { partnerId: d.partnerId, personalNumber: "Z777" });
-    const person = randomUUID();
-    const p = prohibition(person, { personalNumber: "Z777", grounds: "LACKS_SKILLS" });
+    const p = prohibition(d.partnerId, { personalNumber: "Z777", grounds: "LACKS_SKILLS" });
     await deliver("ProfessionalDeclarantProhibited", p);
     await expectProhibited(d, lodgeInput(d, { personalNumber: "Z777", onBehalfOfId: randomUUID() }), { field: "input.personalNumber", prohibitionId: p.prohibitionId });
     // Another employee of the same declarant may declare for others; Z777 its employer's own goods.
     await expectLodged(d, lodgeInput(d, { onBehalfOfId: randomUUID() }));
     await expectLodged(d, lodgeInput(d, { personalNumber: "Z777" }));
+    // Personal numbers are unique per partner only (ID-R32): Z777 of another declarant is someone else.
+    const other = await h.declarant();
+    await h.identityEvent("DeclarantEmployeeAnnounced", { partnerId: other.partnerId, personalNumber: "Z777" });
+    await expectLodged(other, lodgeInput(other, { personalNumber: "Z777", onBehalfOfId: randomUUID() }));
   });
 
   it("X25 ProfessionalDeclarantProhibited: in force from validFrom (refused at validFrom, accepted one millisecond before) until validUntil (refused one millisecond before, accepted at validUntil) (ENF-R05; LD art. 109 para. 2)", async () => {

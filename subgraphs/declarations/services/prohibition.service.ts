@@ -1,4 +1,4 @@
-import { Brackets, EntityManager, IsNull } from "typeorm";
+import { EntityManager, IsNull } from "typeorm";
 import { EventHandler, sqlTime } from "../../kit";
 import { DeclarantProhibition, ProhibitionScope } from "../entities/prohibition.entity";
 import { refused } from "./errors";
@@ -96,8 +96,9 @@ export class ProhibitionService {
  * declaring its own goods is not a professional declarant (LD art. 109 para. 1). The prohibition
  * counts when its scope includes DECLARATIONS, it is in force at `now` (validFrom <= now <
  * validUntil, or indefinite) and not lifted at or before `now`, and it names the declarant
- * partner or the declaration's personal number (the declaring employee, OD-AFD art. 11). One
- * statement on the prohibitions' partner and personal-number indexes (an index merge on MariaDB),
+ * partner, as a whole (no personal number) or as the employer of the declaring employee whose
+ * personal number the declaration carries (OD-AFD art. 11; personal numbers are unique per partner,
+ * ID-R32, so a number alone names nobody). One statement on the prohibitions' partner index,
  * through the caller's transaction `m`. Called where a declarant makes a declaration that may be
  * for another: electronic lodging, the paper and oral declarations the office records, and a
  * resubmission. A box declaration, a facility crossing, a rural border announcement and undeclared
@@ -113,12 +114,9 @@ export async function requireNotProhibited(
   const at = sqlTime(now);
   const inForce = await m
     .createQueryBuilder(DeclarantProhibition, "p")
-    .where(
-      new Brackets(who => {
-        who.where("p.partner_id = :partner", { partner: d.declarantId });
-        if (d.personalNumber) who.orWhere("p.personal_number = :personal", { personal: d.personalNumber });
-      }),
-    )
+    .where("p.partner_id = :partner", { partner: d.declarantId })
+    // A prohibition naming a personal number is of that employee of the partner only (personal numbers are unique per partner, ID-R32).
+    .andWhere(d.personalNumber ? "(p.personal_number IS NULL OR p.personal_number = :personal)" : "p.personal_number IS NULL", { personal: d.personalNumber ?? null })
     .andWhere("p.valid_from <= :at", { at })
     .andWhere("(p.valid_until IS NULL OR p.valid_until > :at)", { at })
     .andWhere("(p.lifted_at IS NULL OR p.lifted_at > :at)", { at })
@@ -126,9 +124,9 @@ export async function requireNotProhibited(
     .addOrderBy("p.id", "ASC")
     .getMany();
   const declarations = inForce.filter(p => p.scope.includes("DECLARATIONS"));
-  const hit = declarations.find(p => p.partnerId === d.declarantId) ?? declarations[0];
+  const hit = declarations.find(p => p.personalNumber === null) ?? declarations[0];
   if (!hit) return;
-  const byPartner = hit.partnerId === d.declarantId;
+  const byPartner = hit.personalNumber === null;
   const until = hit.validUntil ? `until ${hit.validUntil.toISOString()}` : "for an indefinite period";
   throw refused(
     "DECLARANT_PROHIBITED",
