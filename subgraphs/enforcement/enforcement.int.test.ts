@@ -605,6 +605,21 @@ describe("administrative assistance and border construction (ENF-R22, ENF-R24)",
 });
 
 describe("constant SQL per request", () => {
+  it("CustomsDeclaration.offenceCases: a case on two declarations is listed on each, and 100 declarations cost what 10 cost", async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const c = await openCase({ offenceType: "CUSTOMS_ENDANGERMENT", suspectIds: [randomUUID()], declarationIds: [a, b] });
+    const Q = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases { id } } } }`;
+    const count = async (n: number) => {
+      const r = [a, b, ...Array.from({ length: n - 2 }, () => randomUUID())].map(id => ({ __typename: "CustomsDeclaration", id }));
+      const before = t.subgraph.runtime.sql.count;
+      const res = await ok(GUARD, Q, { r });
+      expect(res._entities.slice(0, 2)).toEqual([{ id: a, offenceCases: [{ id: c.id }] }, { id: b, offenceCases: [{ id: c.id }] }]);
+      return t.subgraph.runtime.sql.count - before;
+    };
+    expect(await count(100)).toBe(await count(10));
+  });
+
+
   it("a page of cases with their parties, links, seizures, controls and fine ranges, and 100 partners' compliance profiles, cost the same statements for 10 as for 100 objects", async () => {
     const suspect = partner();
     for (let i = 0; i < 100; i++) await t.subgraph.services.cases.open(FRAUD, { offenceType: "ORDER_VIOLATION" as never, orderBreach: "PUNISHABLE_PROVISION" as never, suspectIds: [suspect.id, randomUUID()], facts: `case ${i}`, declarationIds: [randomUUID()] });

@@ -128,19 +128,15 @@ export class CaseService {
     return caseIds.map(id => rows.filter(r => r.caseId === id));
   }
 
-  /** The cases linked to each declaration, oldest first: one statement for any number of declarations. */
+  /** The cases linked to each declaration, oldest first: two statements for any number of declarations. */
   async ofDeclarations(declarationIds: readonly string[]): Promise<OffenceCase[][]> {
     if (!declarationIds.length) return [];
-    const rows = await this.dataSource
-      .getRepository(OffenceCase)
-      .createQueryBuilder("c")
-      .innerJoin(CaseLink, "l", "l.case_id = c.id")
-      .addSelect("l.ref_id", "ref")
-      .where("l.kind = :kind AND l.ref_id IN (:...ids)", { kind: CaseLinkKind.DECLARATION, ids: [...new Set(declarationIds)] })
-      .orderBy("c.opened_at", "ASC")
-      .addOrderBy("c.id", "ASC")
-      .getRawAndEntities();
-    return declarationIds.map(id => rows.entities.filter((_, i) => rows.raw[i].ref === id));
+    const links = await this.dataSource.getRepository(CaseLink).findBy({ kind: CaseLinkKind.DECLARATION, refId: In([...new Set(declarationIds)]) });
+    const cases = links.length ? await this.dataSource.getRepository(OffenceCase).find({ where: { id: In([...new Set(links.map(l => l.caseId))]) }, order: { openedAt: "ASC", id: "ASC" } }) : [];
+    return declarationIds.map(id => {
+      const mine = new Set(links.filter(l => l.refId === id).map(l => l.caseId));
+      return cases.filter(c => mine.has(c.id));
+    });
   }
 
   async list(principal: Principal, filter: { statuses?: CaseStatus[] | null; offenceTypes?: OffenceType[] | null }, args: ConnectionArgs) {
