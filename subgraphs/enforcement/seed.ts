@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Principal } from "../kit";
-import { ControlKind, ControlResult, Culpability, OffenceType, SeizureKind } from "./entities/enums";
+import { AggravatingCircumstance, ControlKind, ControlResult, Culpability, OffenceType, SeizureKind } from "./entities/enums";
 import { OffenceCase } from "./entities/offence-case.entity";
 import type { EnforcementServices } from "./services";
 
@@ -31,7 +31,7 @@ export async function seedDemoEnforcement(services: EnforcementServices, credent
   await services.controls.perform(GUARD, { controlId: control.id, result: ControlResult.IRREGULARITIES, findings: "12 mechanical wrist-watches without proof of taxation (LD art. 30 para. 2)." });
   const c = await services.cases.open(ANTI_FRAUD, { offenceType: OffenceType.CUSTOMS_EVASION, facts: "Watches imported without declaration, found in a territory control.", suspectIds: [partnerId], culpability: Culpability.INTENT });
   await services.seizures.seize(GUARD, { kind: SeizureKind.SMUGGLED_GOODS, objects: "12 mechanical wrist-watches", caseId: c.id, controlId: control.id, ownerId: partnerId, goodsValue: 36_000_00, crossedAt: importedAt });
-  await services.cases.assess(ANTI_FRAUD, { caseId: c.id, dutiesAtStake: 2_880_00, dutiesEstimated: true, aggravatingCircumstances: ["BY_TRADE_OR_HABIT" as never] });
+  await services.cases.assess(ANTI_FRAUD, { caseId: c.id, dutiesAtStake: 2_880_00, dutiesEstimated: true, aggravatingCircumstances: [AggravatingCircumstance.BY_TRADE_OR_HABIT] });
   logger.info({ partnerId, caseId: c.id }, "demo enforcement case recorded");
   return 1;
 }
