@@ -458,7 +458,12 @@ describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, 
     expect(profile).toMatchObject({ openCases: 2, casesLastFiveYears: 2, penaltiesLastFiveYears: 2, repeatedOffences: true, openWithdrawalReferral: true, activeProhibition: false });
     await ok(FRAUD, CANCEL_REFERRAL, { input: { referralId: referral.id, reason: "Paid and trained." } });
     expect(await outbox("RepeatedOffencesReferralCancelled", referral.id)).toHaveLength(1);
-    await ok(FRAUD, REFER, { input: { partnerId: trader.id, reason: "Again." } });
+    const again = (await ok(FRAUD, REFER, { input: { partnerId: trader.id, reason: "Again." } })).raiseWithdrawalReferral.referral;
+    // The DGD withdraws the authorisation in identity, which reports it: the referral is no longer open.
+    expect(await t.deliver("identity", "WithdrawalReferralDecided", { referralId: again.id, partnerId: trader.id, outcome: "WITHDRAWN", decidedAt: NOW, reason: "Two evasions." })).toBe("PROCESSED");
+    const after = (await ok(CUSTOMS, PARTNER, { r: [{ __typename: "BusinessPartner", id: trader.id }] }))._entities[0].complianceProfile;
+    expect(after.openWithdrawalReferral).toBe(false);
+    await refusedWith(FRAUD, CANCEL_REFERRAL, { input: { referralId: again.id, reason: "late" } }, "REFERRAL_NOT_OPEN");
   });
 
   it("ENF-R21 a partner sees its penalty decisions, never a case, a control or a seizure, through fields and _entities; every officer sees the profile's counts, only enforcement roles the cases (LD art. 110-113)", async () => {

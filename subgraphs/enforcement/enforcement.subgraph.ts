@@ -48,7 +48,7 @@ export const definition: SubgraphDefinition<EnforcementServices> = {
     "enforcement_appeal(decision_kind,decision_id,appellant_id)": () => new DomainError("APPEAL_ALREADY_FILED", "This decision was already appealed by this appellant.", { rule: "ENF-R23", article: "LD art. 116" }),
   },
   createServices: runtime => createEnforcementServices(runtime),
-  consumes: ["UndeclaredGoodsDetected", "TaxationDecisionIssued", "ExOfficioTaxation", "LotReleasedWithoutDeclaration", "PledgeMisappropriated"],
+  consumes: ["UndeclaredGoodsDetected", "TaxationDecisionIssued", "ExOfficioTaxation", "LotReleasedWithoutDeclaration", "PledgeMisappropriated", "WithdrawalReferralDecided"],
   eventHandlers: services => ({
     // X07 (LD art. 118): undeclared goods open an evasion case.
     UndeclaredGoodsDetected: (m, e) => services.cases.onUndeclaredGoodsDetected(m, e.payload as never),
@@ -59,5 +59,7 @@ export const definition: SubgraphDefinition<EnforcementServices> = {
     LotReleasedWithoutDeclaration: (m, e) => services.cases.onLotReleasedWithoutDeclaration(m, e.payload as never),
     // X22 (LD art. 122): a case against the pledge's owner.
     PledgeMisappropriated: (m, e) => services.cases.onPledgeMisappropriated(m, e.payload as never),
+    // ENF-R06: the DGD decided a referral in identity.
+    WithdrawalReferralDecided: (m, e) => services.decisions.onReferralDecided(m, e.payload as never),
   }),
 };

@@ -208,6 +208,15 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     });
     expect((await rows(b.partnerId)).map((x: { status: string }) => x.status)).toEqual(["OPEN"]);
     expect(await withdrawnEvents(a.partnerId)).toHaveLength(1);
+    // Enforcement is told of each decision (WithdrawalReferralDecided), so its profile no longer shows them open.
+    const told = (await h.subgraph.runtime.dataSource.query("SELECT aggregate_id, payload FROM outbox_event WHERE type = 'WithdrawalReferralDecided' AND aggregate_id IN (?, ?, ?)", [open1.referralId, open2.referralId, dismissed.referralId])) as { aggregate_id: string; payload: string }[];
+    expect(told.map(r => JSON.parse(r.payload)).sort((x, y) => x.referralId.localeCompare(y.referralId))).toEqual(
+      [
+        { referralId: dismissed.referralId, partnerId: a.partnerId, outcome: "DISMISSED", decidedAt: "2026-03-02T08:00:00.000Z", reason: "Too old to count" },
+        { referralId: open1.referralId, partnerId: a.partnerId, outcome: "WITHDRAWN", decidedAt: decided.decidedAt, reason: decided.decisionReason },
+        { referralId: open2.referralId, partnerId: a.partnerId, outcome: "WITHDRAWN", decidedAt: decided.decidedAt, reason: decided.decisionReason },
+      ].sort((x, y) => x.referralId.localeCompare(y.referralId)),
+    );
     // Decided by the withdrawal: the DGD cannot dismiss it any more.
     expect(errorCode(await h.as(DGD, DISMISS, { id: open1.referralId, reason: "Changed my mind" }))).toBe("WITHDRAWAL_REFERRAL_NOT_OPEN");
   });

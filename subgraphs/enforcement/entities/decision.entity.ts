@@ -91,7 +91,7 @@ export class WithdrawalReferral {
   reason: string;
 
   @Field(() => ReferralStatus)
-  @Column({ type: "varchar", length: 12 })
+  @Column({ type: "varchar", length: 24 })
   status: ReferralStatus;
 
   @Field()
@@ -104,6 +104,14 @@ export class WithdrawalReferral {
   @Field(() => Date, { nullable: true })
   @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the DGD decided (identity's WithdrawalReferralDecided)." })
+  @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The DGD's reasons." })
+  @Column({ type: "varchar", length: 1000, name: "decision_reason", nullable: true })
+  decisionReason: string | null;
 }
 
 @ObjectType({

@@ -243,9 +243,14 @@ registerEnumType(ProhibitionStatus, { name: "ProhibitionStatus", description: "D
 
 export enum ReferralStatus {
   RAISED = "RAISED",
+  AUTHORISATION_WITHDRAWN = "AUTHORISATION_WITHDRAWN",
+  DISMISSED = "DISMISSED",
   CANCELLED = "CANCELLED",
 }
-registerEnumType(ReferralStatus, { name: "ReferralStatus", description: "ENF-R06: a referral is raised for the DGD to decide in identity (X24), or cancelled by enforcement." });
+registerEnumType(ReferralStatus, {
+  name: "ReferralStatus",
+  description: "ENF-R06: RAISED for the DGD to decide in identity (X24); AUTHORISATION_WITHDRAWN or DISMISSED as identity reports the DGD's decision (WithdrawalReferralDecided); CANCELLED by enforcement before a decision.",
+});
 
 export enum AppealableDecision {
   PENALTY = "PENALTY",

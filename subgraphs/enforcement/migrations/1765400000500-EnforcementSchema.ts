@@ -136,10 +136,12 @@ export class EnforcementSchema1765400000500 implements MigrationInterface {
           { name: "open_key", type: "varchar", length: "36", isNullable: true },
           { name: "case_ids", type: "text" },
           { name: "reason", type: "varchar", length: "1000" },
-          { name: "status", type: "varchar", length: "12" },
+          { name: "status", type: "varchar", length: "24" },
           { name: "raised_at", type: "datetime", precision: 3 },
           { name: "raised_by", type: "varchar", length: "100" },
           { name: "cancelled_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "decided_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "decision_reason", type: "varchar", length: "1000", isNullable: true },
         ],
       }),
     );

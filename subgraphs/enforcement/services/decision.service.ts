@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In, MoreThanOrEqual } from "typeorm";
+import { DataSource, EntityManager, In, MoreThanOrEqual } from "typeorm";
 import { Clock, EventPublisher, findForUpdate, NotFoundError, OfficeCalendar, Principal, transaction, ValidationError, endOfSameDateYearsLater } from "../../kit";
 import { AssistanceRequest } from "../entities/assistance.entity";
 import { DeclarantProhibition, EnforcementAppeal, WithdrawalReferral } from "../entities/decision.entity";
@@ -145,6 +145,8 @@ export class DecisionService {
         raisedAt: now,
         raisedBy: principal.subject ?? principal.kind,
         cancelledAt: null,
+        decidedAt: null,
+        decisionReason: null,
       });
       await m.insert(WithdrawalReferral, r);
       await this.events.publish(m, "RepeatedOffencesReferral", r.id, { referralId: r.id, partnerId: r.partnerId, caseIds: r.caseIds, caseNumbers: penalised.map(c => c.caseNumber), reason: r.reason, raisedAt: now.toISOString() });
@@ -165,6 +167,18 @@ export class DecisionService {
       await this.events.publish(m, "RepeatedOffencesReferralCancelled", r.id, { referralId: r.id, partnerId: r.partnerId, cancelledAt: now.toISOString(), reason: input.reason.trim() });
       return r;
     });
+  }
+
+  /**
+   * Identity reports the DGD's decision on a referral (ENF-R06): the referral is no longer open,
+   * and another may be raised. A cancelled or already decided referral stays as it is.
+   */
+  async onReferralDecided(m: EntityManager, p: { referralId: string; outcome: string; decidedAt: string; reason?: string | null }): Promise<void> {
+    const r = await findForUpdate(m, WithdrawalReferral, { id: p.referralId });
+    if (!r || r.status !== ReferralStatus.RAISED) return;
+    const status = p.outcome === "WITHDRAWN" ? ReferralStatus.AUTHORISATION_WITHDRAWN : ReferralStatus.DISMISSED;
+    Object.assign(r, { status, openKey: null, decidedAt: new Date(p.decidedAt), decisionReason: p.reason ?? null });
+    await m.save(r);
   }
 
   // ------------------------------------------------------------------ ENF-R22, ENF-R23 appeals

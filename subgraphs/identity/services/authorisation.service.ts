@@ -240,7 +240,7 @@ export class AuthorisationService {
       const now = this.clock.now();
       Object.assign(a, { status: AuthorisationStatus.WITHDRAWN, withdrawnAt: now, withdrawalGround: ground, withdrawalReason: reason });
       await m.save(a);
-      if (ground === WithdrawalGround.REPEATED_OFFENCES) await withdrawOnReferrals(m, a.partnerId, { decidedAt: now, decidedBy: principal.subject ?? "DGD", decisionReason: reason });
+      if (ground === WithdrawalGround.REPEATED_OFFENCES) await withdrawOnReferrals(this.events, m, a.partnerId, { decidedAt: now, decidedBy: principal.subject ?? "DGD", decisionReason: reason });
       await this.events.publish(m, "CustomsSystemAuthorisationWithdrawn", a.partnerId, {
         partnerId: a.partnerId,
         authorisationId: a.id,

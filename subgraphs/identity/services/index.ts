@@ -45,7 +45,7 @@ export function createIdentityServices(runtime: SubgraphRuntime, letters?: Lette
     roles,
     api,
     authorisations: new AuthorisationService(dataSource, clock, access, events),
-    referrals: new WithdrawalReferralService(dataSource, clock, access),
+    referrals: new WithdrawalReferralService(dataSource, clock, access, events),
     employees: new DeclarantEmployeeService(dataSource, clock, access, events),
     aeo: new AeoService(dataSource, clock, access),
     principals: new PrincipalService(dataSource, api),

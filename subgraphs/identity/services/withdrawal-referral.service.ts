@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from "typeorm";
-import { Clock, findForUpdate, loadManyByColumn, NotFoundError, Principal, transaction } from "../../kit";
+import { DataSource, EntityManager, In } from "typeorm";
+import { Clock, EventPublisher, findForUpdate, loadManyByColumn, NotFoundError, Principal, transaction } from "../../kit";
 import { WithdrawalReferralStatus } from "../entities/enums";
 import { WithdrawalReferral } from "../entities/withdrawal-referral.entity";
 import { IdentityAccess } from "./access";
@@ -46,6 +46,7 @@ export class WithdrawalReferralService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly access: IdentityAccess,
+    private readonly events: EventPublisher,
   ) {}
 
   /**
@@ -123,7 +124,9 @@ export class WithdrawalReferralService {
         throw IdentityErrors.refused("WITHDRAWAL_REFERRAL_NOT_OPEN", `The referral is ${referral.status} already; only an OPEN referral is decided.`, { ...RULE, field: "input.referralId", status: referral.status });
       }
       Object.assign(referral, { status: WithdrawalReferralStatus.DISMISSED, decidedAt: this.clock.now(), decidedBy: principal.subject ?? "DGD", decisionReason: reason.trim() });
-      return m.save(referral);
+      await m.save(referral);
+      await publishDecided(this.events, m, referral);
+      return referral;
     });
   }
 
@@ -147,6 +150,14 @@ export class WithdrawalReferralService {
  * ID-R31 let. c: the DGD withdrew the holder's authorisation on the ground of repeated offences;
  * the holder's OPEN referrals are decided by it, in the same transaction.
  */
-export async function withdrawOnReferrals(m: EntityManager, partnerId: string, decision: ReferralDecision): Promise<void> {
-  await m.update(WithdrawalReferral, { partnerId, status: WithdrawalReferralStatus.OPEN }, { status: WithdrawalReferralStatus.WITHDRAWN, ...decision });
+export async function withdrawOnReferrals(events: EventPublisher, m: EntityManager, partnerId: string, decision: ReferralDecision): Promise<void> {
+  const open = await m.findBy(WithdrawalReferral, { partnerId, status: WithdrawalReferralStatus.OPEN });
+  if (!open.length) return;
+  await m.update(WithdrawalReferral, { id: In(open.map(r => r.id)), status: WithdrawalReferralStatus.OPEN }, { status: WithdrawalReferralStatus.WITHDRAWN, ...decision });
+  for (const referral of open) await publishDecided(events, m, { ...referral, status: WithdrawalReferralStatus.WITHDRAWN, ...decision });
+}
+
+/** Tells enforcement how the DGD decided its referral (ENF-R06), so its compliance profile no longer shows it open. */
+async function publishDecided(events: EventPublisher, m: EntityManager, r: Pick<WithdrawalReferral, "id" | "partnerId" | "status" | "decidedAt" | "decisionReason">): Promise<void> {
+  await events.publish(m, "WithdrawalReferralDecided", r.id, { referralId: r.id, partnerId: r.partnerId, outcome: r.status, decidedAt: r.decidedAt!.toISOString(), reason: r.decisionReason });
 }
