@@ -41,7 +41,7 @@ const boundaries = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "data/", "schema/", "scratch/", "coverage/"] },
+  { ignores: ["node_modules/", "data/", "schema/", "scratch/", "coverage/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { PROJECT_ROOT } from "../subgraphs/kit/layout";
 
 /**
  * Issuer and audience that development tokens carry. scripts/mint-token.ts uses the same values,
@@ -8,8 +9,8 @@ export const DEFAULT_JWT_ISSUER = "https://login.customs.example/dev";
 export const DEFAULT_JWT_AUDIENCE = "customs-graph";
 
 /** The committed development key pair (see dev-keys/README.md). Never trusted in production. */
-export const DEV_PUBLIC_KEY_PATH = path.join(__dirname, "dev-keys", "dev-public.pem");
-export const DEV_PRIVATE_KEY_PATH = path.join(__dirname, "dev-keys", "dev-private.pem");
+export const DEV_PUBLIC_KEY_PATH = path.join(PROJECT_ROOT, "gateway", "dev-keys", "dev-public.pem");
+export const DEV_PRIVATE_KEY_PATH = path.join(PROJECT_ROOT, "gateway", "dev-keys", "dev-private.pem");
 
 export const DEFAULT_SUPERGRAPH_PATH = "schema/supergraph.graphql";
 

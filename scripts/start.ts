@@ -8,7 +8,8 @@ import path from "node:path";
 import readline from "node:readline";
 import { DEMO_ADMIN_SUBJECT, DemoCredentials } from "../subgraphs/identity/seed";
 import { resolveDatabaseUrl, Subscriber, SubgraphDefinition } from "../subgraphs/kit";
-import { readRoverConfig, ROOT, RoverConfig } from "./compose";
+import { CODE_EXT, nodeArgsFor } from "../subgraphs/kit/layout";
+import { codeRootOf, readRoverConfig, ROOT, RoverConfig } from "./compose";
 import { CompositionFailed, ensureSupergraph } from "./lib/supergraph";
 import { mintDevToken } from "./mint-token";
 
@@ -106,13 +107,14 @@ export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launc
     ports.set(port, name);
   }
   const shared: NodeJS.ProcessEnv = { ...env, DATA_DIR: settings.dataDir, LOG_LEVEL: settings.logLevel, TS_NODE_TRANSPILE_ONLY: "true" };
-  const nodeArgs = (entry: string) => ["-r", "ts-node/register/transpile-only", entry];
+  // Compiled JavaScript when this script runs compiled (npm start), ts-node otherwise.
+  const nodeArgs = nodeArgsFor;
 
   const subgraphs: ProcessPlan[] = started.map(s => ({
     name: s.name,
     kind: "subgraph",
     command: process.execPath,
-    args: nodeArgs(path.posix.join("subgraphs", s.name, "index.ts")),
+    args: nodeArgs(path.posix.join("subgraphs", s.name, "index")),
     env: {
       ...shared,
       PORT: String(s.port),
@@ -131,7 +133,7 @@ export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launc
     name: "gateway",
     kind: "gateway",
     command: process.execPath,
-    args: nodeArgs("gateway/index.ts"),
+    args: nodeArgs("gateway/index"),
     env: gatewayEnv,
     port: settings.gatewayPort,
     graphqlUrl: `http://${LOCAL}:${settings.gatewayPort}/graphql`,
@@ -216,11 +218,11 @@ export async function loadLaunchable(config: RoverConfig, root = ROOT): Promise<
   const launchable: LaunchableSubgraph[] = [];
   const skipped: string[] = [];
   for (const { name } of config.subgraphs) {
-    if (!fs.existsSync(path.join(root, "subgraphs", name, "index.ts"))) {
+    if (!fs.existsSync(path.join(codeRootOf(root), "subgraphs", name, `index${CODE_EXT}`))) {
       skipped.push(name);
       continue;
     }
-    const modulePath = path.join(root, "subgraphs", name, `${name}.subgraph.ts`);
+    const modulePath = path.join(codeRootOf(root), "subgraphs", name, `${name}.subgraph${CODE_EXT}`);
     const { definition } = (await import(modulePath)) as { definition?: SubgraphDefinition<unknown> };
     if (!definition) throw new Error(`${path.relative(root, modulePath)} does not export 'definition'`);
     launchable.push({ name, consumes: definition.consumes ?? [] });

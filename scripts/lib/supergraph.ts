@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { nodeArgsFor } from "../../subgraphs/kit/layout";
 
 /**
  * Keeps schema/supergraph.graphql in step with the code before something serves it
@@ -68,7 +69,7 @@ export async function ensureSupergraph(root: string, options: EnsureOptions = {}
   log(`${reason}: composing (npm run compose) ...`);
   let code: number;
   if (options.separateProcess) {
-    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join("scripts", "compose.ts")], {
+    const child = spawnSync(process.execPath, nodeArgsFor(path.posix.join("scripts", "compose")), {
       cwd: root,
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
       stdio: "inherit",

@@ -8,6 +8,7 @@ export * from "./http";
 export * from "./http-client";
 export * from "./idempotency";
 export * from "./jobs";
+export * from "./layout";
 export * from "./loaders";
 export * from "./logger";
 export * from "./migrations";
