@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { LRUCache } from "lru-cache";
 import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
 import {
   ANONYMOUS,
@@ -20,7 +21,10 @@ import type { JwtSettings } from "./config";
  * - a compact JWS (officers, dashboards, portal users logged in through CH-LOGIN): verified here;
  *   officers carry their roles in the token, portal users are looked up in identity;
  * - `cat_…`: a partner application's opaque API access token, introspected by identity on every
- *   request. Nothing is cached, so revoking an application stops its tokens at once.
+ *   request. Nothing about a partner is cached, so revoking an application stops its tokens at
+ *   once; concurrent requests with the same token share one question to identity.
+ * A verified JWT is remembered until it expires (issue 12: ES256 verification of the same token on
+ * every request showed in the profile); what identity says about a portal user is not.
  * Anything else is a 401. The result is thrown as an `HttpError`, which the kit's HTTP host turns
  * into `{ errors: [{ message, extensions: { code } }] }` with that status.
  */
@@ -35,6 +39,10 @@ export interface AuthenticatorOptions {
   logger: Logger;
   /** @default 5000 */
   identityTimeoutMs?: number;
+  /** Verified JWTs remembered (LRU). @default 10000 */
+  jwtCacheSize?: number;
+  /** The clock that decides whether a remembered JWT has expired. @default Date.now */
+  now?: () => number;
   /** How the principal endpoint is called. @default global fetch */
   fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
 }
@@ -54,8 +62,18 @@ export async function loadVerificationKey(settings: JwtSettings): Promise<JWTVer
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
   const { jwt, logger, secret } = options;
   const timeoutMs = options.identityTimeoutMs ?? 5000;
+  const now = options.now ?? Date.now;
+  // Verified payloads, each until its own `exp`; a token that fails verification is not kept.
+  const verified = new LRUCache<string, { payload: JWTPayload; expiresAtMs: number }>({ max: options.jwtCacheSize ?? 10_000 });
+  const askingIdentity = new Map<string, Promise<Principal>>();
 
-  async function fromJwt(token: string, requestId: string): Promise<Principal> {
+  async function verifyJwt(token: string): Promise<JWTPayload> {
+    const known = verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > now()) return known.payload;
+      verified.delete(token);
+      throw unauthenticated("The bearer token has expired.");
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwt.key, {
@@ -68,6 +86,12 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     } catch (error) {
       throw jwtFailure(error, logger);
     }
+    verified.set(token, { payload, expiresAtMs: (payload.exp as number) * 1000 });
+    return payload;
+  }
+
+  async function fromJwt(token: string, requestId: string): Promise<Principal> {
+    const payload = await verifyJwt(token);
     const subject = payload.sub;
     if (typeof subject !== "string" || subject === "") throw unauthenticated("The token's 'sub' claim must be a non-empty string.");
     if (payload.kind === "officer") {
@@ -81,8 +105,18 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     throw unauthenticated("The token's 'kind' claim must be 'officer' or 'portal_user'.");
   }
 
+  /** One question to identity per distinct caller in flight: concurrent requests of one caller share it. */
+  function resolvePrincipal(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+    const key = JSON.stringify(body);
+    const pending = askingIdentity.get(key);
+    if (pending) return pending;
+    const asked = askIdentity(body, expected, requestId).finally(() => askingIdentity.delete(key));
+    askingIdentity.set(key, asked);
+    return asked;
+  }
+
   /** Asks identity who a portal user or an API access token is (contract: POST /internal/principal). */
-  async function resolvePrincipal(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+  async function askIdentity(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
     const endpoint = options.principalEndpoint;
     if (!endpoint) throw identityUnavailable();
     let response: Response;

@@ -17,6 +17,7 @@ import {
   IDEMPOTENCY_HEADER,
   createLogger,
   KeepAliveClient,
+  Principal,
   keepAliveTimeoutMs,
   formatError,
   listen,
@@ -27,9 +28,17 @@ import {
   signingSecret,
   signPrincipal,
 } from "../subgraphs/kit";
+import type { GraphQLSchema } from "graphql";
+import { LRUCache } from "lru-cache";
 import { createAuthenticator, loadVerificationKey } from "./auth";
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
+import { applyCors, loadCorsOrigins } from "./cors";
+import { createEdge, EdgeStats } from "./edge";
+import { loadLimits, OperationLimiter } from "./limits";
+import { createRateLimiter, loadRateLimits, RateLimiter } from "./rate-limit";
+import { SubgraphClient, SubgraphClientStats } from "./subgraph-client";
 import { GatewayContext, PrincipalForwardingDataSource } from "./subgraph-source";
+import { TrustedDocuments } from "./trusted-documents";
 
 export type { GatewayContext } from "./subgraph-source";
 
@@ -53,6 +62,8 @@ export interface GatewayOptions {
   healthTimeoutMs?: number;
   /** How long a subgraph fetch may take. @default SUBGRAPH_TIMEOUT_MS, else 30000 */
   subgraphTimeoutMs?: number;
+  /** The rate limiter; @default Redis when REDIS_URL is set, else in memory. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface SubgraphEndpoint {
@@ -61,8 +72,15 @@ export interface SubgraphEndpoint {
   url: string;
 }
 
+/** What the gateway counted since it started: deduplication at both ends, refusals by code. */
+export interface GatewayStats {
+  edge: EdgeStats;
+  subgraphFetches: SubgraphClientStats;
+}
+
 export interface Gateway {
   config: GatewayConfig;
+  stats: GatewayStats;
   subgraphs: readonly SubgraphEndpoint[];
   apollo: ApolloServer<GatewayContext>;
   /** Node request listener: /graphql, GET /health, GET /ready. */
@@ -96,9 +114,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const urlOf = new Map(subgraphs.map(s => [s.name, s.url]));
   const identityUrl = urlOf.get("identity") ?? options.subgraphUrls?.identity ?? subgraphUrlFromEnv("identity", env);
 
-  // One keep-alive client for every call to a subgraph: idle connections close before the
-  // subgraphs' servers close them, and a request reset unread is sent again once.
+  // Identity's principal endpoint and /ready's health checks: a keep-alive client whose idle
+  // connections close before the subgraphs' servers close them (a reset request is sent again once).
   const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
+  const dedup = dedupEnabled(env);
+  // Subgraph fetches: undici's pool, identical concurrent queries of one principal sent once.
+  const subgraphClient = new SubgraphClient({ idleMs: clientIdleMs(env), timeoutMs: subgraphTimeoutMs, dedup });
   const authenticate = createAuthenticator({
     fetch: client.fetch,
     jwt: { ...config.jwt, key: await loadVerificationKey(config.jwt) },
@@ -111,8 +133,19 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: "apollo-gateway" }),
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000), client.fetch),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, subgraphClient, subgraphTimeoutMs),
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loadedSchema }) => (apiSchema = loadedSchema));
+  const rateLimiter = options.rateLimiter ?? createRateLimiter(env, logger);
+  const edge = createEdge({
+    limiter: new OperationLimiter(loadLimits(env), () => apiSchema),
+    rateLimiter,
+    rateLimits: loadRateLimits(env),
+    trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS || undefined),
+    dedup,
+  });
+  const corsOrigins = loadCorsOrigins(env);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // gateway/index.ts owns shutdown.
@@ -120,6 +153,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger)],
     // Stack traces of the gateway's own code tell a client nothing.
     includeStacktraceInErrorResponses: false,
+    // Trusted documents replace automatic persisted queries (trusted-documents.ts says why).
+    persistedQueries: false,
     formatError: (formatted, error) => {
       const serviceName = formatted.extensions?.serviceName;
       const result = formatError(formatted, error, unexpected =>
@@ -147,32 +182,41 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     },
   };
 
-  const handler = createHttpHandler<GatewayContext>({
+  // Signed principals, reused across requests for half their life (signing showed in profiles).
+  const signed = new LRUCache<string, { token: Promise<string>; at: number }>({ max: 10_000 });
+  const graphqlHandler = createHttpHandler<GatewayContext>({
     apollo,
     routes,
+    around: edge.around,
     context: async (req: IncomingMessage) => {
       const requestId = requestIdOf(req);
       const idempotencyKey = header(req, IDEMPOTENCY_HEADER);
       const invalidKey = idempotencyKey === undefined ? undefined : checkIdempotencyKey(idempotencyKey);
       if (invalidKey) throw new HttpError(400, "IDEMPOTENCY_KEY_INVALID", invalidKey);
       const principal = await authenticate(header(req, "authorization"), requestId);
-      // One token per subgraph, reused by the fetches of this request while it is fresh (a slow
-      // plan's later fetches get a new one: the token lives seconds).
-      const tokens = new Map<string, { token: Promise<string>; at: number }>();
+      const principalKey = keyOf(principal);
+      // One token per principal and subgraph, reused while it has more than half its life left
+      // (the token lives seconds: a slow plan's later fetches get a new one).
       const principalTokenFor = (subgraph: string) => {
-        const cached = tokens.get(subgraph);
+        const key = `${subgraph}\u0000${principalKey}`;
+        const cached = signed.get(key);
         if (cached && Date.now() - cached.at < (principalTtl * 1000) / 2) return cached.token;
         const fresh = { token: signPrincipal(principal, secret, subgraph, principalTtl), at: Date.now() };
-        tokens.set(subgraph, fresh);
+        signed.set(key, fresh);
         return fresh.token;
       };
-      return { principal, principalTokenFor, requestId, idempotencyKey };
+      return { principal, principalKey, principalTokenFor, requestId, idempotencyKey };
     },
   });
+  const handler: RequestListener = (req, res) => {
+    if (applyCors(req, res, corsOrigins)) return;
+    void graphqlHandler(req, res);
+  };
 
   const hosts: RunningHost[] = [];
   return {
     config,
+    stats: { edge: edge.stats, subgraphFetches: subgraphClient.stats },
     subgraphs,
     apollo,
     handler,
@@ -186,8 +230,26 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       await Promise.all(hosts.splice(0).map(h => h.close()));
       await apollo.stop();
       client.destroy();
+      await subgraphClient.close();
+      await rateLimiter.close();
     },
   };
+}
+
+/**
+ * `GATEWAY_DEDUP`: `on` (default) shares one execution among identical concurrent queries of one
+ * principal, inbound and towards each subgraph; `off` runs every request as sent. Mutations never share.
+ */
+export function dedupEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.GATEWAY_DEDUP ?? "on").toLowerCase();
+  if (value === "on" || value === "true" || value === "1") return true;
+  if (value === "off" || value === "false" || value === "0") return false;
+  throw new Error(`GATEWAY_DEDUP must be 'on' or 'off', not '${env.GATEWAY_DEDUP}'`);
+}
+
+/** Everything a subgraph may decide by, in a fixed order: equal keys are the same caller. */
+function keyOf(principal: Principal): string {
+  return JSON.stringify([principal.kind, principal.subject ?? null, principal.userId ?? null, principal.applicationId ?? null, principal.partners, principal.officerRoles]);
 }
 
 async function answersHealth(client: KeepAliveClient, graphqlUrl: string, timeoutMs: number): Promise<boolean> {

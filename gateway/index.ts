@@ -6,7 +6,7 @@ import { createGateway } from "./gateway";
 
 /** Launcher: `PORT`, `HOST`, `SUPERGRAPH_PATH`, `<NAME>_URL` and the JWT settings come from the environment. */
 async function main(): Promise<void> {
-  const logger = createLogger("gateway");
+  const logger = createLogger("gateway", { async: true });
   const gateway = await createGateway({ logger });
   await gateway.listen();
   const shutdown = (signal: string) => {

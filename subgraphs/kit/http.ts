@@ -32,7 +32,15 @@ export interface HttpHostOptions<TContext extends BaseContext> {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** More of the error's `extensions` (a limit's name, a retry time, ...). */
+    readonly extensions: Record<string, unknown> = {},
+    /** Response headers (`Retry-After`, ...). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -78,7 +86,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
       res.end(answer.body);
     } catch (error) {
       if (error instanceof HttpError) {
-        return send(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return send(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] }, error.headers);
       }
       return send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     }
