@@ -27,6 +27,22 @@ async function expectRefused(principal: Parameters<IdentityHarness["as"]>[0], qu
   return res.errors![0];
 }
 
+/**
+ * A renewal refused for a wrong secret or a replayed refresh token counts a failure against the
+ * application (DESIGN CHOICE lockout, lockout.int.test.ts): that count is its only write.
+ */
+async function expectRefusedCountingAFailure(principal: Parameters<IdentityHarness["as"]>[0], query: string, variables: Record<string, unknown>, code: string) {
+  const ds = h.subgraph.runtime.dataSource;
+  const others = ds.entityMetadatas.map(m => m.tableName).filter(t => t !== "api_renewal_lockout").sort();
+  const checksum = async (tables: string[]) => JSON.stringify(await ds.query(`CHECKSUM TABLE ${tables.map(t => `\`${t}\``).join(", ")}`));
+  const [before, countBefore] = [await checksum(others), await checksum(["api_renewal_lockout"])];
+  const res = await h.as(principal, query, variables);
+  expect(res.errors?.[0]?.extensions?.code).toBe(code);
+  expect(await checksum(others)).toBe(before);
+  expect(await checksum(["api_renewal_lockout"])).not.toBe(countBefore);
+  return res.errors![0];
+}
+
 /** Delivers a debt event through identity's real handler, once per envelope id, as the relay would. */
 async function deliver(type: "SecurityProvided" | "SecurityEnded", payload: Record<string, unknown>, id: string = randomUUID()) {
   const handler = definition.eventHandlers!(h.subgraph.services)[type];
@@ -112,8 +128,8 @@ describe("ePortal step 5: API self-service", () => {
 
     const byRefresh = await h.as(anonymous, RENEW, { input: { refreshToken: credentials.refreshToken } });
     expect(byRefresh.data?.renewApiAccessToken.accessTokenExpiresAt).toBe("2026-03-02T09:00:00.000Z");
-    await expectRefused(anonymous, RENEW, { input: { refreshToken: credentials.refreshToken } }, "API_TOKEN_INVALID");
-    await expectRefused(anonymous, RENEW, { input: { consumerKey: credentials.consumerKey, consumerSecret: "cs_wrong" } }, "API_TOKEN_INVALID");
+    await expectRefusedCountingAFailure(anonymous, RENEW, { input: { refreshToken: credentials.refreshToken } }, "API_TOKEN_INVALID");
+    await expectRefusedCountingAFailure(anonymous, RENEW, { input: { consumerKey: credentials.consumerKey, consumerSecret: "cs_wrong" } }, "API_TOKEN_INVALID");
     await expectRefused(anonymous, RENEW, { input: { consumerKey: credentials.consumerKey } }, "BAD_USER_INPUT");
     const byClient = await h.as(anonymous, RENEW, { input: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret } });
     expect((await introspect(byClient.data?.renewApiAccessToken.accessToken)).status).toBe(200);
@@ -171,7 +187,7 @@ describe("ePortal step 5: API self-service", () => {
     expect(JSON.stringify(after)).not.toContain(regenerated.credentials.consumerKey);
   });
 
-  it("renews with the consumer key and secret, found by the key's hash, and refuses a wrong key or secret with API_TOKEN_INVALID, changing nothing (ID-R23, ePortal step 5)", async () => {
+  it("renews with the consumer key and secret, found by the key's hash, and refuses a wrong key or secret with API_TOKEN_INVALID, changing nothing but the wrong secret's failure count (ID-R23, ePortal step 5)", async () => {
     const { credentials } = await applicationWithKeys("chlogin|ck-renew", "20000014", "Renew By Key AG");
     const renewed = await h.as(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: credentials.consumerSecret });
     expect(renewed.errors).toBeUndefined();
@@ -179,7 +195,7 @@ describe("ePortal step 5: API self-service", () => {
     // The stored hash itself is no key.
     await expectRefused(anonymous, RENEW_BY_CLIENT, { k: sha256(credentials.consumerKey), s: credentials.consumerSecret }, "API_TOKEN_INVALID");
     await expectRefused(anonymous, RENEW_BY_CLIENT, { k: `${credentials.consumerKey}x`, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
-    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: `${credentials.consumerSecret}x` }, "API_TOKEN_INVALID");
+    await expectRefusedCountingAFailure(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: `${credentials.consumerSecret}x` }, "API_TOKEN_INVALID");
   });
 
   it("invalidates the old consumer key when the keys are regenerated: only the new key and secret renew (ID-R23, ePortal step 5)", async () => {
@@ -187,7 +203,7 @@ describe("ePortal step 5: API self-service", () => {
     const fresh = (await h.as(admin, REGENERATE, { id: application.id })).data!.regenerateApiKeys.credentials;
     await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
     await expectRefused(anonymous, RENEW_BY_CLIENT, { k: credentials.consumerKey, s: fresh.consumerSecret }, "API_TOKEN_INVALID");
-    await expectRefused(anonymous, RENEW_BY_CLIENT, { k: fresh.consumerKey, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
+    await expectRefusedCountingAFailure(anonymous, RENEW_BY_CLIENT, { k: fresh.consumerKey, s: credentials.consumerSecret }, "API_TOKEN_INVALID");
     const renewed = await h.as(anonymous, RENEW_BY_CLIENT, { k: fresh.consumerKey, s: fresh.consumerSecret });
     expect((await introspect(renewed.data?.renewApiAccessToken.accessToken)).status).toBe(200);
   });

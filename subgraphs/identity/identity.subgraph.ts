@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { buildFederatedSchema, EventEnvelope, PRINCIPAL_HEADER, SubgraphDefinition, verifyPrincipal } from "../kit";
 import { AeoStatus } from "./entities/aeo-status.entity";
-import { ApiApplication, ApiSubscription, ApiToken } from "./entities/api.entity";
+import { ApiApplication, ApiRenewalLockout, ApiSubscription, ApiToken } from "./entities/api.entity";
 import { CustomsSystemAuthorisation } from "./entities/authorisation.entity";
 import { BusinessPartner } from "./entities/business-partner.entity";
 import { CoveringSecurity } from "./entities/covering-security.entity";
@@ -36,6 +36,7 @@ export const IDENTITY_ENTITIES = [
   ApiSubscription,
   ApiApplication,
   ApiToken,
+  ApiRenewalLockout,
   CustomsSystemAuthorisation,
   CoveringSecurity,
   WithdrawalReferral,

@@ -56,13 +56,31 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
     const names = (definition.migrations as { name: string }[]).map(m => m.name);
     const after = names.length - names.indexOf("WithdrawalReferrals1764800000100");
     for (let i = 0; i < after; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "withdrawal_referral"), "migrations"].sort());
+    // The later migrations' tables go with it.
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => !["withdrawal_referral", "api_renewal_lockout"].includes(t)), "migrations"].sort());
     await ds.dataSource.runMigrations({ transaction: "each" });
     const runner = ds.dataSource.createQueryRunner();
     try {
       const table = (await runner.getTable("withdrawal_referral"))!;
       expect(table.primaryColumns.map(c => c.name)).toEqual(["id"]);
       expect(table.indices.map(i => [i.name, i.columnNames, Boolean(i.isUnique)])).toEqual([["IDX_withdrawal_referral_partner", ["partner_id"], false]]);
+    } finally {
+      await runner.release();
+    }
+    expect(await drift(ds)).toEqual([]);
+  });
+
+  it("creates the renewal lockout table keyed by application and credential, only the lock end nullable, and down drops only it (DESIGN CHOICE, ePortal step 5)", async () => {
+    const names = (definition.migrations as { name: string }[]).map(m => m.name);
+    const after = names.length - names.indexOf("ApiRenewalLockout1765500000100");
+    for (let i = 0; i < after; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "api_renewal_lockout"), "migrations"].sort());
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    const runner = ds.dataSource.createQueryRunner();
+    try {
+      const table = (await runner.getTable("api_renewal_lockout"))!;
+      expect(table.primaryColumns.map(c => c.name).sort()).toEqual(["application_id", "credential"]);
+      expect(table.columns.filter(c => c.isNullable).map(c => c.name)).toEqual(["locked_until"]);
     } finally {
       await runner.release();
     }

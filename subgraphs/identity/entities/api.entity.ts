@@ -101,3 +101,33 @@ export class ApiToken {
   @Column({ type: "datetime", precision: 3, name: "revoked_at", nullable: true })
   revokedAt: Date | null;
 }
+
+/** The two ways partner software renews its access token; each has its own lockout. */
+export type RenewalCredential = "CONSUMER_KEY" | "REFRESH_TOKEN";
+
+/**
+ * DESIGN CHOICE (not in sources): failed renewals of one application by one path (wrong consumer
+ * secrets against its consumer key; refresh tokens of it presented after they were rotated or
+ * revoked), counted from the first failure of the current window, and the lock they set. A row
+ * exists only once a failure happened; a successful renewal by that path deletes it. Read and
+ * written only under the application's row lock (services/renewal-lockout.ts).
+ */
+@Entity("api_renewal_lockout")
+export class ApiRenewalLockout {
+  @PrimaryColumn({ type: "varchar", length: 36, name: "application_id" })
+  applicationId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 16 })
+  credential: RenewalCredential;
+
+  @Column({ type: "integer", name: "failed_attempts" })
+  failedAttempts: number;
+
+  /** The first failure of the current window: failures count within the window from here. */
+  @Column({ type: "datetime", precision: 3, name: "window_started_at" })
+  windowStartedAt: Date;
+
+  /** Set once, by the failure that reaches the threshold; past, the path renews again. */
+  @Column({ type: "datetime", precision: 3, name: "locked_until", nullable: true })
+  lockedUntil: Date | null;
+}

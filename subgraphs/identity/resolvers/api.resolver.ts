@@ -34,7 +34,14 @@ export class ApiSelfServiceResolver {
   }
 
   @Mutation(() => ApiTokenPayload, {
-    description: "Partner software renews its access token with the refresh token (rotated on use) or with consumer key and secret. Needs no login: the keys are the proof.",
+    description:
+      "Partner software renews its access token with the refresh token (rotated on use) or with consumer key and secret. Needs no login: the keys are the proof. " +
+      "Refused with API_TOKEN_INVALID (unknown key or token, wrong secret, refresh token already used or revoked), API_TOKEN_EXPIRED (refresh token past its lifetime), API_APPLICATION_REVOKED, API_SELF_SERVICE_UNAVAILABLE (ID-R21) or API_CREDENTIALS_LOCKED. " +
+      "DESIGN CHOICE (not in sources, which are silent on lockout: the authority's choice, as ePortal locks its own logins after repeated failures): " +
+      "by default 5 wrong consumer secrets within 15 minutes of the first lock the consumer key for 15 minutes, refusing even the right secret; " +
+      "5 refresh tokens of one application presented after they were rotated or revoked (a replayed refresh token is the classic sign of theft) lock renewal by refresh token for that application the same way, while its consumer key still renews. " +
+      "The failure that reaches the threshold is itself answered API_CREDENTIALS_LOCKED; its extensions carry lockedUntil (DateTime) and retryAfterSeconds. " +
+      "A successful renewal by the same path resets the count, regenerating the keys lifts both locks, and unknown keys or tokens count nothing.",
   })
   async renewApiAccessToken(@Arg("input") input: RenewApiAccessTokenInput, @Ctx() ctx: IdentityContext): Promise<ApiTokenPayload> {
     return ctx.services.api.renew(input);

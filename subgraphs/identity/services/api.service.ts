@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, DomainError, NotFoundError, PartnerGrant, Principal, transaction } from "../../kit";
+import { Clock, DomainError, findForUpdate, NotFoundError, PartnerGrant, Principal, transaction } from "../../kit";
 import { ApiApplication, ApiSubscription, ApiToken } from "../entities/api.entity";
 import { ApiApplicationStatus, ApiSubscriptionStatus, RoleStatus } from "../entities/enums";
 import { PartnerRole } from "../entities/partner-role.entity";
 import { IdentityAccess } from "./access";
 import { API_CATALOGUE, IdentityConfig } from "./config";
 import { IdentityErrors } from "./errors";
+import { RenewalCounter, RenewalLockouts } from "./renewal-lockout";
 import { RoleService } from "./role.service";
 import { fingerprint, randomToken, sha256 } from "./secrets";
 
@@ -26,14 +27,26 @@ export class ApiAuthError extends Error {
   }
 }
 
+type RenewedTokens = Omit<IssuedCredentials, "consumerKey" | "consumerSecret">;
+
+/** A renewal's transaction either issues tokens, or counts a failure and ends with the refusal to throw once committed. */
+type RenewalOutcome = { tokens: RenewedTokens } | { refusal: DomainError };
+
+const WRONG_CLIENT = "Unknown consumer key or wrong consumer secret.";
+const INVALID_REFRESH = "The refresh token is not valid.";
+
 export class ApiSelfService {
+  private readonly lockouts: RenewalLockouts;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly access: IdentityAccess,
     private readonly config: IdentityConfig,
     private readonly roles: RoleService,
-  ) {}
+  ) {
+    this.lockouts = new RenewalLockouts(config.renewalLockout);
+  }
 
   /**
    * ePortal step 5: subscribe to an API of the catalogue (ID-R22). Refused unless an ACee, ACor
@@ -109,6 +122,8 @@ export class ApiSelfService {
         keyFingerprints: [tokens.accessToken, tokens.refreshToken, consumerKey, consumerSecret].map(fingerprint),
       });
       await m.save(application);
+      // After the application's row, in the order renewals lock them (tokens, application, counters).
+      await this.lockouts.clear(m, application.id);
       return { application, credentials: { ...tokens, consumerKey, consumerSecret } };
     });
   }
@@ -129,32 +144,57 @@ export class ApiSelfService {
   /**
    * Partner software renews its access token with its refresh token (which is rotated) or with
    * its consumer key and secret (which issue a new pair). Anonymous: the keys are the proof.
+   *
+   * DESIGN CHOICE (renewal-lockout.ts): repeated wrong consumer secrets lock the consumer key,
+   * repeated replays of used or revoked refresh tokens lock renewal by refresh token, each with
+   * API_CREDENTIALS_LOCKED. A failure is counted in this transaction, which then commits; only
+   * after the commit is the failure answered, so the refusal does not undo the count.
    */
-  async renew(input: { refreshToken?: string | null; consumerKey?: string | null; consumerSecret?: string | null }): Promise<Omit<IssuedCredentials, "consumerKey" | "consumerSecret">> {
+  async renew(input: { refreshToken?: string | null; consumerKey?: string | null; consumerSecret?: string | null }): Promise<RenewedTokens> {
     const byRefresh = Boolean(input.refreshToken);
     const byClient = Boolean(input.consumerKey || input.consumerSecret);
     if (byRefresh === byClient || (byClient && !(input.consumerKey && input.consumerSecret))) {
       throw IdentityErrors.refused("BAD_USER_INPUT", "Give either refreshToken, or consumerKey with consumerSecret.", { field: "input" });
     }
-    return transaction(this.dataSource, async m => {
+    const outcome = await transaction(this.dataSource, m => {
       const now = this.clock.now();
-      let application: ApiApplication | null;
-      if (byRefresh) {
-        const token = await m.findOneBy(ApiToken, { tokenHash: sha256(input.refreshToken!), kind: "REFRESH" });
-        if (!token || token.revokedAt) throw this.authError("API_TOKEN_INVALID", "The refresh token is not valid.");
-        if (token.expiresAt.getTime() <= now.getTime()) throw this.authError("API_TOKEN_EXPIRED", "The refresh token has expired; use the consumer key and secret.");
-        await m.update(ApiToken, { id: token.id }, { revokedAt: now });
-        application = await m.findOneBy(ApiApplication, { id: token.applicationId });
-      } else {
-        application = await m.findOneBy(ApiApplication, { consumerKeyHash: sha256(input.consumerKey!) });
-        if (!application || application.consumerSecretHash !== sha256(input.consumerSecret!)) {
-          throw this.authError("API_TOKEN_INVALID", "Unknown consumer key or wrong consumer secret.");
-        }
-      }
-      if (!application || application.status !== ApiApplicationStatus.ACTIVE) throw this.authError("API_APPLICATION_REVOKED", "The application was deleted.");
-      await this.requireSelfService(m, application.partnerId);
-      return this.issueTokens(m, application.id, now);
+      return byRefresh ? this.renewByRefreshToken(m, input.refreshToken!, now) : this.renewByConsumerKey(m, input.consumerKey!, input.consumerSecret!, now);
     });
+    if ("refusal" in outcome) throw outcome.refusal;
+    return outcome.tokens;
+  }
+
+  private async renewByConsumerKey(m: EntityManager, consumerKey: string, consumerSecret: string, now: Date): Promise<RenewalOutcome> {
+    // The application's row lock queues every renewal by this key, so its failures count exactly.
+    const application = await findForUpdate(m, ApiApplication, { consumerKeyHash: sha256(consumerKey) });
+    // An unknown key: nothing to count against.
+    if (!application) throw this.authError("API_TOKEN_INVALID", WRONG_CLIENT);
+    const counter = await this.lockouts.open(m, application.id, "CONSUMER_KEY", now);
+    if (application.consumerSecretHash !== sha256(consumerSecret)) {
+      return { refusal: await this.lockouts.fail(m, counter, now, this.authError("API_TOKEN_INVALID", WRONG_CLIENT)) };
+    }
+    return { tokens: await this.issueRenewal(m, application, counter, now) };
+  }
+
+  private async renewByRefreshToken(m: EntityManager, refreshToken: string, now: Date): Promise<RenewalOutcome> {
+    // Locked, so two renewals with one token queue: the second finds it rotated, a replay.
+    // Token, then application: the order in which regenerating or deleting locks them.
+    const token = await findForUpdate(m, ApiToken, { tokenHash: sha256(refreshToken), kind: "REFRESH" });
+    if (!token) throw this.authError("API_TOKEN_INVALID", INVALID_REFRESH);
+    const application = await findForUpdate(m, ApiApplication, { id: token.applicationId });
+    if (!application) throw this.authError("API_APPLICATION_REVOKED", "The application was deleted.");
+    const counter = await this.lockouts.open(m, application.id, "REFRESH_TOKEN", now);
+    if (token.revokedAt) return { refusal: await this.lockouts.fail(m, counter, now, this.authError("API_TOKEN_INVALID", INVALID_REFRESH)) };
+    if (token.expiresAt.getTime() <= now.getTime()) throw this.authError("API_TOKEN_EXPIRED", "The refresh token has expired; use the consumer key and secret.");
+    await m.update(ApiToken, { id: token.id }, { revokedAt: now });
+    return { tokens: await this.issueRenewal(m, application, counter, now) };
+  }
+
+  private async issueRenewal(m: EntityManager, application: ApiApplication, counter: RenewalCounter, now: Date): Promise<RenewedTokens> {
+    if (application.status !== ApiApplicationStatus.ACTIVE) throw this.authError("API_APPLICATION_REVOKED", "The application was deleted.");
+    await this.requireSelfService(m, application.partnerId);
+    await this.lockouts.succeed(m, counter);
+    return this.issueTokens(m, application.id, now);
   }
 
   /**
@@ -205,7 +245,7 @@ export class ApiSelfService {
     return application;
   }
 
-  private async issueTokens(m: EntityManager, applicationId: string, now: Date): Promise<Omit<IssuedCredentials, "consumerKey" | "consumerSecret">> {
+  private async issueTokens(m: EntityManager, applicationId: string, now: Date): Promise<RenewedTokens> {
     const accessToken = randomToken("cat");
     const refreshToken = randomToken("crt");
     const accessTokenExpiresAt = new Date(now.getTime() + this.config.accessTokenTtlSeconds * 1000);

@@ -21,6 +21,17 @@ export interface IdentityConfig {
   refreshTokenTtlSeconds: number;
   /** Spool folder of the print service for verification letters (`LETTER_SPOOL_DIR`). */
   letterSpoolDir: string;
+  /** DESIGN CHOICE: when repeated wrong secrets lock an application's renewal (services/renewal-lockout.ts). */
+  renewalLockout: RenewalLockoutSettings;
+}
+
+export interface RenewalLockoutSettings {
+  /** Failures that lock (`IDENTITY_LOCKOUT_ATTEMPTS`, default 5). */
+  attempts: number;
+  /** Within how many minutes of the first failure they count (`IDENTITY_LOCKOUT_WINDOW_MINUTES`, default 15). */
+  windowMinutes: number;
+  /** How long the lock lasts (`IDENTITY_LOCKOUT_MINUTES`, default 15). */
+  lockMinutes: number;
 }
 
 export const B2B_API_NAME = "B2B HuB Partner API for Passar declarations";
@@ -47,5 +58,19 @@ export function identityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     accessTokenTtlSeconds: Number(env.API_ACCESS_TOKEN_TTL_SECONDS ?? 3600),
     refreshTokenTtlSeconds: Number(env.API_REFRESH_TOKEN_TTL_SECONDS ?? 90 * 24 * 3600),
     letterSpoolDir: env.LETTER_SPOOL_DIR ?? path.resolve(env.DATA_DIR ?? "data", "letters"),
+    renewalLockout: {
+      attempts: positiveInteger(env, "IDENTITY_LOCKOUT_ATTEMPTS", 5),
+      windowMinutes: positiveInteger(env, "IDENTITY_LOCKOUT_WINDOW_MINUTES", 15),
+      lockMinutes: positiveInteger(env, "IDENTITY_LOCKOUT_MINUTES", 15),
+    },
   };
+}
+
+/** A lockout that a typo turns off (0, "", "5 min") is worse than none: refuse to start. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new Error(`${name} must be an integer from 1 to 100000, not '${raw}'`);
+  return value;
 }

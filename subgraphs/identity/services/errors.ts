@@ -1,4 +1,8 @@
 import { DomainError, DomainErrorDetails } from "../../kit";
+import type { RenewalCredential } from "../entities/api.entity";
+
+/** DESIGN CHOICE (not in sources): the authority's own lockout of renewals, as ePortal locks its logins. */
+const LOCKOUT_ARTICLE = "ePortal step 5 (DESIGN CHOICE: the sources are silent on lockout)";
 
 /**
  * The identity subgraph's refusals. Each code is stable; the rule and its source travel with it
@@ -36,5 +40,15 @@ export const IdentityErrors = {
       article: "OD-AFD art. 10",
       ...(employeeId ? { employeeId } : {}),
     }),
+  /** Renewal by this path is locked: even the right secret or a fresh refresh token is refused until `lockedUntil`. */
+  apiCredentialsLocked: (credential: RenewalCredential, lockedUntil: Date, now: Date) => {
+    const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+    const until = `until ${lockedUntil.toISOString()} (retry in ${retryAfterSeconds} s)`;
+    const message =
+      credential === "CONSUMER_KEY"
+        ? `Too many wrong consumer secrets: renewal with this consumer key is locked ${until}, even with the right secret. An administrator can regenerate the keys.`
+        : `Too many refresh tokens presented after they were used or revoked (a sign that one was stolen): renewal by refresh token is locked for this application ${until}. Renew with the consumer key and secret, or have an administrator regenerate the keys.`;
+    return new DomainError("API_CREDENTIALS_LOCKED", message, { article: LOCKOUT_ARTICLE, credential, lockedUntil: lockedUntil.toISOString(), retryAfterSeconds });
+  },
   refused: (code: string, message: string, details: DomainErrorDetails) => new DomainError(code, message, details),
 };
