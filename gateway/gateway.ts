@@ -137,11 +137,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loadedSchema }) => (apiSchema = loadedSchema));
+  const rateLimits = loadRateLimits(env);
   const rateLimiter = options.rateLimiter ?? createRateLimiter(env, logger);
+  if (Object.keys(rateLimits).length > 0) await rateLimiter.ready();
   const edge = createEdge({
     limiter: new OperationLimiter(loadLimits(env), () => apiSchema),
     rateLimiter,
-    rateLimits: loadRateLimits(env),
+    rateLimits,
     trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS || undefined),
     dedup,
   });

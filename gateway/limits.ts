@@ -170,9 +170,10 @@ export class OperationLimiter {
     const found = (message: string) => Number(/found (\d+)/.exec(message)?.[1]) || undefined;
     const schema = this.schema();
     if (schema) {
+      // The rules report through onReject; propagating would throw out of validate().
       validate(schema, document, [
-        maxDepthRule({ n: limits.depth, exposeLimits: true, onReject: [(_c, e) => (hit ??= { limit: "depth", actual: found(e.message) })] }),
-        maxAliasesRule({ n: limits.aliases, exposeLimits: true, onReject: [(_c, e) => (hit ??= { limit: "aliases", actual: found(e.message) })] }),
+        maxDepthRule({ n: limits.depth, exposeLimits: true, propagateOnRejection: false, onReject: [(_c, e) => (hit ??= { limit: "depth", actual: found(e.message) })] }),
+        maxAliasesRule({ n: limits.aliases, exposeLimits: true, propagateOnRejection: false, onReject: [(_c, e) => (hit ??= { limit: "aliases", actual: found(e.message) })] }),
       ]);
     }
     if (hit) return new LimitExceeded(hit.limit, limits[hit.limit], hit.actual, kind);

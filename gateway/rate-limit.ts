@@ -35,6 +35,8 @@ export interface Verdict {
 }
 
 export interface RateLimiter {
+  /** Resolves once the limiter can answer (Redis connected), or after a bounded wait. */
+  ready(): Promise<void>;
   take(bucket: string, settings: BucketSettings): Promise<Verdict>;
   close(): Promise<void>;
 }
@@ -67,6 +69,8 @@ export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  async ready(): Promise<void> {}
 
   async take(bucket: string, settings: BucketSettings): Promise<Verdict> {
     const now = this.now();
@@ -129,6 +133,21 @@ export class RedisRateLimiter implements RateLimiter {
     this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, lazyConnect: false }) as RedisWithTake;
     this.redis.defineCommand("takeToken", { numberOfKeys: 1, lua: TAKE });
     this.redis.on("error", error => this.logger.warn({ err: error }, "rate limiter: Redis error"));
+  }
+
+  /** Waits up to `timeoutMs` for the connection: requests arriving before it would be let through unlimited. */
+  async ready(timeoutMs = 3000): Promise<void> {
+    if (this.redis.status === "ready") return;
+    await new Promise<void>(resolve => {
+      const timer = setTimeout(() => {
+        this.logger.warn({ timeoutMs }, "rate limiter: Redis not ready yet; requests are let through until it is");
+        resolve();
+      }, timeoutMs);
+      this.redis.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async take(bucket: string, settings: BucketSettings): Promise<Verdict> {
