@@ -35,7 +35,7 @@ import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from ".
 import { applyCors, loadCorsOrigins } from "./cors";
 import { createEdge, EdgeStats } from "./edge";
 import { loadLimits, OperationLimiter } from "./limits";
-import { createRateLimiter, loadRateLimits, RateLimiter } from "./rate-limit";
+import { createRateLimiter, loadRateLimits, MemoryRateLimiter, RateLimiter } from "./rate-limit";
 import { SubgraphClient, SubgraphClientStats } from "./subgraph-client";
 import { GatewayContext, PrincipalForwardingDataSource } from "./subgraph-source";
 import { TrustedDocuments } from "./trusted-documents";
@@ -138,7 +138,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loadedSchema }) => (apiSchema = loadedSchema));
   const rateLimits = loadRateLimits(env);
-  const rateLimiter = options.rateLimiter ?? createRateLimiter(env, logger);
+  // No connection to Redis for a gateway that limits no one.
+  const rateLimiter = options.rateLimiter ?? (Object.keys(rateLimits).length > 0 ? createRateLimiter(env, logger) : new MemoryRateLimiter());
   if (Object.keys(rateLimits).length > 0) await rateLimiter.ready();
   const edge = createEdge({
     limiter: new OperationLimiter(loadLimits(env), () => apiSchema),
