@@ -12,7 +12,7 @@ import {
   PrincipalKind,
   servicePrincipal,
   signPrincipal,
-} from "../subgraphs/kit";
+} from "../subgraphs/kit/gateway-side";
 import type { JwtSettings } from "./config";
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import { HttpAnswer, HttpError, Principal } from "../subgraphs/kit";
+import { HttpAnswer, HttpError, Principal } from "../subgraphs/kit/gateway-side";
 import { callerKindOf, CallerKind, LimitExceeded, OperationLimiter } from "./limits";
 import { BucketSettings, RateLimiter, RateLimits } from "./rate-limit";
 import type { GatewayContext } from "./subgraph-source";
@@ -20,6 +20,8 @@ export interface EdgeOptions {
   trusted: TrustedDocuments;
   /** Identical concurrent queries of one principal run once (`GATEWAY_DEDUP`, on by default). */
   dedup: boolean;
+  /** Operations executing at once; the others wait their turn in arrival order. 0: no bound. */
+  maxConcurrentOperations: number;
 }
 
 export interface EdgeStats {
@@ -98,9 +100,17 @@ export function createEdge(options: EdgeOptions): { around: Around; stats: EdgeS
     return answer;
   };
 
-  const run = (execute: () => Promise<HttpAnswer>) => {
+  const slots = new Slots(options.maxConcurrentOperations);
+  const run = async (execute: () => Promise<HttpAnswer>) => {
     stats.executed += 1;
-    return execute();
+    await slots.acquire();
+    try {
+      const answer = await execute();
+      answer.bytes = Buffer.from(answer.body);
+      return answer;
+    } finally {
+      slots.release();
+    }
   };
   return { around, stats };
 }
@@ -161,4 +171,33 @@ function documentHash(params: OperationParams): string | undefined {
   if (params.documentId) return params.documentId.replace(/^sha256:/i, "");
   const persisted = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
   return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : undefined;
+}
+
+/**
+ * A bound on the operations executing at once, first come first served. On a saturated core,
+ * running every arrived operation at once only interleaves them: each takes as long as all of
+ * them together, and everything it allocated survives long enough to reach the old generation,
+ * where collecting it is dear. Run a few at a time, and they finish sooner, their garbage dies
+ * young, and the heap stays small; the waiting ones hold only their request.
+ */
+class Slots {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly max: number) {}
+
+  acquire(): Promise<void> | void {
+    if (this.max <= 0 || this.running < this.max) {
+      this.running += 1;
+      return;
+    }
+    return new Promise<void>(resolve => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    // The slot passes straight to the next in line.
+    if (next) next();
+    else this.running -= 1;
+  }
 }

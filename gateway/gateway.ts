@@ -27,7 +27,7 @@ import {
   principalTtlSeconds,
   signingSecret,
   signPrincipal,
-} from "../subgraphs/kit";
+} from "../subgraphs/kit/gateway-side";
 import type { GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
 import { createAuthenticator, loadVerificationKey } from "./auth";
@@ -147,6 +147,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     rateLimits,
     trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS || undefined),
     dedup,
+    maxConcurrentOperations: maxConcurrentOperations(env),
   });
   const corsOrigins = loadCorsOrigins(env);
   const apollo = new ApolloServer<GatewayContext>({
@@ -249,6 +250,15 @@ export function dedupEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if (value === "off" || value === "false" || value === "0") return false;
   throw new Error(`GATEWAY_DEDUP must be 'on' or 'off', not '${env.GATEWAY_DEDUP}'`);
 }
+
+/** `GATEWAY_MAX_CONCURRENT_OPERATIONS`: operations executing at once (see edge.ts `Slots`); 0 for no bound. */
+export function maxConcurrentOperations(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.GATEWAY_MAX_CONCURRENT_OPERATIONS ?? DEFAULT_MAX_CONCURRENT_OPERATIONS);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`GATEWAY_MAX_CONCURRENT_OPERATIONS must be a whole number (0: no bound), not '${env.GATEWAY_MAX_CONCURRENT_OPERATIONS}'`);
+  return value;
+}
+
+export const DEFAULT_MAX_CONCURRENT_OPERATIONS = 0;
 
 /** Everything a subgraph may decide by, in a fixed order: equal keys are the same caller. */
 function keyOf(principal: Principal): string {

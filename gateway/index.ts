@@ -1,7 +1,7 @@
 // Before anything loads @apollo/gateway (gateway.ts sets it too, for tests that import it directly).
 process.env.APOLLO_TELEMETRY_DISABLED = "true";
 
-import { createLogger } from "../subgraphs/kit";
+import { createLogger } from "../subgraphs/kit/gateway-side";
 import { createGateway } from "./gateway";
 
 /** Launcher: `PORT`, `HOST`, `SUPERGRAPH_PATH`, `<NAME>_URL` and the JWT settings come from the environment. */

@@ -15,7 +15,7 @@ import {
 } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { LRUCache } from "lru-cache";
-import type { PrincipalKind } from "../subgraphs/kit";
+import type { PrincipalKind } from "../subgraphs/kit/gateway-side";
 
 /**
  * What one operation may ask for, checked before it runs (issue 12): a 150 kB request of 5,000

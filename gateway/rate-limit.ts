@@ -1,5 +1,5 @@
 import Redis from "ioredis";
-import type { Logger } from "../subgraphs/kit";
+import type { Logger } from "../subgraphs/kit/gateway-side";
 import type { CallerKind } from "./limits";
 
 /**

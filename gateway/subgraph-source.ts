@@ -3,7 +3,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apoll
 import { parseCacheControlHeader } from "@apollo/gateway/dist/datasources/parseCacheControlHeader";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { DocumentNode, Kind } from "graphql";
-import { IDEMPOTENCY_HEADER, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit";
+import { IDEMPOTENCY_HEADER, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit/gateway-side";
 import { SubgraphAnswer, SubgraphClient } from "./subgraph-client";
 
 /** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */

@@ -14,6 +14,11 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * The body already encoded, written instead of `body`: an answer sent to many callers is encoded
+   * once (writing a large string makes Node encode it into a fresh allocation on every write).
+   */
+  bytes?: Buffer;
 }
 
 export interface HttpHostOptions<TContext extends BaseContext> {
@@ -83,7 +88,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
       const answer = options.around ? await options.around(req, body, context, execute) : await execute();
       for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
       res.statusCode = answer.status;
-      res.end(answer.body);
+      res.end(answer.bytes ?? answer.body);
     } catch (error) {
       if (error instanceof HttpError) {
         return send(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] }, error.headers);

@@ -8,6 +8,9 @@ import type { Logger } from "./logger";
 import type { Principal } from "./principal";
 import type { ScheduledJob } from "./jobs";
 import { withRequestTransactionHooks } from "./transaction";
+import { checkIdempotencyKey, IDEMPOTENCY_HEADER } from "./idempotency-key";
+
+export { checkIdempotencyKey, IDEMPOTENCY_HEADER };
 
 /**
  * Safe retries (issue 7). Partner software retries a mutation after a timeout without knowing
@@ -28,8 +31,6 @@ import { withRequestTransactionHooks } from "./transaction";
  * to replay. A mutation whose result holds secrets shown once (API keys, ID-R23) is applied once,
  * but its response is not stored: a retry learns that it was applied (IDEMPOTENT_RESULT_NOT_REPLAYABLE).
  */
-export const IDEMPOTENCY_HEADER = "idempotency-key";
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const MAX_STORED_RESPONSE_BYTES = 60_000;
 
 @Entity("idempotency_key")
@@ -66,10 +67,6 @@ export function idempotencyTtlHours(env: NodeJS.ProcessEnv = process.env): numbe
   return hours;
 }
 
-/** A syntactically valid key, or an error message for the caller. */
-export function checkIdempotencyKey(value: string): string | undefined {
-  return KEY_PATTERN.test(value) ? undefined : "The Idempotency-Key is 8 to 128 characters: letters, digits, '.', '_', ':' or '-' (a UUID is a good one).";
-}
 
 function scopeOf(principal: Principal): string | undefined {
   if (principal.kind === "ANONYMOUS" || principal.kind === "SERVICE") return undefined;
