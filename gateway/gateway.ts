@@ -1,5 +1,7 @@
 // @apollo/gateway starts an anonymous usage exporter in its constructor unless this is set.
 process.env.APOLLO_TELEMETRY_DISABLED = "true";
+// Before @apollo/gateway loads (see why there).
+import "./flat-exports";
 
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
