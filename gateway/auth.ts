@@ -20,15 +20,35 @@ import type { JwtSettings } from "./config";
  * - no header: ANONYMOUS;
  * - a compact JWS (officers, dashboards, portal users logged in through CH-LOGIN): verified here;
  *   officers carry their roles in the token, portal users are looked up in identity;
- * - `cat_…`: a partner application's opaque API access token, introspected by identity on every
- *   request. Nothing about a partner is cached, so revoking an application stops its tokens at
- *   once; concurrent requests with the same token share one question to identity.
+ * - `cat_…`: a partner application's opaque API access token, introspected by identity. What
+ *   identity answers is remembered until the token expires, at most `partnerTokenCacheMs`, and
+ *   forgotten as soon as identity publishes a change that may alter it (keys revoked, the partner's
+ *   roles: PRINCIPAL_EVENT_TYPES, delivered to `POST /events`), so revoking an application stops
+ *   its tokens within the event relay's delay. Concurrent requests with one token share one question.
  * A verified JWT is remembered until it expires (issue 12: ES256 verification of the same token on
  * every request showed in the profile); what identity says about a portal user is not.
  * Anything else is a 401. The result is thrown as an `HttpError`, which the kit's HTTP host turns
  * into `{ errors: [{ message, extensions: { code } }] }` with that status.
  */
-export type Authenticate = (authorization: string | undefined, requestId: string) => Promise<Principal>;
+export interface AuthStats {
+  /** JWTs whose signature was checked, and requests answered from a remembered verification. */
+  jwtVerified: number;
+  jwtRemembered: number;
+  /** Questions sent to identity, and partner requests answered from what it said before. */
+  identityAsked: number;
+  partnerRemembered: number;
+  /** Remembered partner principals forgotten on identity's events. */
+  forgotten: number;
+}
+
+export type Authenticate = ((authorization: string | undefined, requestId: string) => Promise<Principal>) & {
+  stats: AuthStats;
+  /** Forgets what identity said about the callers an event concerns; returns how many entries went. */
+  forget(event: { type: string; payload?: Record<string, unknown> }): number;
+};
+
+/** Identity's events after which a remembered partner principal may be wrong. */
+export const PRINCIPAL_EVENT_TYPES = ["ApiCredentialsRevoked", "PartnerRoleActivated", "PartnerRoleEnded"];
 
 export interface AuthenticatorOptions {
   jwt: Omit<JwtSettings, "key"> & { key: JWTVerifyGetKey };
@@ -39,6 +59,11 @@ export interface AuthenticatorOptions {
   logger: Logger;
   /** @default 5000 */
   identityTimeoutMs?: number;
+  /**
+   * Longest time identity's answer about an API access token is trusted without identity's word
+   * (a lost event); 0 asks identity on every request. @default 60000
+   */
+  partnerTokenCacheMs?: number;
   /** Verified JWTs remembered (LRU). @default 10000 */
   jwtCacheSize?: number;
   /** The clock that decides whether a remembered JWT has expired. @default Date.now */
@@ -66,15 +91,24 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
   // Verified payloads, each until its own `exp`; a token that fails verification is not kept.
   const verified = new LRUCache<string, { payload: JWTPayload; expiresAtMs: number }>({ max: options.jwtCacheSize ?? 10_000 });
   const askingIdentity = new Map<string, Promise<Principal>>();
+  const partnerTokenCacheMs = options.partnerTokenCacheMs ?? 60_000;
+  const partnerTokens = new LRUCache<string, { principal: Principal; untilMs: number }>({ max: options.jwtCacheSize ?? 10_000 });
+  // A change published while identity was being asked must not be undone by its (older) answer.
+  let generation = 0;
+  const stats: AuthStats = { jwtVerified: 0, jwtRemembered: 0, identityAsked: 0, partnerRemembered: 0, forgotten: 0 };
 
   async function verifyJwt(token: string): Promise<JWTPayload> {
     const known = verified.get(token);
     if (known) {
-      if (known.expiresAtMs > now()) return known.payload;
+      if (known.expiresAtMs > now()) {
+        stats.jwtRemembered += 1;
+        return known.payload;
+      }
       verified.delete(token);
       throw unauthenticated("The bearer token has expired.");
     }
     let payload: JWTPayload;
+    stats.jwtVerified += 1;
     try {
       ({ payload } = await jwtVerify(token, jwt.key, {
         issuer: jwt.issuer,
@@ -115,12 +149,29 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     return asked;
   }
 
+  async function fromAccessToken(token: string, requestId: string): Promise<Principal> {
+    const known = partnerTokens.get(token);
+    if (known && known.untilMs > now()) {
+      stats.partnerRemembered += 1;
+      return known.principal;
+    }
+    if (known) partnerTokens.delete(token);
+    const asked = generation;
+    const principal = await resolvePrincipal({ kind: "API_ACCESS_TOKEN", token }, "API_APPLICATION", requestId);
+    const until = Math.min(now() + partnerTokenCacheMs, lastValidUntil.get(principal) ?? 0);
+    if (partnerTokenCacheMs > 0 && asked === generation && until > now()) partnerTokens.set(token, { principal, untilMs: until });
+    return principal;
+  }
+  // identity's `validUntil` of each answer, beside the principal it came with.
+  const lastValidUntil = new WeakMap<Principal, number>();
+
   /** Asks identity who a portal user or an API access token is (contract: POST /internal/principal). */
   async function askIdentity(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+    stats.identityAsked += 1;
     const endpoint = options.principalEndpoint;
     if (!endpoint) throw identityUnavailable();
     let response: Response;
-    let payload: { principal?: unknown; code?: unknown; message?: unknown } | undefined;
+    let payload: { principal?: unknown; validForMs?: unknown; code?: unknown; message?: unknown } | undefined;
     try {
       response = await (options.fetch ?? fetch)(endpoint, {
         method: "POST",
@@ -148,20 +199,38 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
       logger.error({ status: response.status, code: payload?.code, requestId }, "identity answered /internal/principal unexpectedly");
       throw identityUnavailable();
     }
+    if (typeof payload.validForMs === "number" && payload.validForMs > 0) lastValidUntil.set(payload.principal, now() + payload.validForMs);
     return payload.principal;
   }
 
-  return async (authorization, requestId) => {
+  const authenticate = async (authorization: string | undefined, requestId: string): Promise<Principal> => {
     if (authorization === undefined) return ANONYMOUS;
     const match = /^Bearer +(\S+) *$/i.exec(authorization);
     if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
     const token = match[1];
-    if (token.startsWith(API_ACCESS_TOKEN_PREFIX)) {
-      return resolvePrincipal({ kind: "API_ACCESS_TOKEN", token }, "API_APPLICATION", requestId);
-    }
+    if (token.startsWith(API_ACCESS_TOKEN_PREFIX)) return fromAccessToken(token, requestId);
     if (COMPACT_JWS.test(token)) return fromJwt(token, requestId);
     throw unauthenticated("The bearer token is neither a signed JWT nor an API access token.");
   };
+
+  const forget: Authenticate["forget"] = ({ type, payload }) => {
+    if (!PRINCIPAL_EVENT_TYPES.includes(type)) return 0;
+    generation += 1;
+    const applicationId = payload?.applicationId;
+    const partnerId = payload?.partnerId;
+    let forgotten = 0;
+    for (const [token, { principal }] of partnerTokens.entries()) {
+      const concerned = type === "ApiCredentialsRevoked" ? principal.applicationId === applicationId : principal.partners.some(p => p.partnerId === partnerId);
+      if (concerned) {
+        partnerTokens.delete(token);
+        forgotten += 1;
+      }
+    }
+    stats.forgotten += forgotten;
+    return forgotten;
+  };
+
+  return Object.assign(authenticate, { forget, stats });
 }
 
 /** jose codes that mean the token itself is bad; any other failure is ours (JWKS unreachable, ...). */

@@ -29,10 +29,12 @@ import {
   principalTtlSeconds,
   signingSecret,
   signPrincipal,
+  PRINCIPAL_HEADER,
+  verifyPrincipal,
 } from "../subgraphs/kit/gateway-side";
 import type { GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
-import { createAuthenticator, loadVerificationKey } from "./auth";
+import { AuthStats, createAuthenticator, loadVerificationKey } from "./auth";
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
 import { applyCors, loadCorsOrigins } from "./cors";
 import { createEdge, EdgeStats } from "./edge";
@@ -76,6 +78,7 @@ export interface SubgraphEndpoint {
 
 /** What the gateway counted since it started: deduplication at both ends, refusals by code. */
 export interface GatewayStats {
+  auth: AuthStats;
   edge: EdgeStats;
   subgraphFetches: SubgraphClientStats;
 }
@@ -130,6 +133,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     secret,
     logger,
     identityTimeoutMs: options.identityTimeoutMs,
+    partnerTokenCacheMs: partnerTokenCacheMs(env),
   });
 
   const gateway = new ApolloGateway({
@@ -177,6 +181,18 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
   const healthTimeoutMs = options.healthTimeoutMs ?? 2000;
   const routes: Record<string, RouteHandler> = {
+    // Identity's events about callers (PRINCIPAL_EVENT_TYPES), delivered by its outbox relay like
+    // any subscriber's: the gateway forgets what it remembered about the callers concerned. Every
+    // replica is a subscriber of its own; a redelivery forgets nothing more.
+    "POST /events": async (req, body) => {
+      const caller = await verifyPrincipal(header(req, PRINCIPAL_HEADER), secret, "gateway");
+      if (!caller || caller.kind !== "SERVICE") return { status: 401, body: { error: "UNSIGNED_REQUEST" } };
+      const event = body as { id?: unknown; type?: unknown; payload?: Record<string, unknown> } | undefined;
+      if (typeof event?.id !== "string" || typeof event.type !== "string") return { status: 400, body: { error: "BAD_EVENT" } };
+      const forgotten = authenticate.forget({ type: event.type, payload: event.payload });
+      logger.info({ event: event.id, type: event.type, producer: caller.subject, forgotten }, "event received");
+      return { status: 200, body: { outcome: "applied", forgotten } };
+    },
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
     "GET /ready": async () => {
       const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersHealth(client, s.url, healthTimeoutMs) })));
@@ -222,7 +238,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const hosts: RunningHost[] = [];
   return {
     config,
-    stats: { edge: edge.stats, subgraphFetches: subgraphClient.stats },
+    stats: { auth: authenticate.stats, edge: edge.stats, subgraphFetches: subgraphClient.stats },
     subgraphs,
     apollo,
     handler,
@@ -251,6 +267,16 @@ export function dedupEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if (value === "on" || value === "true" || value === "1") return true;
   if (value === "off" || value === "false" || value === "0") return false;
   throw new Error(`GATEWAY_DEDUP must be 'on' or 'off', not '${env.GATEWAY_DEDUP}'`);
+}
+
+/**
+ * `GATEWAY_PARTNER_TOKEN_CACHE_MS`: longest time identity's answer about an API access token is
+ * used without asking again (auth.ts); identity's events end it sooner. 0: ask on every request.
+ */
+export function partnerTokenCacheMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.GATEWAY_PARTNER_TOKEN_CACHE_MS ?? 60_000);
+  if (!Number.isInteger(value) || value < 0 || value > 3_600_000) throw new Error(`GATEWAY_PARTNER_TOKEN_CACHE_MS must be a whole number from 0 to 3600000, not '${env.GATEWAY_PARTNER_TOKEN_CACHE_MS}'`);
+  return value;
 }
 
 /** `GATEWAY_MAX_CONCURRENT_OPERATIONS`: operations executing at once (see edge.ts `Slots`); 0 for no bound. */

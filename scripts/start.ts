@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
+import { PRINCIPAL_EVENT_TYPES } from "../gateway/auth";
 import { DEMO_ADMIN_SUBJECT, DemoCredentials } from "../subgraphs/identity/seed";
 import { resolveDatabaseUrl, Subscriber, SubgraphDefinition } from "../subgraphs/kit";
 import { CODE_EXT, nodeArgsFor } from "../subgraphs/kit/layout";
@@ -80,12 +81,16 @@ export function startSettings(env: NodeJS.ProcessEnv, root = ROOT): StartSetting
 
 /**
  * Each other started subgraph that consumes events subscribes to this producer, for the types it
- * consumes. A consumer that is not started is left out: its deliveries would only pile up and fail.
+ * consumes, and the gateway to identity's changes to callers. A consumer that is not started is
+ * left out: its deliveries would only pile up and fail.
  */
-export function eventSubscribersFor(producer: string, subgraphs: Array<LaunchableSubgraph & { port: number }>): Subscriber[] {
-  return subgraphs
+export function eventSubscribersFor(producer: string, subgraphs: Array<LaunchableSubgraph & { port: number }>, gatewayPort?: number): Subscriber[] {
+  const subscribers = subgraphs
     .filter(s => s.name !== producer && s.consumes.length > 0)
     .map(s => ({ name: s.name, url: `http://${LOCAL}:${s.port}/events`, types: [...s.consumes] }));
+  // The gateway hears identity's changes to callers, to forget what it remembered (gateway/auth.ts).
+  if (producer === "identity" && gatewayPort !== undefined) subscribers.push({ name: "gateway", url: `http://${LOCAL}:${gatewayPort}/events`, types: [...PRINCIPAL_EVENT_TYPES] });
+  return subscribers;
 }
 
 /**
@@ -120,7 +125,7 @@ export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launc
       PORT: String(s.port),
       SEED_DEMO: env.SEED_DEMO ?? "true",
       DEMO_CREDENTIALS_FILE: settings.credentialsFile,
-      EVENT_SUBSCRIBERS: env.EVENT_SUBSCRIBERS ?? JSON.stringify(eventSubscribersFor(s.name, started)),
+      EVENT_SUBSCRIBERS: env.EVENT_SUBSCRIBERS ?? JSON.stringify(eventSubscribersFor(s.name, started, settings.gatewayPort)),
     },
     port: s.port,
     graphqlUrl: `http://${LOCAL}:${s.port}/graphql`,

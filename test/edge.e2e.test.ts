@@ -280,3 +280,36 @@ describe("deduplication of identical concurrent operations", () => {
     expect(gateway.stats.edge.executed).toBe(20);
   });
 });
+
+describe("what the gateway remembers about callers", () => {
+  it("asks identity about an API access token once while it is valid, and forgets it before a revocation is answered (ApiCredentialsRevoked)", async () => {
+    const stats = g.gateway.stats.auth;
+    const QUERY = `{ businessPartners(first: 1) { edges { node { name } } } }`;
+    const token = other.software();
+    expect((await gql(g.gatewayUrl, QUERY, {}, { bearer: token })).data?.businessPartners.edges[0].node.name).toBe("Other Freight AG");
+    const asked = stats.identityAsked;
+    for (let i = 0; i < 5; i++) expect((await gql(g.gatewayUrl, QUERY, {}, { bearer: token })).errors).toBeUndefined();
+    expect(stats.identityAsked).toBe(asked);
+
+    const apps = await gql(g.gatewayUrl, `query ($p: ID!) { businessPartner(id: $p) { apiSubscriptions { applications { id } } } }`, { p: other.partnerId }, { bearer: other.admin });
+    const applicationId = apps.data?.businessPartner.apiSubscriptions[0].applications[0].id;
+    const forgotten = stats.forgotten;
+    const regenerated = await gql(g.gatewayUrl, `mutation ($a: ID!) { regenerateApiKeys(input: { applicationId: $a }) { credentials { accessToken } } }`, { a: applicationId }, { bearer: other.admin });
+    expect(regenerated.errors).toBeUndefined();
+    // Identity pushed the revocation to the gateway before answering the mutation.
+    expect(stats.forgotten).toBeGreaterThan(forgotten);
+    const refused = await gql(g.gatewayUrl, QUERY, {}, { bearer: token });
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0].extensions?.code).toBe("API_APPLICATION_REVOKED");
+    const fresh = regenerated.data?.regenerateApiKeys.credentials.accessToken as string;
+    expect((await gql(g.gatewayUrl, QUERY, {}, { bearer: fresh })).data?.businessPartners.edges[0].node.name).toBe("Other Freight AG");
+  });
+
+  it("verifies a JWT's signature once and remembers it until it expires", async () => {
+    const stats = g.gateway.stats.auth;
+    const token = await mintDevToken({ kind: "officer", sub: "officer-remembered", roles: ["AUDITOR"] });
+    const verified = stats.jwtVerified;
+    for (let i = 0; i < 4; i++) expect((await gql(g.gatewayUrl, `{ apiCatalogue }`, {}, { bearer: token })).errors).toBeUndefined();
+    expect(stats.jwtVerified).toBe(verified + 1);
+  });
+});

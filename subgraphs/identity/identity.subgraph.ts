@@ -85,6 +85,9 @@ export const definition: SubgraphDefinition<IdentityServices> = {
       },
     }),
   // ID-R23 (ePortal step 5): keys are shown once; under an Idempotency-Key these are applied once and never replayed.
+  // The gateway remembers who API access tokens are (gateway/auth.ts) and forgets on these: a
+  // revocation must have reached it before the revoking caller has its answer.
+  deliverAtOnce: ["ApiCredentialsRevoked", "PartnerRoleEnded", "PartnerRoleActivated"],
   secretResults: ["createApiApplication", "regenerateApiKeys", "renewApiAccessToken"],
   // The loser of a race on an "only once" rule that a unique key enforces gets the rule's own error.
   uniqueViolations: {
@@ -120,7 +123,8 @@ export const definition: SubgraphDefinition<IdentityServices> = {
       }
       if (request.kind === "API_ACCESS_TOKEN" && typeof request.token === "string" && request.token) {
         try {
-          return { status: 200, body: { principal: await services.principals.forAccessToken(request.token) } };
+          const { principal, validForMs } = await services.principals.resolveAccessToken(request.token);
+          return { status: 200, body: { principal, validForMs } };
         } catch (error) {
           if (error instanceof ApiAuthError) return { status: 401, body: { code: error.code, message: error.message } };
           throw error;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
@@ -121,11 +122,28 @@ export function subscribersFromEnv(env: NodeJS.ProcessEnv = process.env): Subscr
   return parsed;
 }
 
+/** Per request: whether it published an event to be delivered before it is answered. */
+const deliverAtOnceScope = new AsyncLocalStorage<{ published: boolean }>();
+
+/**
+ * Runs a request and, if it published an event of a `deliverAtOnce` type, has `deliver` push it
+ * before the request's answer is returned: whoever the event concerns (the gateway forgetting a
+ * revoked application's keys) has heard of it before the caller can act on the answer.
+ */
+export async function withDeliveryAtOnce<T>(run: () => Promise<T>, deliver: () => Promise<unknown>): Promise<T> {
+  const scope = { published: false };
+  const result = await deliverAtOnceScope.run(scope, run);
+  if (scope.published) await deliver();
+  return result;
+}
+
 export class EventPublisher {
   constructor(
     private readonly producer: string,
     private readonly subscribers: Subscriber[],
     private readonly clock: Clock,
+    /** Types delivered before the request that published them is answered (`withDeliveryAtOnce`). */
+    private readonly deliverAtOnce: readonly string[] = [],
   ) {}
 
   /** Writes the event and one delivery per interested subscriber, inside the caller's transaction. */
@@ -135,6 +153,10 @@ export class EventPublisher {
       manager.create(OutboxEvent, { id: randomUUID(), type, aggregateId, payload, occurredAt: now }),
     );
     const targets = this.subscribers.filter(s => !s.types?.length || s.types.includes(type));
+    if (targets.length && this.deliverAtOnce.includes(type)) {
+      const scope = deliverAtOnceScope.getStore();
+      if (scope) scope.published = true;
+    }
     if (targets.length) {
       await manager.insert(
         OutboxDelivery,

@@ -7,7 +7,7 @@ import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
 import { formatError, unwrap } from "./errors";
-import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv } from "./events";
+import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv, withDeliveryAtOnce } from "./events";
 import { Idempotency, IdempotencyRecord } from "./idempotency";
 import { createHttpHandler, HttpError, keepAliveTimeoutMs, listen, RouteHandler, RunningHost } from "./http";
 import { clientIdleMs, KeepAliveClient } from "./http-client";
@@ -67,6 +67,12 @@ export interface SubgraphDefinition<S> {
    * Idempotency-Key, but their response is never stored nor replayed.
    */
   secretResults?: string[];
+  /**
+   * Event types pushed to their subscribers before the request that published them is answered
+   * (the relay's next round would otherwise deliver them within RELAY_INTERVAL_MS): identity's
+   * revocations, which the gateway must have heard of before the revoking caller has its answer.
+   */
+  deliverAtOnce?: string[];
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
@@ -120,7 +126,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     sql: db.sql,
     clock,
     logger,
-    events: new EventPublisher(def.name, subscribers, clock),
+    events: new EventPublisher(def.name, subscribers, clock, def.deliverAtOnce ?? []),
     env,
     secret,
   };
@@ -168,7 +174,12 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
       return { principal, requestId, services, loaders: new LoaderCache() };
     },
-    around: (req, body, context, execute) => idempotency.around(req, body, context.principal, execute),
+    around: (req, body, context, execute) =>
+      withDeliveryAtOnce(
+        () => idempotency.around(req, body, context.principal, execute),
+        // Best effort: a delivery that fails now is retried by the relay's rounds.
+        () => relay.runOnce().catch(error => logger.warn({ err: error }, "immediate event delivery failed; the relay retries")),
+      ),
   });
   const hosts: RunningHost[] = [];
   return {

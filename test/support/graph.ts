@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { PRINCIPAL_EVENT_TYPES } from "../../gateway/auth";
 import { createGateway, Gateway } from "../../gateway/gateway";
 import { composeSupergraph } from "../../scripts/compose";
 import { createSubgraph, FixedClock, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
@@ -66,20 +67,14 @@ export async function startGraph(
   }
   // Two passes: listen on ephemeral ports, then rebuild each subgraph's subscriber list.
   const ports: Record<string, number> = {};
-  for (const def of definitions) {
-    const probe = await import("node:net");
-    ports[def.name] = await new Promise<number>(resolve => {
-      const s = probe.createServer();
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
-  }
+  for (const def of definitions) ports[def.name] = await freePort();
+  const gatewayPort = await freePort();
   const envOf = (def: SubgraphDefinition<any>) => {
     const subscribers = definitions
       .filter(other => other.name !== def.name && other.consumes?.length)
       .map(other => ({ name: other.name, url: `http://127.0.0.1:${ports[other.name]}/events`, types: other.consumes }));
+    // As npm start does: the gateway forgets remembered callers on identity's word.
+    if (def.name === "identity") subscribers.push({ name: "gateway", url: `http://127.0.0.1:${gatewayPort}/events`, types: PRINCIPAL_EVENT_TYPES });
     return { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) };
   };
   for (const def of definitions) {
@@ -89,7 +84,7 @@ export async function startGraph(
   const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
   if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
   const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env: base });
-  const gatewayHost = await gateway.listen(0, "127.0.0.1");
+  const gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
   const subgraphs = Object.fromEntries(definitions.map(def => [def.name, { subgraph: built[def.name], host: hosts[def.name] }]));
   return {
     gatewayUrl: `${gatewayHost.url}/graphql`,
@@ -145,4 +140,16 @@ export async function startGraph(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free at this moment on loopback (listened on and released). */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise<number>(resolve => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, DomainError, findForUpdate, NotFoundError, PartnerGrant, Principal, transaction } from "../../kit";
+import { Clock, DomainError, EventPublisher, findForUpdate, NotFoundError, PartnerGrant, Principal, transaction } from "../../kit";
 import { ApiApplication, ApiSubscription, ApiToken } from "../entities/api.entity";
 import { ApiApplicationStatus, ApiSubscriptionStatus, RoleStatus } from "../entities/enums";
 import { PartnerRole } from "../entities/partner-role.entity";
@@ -44,6 +44,7 @@ export class ApiSelfService {
     private readonly access: IdentityAccess,
     private readonly config: IdentityConfig,
     private readonly roles: RoleService,
+    private readonly events: EventPublisher,
   ) {
     this.lockouts = new RenewalLockouts(config.renewalLockout);
   }
@@ -111,7 +112,7 @@ export class ApiSelfService {
       await this.access.requirePartnerAdministrator(m, principal, application.partnerId);
       await this.requireSelfService(m, application.partnerId);
       const now = this.clock.now();
-      await this.revokeTokens(m, application.id, now);
+      await this.revokeTokens(m, application.id, application.partnerId, now);
       const consumerKey = randomToken("ck", 18);
       const consumerSecret = randomToken("cs");
       const tokens = await this.issueTokens(m, application.id, now);
@@ -135,7 +136,7 @@ export class ApiSelfService {
       await this.access.requireUser(m, principal);
       const application = await this.activeApplication(m, applicationId);
       await this.access.requirePartnerAdministrator(m, principal, application.partnerId);
-      await this.revokeTokens(m, application.id, this.clock.now());
+      await this.revokeTokens(m, application.id, application.partnerId, this.clock.now());
       application.status = ApiApplicationStatus.DELETED;
       return m.save(application);
     });
@@ -202,7 +203,7 @@ export class ApiSelfService {
    * deleted applications and a partner without an ACee, ACor or Freight role (ID-R21) fail at
    * once: nothing is cached.
    */
-  async introspect(accessToken: string): Promise<{ applicationId: string; partner: PartnerGrant }> {
+  async introspect(accessToken: string): Promise<{ applicationId: string; partner: PartnerGrant; expiresAt: Date }> {
     const token = await this.dataSource.getRepository(ApiToken).findOneBy({ tokenHash: sha256(accessToken), kind: "ACCESS" });
     if (!token) throw new ApiAuthError("API_TOKEN_INVALID", "The access token is not valid.");
     if (token.revokedAt) throw new ApiAuthError("API_APPLICATION_REVOKED", "The keys of this application were revoked.");
@@ -213,7 +214,7 @@ export class ApiSelfService {
     if (!this.roles.apiSelfServiceAvailable(roles)) {
       throw new ApiAuthError("API_SELF_SERVICE_UNAVAILABLE", "The partner no longer holds an active ACee, ACor or Freight role (ID-R21).");
     }
-    return { applicationId: application.id, partner: { partnerId: application.partnerId, portalRole: null, roles: roles.map(r => r.roleType) } };
+    return { applicationId: application.id, partner: { partnerId: application.partnerId, portalRole: null, roles: roles.map(r => r.roleType) }, expiresAt: token.expiresAt };
   }
 
   async subscriptionsOf(partnerIds: readonly string[]): Promise<ApiSubscription[][]> {
@@ -257,8 +258,13 @@ export class ApiSelfService {
     return { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt };
   }
 
-  private async revokeTokens(m: EntityManager, applicationId: string, now: Date): Promise<void> {
+  /**
+   * Revokes every live token of an application, and tells the gateway (`ApiCredentialsRevoked`),
+   * which may hold what identity said about its access tokens (gateway/auth.ts).
+   */
+  private async revokeTokens(m: EntityManager, applicationId: string, partnerId: string, now: Date): Promise<void> {
     await m.update(ApiToken, { applicationId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.events.publish(m, "ApiCredentialsRevoked", applicationId, { applicationId, partnerId, revokedAt: now.toISOString() });
   }
 
   private authError(code: string, message: string): DomainError {

@@ -35,7 +35,7 @@ export function createIdentityServices(runtime: SubgraphRuntime, letters?: Lette
   const access = new IdentityAccess();
   const dispatcher = letters ?? new SpoolLetterDispatcher(config.letterSpoolDir);
   const roles = new RoleService(dataSource, clock, access, config, events);
-  const api = new ApiSelfService(dataSource, clock, access, config, roles);
+  const api = new ApiSelfService(dataSource, clock, access, config, roles, events);
   return {
     config,
     access,
@@ -48,7 +48,7 @@ export function createIdentityServices(runtime: SubgraphRuntime, letters?: Lette
     referrals: new WithdrawalReferralService(dataSource, clock, access, events),
     employees: new DeclarantEmployeeService(dataSource, clock, access, events),
     aeo: new AeoService(dataSource, clock, access),
-    principals: new PrincipalService(dataSource, api),
+    principals: new PrincipalService(dataSource, api, clock),
     runtime,
   };
 }

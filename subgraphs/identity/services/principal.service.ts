@@ -1,5 +1,5 @@
 import { DataSource, In } from "typeorm";
-import { Principal, PortalRoleName } from "../../kit";
+import { Clock, Principal, PortalRoleName } from "../../kit";
 import { RoleStatus } from "../entities/enums";
 import { PartnerMembership } from "../entities/membership.entity";
 import { PartnerRole } from "../entities/partner-role.entity";
@@ -15,6 +15,7 @@ export class PrincipalService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly api: ApiSelfService,
+    private readonly clock: Clock,
   ) {}
 
   async forPortalUser(subject: string): Promise<Principal> {
@@ -37,8 +38,19 @@ export class PrincipalService {
     };
   }
 
+  /**
+   * Who an API access token is, and for how long that answer holds unless identity says otherwise:
+   * until the token expires, as a duration (the gateway's clock need not agree with ours). The
+   * gateway may keep it that long; every change that would alter it (keys revoked, the partner's
+   * roles) is published as an event the gateway consumes.
+   */
+  async resolveAccessToken(token: string): Promise<{ principal: Principal; validForMs: number }> {
+    const { applicationId, partner, expiresAt } = await this.api.introspect(token);
+    const validForMs = Math.max(0, expiresAt.getTime() - this.clock.now().getTime());
+    return { principal: { kind: "API_APPLICATION", applicationId, subject: applicationId, partners: [partner], officerRoles: [] }, validForMs };
+  }
+
   async forAccessToken(token: string): Promise<Principal> {
-    const { applicationId, partner } = await this.api.introspect(token);
-    return { kind: "API_APPLICATION", applicationId, subject: applicationId, partners: [partner], officerRoles: [] };
+    return (await this.resolveAccessToken(token)).principal;
   }
 }
