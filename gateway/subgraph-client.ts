@@ -54,6 +54,11 @@ export class SubgraphClient {
   private readonly agent: Agent;
   private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
 
+  /** Whether identical concurrent requests share an answer (callers skip building keys otherwise). */
+  get deduplicates(): boolean {
+    return this.options.dedup;
+  }
+
   constructor(private readonly options: SubgraphClientOptions) {
     // undici also honours the server's `Keep-Alive: timeout=` hint, closing a connection a
     // second before the server would, so requests are not written onto a closing socket.

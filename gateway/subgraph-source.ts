@@ -74,7 +74,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     const body = JSON.stringify(request);
     const isQuery = operationTypeOf(incoming?.document, request.query) === "query";
     const idempotent = isQuery || Boolean(incoming?.context.idempotencyKey);
-    const dedupKey = incoming && isQuery ? `${this.url}\n${incoming.context.principalKey}\n${body}` : undefined;
+    const dedupKey = incoming && isQuery && this.client.deduplicates ? `${this.url}\n${incoming.context.principalKey}\n${body}` : undefined;
 
     let timer: NodeJS.Timeout | undefined;
     // A subgraph that hangs must not hold the whole answer: its fields fail, the others are served.
