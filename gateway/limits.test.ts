@@ -40,9 +40,10 @@ describe("the operation limiter", () => {
   });
 
   it("names the limit an operation exceeds, with its maximum and what was found", () => {
-    const refusal = (() => {
+    const refusal = ((): LimitExceeded | undefined => {
       try {
         limiter.check("anonymous", `{ partners(first: 1) { edges { node { roles { type } } } } }`, undefined, undefined);
+        return undefined;
       } catch (error) {
         return error as LimitExceeded;
       }
