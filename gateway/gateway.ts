@@ -102,6 +102,17 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const env = options.env ?? process.env;
   const loaded = loadConfig(env);
+  // Every setting is read (and a bad one refused) before anything is opened: a gateway that
+  // cannot start leaves no connection behind.
+  const settings = {
+    dedup: dedupEnabled(env),
+    limits: loadLimits(env),
+    rateLimits: loadRateLimits(env),
+    trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS || undefined),
+    maxConcurrentOperations: maxConcurrentOperations(env),
+    partnerTokenCacheMs: partnerTokenCacheMs(env),
+    corsOrigins: loadCorsOrigins(env),
+  };
   const config: GatewayConfig = {
     ...loaded,
     port: options.port ?? loaded.port,
@@ -123,7 +134,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   // connections close before the subgraphs' servers close them (a reset request is sent again once).
   const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
-  const dedup = dedupEnabled(env);
+  const dedup = settings.dedup;
   // Subgraph fetches: undici's pool, identical concurrent queries of one principal sent once.
   const subgraphClient = new SubgraphClient({ idleMs: clientIdleMs(env), timeoutMs: subgraphTimeoutMs, dedup });
   const authenticate = createAuthenticator({
@@ -133,7 +144,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     secret,
     logger,
     identityTimeoutMs: options.identityTimeoutMs,
-    partnerTokenCacheMs: partnerTokenCacheMs(env),
+    partnerTokenCacheMs: settings.partnerTokenCacheMs,
   });
 
   const gateway = new ApolloGateway({
@@ -143,19 +154,19 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loadedSchema }) => (apiSchema = loadedSchema));
-  const rateLimits = loadRateLimits(env);
+  const rateLimits = settings.rateLimits;
   // No connection to Redis for a gateway that limits no one.
   const rateLimiter = options.rateLimiter ?? (Object.keys(rateLimits).length > 0 ? createRateLimiter(env, logger) : new MemoryRateLimiter());
   if (Object.keys(rateLimits).length > 0) await rateLimiter.ready();
   const edge = createEdge({
-    limiter: new OperationLimiter(loadLimits(env), () => apiSchema),
+    limiter: new OperationLimiter(settings.limits, () => apiSchema),
     rateLimiter,
     rateLimits,
-    trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS || undefined),
+    trusted: settings.trusted,
     dedup,
-    maxConcurrentOperations: maxConcurrentOperations(env),
+    maxConcurrentOperations: settings.maxConcurrentOperations,
   });
-  const corsOrigins = loadCorsOrigins(env);
+  const corsOrigins = settings.corsOrigins;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // gateway/index.ts owns shutdown.

@@ -38,7 +38,10 @@ afterAll(async () => {
 
 /** Another gateway replica over the graph's subgraphs, with its own settings. */
 async function gatewayWith(env: NodeJS.ProcessEnv): Promise<{ url: string; gateway: Gateway }> {
-  const gateway = await createGateway({ supergraphSdl: g.supergraphSdl, env: { ...process.env, GATEWAY_RATE_LIMITS: "off", ...env } });
+  // Redis only where a test asks for it (CI exports REDIS_URL): the in-memory limiter is tested too.
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.REDIS_URL;
+  const gateway = await createGateway({ supergraphSdl: g.supergraphSdl, env: { ...inherited, GATEWAY_RATE_LIMITS: "off", ...env } });
   const host = await gateway.listen(0, "127.0.0.1");
   extra.push({ gateway, host });
   return { url: `${host.url}/graphql`, gateway };
