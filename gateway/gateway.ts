@@ -62,7 +62,7 @@ export interface GatewayOptions {
   logger?: Logger;
   /** How long identity may take to say who a caller is. @default 5000 */
   identityTimeoutMs?: number;
-  /** How long a subgraph's /health may take during /ready. @default 2000 */
+  /** How long a subgraph's /ready may take during the gateway's /ready. @default 2000 */
   healthTimeoutMs?: number;
   /** How long a subgraph fetch may take. @default SUBGRAPH_TIMEOUT_MS, else 30000 */
   subgraphTimeoutMs?: number;
@@ -180,7 +180,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       const serviceName = formatted.extensions?.serviceName;
       const result = formatError(formatted, error, unexpected =>
         serviceName
-          ? logger.warn({ service: serviceName, path: formatted.path }, "subgraph reported an internal error")
+          ? logger.warn({ subgraph: serviceName, path: formatted.path }, "subgraph reported an internal error")
           : logger.error({ err: unexpected }, "unexpected error"),
       );
       // A masked subgraph fault still says which service it came from.
@@ -206,7 +206,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     },
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
     "GET /ready": async () => {
-      const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersHealth(client, s.url, healthTimeoutMs) })));
+      // Each subgraph's own /ready: its database answers and its migrations are applied (a
+      // subgraph whose process is up but whose database is not is not ready).
+      const checks = await Promise.all(subgraphs.map(async s => ({ name: s.name, up: await answersReady(client, s.url, healthTimeoutMs) })));
       const unreachable = checks.filter(c => !c.up).map(c => c.name);
       const services = Object.fromEntries(checks.map(c => [c.name, c.up ? "up" : "unreachable"]));
       return unreachable.length === 0
@@ -242,6 +244,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     },
   });
   const handler: RequestListener = (req, res) => {
+    // One request id from here on (the caller's when it is a plain token): echoed in the answer,
+    // sent to every subgraph, in every log line.
+    req.headers["x-request-id"] = requestIdOf(req);
     if (applyCors(req, res, corsOrigins)) return;
     void graphqlHandler(req, res);
   };
@@ -304,9 +309,9 @@ function keyOf(principal: Principal): string {
   return JSON.stringify([principal.kind, principal.subject ?? null, principal.userId ?? null, principal.applicationId ?? null, principal.partners, principal.officerRoles]);
 }
 
-async function answersHealth(client: KeepAliveClient, graphqlUrl: string, timeoutMs: number): Promise<boolean> {
+async function answersReady(client: KeepAliveClient, graphqlUrl: string, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await client.fetch(`${serviceBaseUrl(graphqlUrl)}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await client.fetch(`${serviceBaseUrl(graphqlUrl)}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.ok;
   } catch {

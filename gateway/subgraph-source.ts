@@ -82,7 +82,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     try {
       const answer = await Promise.race([this.client.post(this.url, headers, body, { dedupKey, retryable: idempotent }), timeout]);
       if (answer === "timeout") {
-        this.logger.warn({ service: this.serviceName, timeoutMs: this.timeoutMs, requestId }, "subgraph timed out");
+        this.logger.warn({ subgraph: this.serviceName, timeoutMs: this.timeoutMs, requestId }, "subgraph timed out");
         return { errors: [{ message: `The ${this.serviceName} service did not answer in time.`, extensions: { code: "SUBGRAPH_TIMEOUT" } }] };
       }
       const response = this.parse(answer, requestId);
@@ -111,7 +111,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
       return { errors: this.describeFailure({ extensions: { response: { status: answer.status, body } } }, requestId) };
     }
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      this.logger.error({ service: this.serviceName, status: answer.status, requestId }, "subgraph answered something other than a JSON object");
+      this.logger.error({ subgraph: this.serviceName, status: answer.status, requestId }, "subgraph answered something other than a JSON object");
       return { errors: [{ message: `The ${this.serviceName} service sent an invalid response.`, extensions: { code: "DOWNSTREAM_SERVICE_ERROR" } }] };
     }
     return body as SubgraphResponse;
@@ -126,10 +126,10 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
       const body = response.body as { errors?: unknown } | undefined;
       if (Array.isArray(body?.errors) && body.errors.length > 0) {
         // It explained itself in GraphQL (a 400 validation error, a 401 UNSIGNED_REQUEST, ...): keep its codes.
-        this.logger.warn({ service, status: response.status, requestId }, "subgraph refused the fetch");
+        this.logger.warn({ subgraph: service, status: response.status, requestId }, "subgraph refused the fetch");
         return body.errors as NonNullable<SubgraphResponse["errors"]>;
       }
-      this.logger.warn({ service, status: response.status, requestId }, "subgraph answered an HTTP error");
+      this.logger.warn({ subgraph: service, status: response.status, requestId }, "subgraph answered an HTTP error");
       const unavailable = response.status === 502 || response.status === 503 || response.status === 504;
       return [
         unavailable
@@ -139,10 +139,10 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     }
     if ((failure.code && UNREACHABLE.has(failure.code)) || failure.type === "system" || failure.type === "request-timeout") {
       // The URL and socket error stay in the log: clients learn which service, not where it runs.
-      this.logger.warn({ service, url: this.url, reason: failure.message, requestId }, "subgraph unreachable");
+      this.logger.warn({ subgraph: service, url: this.url, reason: failure.message, requestId }, "subgraph unreachable");
       return [{ message: `The ${service} service is unavailable.`, extensions: { code: "SUBGRAPH_UNAVAILABLE" } }];
     }
-    this.logger.error({ service, err: error, requestId }, "subgraph fetch failed");
+    this.logger.error({ subgraph: service, err: error, requestId }, "subgraph fetch failed");
     return [{ message: `The ${service} service sent an invalid response.`, extensions: { code: "DOWNSTREAM_SERVICE_ERROR" } }];
   }
 }

@@ -316,3 +316,24 @@ describe("what the gateway remembers about callers", () => {
     expect(stats.jwtVerified).toBe(verified + 1);
   });
 });
+
+describe("operability", () => {
+  it("echoes the caller's request id, or the one it gave the request", async () => {
+    const given = await fetch(g.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "trace-me-42" }, body: JSON.stringify({ query: "{ apiCatalogue }" }) });
+    expect(given.headers.get("x-request-id")).toBe("trace-me-42");
+    const made = await fetch(g.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ apiCatalogue }" }) });
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  // Last: it takes a subgraph's database away.
+  it("is not ready while a subgraph's database is down, though the subgraph's process answers", async () => {
+    const base = g.gatewayUrl.replace(/\/graphql$/, "");
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    await g.subgraphs.declarations.subgraph.runtime.dataSource.destroy();
+    const declarationsBase = g.subgraphs.declarations.host.url;
+    expect((await fetch(`${declarationsBase}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ unreachable: ["declarations"], services: { identity: "up", declarations: "unreachable" } });
+  });
+});

@@ -54,13 +54,29 @@ export interface RunningHost {
   server: http.Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  /** Requests being answered right now. */
+  inFlight(): number;
+  /**
+   * Graceful: stops accepting connections, lets the requests in flight finish (at most `graceMs`,
+   * default SHUTDOWN_GRACE_MS or 10 s), then closes every connection.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** `SHUTDOWN_GRACE_MS`: how long a stopping process lets its requests in flight finish. */
+export function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new Error(`SHUTDOWN_GRACE_MS must be an integer from 0 to 600000, not '${env.SHUTDOWN_GRACE_MS}'`);
+  return ms;
 }
 
 export function createHttpHandler<TContext extends BaseContext>(options: HttpHostOptions<TContext>) {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // The request id travels back to the caller too, to find the request in the logs.
+    const requestId = req.headers["x-request-id"];
+    if (typeof requestId === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(requestId)) res.setHeader("x-request-id", requestId);
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
@@ -113,7 +129,19 @@ export function keepAliveTimeoutMs(env: NodeJS.ProcessEnv = process.env): number
 }
 
 export async function listen(handler: http.RequestListener, port: number, host = "127.0.0.1", options: { keepAliveTimeoutMs?: number } = {}): Promise<RunningHost> {
-  const server = http.createServer(handler);
+  const active = new Set<ServerResponse>();
+  let closing = false;
+  let drained: (() => void) | undefined;
+  const server = http.createServer((req, res) => {
+    active.add(res);
+    // While stopping, every answer closes its connection: clients reconnect to another replica.
+    if (closing) res.setHeader("connection", "close");
+    res.once("close", () => {
+      active.delete(res);
+      if (active.size === 0) drained?.();
+    });
+    handler(req, res);
+  });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
   // Node closes a connection whose next request's headers take longer than this: keep it above the idle timeout.
   server.headersTimeout = server.keepAliveTimeout + 1000;
@@ -126,11 +154,24 @@ export async function listen(handler: http.RequestListener, port: number, host =
     server,
     port: address.port,
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    inFlight: () => active.size,
+    async close(graceMs = shutdownGraceMs()) {
+      closing = true;
+      for (const res of active) if (!res.headersSent) res.setHeader("connection", "close");
+      const closed = new Promise<void>(resolve => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (active.size > 0) {
+        await new Promise<void>(resolve => {
+          const timer = setTimeout(resolve, graceMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -200,10 +200,11 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       return running;
     },
     async stop() {
+      // Requests in flight finish first (bounded), with the database, relay and jobs still there.
+      await Promise.all(hosts.splice(0).map(h => h.close()));
       await jobs.stop();
       await relay.stop();
       client.destroy();
-      await Promise.all(hosts.splice(0).map(h => h.close()));
       await apollo.stop();
       if (db.dataSource.isInitialized) await db.dataSource.destroy();
     },
