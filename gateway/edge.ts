@@ -22,6 +22,8 @@ export interface EdgeOptions {
   dedup: boolean;
   /** Operations executing at once; the others wait their turn in arrival order. 0: no bound. */
   maxConcurrentOperations: number;
+  /** Told each refusal's code (kit/metrics.ts). */
+  onRefused?: (code: string) => void;
 }
 
 export interface EdgeStats {
@@ -46,6 +48,7 @@ export function createEdge(options: EdgeOptions): { around: Around; stats: EdgeS
   const inFlight = new Map<string, Promise<HttpAnswer>>();
   const refuse = (error: HttpError): never => {
     stats.refused[error.code] = (stats.refused[error.code] ?? 0) + 1;
+    options.onRefused?.(error.code);
     throw error;
   };
 

@@ -18,7 +18,9 @@ import {
   HttpError,
   IDEMPOTENCY_HEADER,
   createLogger,
+  createMetrics,
   KeepAliveClient,
+  metricsPlugin,
   Principal,
   keepAliveTimeoutMs,
   formatError,
@@ -120,6 +122,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     supergraphPath: options.supergraphPath ?? loaded.supergraphPath,
   };
   const logger = options.logger ?? createLogger("gateway");
+  const metrics = createMetrics("gateway");
   const secret = signingSecret(env);
   const principalTtl = principalTtlSeconds(env);
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(path.resolve(config.supergraphPath), "utf8");
@@ -150,7 +153,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: "apollo-gateway" }),
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, subgraphClient, subgraphTimeoutMs),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(name, urlOf.get(name) ?? url ?? "", logger, subgraphClient, subgraphTimeoutMs, metrics),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loadedSchema }) => (apiSchema = loadedSchema));
@@ -165,13 +168,14 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     trusted: settings.trusted,
     dedup,
     maxConcurrentOperations: settings.maxConcurrentOperations,
+    onRefused: code => metrics.refusals.inc({ code }),
   });
   const corsOrigins = settings.corsOrigins;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // gateway/index.ts owns shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger)],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger), metricsPlugin(metrics)],
     // Stack traces of the gateway's own code tell a client nothing.
     includeStacktraceInErrorResponses: false,
     // Trusted documents replace automatic persisted queries (trusted-documents.ts says why).
@@ -205,6 +209,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       return { status: 200, body: { outcome: "applied", forgotten } };
     },
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
+    "GET /metrics": metrics.route,
     "GET /ready": async () => {
       // Each subgraph's own /ready: its database answers and its migrations are applied (a
       // subgraph whose process is up but whose database is not is not ready).

@@ -3,7 +3,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apoll
 import { parseCacheControlHeader } from "@apollo/gateway/dist/datasources/parseCacheControlHeader";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { DocumentNode, Kind } from "graphql";
-import { IDEMPOTENCY_HEADER, Logger, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit/gateway-side";
+import { IDEMPOTENCY_HEADER, Logger, Metrics, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit/gateway-side";
 import { SubgraphAnswer, SubgraphClient } from "./subgraph-client";
 
 /** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */
@@ -55,6 +55,8 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     private readonly client: SubgraphClient,
     /** How long a subgraph may take before its fields fail with SUBGRAPH_TIMEOUT. @default 30000 */
     private readonly timeoutMs = 30_000,
+    /** Fetch counts and durations by subgraph (kit/metrics.ts). */
+    private readonly metrics?: Metrics,
   ) {
     super({ url });
   }
@@ -79,20 +81,29 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     let timer: NodeJS.Timeout | undefined;
     // A subgraph that hangs must not hold the whole answer: its fields fail, the others are served.
     const timeout = new Promise<"timeout">(resolve => (timer = setTimeout(() => resolve("timeout"), this.timeoutMs)));
+    const subgraph = this.serviceName;
+    const endTimer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph });
+    let outcome = "error";
     try {
       const answer = await Promise.race([this.client.post(this.url, headers, body, { dedupKey, retryable: idempotent }), timeout]);
       if (answer === "timeout") {
+        outcome = "timeout";
         this.logger.warn({ subgraph: this.serviceName, timeoutMs: this.timeoutMs, requestId }, "subgraph timed out");
         return { errors: [{ message: `The ${this.serviceName} service did not answer in time.`, extensions: { code: "SUBGRAPH_TIMEOUT" } }] };
       }
       const response = this.parse(answer, requestId);
+      outcome = answer.status >= 200 && answer.status < 300 && !response.errors ? "ok" : answer.status >= 500 ? "unavailable" : "error";
       const policy = incoming && this.honorSubgraphCacheControlHeader ? incoming.incomingRequestContext.overallCachePolicy : undefined;
       if (policy && "restrict" in policy) restrictCachePolicy(policy, answer.cacheControl);
       return response;
     } catch (error) {
-      return { errors: this.describeFailure(error, requestId) };
+      const errors = this.describeFailure(error, requestId);
+      outcome = errors[0]?.extensions?.code === "SUBGRAPH_UNAVAILABLE" ? "unavailable" : "error";
+      return { errors };
     } finally {
       clearTimeout(timer);
+      endTimer?.();
+      this.metrics?.subgraphFetches.inc({ subgraph, outcome });
     }
   }
 

@@ -325,6 +325,33 @@ describe("operability", () => {
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("serves Prometheus metrics on the gateway and every subgraph after a demo flow", async () => {
+    const base = g.gatewayUrl.replace(/\/graphql$/, "");
+    // One refusal and one error on this gateway, beside the flows above.
+    await post(g.gatewayUrl, { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: apiCatalogue`).join(" ")} }` });
+    await gql(g.gatewayUrl, `query Broken { businessPartner(id: "00000000-0000-4000-8000-000000000000") { name } }`, {}, { bearer: officerToken });
+    expect((await gql(g.gatewayUrl, `{ customsOffices { id } }`, {}, { bearer: officerToken })).errors).toBeUndefined();
+    const gateway = await fetch(`${base}/metrics`);
+    expect(gateway.headers.get("content-type")).toContain("text/plain");
+    const text = await gateway.text();
+    expect(sample(text, "graphql_requests_total", { operation: "Me", outcome: "ok", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "graphql_request_duration_seconds_count", { operation: "Me", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "graphql_errors_total", { code: "NOT_FOUND", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "gateway_subgraph_fetches_total", { subgraph: "identity", outcome: "ok", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "declarations", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "gateway_refusals_total", { code: "OPERATION_LIMIT_EXCEEDED", service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "process_resident_memory_bytes", { service: "gateway" })).toBeGreaterThan(0);
+    const identity = await (await fetch(`${g.subgraphs.identity.host.url}/metrics`)).text();
+    expect(sample(identity, "graphql_requests_total", { outcome: "ok", service: "identity" })).toBeGreaterThan(0);
+    expect(sample(identity, "event_deliveries_total", { subscriber: "gateway", outcome: "delivered", service: "identity" })).toBeGreaterThan(0);
+    expect(sample(identity, "outbox_backlog", { service: "identity" })).toBeGreaterThanOrEqual(0);
+    expect(sample(identity, "outbox_oldest_undelivered_age_seconds", { service: "identity" })).toBeGreaterThanOrEqual(0);
+    expect(sample(identity, "db_pool_connections", { service: "identity" })).toBeGreaterThan(0);
+    expect(sample(identity, "db_pool_connections_in_use", { service: "identity" })).toBeGreaterThanOrEqual(0);
+    const declarations = await (await fetch(`${g.subgraphs.declarations.host.url}/metrics`)).text();
+    expect(sample(declarations, "graphql_requests_total", { outcome: "ok", service: "declarations" })).toBeGreaterThan(0);
+  });
+
   // Last: it takes a subgraph's database away.
   it("is not ready while a subgraph's database is down, though the subgraph's process answers", async () => {
     const base = g.gatewayUrl.replace(/\/graphql$/, "");
@@ -337,3 +364,15 @@ describe("operability", () => {
     expect(await ready.json()).toMatchObject({ unreachable: ["declarations"], services: { identity: "up", declarations: "unreachable" } });
   });
 });
+
+/** The sum of a Prometheus series' samples whose labels include `labels`; undefined when there is none. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  let total: number | undefined;
+  for (const line of text.split("\n")) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = Object.fromEntries([...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+    if (Object.entries(labels).every(([k, v]) => present[k] === v)) total = (total ?? 0) + Number(match[3]);
+  }
+  return total;
+}

@@ -194,6 +194,8 @@ export interface RelayOptions {
   /** Cap of the exponential backoff. @default 5 min */
   maxBackoffMs?: number;
   batchSize?: number;
+  /** Counts each delivery attempt by subscriber and outcome (kit/metrics.ts). */
+  onAttempt?: (subscriber: string, outcome: "delivered" | "failed") => void;
 }
 
 export class EventRelay {
@@ -275,6 +277,7 @@ export class EventRelay {
           { eventId: current.eventId, subscriber: current.subscriber },
           { status: "DELIVERED", deliveredAt: clock.now(), attempts: current.attempts + 1, leaseOwner: null, leaseUntil: null, lastError: null },
         );
+        this.options.onAttempt?.(candidate.subscriber, "delivered");
         delivered += 1;
       } catch (error) {
         blocked.add(candidate.subscriber);
@@ -290,6 +293,7 @@ export class EventRelay {
             lastError: String((error as Error).message).slice(0, 500),
           },
         );
+        this.options.onAttempt?.(candidate.subscriber, "failed");
         this.options.logger.warn({ event: event.id, type: event.type, subscriber: candidate.subscriber, attempts, err: (error as Error).message }, "event delivery failed; will retry");
       }
     }

@@ -8,4 +8,5 @@ export * from "./http";
 export * from "./http-client";
 export * from "./idempotency-key";
 export * from "./logger";
+export * from "./metrics";
 export * from "./principal";

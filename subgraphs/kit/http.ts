@@ -179,7 +179,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(JSON.stringify(body));
+  // A route that names its own content type (Prometheus text, ...) answers its text as it is.
+  res.end(typeof body === "string" && headers["content-type"] ? body : JSON.stringify(body));
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {

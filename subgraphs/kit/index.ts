@@ -10,6 +10,7 @@ export * from "./idempotency";
 export * from "./jobs";
 export * from "./layout";
 export * from "./loaders";
+export * from "./metrics";
 export * from "./logger";
 export * from "./migrations";
 export * from "./money";

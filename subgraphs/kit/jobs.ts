@@ -24,6 +24,8 @@ export class JobRunner {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly intervalMs = 1000,
+    /** Counts each job's runs by outcome (kit/metrics.ts). */
+    private readonly onRun?: (job: string, outcome: "ok" | "failed") => void,
   ) {}
 
   start(): void {
@@ -50,9 +52,11 @@ export class JobRunner {
     for (const job of this.jobs) {
       try {
         done[job.name] = await job.run(now);
+        this.onRun?.(job.name, "ok");
         if (done[job.name]) this.logger.info({ job: job.name, transitions: done[job.name] }, "scheduled transitions applied");
       } catch (error) {
         done[job.name] = 0;
+        this.onRun?.(job.name, "failed");
         this.logger.error({ err: error, job: job.name }, "scheduled job failed; it runs again next round");
       }
     }

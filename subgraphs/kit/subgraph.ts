@@ -14,6 +14,7 @@ import { clientIdleMs, KeepAliveClient } from "./http-client";
 import { JobRunner, ScheduledJob } from "./jobs";
 import { LoaderCache } from "./loaders";
 import { createLogger, Logger } from "./logger";
+import { createMetrics, Metrics, metricsPlugin } from "./metrics";
 import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
 import { configureTransactions, translateDatabaseError, UniqueViolationFactory } from "./transaction";
 
@@ -135,13 +136,14 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const unhandled = (def.consumes ?? []).filter(type => !handlers[type]);
   if (unhandled.length) throw new Error(`${def.name} consumes ${unhandled.join(", ")} but has no handler`);
   const schema = await def.buildSchema();
+  const metrics = createMetrics(def.name);
   const apollo = new ApolloServer<SubgraphContext<S>>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // The launcher owns shutdown (close HTTP, relay, jobs, database, in that order).
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics)],
     formatError: (formatted, error) => {
       // A race lost on a unique key or a lock outside kit/transaction.ts is still a typed error.
       const translated = translateDatabaseError(unwrap(error), db.dataSource);
@@ -151,11 +153,25 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   });
   await apollo.start();
   const client = new KeepAliveClient({ idleMs: clientIdleMs(env) });
-  const relay = new EventRelay({ producer: def.name, dataSource: db.dataSource, subscribers, clock, logger, secret, intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500), fetch: client.fetch });
+  const relay = new EventRelay({
+    producer: def.name,
+    dataSource: db.dataSource,
+    subscribers,
+    clock,
+    logger,
+    secret,
+    intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500),
+    fetch: client.fetch,
+    onAttempt: (subscriber, outcome) => metrics.eventDeliveries.inc({ subscriber, outcome }),
+  });
+  observeDatabase(metrics, db, clock);
   const idempotency = new Idempotency({ dataSource: db.dataSource, clock, logger, env, secretResults: def.secretResults });
-  const jobs = new JobRunner([...(def.jobs?.(services) ?? []), idempotency.purgeJob()], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000));
+  const jobs = new JobRunner([...(def.jobs?.(services) ?? []), idempotency.purgeJob()], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000), (job, outcome) =>
+    metrics.jobRuns.inc({ job, outcome }),
+  );
   const routes: Record<string, RouteHandler> = {
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: def.name } }),
+    "GET /metrics": metrics.route,
     "GET /ready": async () => {
       const ready = await databaseReady(db);
       return { status: ready.ok ? 200 : 503, body: { status: ready.ok ? "ready" : "not ready", service: def.name, reason: ready.reason } };
@@ -209,4 +225,28 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       if (db.dataSource.isInitialized) await db.dataSource.destroy();
     },
   };
+}
+
+/** The outbox's backlog and oldest undelivered event, and the database pool, read at each scrape. */
+function observeDatabase(metrics: Metrics, db: SubgraphDataSource, clock: Clock): void {
+  const backlog = async () => {
+    const [row] = (await db.dataSource.query(
+      "SELECT COUNT(*) AS pending, MIN(e.occurred_at) AS oldest FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.status = 'PENDING'",
+    )) as Array<{ pending: number | string; oldest: string | Date | null }>;
+    return row;
+  };
+  metrics.gauge("outbox_backlog", "Event deliveries not yet made.", async () => Number((await backlog()).pending));
+  metrics.gauge("outbox_oldest_undelivered_age_seconds", "Age of the oldest event with a delivery not yet made (0 when none).", async () => {
+    const { oldest } = await backlog();
+    if (!oldest) return 0;
+    const at = oldest instanceof Date ? oldest : new Date(`${String(oldest).replace(" ", "T")}Z`);
+    return Math.max(0, (clock.now().getTime() - at.getTime()) / 1000);
+  });
+  // mysql2's pool keeps its connections in these lists; SQLite has one connection, always held.
+  const pool = () => (db.dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+  metrics.gauge("db_pool_connections", "Database connections open.", () => pool()?._allConnections?.length ?? 1);
+  metrics.gauge("db_pool_connections_in_use", "Database connections lent out.", () => {
+    const p = pool();
+    return p?._allConnections ? p._allConnections.length - (p._freeConnections?.length ?? 0) : 1;
+  });
 }
