@@ -4,6 +4,7 @@ import type { EventPublisher, Principal } from "../kit";
 import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
 import { exportInput, GET, item, lodgeMany, lodgePresented, ok, outbox, RELEASE, transitInput, WITHDRAW } from "../../test/support/declarations-scenarios";
 import { ANONYMOUS, errorCode, officer } from "../../test/support/graphql";
+import { dropDatabase } from "../../test/support/mysql";
 import { PROCEDURE_MUTATIONS } from "../../test/support/procedure-scenarios";
 
 /**
@@ -489,6 +490,8 @@ describe("X12 exactly once across a restart (DEC-R68, LD art. 49 para. 3)", () =
     } finally {
       if (second) await second.stop();
       else if (!firstStopped) await first.stop();
+      // The first instance kept the database for a second one that did not start.
+      else await dropDatabase(database);
     }
   });
 });

@@ -19,8 +19,11 @@ describe.each(engines)("enforcement migrations on $engine", ({ engine, env, clea
   });
 
   afterAll(async () => {
-    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
-    await cleanup?.();
+    try {
+      if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    } finally {
+      await cleanup?.();
+    }
   });
 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {

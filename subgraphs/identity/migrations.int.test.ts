@@ -23,8 +23,11 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
   });
 
   afterAll(async () => {
-    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
-    await cleanup?.();
+    try {
+      if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    } finally {
+      await cleanup?.();
+    }
   });
 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {

@@ -21,8 +21,11 @@ describe.each(engines)("warehousing migrations on $engine", ({ engine, env, clea
   });
 
   afterAll(async () => {
-    if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
-    await cleanup?.();
+    try {
+      if (ds?.dataSource.isInitialized) await ds.dataSource.destroy();
+    } finally {
+      await cleanup?.();
+    }
   });
 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {

@@ -9,7 +9,7 @@ import { createSubgraph, FixedClock, RunningHost, Subgraph, SubgraphDefinition }
 import { definition as declarationsDefinition } from "../../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
-import { dropDatabase, freshDatabase } from "./mysql";
+import { cleanUp, dropDatabase, freshDatabase } from "./mysql";
 import { fingerprint } from "./subgraph-harness";
 
 export interface RunningSubgraph {
@@ -62,13 +62,20 @@ export async function startGraph(
   const built: Record<string, Subgraph<any>> = {};
   const envs: Record<string, NodeJS.ProcessEnv> = {};
   const hosts: Record<string, RunningHost> = {};
-  for (const def of definitions) {
-    envs[def.name] = engine === "mysql" ? { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(`${prefix}_${def.name}`) } : { ...base };
-  }
+  // The databases this graph created, dropped at stop, or at once if the graph fails to start.
+  const databases: string[] = [];
+  let gateway: Gateway | undefined;
+  const stopAll = () =>
+    cleanUp([
+      () => gateway?.stop(),
+      // Every subgraph created, even one not listening yet; after a restart, the new instance.
+      ...Object.values(built).map(subgraph => () => subgraph.stop()),
+      ...databases.map(database => () => dropDatabase(database)),
+      () => fs.rmSync(dir, { recursive: true, force: true }),
+    ]);
   // Two passes: listen on ephemeral ports, then rebuild each subgraph's subscriber list.
   const ports: Record<string, number> = {};
-  for (const def of definitions) ports[def.name] = await freePort();
-  const gatewayPort = await freePort();
+  let gatewayPort = 0;
   const envOf = (def: SubgraphDefinition<any>) => {
     const subscribers = definitions
       .filter(other => other.name !== def.name && other.consumes?.length)
@@ -77,18 +84,36 @@ export async function startGraph(
     if (def.name === "identity") subscribers.push({ name: "gateway", url: `http://127.0.0.1:${gatewayPort}/events`, types: PRINCIPAL_EVENT_TYPES });
     return { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) };
   };
-  for (const def of definitions) {
-    built[def.name] = await createSubgraph(def, { env: envOf(def), clock });
-    hosts[def.name] = await built[def.name].listen(ports[def.name]);
+  let supergraphSdl: string;
+  let gatewayHost: RunningHost;
+  try {
+    for (const def of definitions) {
+      if (engine === "mysql") {
+        const database = `${prefix}_${def.name}`;
+        databases.push(database);
+        envs[def.name] = { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(database) };
+      } else envs[def.name] = { ...base };
+    }
+    for (const def of definitions) ports[def.name] = await freePort();
+    gatewayPort = await freePort();
+    for (const def of definitions) {
+      built[def.name] = await createSubgraph(def, { env: envOf(def), clock });
+      hosts[def.name] = await built[def.name].listen(ports[def.name]);
+    }
+    const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
+    if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
+    supergraphSdl = composed.supergraphSdl;
+    gateway = await createGateway({ supergraphSdl, env: base });
+    gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
+  } catch (error) {
+    // A suite whose graph fails to start has no graph to stop: leave no database behind.
+    await stopAll().catch(() => undefined);
+    throw error;
   }
-  const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
-  if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
-  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env: base });
-  const gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
-  const subgraphs = Object.fromEntries(definitions.map(def => [def.name, { subgraph: built[def.name], host: hosts[def.name] }]));
+  const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries(definitions.map(def => [def.name, { subgraph: built[def.name], host: hosts[def.name] }]));
   return {
     gatewayUrl: `${gatewayHost.url}/graphql`,
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl,
     gateway,
     clock,
     subgraphs,
@@ -130,15 +155,12 @@ export async function startGraph(
       const def = definitions.find(x => x.name === name)!;
       await subgraphs[name].subgraph.stop();
       const subgraph = await createSubgraph(def, { env: envOf(def), clock });
+      built[name] = subgraph;
       const host = await subgraph.listen(ports[name]);
       subgraphs[name] = { subgraph, host };
     },
-    async stop() {
-      await gateway.stop();
-      for (const { subgraph } of Object.values(subgraphs)) await subgraph.stop();
-      if (engine === "mysql") for (const def of definitions) await dropDatabase(`${prefix}_${def.name}`);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    // Every server is stopped and every database dropped even if stopping one fails; then the first failure is thrown.
+    stop: stopAll,
   };
 }
 

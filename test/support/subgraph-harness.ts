@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createSubgraph, FixedClock, Principal, processOnce, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
 import { gql, GraphQLResponse } from "./graphql";
-import { databaseUrl, dropDatabase, freshDatabase } from "./mysql";
+import { cleanUp, databaseUrl, dropDatabase, freshDatabase } from "./mysql";
 
 /** One real subgraph for an integration suite: its own fresh database, a clock that stands still, HTTP on port 0. */
 export interface TestSubgraph<S> {
@@ -53,16 +53,26 @@ export async function startTestSubgraph<S>(
   delete env.MYSQL_URL;
   delete env.EVENT_SUBSCRIBERS;
   const urlVariable = `${definition.name.toUpperCase()}_DATABASE_URL`;
-  if (options.engine === "sqlite") delete env[urlVariable];
-  else env[urlVariable] = options.reuseDatabase ? databaseUrl(database) : await freshDatabase(database);
+  const mysql = options.engine !== "sqlite";
   const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00+01:00");
-  const subgraph = await createSubgraph(definition, { env, clock });
-  const host = await subgraph.listen(0);
+  let subgraph: Subgraph<S> | undefined;
+  let host: RunningHost;
+  try {
+    if (!mysql) delete env[urlVariable];
+    else env[urlVariable] = options.reuseDatabase ? databaseUrl(database) : await freshDatabase(database);
+    subgraph = await createSubgraph(definition, { env, clock });
+    host = await subgraph.listen(0);
+  } catch (error) {
+    // A suite whose start fails has no harness to stop: leave nothing behind (a reused database is the caller's).
+    await cleanUp([() => subgraph?.stop(), () => mysql && !options.reuseDatabase && dropDatabase(database), () => fs.rmSync(dir, { recursive: true, force: true })]).catch(() => undefined);
+    throw error;
+  }
+  const started = subgraph;
   const url = `${host.url}/graphql`;
-  const ds = subgraph.runtime.dataSource;
-  const handlers = definition.eventHandlers?.(subgraph.services) ?? {};
+  const ds = started.runtime.dataSource;
+  const handlers = definition.eventHandlers?.(started.services) ?? {};
   return {
-    subgraph,
+    subgraph: started,
     host,
     url,
     clock,
@@ -70,11 +80,10 @@ export async function startTestSubgraph<S>(
     as: (principal, query, variables) => gql(url, query, variables, { principal, audience: definition.name }),
     deliver: (producer, type, payload, id = randomUUID()) =>
       processOnce(ds, { id, type, producer, aggregateId: String(payload.declarationId ?? payload.partnerId ?? id), occurredAt: clock.now().toISOString(), payload }, handlers[type], clock),
-    fingerprint: () => fingerprint(subgraph),
+    fingerprint: () => fingerprint(started),
     async stop(stopOptions = {}) {
-      await subgraph.stop();
-      if (options.engine !== "sqlite" && !stopOptions.keepDatabase) await dropDatabase(database);
-      fs.rmSync(dir, { recursive: true, force: true });
+      // The database is dropped even if stopping the subgraph fails.
+      await cleanUp([() => started.stop(), () => mysql && !stopOptions.keepDatabase && dropDatabase(database), () => fs.rmSync(dir, { recursive: true, force: true })]);
     },
   };
 }
