@@ -173,7 +173,7 @@ describe("consumer key lockout (DESIGN CHOICE, ePortal step 5)", () => {
     expect(await counter(applicationId, "CONSUMER_KEY")).toBeNull();
   });
 
-  it("locks exactly once under 20 parallel wrong secrets: 4 API_TOKEN_INVALID, then 16 API_CREDENTIALS_LOCKED with one lockedUntil, a count of exactly 5, and no INTERNAL_SERVER_ERROR", async () => {
+  it("locks exactly once under 50 parallel wrong secrets: 4 API_TOKEN_INVALID, then 46 API_CREDENTIALS_LOCKED with one lockedUntil, a count of exactly 5, and no INTERNAL_SERVER_ERROR", async () => {
     const { applicationId, keys } = await application();
     // Every reading of the clock is a millisecond later: a lock set twice would show two ends.
     const now = h.clock.now.bind(h.clock);
@@ -183,13 +183,13 @@ describe("consumer key lockout (DESIGN CHOICE, ePortal step 5)", () => {
     };
     let answers: GraphQLResponse[];
     try {
-      answers = await Promise.all(Array.from({ length: 20 }, (_, i) => bySecret(keys, `cs_parallel${i}`)));
+      answers = await Promise.all(Array.from({ length: 50 }, (_, i) => bySecret(keys, `cs_parallel${i}`)));
     } finally {
       h.clock.now = now;
     }
     const codes = answers.map(code);
     expect(codes.filter(c => c === "API_TOKEN_INVALID")).toHaveLength(4);
-    expect(codes.filter(c => c === "API_CREDENTIALS_LOCKED")).toHaveLength(16);
+    expect(codes.filter(c => c === "API_CREDENTIALS_LOCKED")).toHaveLength(46);
     const ends = new Set(answers.filter(a => code(a) === "API_CREDENTIALS_LOCKED").map(a => extensions(a).lockedUntil));
     expect(ends.size).toBe(1);
     const stored = await counter(applicationId, "CONSUMER_KEY");
