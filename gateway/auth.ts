@@ -72,6 +72,12 @@ export interface AuthenticatorOptions {
   fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
 }
 
+/** What identity said about a caller, and until when it holds (API access tokens only). */
+interface IdentityAnswer {
+  principal: Principal;
+  validUntilMs?: number;
+}
+
 export const API_ACCESS_TOKEN_PREFIX = "cat_";
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -90,7 +96,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
   const now = options.now ?? Date.now;
   // Verified payloads, each until its own `exp`; a token that fails verification is not kept.
   const verified = new LRUCache<string, { payload: JWTPayload; expiresAtMs: number }>({ max: options.jwtCacheSize ?? 10_000 });
-  const askingIdentity = new Map<string, Promise<Principal>>();
+  const askingIdentity = new Map<string, Promise<IdentityAnswer>>();
   const partnerTokenCacheMs = options.partnerTokenCacheMs ?? 60_000;
   const partnerTokens = new LRUCache<string, { principal: Principal; untilMs: number }>({ max: options.jwtCacheSize ?? 10_000 });
   // A change published while identity was being asked must not be undone by its (older) answer.
@@ -134,13 +140,13 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
       return { kind: "OFFICER", subject, officerRoles, partners: [] };
     }
     if (payload.kind === "portal_user") {
-      return resolvePrincipal({ kind: "PORTAL_USER", subject }, "PORTAL_USER", requestId);
+      return (await resolvePrincipal({ kind: "PORTAL_USER", subject }, "PORTAL_USER", requestId)).principal;
     }
     throw unauthenticated("The token's 'kind' claim must be 'officer' or 'portal_user'.");
   }
 
   /** One question to identity per distinct caller in flight: concurrent requests of one caller share it. */
-  function resolvePrincipal(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+  function resolvePrincipal(body: object, expected: PrincipalKind, requestId: string): Promise<IdentityAnswer> {
     const key = JSON.stringify(body);
     const pending = askingIdentity.get(key);
     if (pending) return pending;
@@ -157,16 +163,14 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     }
     if (known) partnerTokens.delete(token);
     const asked = generation;
-    const principal = await resolvePrincipal({ kind: "API_ACCESS_TOKEN", token }, "API_APPLICATION", requestId);
-    const until = Math.min(now() + partnerTokenCacheMs, lastValidUntil.get(principal) ?? 0);
+    const { principal, validUntilMs } = await resolvePrincipal({ kind: "API_ACCESS_TOKEN", token }, "API_APPLICATION", requestId);
+    const until = Math.min(now() + partnerTokenCacheMs, validUntilMs ?? 0);
     if (partnerTokenCacheMs > 0 && asked === generation && until > now()) partnerTokens.set(token, { principal, untilMs: until });
     return principal;
   }
-  // identity's `validUntil` of each answer, beside the principal it came with.
-  const lastValidUntil = new WeakMap<Principal, number>();
 
   /** Asks identity who a portal user or an API access token is (contract: POST /internal/principal). */
-  async function askIdentity(body: object, expected: PrincipalKind, requestId: string): Promise<Principal> {
+  async function askIdentity(body: object, expected: PrincipalKind, requestId: string): Promise<IdentityAnswer> {
     stats.identityAsked += 1;
     const endpoint = options.principalEndpoint;
     if (!endpoint) throw identityUnavailable();
@@ -199,8 +203,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
       logger.error({ status: response.status, code: payload?.code, requestId }, "identity answered /internal/principal unexpectedly");
       throw identityUnavailable();
     }
-    if (typeof payload.validForMs === "number" && payload.validForMs > 0) lastValidUntil.set(payload.principal, now() + payload.validForMs);
-    return payload.principal;
+    // How long identity's answer holds, as a duration: the two clocks need not agree.
+    const validUntilMs = typeof payload.validForMs === "number" && payload.validForMs > 0 ? now() + payload.validForMs : undefined;
+    return { principal: payload.principal, validUntilMs };
   }
 
   const authenticate = async (authorization: string | undefined, requestId: string): Promise<Principal> => {

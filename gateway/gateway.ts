@@ -19,6 +19,7 @@ import {
   IDEMPOTENCY_HEADER,
   createLogger,
   createMetrics,
+  isPlainRequestId,
   KeepAliveClient,
   metricsPlugin,
   Principal,
@@ -332,7 +333,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /** Keeps a caller's request id when it is a plain token, so it can be followed through the logs. */
 function requestIdOf(req: IncomingMessage): string {
   const given = header(req, "x-request-id");
-  return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+  return isPlainRequestId(given) ? given : randomUUID();
 }
 
 /** One structured line per operation: who, what, how long, which error codes. */

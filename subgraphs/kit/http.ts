@@ -36,6 +36,11 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   around?: (req: IncomingMessage, body: unknown, context: TContext, execute: () => Promise<HttpAnswer>) => Promise<HttpAnswer>;
 }
 
+/** A caller's request id is kept when it is a plain token (it is echoed, forwarded and logged). */
+export function isPlainRequestId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(value);
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -76,7 +81,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // The request id travels back to the caller too, to find the request in the logs.
     const requestId = req.headers["x-request-id"];
-    if (typeof requestId === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(requestId)) res.setHeader("x-request-id", requestId);
+    if (isPlainRequestId(requestId)) res.setHeader("x-request-id", requestId);
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
