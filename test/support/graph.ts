@@ -95,7 +95,8 @@ export async function startGraph(
       } else envs[def.name] = { ...base };
     }
     for (const def of definitions) ports[def.name] = await freePort();
-    gatewayPort = await freePort();
+    const gatewayReservation = await reservePort();
+    gatewayPort = gatewayReservation.port;
     for (const def of definitions) {
       built[def.name] = await createSubgraph(def, { env: envOf(def), clock });
       hosts[def.name] = await built[def.name].listen(ports[def.name]);
@@ -104,6 +105,7 @@ export async function startGraph(
     if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
     supergraphSdl = composed.supergraphSdl;
     gateway = await createGateway({ supergraphSdl, env: base });
+    await gatewayReservation.release();
     gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
   } catch (error) {
     // A suite whose graph fails to start has no graph to stop: leave no database behind.
@@ -174,4 +176,16 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A port held by a placeholder listener until `release()`, for a server that must be named (in
+ * another server's settings) long before it listens: a port merely found free could meanwhile be
+ * taken as the local port of an outgoing connection.
+ */
+export async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  const net = await import("node:net");
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, "127.0.0.1", () => resolve()));
+  return { port: (server.address() as { port: number }).port, release: () => new Promise<void>(resolve => server.close(() => resolve())) };
 }

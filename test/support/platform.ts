@@ -9,7 +9,7 @@ import { createSubgraph, RunningHost, Subgraph } from "../../subgraphs/kit";
 import { definition as identityDefinition } from "../../subgraphs/identity/identity.subgraph";
 import type { IdentityServices } from "../../subgraphs/identity/services";
 import { SpoolLetterDispatcher } from "../../subgraphs/identity/services/letters";
-import { freePort } from "./graph";
+import { reservePort } from "./graph";
 import { cleanUp, dropDatabase, freshDatabase } from "./mysql";
 import { probeDefinition } from "./probe-subgraph";
 
@@ -48,7 +48,8 @@ export async function startPlatform(database: string): Promise<Platform> {
     // No scheduled job runs during the suite (none of its tests needs one): SQL counts see only the request.
     const env: NodeJS.ProcessEnv = { ...process.env, IDENTITY_DATABASE_URL: await freshDatabase(database), DATA_DIR: dir, LETTER_SPOOL_DIR: path.join(dir, "letters"), JOB_INTERVAL_MS: "600000" };
     delete env.MYSQL_URL;
-    const gatewayPort = await freePort();
+    const gatewayReservation = await reservePort();
+    const gatewayPort = gatewayReservation.port;
     identity = await createSubgraph(identityDefinition, {
       // The gateway hears identity's revocations; they are pushed as the revoking request ends
       // (deliverAtOnce), so the relay's own rounds are rare here and stay out of the SQL counts.
@@ -63,6 +64,7 @@ export async function startPlatform(database: string): Promise<Platform> {
     ]);
     if (!composed.ok) throw new Error(`composition failed: ${JSON.stringify(composed.errors)}`);
     gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, env, healthTimeoutMs: 500, subgraphTimeoutMs: 1000 });
+    await gatewayReservation.release();
     const gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
     const startedIdentity = identity;
     return {
