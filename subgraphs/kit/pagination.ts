@@ -1,6 +1,6 @@
 import { Max, Min } from "class-validator";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
-import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { In, ObjectLiteral, Repository, SelectQueryBuilder } from "typeorm";
 import { ValidationError } from "./errors";
 import { sqlTime } from "./time";
 
@@ -11,16 +11,16 @@ import { sqlTime } from "./time";
 @ObjectType({ description: "Relay page information." })
 @Directive("@shareable")
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether another page follows: ask again with `after: endCursor`." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether this page was asked for with `after`, so that earlier items exist." })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge of this page; null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge of this page; pass it as `after` for the next page. Null when the page is empty." })
   endCursor: string | null;
 }
 
@@ -43,21 +43,21 @@ export interface ConnectionShape<T> {
 }
 
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class Edge {
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node: T;
 
-    @Field()
+    @Field({ description: "Opaque cursor of this edge: pass it as `after` to read the items that follow." })
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, oldest first (keyset pagination: stable while items are added).` })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "Bounded: the items of this page, at most `first`, oldest first." })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Where this page sits: whether more follow, and the cursors to continue." })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Number of items matching the filter, over all pages." })
@@ -120,4 +120,76 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Pages of a one-to-many field for many parents at once (a nested connection such as
+ * `BusinessPartner.securities`), in a constant number of statements whatever the number of
+ * parents: one window query (`ROW_NUMBER() OVER (PARTITION BY parent ...)`, MariaDB 10.2+ and
+ * SQLite 3.25+) picks each parent's page of ids, one `IN` query loads them, and `totalCount`, when
+ * asked for, is one `GROUP BY` over all parents. Same order and cursors as `paginate`. Use it
+ * from a DataLoader keyed by parent, one loader per field and arguments.
+ */
+export async function paginateByParent<T extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+  keys: { parentProperty: keyof T & string; timeProperty: keyof T & string; where?: (qb: SelectQueryBuilder<T>, alias: string) => void },
+  parents: readonly string[],
+  args: ConnectionArgs,
+): Promise<ConnectionShape<T>[]> {
+  if (!parents.length) return [];
+  const meta = repo.metadata;
+  const column = (property: string) => {
+    const found = meta.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${meta.name} has no column for ${property}`);
+    return found.databaseName;
+  };
+  const parentColumn = column(keys.parentProperty);
+  const timeColumn = column(keys.timeProperty);
+  const idColumn = column("id");
+  const unique = [...new Set(parents)];
+  const base = () => {
+    const qb = repo.createQueryBuilder("p").where(`p.${parentColumn} IN (:...parents)`, { parents: unique });
+    keys.where?.(qb, "p");
+    return qb;
+  };
+  const ranked = base().select(`p.${idColumn}`, "id").addSelect(`p.${parentColumn}`, "parent")
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY p.${parentColumn} ORDER BY p.${timeColumn} ASC, p.${idColumn} ASC)`, "rn");
+  if (args.after) {
+    const [time, id] = decodeCursor(args.after);
+    ranked.andWhere(`(p.${timeColumn} > :cTime OR (p.${timeColumn} = :cTime AND p.${idColumn} > :cId))`, { cTime: sqlTime(time), cId: id });
+  }
+  const [sql, params] = ranked.getQueryAndParameters();
+  const driver = repo.manager.connection.driver;
+  const q = (name: string) => driver.escape(name);
+  const picked = (await repo.query(`SELECT ${q("id")} FROM (${sql}) ${q("ranked")} WHERE ${q("rn")} <= ?`, [...params, args.first + 1])) as { id: string }[];
+  const rows = picked.length ? await repo.find({ where: { id: In(picked.map(r => r.id)) } as never }) : [];
+  const byParent = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = String(row[keys.parentProperty]);
+    byParent.set(k, [...(byParent.get(k) ?? []), row]);
+  }
+  let counts: Promise<Map<string, number>> | undefined;
+  const countAll = () =>
+    (counts ??= base().select(`p.${parentColumn}`, "parent").addSelect("COUNT(*)", "n").groupBy(`p.${parentColumn}`).getRawMany<{ parent: string; n: string | number }>()
+      .then(raw => new Map(raw.map(r => [String(r.parent), Number(r.n)]))));
+  return parents.map(parent => {
+    const sorted = (byParent.get(parent) ?? []).sort((a, b) => {
+      const d = (a[keys.timeProperty] as Date).getTime() - (b[keys.timeProperty] as Date).getTime();
+      return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    const nodes = sorted.slice(0, args.first);
+    const edges = nodes.map(node => ({ node, cursor: encodeCursor(node[keys.timeProperty] as Date, node.id) }));
+    return {
+      edges,
+      get totalCount() {
+        return countAll().then(m => m.get(parent) ?? 0);
+      },
+      pageInfo: {
+        hasNextPage: sorted.length > args.first,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  });
 }
