@@ -2,7 +2,7 @@
 import "reflect-metadata";
 
 import fs from "node:fs";
-import { printSubgraphs, readRoverConfig, ROOT } from "./compose";
+import { printSubgraphs, readRoverConfig } from "./compose";
 import { lintSubgraphSchema, SchemaProblem } from "./lib/schema-lint";
 
 /**
