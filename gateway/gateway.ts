@@ -10,7 +10,7 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { Supergraph } from "@apollo/federation-internals";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import {
   checkIdempotencyKey,
   clientIdleMs,
@@ -40,6 +40,7 @@ import { LRUCache } from "lru-cache";
 import { AuthStats, createAuthenticator, loadVerificationKey } from "./auth";
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
 import { applyCors, loadCorsOrigins } from "./cors";
+import { createGraphiql, graphiqlEnabled } from "./graphiql";
 import { createEdge, EdgeStats } from "./edge";
 import { loadLimits, OperationLimiter } from "./limits";
 import { createRateLimiter, loadRateLimits, MemoryRateLimiter, RateLimiter } from "./rate-limit";
@@ -115,6 +116,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     maxConcurrentOperations: maxConcurrentOperations(env),
     partnerTokenCacheMs: partnerTokenCacheMs(env),
     corsOrigins: loadCorsOrigins(env),
+    graphiql: graphiqlEnabled(env),
   };
   const config: GatewayConfig = {
     ...loaded,
@@ -176,7 +178,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     gateway,
     // gateway/index.ts owns shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), requestLog(logger), metricsPlugin(metrics)],
+    // Apollo's landing page loads Sandbox from the internet; the gateway serves GraphiQL itself (graphiql.ts).
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginLandingPageDisabled(), requestLog(logger), metricsPlugin(metrics)],
     // Stack traces of the gateway's own code tell a client nothing.
     includeStacktraceInErrorResponses: false,
     // Trusted documents replace automatic persisted queries (trusted-documents.ts says why).
@@ -249,11 +252,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       return { principal, principalKey, principalTokenFor, requestId, idempotencyKey };
     },
   });
+  const graphiql = settings.graphiql ? createGraphiql("/graphql") : undefined;
   const handler: RequestListener = (req, res) => {
     // One request id from here on (the caller's when it is a plain token): echoed in the answer,
     // sent to every subgraph, in every log line.
     req.headers["x-request-id"] = requestIdOf(req);
     if (applyCors(req, res, corsOrigins)) return;
+    if (graphiql?.(req, res)) return;
     void graphqlHandler(req, res);
   };
 
