@@ -19,6 +19,7 @@ import {
   IDEMPOTENCY_HEADER,
   createLogger,
   createMetrics,
+  createTracing,
   isPlainRequestId,
   KeepAliveClient,
   metricsPlugin,
@@ -126,6 +127,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   };
   const logger = options.logger ?? createLogger("gateway");
   const metrics = createMetrics("gateway");
+  // The gateway's provider is the process's global one: @apollo/gateway's plan and fetch spans use it.
+  const tracing = createTracing("gateway", env, { global: true });
   const secret = signingSecret(env);
   const principalTtl = principalTtlSeconds(env);
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(path.resolve(config.supergraphPath), "utf8");
@@ -231,6 +234,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const graphqlHandler = createHttpHandler<GatewayContext>({
     apollo,
     routes,
+    tracing,
     around: edge.around,
     context: async (req: IncomingMessage) => {
       const requestId = requestIdOf(req);
@@ -281,6 +285,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       client.destroy();
       await subgraphClient.close();
       await rateLimiter.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -3,7 +3,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apoll
 import { parseCacheControlHeader } from "@apollo/gateway/dist/datasources/parseCacheControlHeader";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { DocumentNode, Kind } from "graphql";
-import { IDEMPOTENCY_HEADER, Logger, Metrics, Principal, PRINCIPAL_HEADER } from "../subgraphs/kit/gateway-side";
+import { IDEMPOTENCY_HEADER, Logger, Metrics, Principal, PRINCIPAL_HEADER, traceHeaders } from "../subgraphs/kit/gateway-side";
 import { SubgraphAnswer, SubgraphClient } from "./subgraph-client";
 
 /** The gateway's GraphQL context: who called, the same fact signed for each subgraph, and a trace id. */
@@ -72,6 +72,9 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
       headers[PRINCIPAL_HEADER] = await incoming.context.principalTokenFor(this.serviceName);
       headers["x-request-id"] = incoming.context.requestId;
       if (incoming.context.idempotencyKey) headers[IDEMPOTENCY_HEADER] = incoming.context.idempotencyKey;
+      // The fetch span of @apollo/gateway (or the caller's traceparent when tracing is off) is the
+      // subgraph request's parent (kit/tracing.ts).
+      Object.assign(headers, traceHeaders());
     }
     const body = JSON.stringify(request);
     const isQuery = operationTypeOf(incoming?.document, request.query) === "query";

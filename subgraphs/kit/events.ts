@@ -9,6 +9,7 @@ import type { Logger } from "./logger";
 import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } from "./principal";
 import { sqlTime } from "./time";
 import { transaction } from "./transaction";
+import { SpanKind, Tracing } from "./tracing";
 
 /**
  * Cross-subgraph events (DOMAIN.md §0.5, §7): a transactional outbox in each subgraph's own
@@ -334,6 +335,8 @@ export function createEventReceiver(options: {
   secret: Uint8Array;
   clock: Clock;
   logger: Logger;
+  /** A span around each event's handling, under the delivery's traceparent (kit/tracing.ts). */
+  tracing?: Tracing;
 }): RouteHandler {
   return async (req: IncomingMessage, body: unknown) => {
     const principal = await verifyPrincipal(headerValue(req, PRINCIPAL_HEADER), options.secret, options.name);
@@ -345,7 +348,14 @@ export function createEventReceiver(options: {
       return { status: 400, body: { error: "BAD_EVENT" } };
     }
     const handler = options.handlers[event.type];
-    const outcome = await processOnce(options.dataSource, event, handler, options.clock);
+    const process = () => processOnce(options.dataSource, event, handler, options.clock);
+    const outcome = options.tracing
+      ? await options.tracing.span(`handle ${event.type}`, { kind: SpanKind.CONSUMER, attributes: { "messaging.message.id": event.id, "messaging.destination.name": event.type, "event.producer": event.producer } }, async span => {
+          const result = await process();
+          span.setAttribute("event.outcome", result);
+          return result;
+        })
+      : await process();
     options.logger.info({ event: event.id, type: event.type, producer: event.producer, outcome }, "event received");
     return { status: 200, body: { outcome } };
   };

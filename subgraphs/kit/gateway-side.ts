@@ -10,3 +10,4 @@ export * from "./idempotency-key";
 export * from "./logger";
 export * from "./metrics";
 export * from "./principal";
+export * from "./tracing";

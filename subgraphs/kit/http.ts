@@ -1,6 +1,8 @@
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
+import type { Span } from "@opentelemetry/api";
+import { extractContext, SpanKind, Tracing } from "./tracing";
 
 /**
  * A small HTTP host for an Apollo Server plus a few plain routes (`/health`, `/ready`, event
@@ -34,6 +36,11 @@ export interface HttpHostOptions<TContext extends BaseContext> {
    * (kit/idempotency.ts replays a first response).
    */
   around?: (req: IncomingMessage, body: unknown, context: TContext, execute: () => Promise<HttpAnswer>) => Promise<HttpAnswer>;
+  /**
+   * Each request runs in a SERVER span whose parent is the caller's `traceparent` (kit/tracing.ts);
+   * everything it awaits (resolvers, SQL, fetches to subgraphs) is inside it.
+   */
+  tracing?: Tracing;
 }
 
 /** A caller's request id is kept when it is a plain token (it is echoed, forwarded and logged). */
@@ -78,13 +85,19 @@ export function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
 export function createHttpHandler<TContext extends BaseContext>(options: HttpHostOptions<TContext>) {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const tracing = options.tracing;
+  const handle = async (req: IncomingMessage, res: ServerResponse, span?: Span): Promise<void> => {
     // The request id travels back to the caller too, to find the request in the logs.
     const requestId = req.headers["x-request-id"];
     if (isPlainRequestId(requestId)) res.setHeader("x-request-id", requestId);
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
+      if (span) {
+        span.updateName(`${req.method} ${url.pathname}`);
+        const operationName = (body as { operationName?: unknown } | undefined)?.operationName;
+        if (typeof operationName === "string") span.setAttribute("graphql.operation.name", operationName);
+      }
       const route = options.routes?.[`${req.method} ${url.pathname}`];
       if (route) {
         const result = await route(req, body);
@@ -117,6 +130,16 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
       return send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     }
   };
+  if (!tracing) return (req: IncomingMessage, res: ServerResponse) => handle(req, res);
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    tracing.span(
+      `${req.method} request`,
+      { kind: SpanKind.SERVER, parent: extractContext(req.headers), attributes: { "http.request.method": req.method, "url.path": req.url?.split("?")[0], "http.request_id": req.headers["x-request-id"] as string | undefined } },
+      async span => {
+        await handle(req, res, span);
+        span.setAttribute("http.response.status_code", res.statusCode);
+      },
+    );
 }
 
 /**

@@ -19,4 +19,5 @@ export * from "./principal";
 export * from "./schema";
 export * from "./subgraph";
 export * from "./time";
+export * from "./tracing";
 export * from "./transaction";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import { defaultFieldResolver, GraphQLSchema } from "graphql";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
@@ -17,6 +17,7 @@ import { createLogger, Logger } from "./logger";
 import { createMetrics, Metrics, metricsPlugin } from "./metrics";
 import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
 import { configureTransactions, translateDatabaseError, UniqueViolationFactory } from "./transaction";
+import { createTracing, SpanKind, Tracing } from "./tracing";
 
 /** What a subgraph's services are built from, once per process. */
 export interface SubgraphRuntime {
@@ -111,6 +112,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const logger = options.logger ?? createLogger(def.name);
   const clock = options.clock ?? systemClock;
   const secret = signingSecret(env);
+  const tracing = createTracing(def.name, env);
   const db: SubgraphDataSource = await openDataSource({
     name: def.name,
     entities: [...KIT_ENTITIES, ...(def.entities as unknown[])] as MixedList<string>,
@@ -119,6 +121,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     env,
   });
   configureTransactions(db.dataSource, { uniqueViolations: def.uniqueViolations ?? {} });
+  if (tracing.enabled) traceStatements(db.dataSource, tracing, db.engine);
   const subscribers = subscribersFromEnv(env);
   const runtime: SubgraphRuntime = {
     name: def.name,
@@ -136,6 +139,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   const unhandled = (def.consumes ?? []).filter(type => !handlers[type]);
   if (unhandled.length) throw new Error(`${def.name} consumes ${unhandled.join(", ")} but has no handler`);
   const schema = await def.buildSchema();
+  if (tracing.enabled) traceRootResolvers(schema, tracing);
   const metrics = createMetrics(def.name);
   const apollo = new ApolloServer<SubgraphContext<S>>({
     schema,
@@ -176,12 +180,13 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       const ready = await databaseReady(db);
       return { status: ready.ok ? 200 : 503, body: { status: ready.ok ? "ready" : "not ready", service: def.name, reason: ready.reason } };
     },
-    "POST /events": createEventReceiver({ name: def.name, dataSource: db.dataSource, handlers, secret, clock, logger }),
+    "POST /events": createEventReceiver({ name: def.name, dataSource: db.dataSource, handlers, secret, clock, logger, tracing }),
     ...(def.routes?.(services, runtime) ?? {}),
   };
   const handler = createHttpHandler<SubgraphContext<S>>({
     apollo,
     routes,
+    tracing,
     context: async (req: IncomingMessage) => {
       const token = req.headers[PRINCIPAL_HEADER];
       const principal = await verifyPrincipal(Array.isArray(token) ? token[0] : token, secret, def.name);
@@ -223,6 +228,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       client.destroy();
       await apollo.stop();
       if (db.dataSource.isInitialized) await db.dataSource.destroy();
+      await tracing.shutdown();
     },
   };
 }
@@ -249,4 +255,31 @@ function observeDatabase(metrics: Metrics, db: SubgraphDataSource, clock: Clock)
     const p = pool();
     return p?._allConnections ? p._allConnections.length - (p._freeConnections?.length ?? 0) : 1;
   });
+}
+
+/**
+ * A span for each resolver of a root field (`Query.x`, `Mutation.y`, `_entities`), active while it
+ * runs, so that the SQL it causes nests under it. Only when tracing records.
+ */
+function traceRootResolvers(schema: GraphQLSchema, tracing: Tracing): void {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx, info) =>
+        tracing.span(`resolve ${info.parentType.name}.${info.fieldName}`, { attributes: { "graphql.field.name": info.fieldName, "graphql.parent.type": info.parentType.name } }, async () => resolve(source, args, ctx, info));
+    }
+  }
+}
+
+/** A CLIENT span for each SQL statement (`db.query.text` cut at 1,000 characters). Only when tracing records. */
+function traceStatements(dataSource: DataSource, tracing: Tracing, engine: "mysql" | "sqlite"): void {
+  const driver = dataSource.driver;
+  const create = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = mode => {
+    const runner = create(mode);
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    (runner as { query: unknown }).query = (...args: unknown[]) =>
+      tracing.span("sql", { kind: SpanKind.CLIENT, attributes: { "db.system": engine === "sqlite" ? "sqlite" : "mariadb", "db.query.text": String(args[0]).slice(0, 1000) } }, () => query(...args));
+    return runner;
+  };
 }
