@@ -17,6 +17,8 @@ export interface OnboardedDeclarant {
   personalNumber: string;
   /** The clearance software's current access token; `renew()` rotates it as the day goes on. */
   software(): string;
+  /** The clearance software's current refresh token (each is used once: `renew()` replaces it). */
+  refreshToken(): string;
   renew(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export async function onboardDeclarant(gatewayUrl: string, spool: SpoolLetterDis
   const officer = await mintDevToken({ kind: "officer", sub: "officer-onboarding", roles: ["ONBOARDING_SERVICE"] });
   const dgd = await mintDevToken({ kind: "officer", sub: "officer-dgd", roles: ["DGD"] });
   const uid = uidFromDigits(digits);
-  ok(await call(`mutation ($uid: String!, $name: String!) { recordUidRegisterEntry(input: { uid: $uid, name: $name, partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid, name }, officer));
+  ok(await call(`mutation ($uid: String!, $name: String!) { recordUidRegisterEntry(input: { uid: $uid, name: $name, partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid, name }, officer));
   const admin = await mintDevToken({ kind: "portal_user", sub: `chlogin|${digits}` });
   ok(await call(`mutation ($e: String!) { registerPortalUser(input: { email: $e }) { portalUser { id } } }`, { e: `admin-${digits}@example.ch` }, admin));
   ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
@@ -53,6 +55,7 @@ export async function onboardDeclarant(gatewayUrl: string, spool: SpoolLetterDis
     businessNumber,
     personalNumber: "E1",
     software: () => access,
+    refreshToken: () => refresh,
     async renew() {
       const renewed = ok(await call(`mutation ($r: String!) { renewApiAccessToken(input: { refreshToken: $r }) { accessToken refreshToken } }`, { r: refresh })).renewApiAccessToken;
       access = renewed.accessToken;
