@@ -114,7 +114,7 @@ const ENTITIES_QUERY = /* GraphQL */ `
   }`;
 
 const PAGE_QUERY = /* GraphQL */ `
-  query PartnerPage { businessPartners(first: 100) { edges { node { id name roles { roleType } apiSelfServiceAvailable } } } }`;
+  query PartnerPage { businessPartners(first: 100) { edges { node { id name roles { edges { node { roleType } } } apiSelfServiceAvailable } } } }`;
 
 const OFFICER: Principal = { kind: "OFFICER", subject: "bench-officer", partners: [], officerRoles: ["AUDITOR"] };
 
@@ -245,7 +245,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const mysqlUrl = process.env.MYSQL_URL;
   if (mysqlUrl) env.IDENTITY_DATABASE_URL = await resetMysqlDatabase(mysqlUrl, BENCH_DATABASE, true);
 
-  await ensureSupergraph(ROOT, { log, separateProcess: true });
+  const supergraph = await ensureSupergraph(ROOT, { log, separateProcess: true, dataDir });
   let subgraph: Subgraph<IdentityServices> | undefined;
   let gateway: Gateway | undefined;
   try {
@@ -255,7 +255,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const subgraphUrl = `${subgraphHost.url}/graphql`;
     gateway = await createGateway({
       env,
-      supergraphSdl: fs.readFileSync(path.join(ROOT, "schema", "supergraph.graphql"), "utf8"),
+      supergraphSdl: fs.readFileSync(supergraph.path, "utf8"),
       subgraphUrls: { identity: subgraphUrl },
       port: 0,
       logger: logger.child({ service: "gateway" }),

@@ -167,11 +167,21 @@ export function committedFile(file: string, root = ROOT): string | undefined {
 
 /** The CLI; returns the exit code. */
 export async function run(argv: string[], root = ROOT): Promise<number> {
-  const known = new Set(["--check", "--fail-on-breaking"]);
+  const known = new Set(["--check", "--fail-on-breaking", "--print-supergraph"]);
   const unknown = argv.filter(a => !known.has(a));
   if (unknown.length > 0) {
-    console.error(`Unknown option(s): ${unknown.join(" ")}. Usage: compose.ts [--check] [--fail-on-breaking]`);
+    console.error(`Unknown option(s): ${unknown.join(" ")}. Usage: compose.ts [--check] [--fail-on-breaking] [--print-supergraph]`);
     return 2;
+  }
+  // Composes and prints the supergraph on stdout, writing nothing (scripts/lib/supergraph.ts).
+  if (argv.includes("--print-supergraph")) {
+    const outcome = await composeFromCode(root);
+    if (!outcome.ok) {
+      for (const error of outcome.errors) console.error(`  - [${String(error.extensions?.code ?? "ERROR")}] ${error.message}`);
+      return 1;
+    }
+    process.stdout.write(outcome.supergraphSdl);
+    return 0;
   }
   const check = argv.includes("--check");
   const failOnBreaking = argv.includes("--fail-on-breaking");

@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
 import { PRINCIPAL_EVENT_TYPES } from "../gateway/auth";
-import { DEMO_ADMIN_SUBJECT, DemoCredentials } from "../subgraphs/identity/seed";
+import { DEMO_ADMIN_SUBJECT, DemoCredentials, demoCredentialsFile } from "../subgraphs/identity/seed";
 import { resolveDatabaseUrl, Subscriber, SubgraphDefinition } from "../subgraphs/kit";
 import { CODE_EXT, nodeArgsFor } from "../subgraphs/kit/layout";
 import { codeRootOf, readRoverConfig, ROOT, RoverConfig } from "./compose";
@@ -16,16 +16,18 @@ import { mintDevToken } from "./mint-token";
 
 /**
  * `npm start`: the whole graph on one machine, one process per service, as it runs in
- * production. Composes when the supergraph is older than the code, starts every subgraph in
- * rover.yaml that has a launcher (with the demo data set), then the gateway, waits until all
- * answer `GET /ready`, and prints where to send queries and with which tokens. Ctrl-C stops
- * everything.
+ * production. Serves the checked-in supergraph when it matches the code (by content), else one
+ * composed into the data folder: start never writes a tracked file (lib/supergraph.ts). Starts
+ * every subgraph in rover.yaml that has a launcher (with the demo data set), then the gateway,
+ * waits until all answer `GET /ready`, and prints where to send queries and with which tokens.
+ * Ctrl-C stops everything.
  *
- * Environment: `PORT` (gateway, 4000), `DATA_DIR` (./data), `MYSQL_URL` or `<NAME>_DATABASE_URL`
- * (MariaDB instead of embedded SQLite; the children inherit them), `LOG_LEVEL` (info),
- * `SEED_DEMO` (true), `DEMO_CREDENTIALS_FILE` (<DATA_DIR>/demo-credentials.json),
- * `EVENT_SUBSCRIBERS` (computed from the subgraphs' `consumes` unless set), `START_TIMEOUT_MS`
- * (60000).
+ * Environment: `PORT` (gateway, 4000), `<NAME>_PORT` (a subgraph's port, e.g. `IDENTITY_PORT`;
+ * default the port of its rover.yaml routing URL), `DATA_DIR` (./data), `MYSQL_URL` or
+ * `<NAME>_DATABASE_URL` (MariaDB instead of embedded SQLite; the children inherit them),
+ * `LOG_LEVEL` (info), `SEED_DEMO` (true), `DEMO_CREDENTIALS_FILE` (one file per identity database
+ * under <DATA_DIR>/demo-credentials/), `EVENT_SUBSCRIBERS` (computed from the subgraphs'
+ * `consumes` unless set), `START_TIMEOUT_MS` (60000).
  */
 
 export interface StartSettings {
@@ -72,7 +74,7 @@ export function startSettings(env: NodeJS.ProcessEnv, root = ROOT): StartSetting
   return {
     root,
     dataDir,
-    credentialsFile: path.resolve(env.DEMO_CREDENTIALS_FILE || path.join(dataDir, "demo-credentials.json")),
+    credentialsFile: demoCredentialsFile({ ...env, DATA_DIR: dataDir }),
     gatewayPort: parsePort(env.PORT, 4000, "PORT"),
     logLevel: env.LOG_LEVEL || "info",
     readyTimeoutMs: positiveInteger(env.START_TIMEOUT_MS, 60_000, "START_TIMEOUT_MS"),
@@ -97,18 +99,19 @@ export function eventSubscribersFor(producer: string, subgraphs: Array<Launchabl
  * What to run: one process per launchable subgraph, on the port of its rover.yaml routing URL,
  * then the gateway pointed at them. Pure, so it can be tested without starting anything.
  */
-export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launchable: LaunchableSubgraph[], root = ROOT): ProcessPlan[] {
+export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launchable: LaunchableSubgraph[], root = ROOT, supergraphPath?: string): ProcessPlan[] {
   const settings = startSettings(env, root);
   const byName = new Map(config.subgraphs.map(s => [s.name, s]));
   const started = launchable.map(s => {
     const entry = byName.get(s.name);
     if (!entry) throw new StartError(`${s.name} is not in rover.yaml`);
-    return { ...s, port: routingPort(s.name, entry.routingUrl) };
+    const portVariable = `${envName(s.name)}_PORT`;
+    return { ...s, port: env[portVariable] ? parsePort(env[portVariable], 0, portVariable) : routingPort(s.name, entry.routingUrl) };
   });
   const ports = new Map<number, string>();
   for (const [name, port] of [...started.map(s => [s.name, s.port] as const), ["gateway", settings.gatewayPort] as const]) {
     const taken = ports.get(port);
-    if (taken) throw new StartError(`${name} and ${taken} would both listen on port ${port}; change rover.yaml or PORT`);
+    if (taken) throw new StartError(`${name} and ${taken} would both listen on port ${port}; set ${name === "gateway" ? "PORT" : `${envName(name)}_PORT`} to another port`);
     ports.set(port, name);
   }
   const shared: NodeJS.ProcessEnv = { ...env, DATA_DIR: settings.dataDir, LOG_LEVEL: settings.logLevel, TS_NODE_TRANSPILE_ONLY: "true" };
@@ -132,8 +135,9 @@ export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launc
     readyUrl: `http://${LOCAL}:${s.port}/ready`,
     notStarted: [],
   }));
-  const gatewayEnv: NodeJS.ProcessEnv = { ...shared, PORT: String(settings.gatewayPort) };
-  for (const s of subgraphs) gatewayEnv[`${s.name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_URL`] = s.graphqlUrl;
+  const gatewayEnv: NodeJS.ProcessEnv = { ...shared, PORT: String(settings.gatewayPort), ...(supergraphPath ? { SUPERGRAPH_PATH: supergraphPath } : {}) };
+  // The routing URLs of the supergraph stay as rover.yaml has them; the gateway is told where each subgraph listens.
+  for (const s of subgraphs) gatewayEnv[`${envName(s.name)}_URL`] = s.graphqlUrl;
   const gateway: ProcessPlan = {
     name: "gateway",
     kind: "gateway",
@@ -180,14 +184,16 @@ export interface BannerFacts {
   credentialsFile: string;
 }
 
-export const PARTNER_QUERY = "{ businessPartners { edges { node { name roles { roleType status } } } } }";
+export const PARTNER_QUERY = "{ businessPartners { edges { node { name roles { edges { node { roleType status } } } } } } }";
 
 export function banner(facts: BannerFacts): string {
+  const nameWidth = Math.max(0, ...facts.subgraphs.map(s => s.name.length));
+  const urlWidth = Math.max(0, ...facts.subgraphs.map(s => s.graphqlUrl.length));
   const lines = [
     "",
     "══ Swiss customs graph is running ═════════════════════════════════════════",
-    `Gateway     ${facts.gatewayUrl}`,
-    ...facts.subgraphs.map(s => `Subgraph    ${s.name.padEnd(10)} ${s.graphqlUrl}   data: ${s.database}`),
+    `Gateway     ${facts.gatewayUrl}   (GraphiQL: open it in a browser)`,
+    ...facts.subgraphs.map(s => `Subgraph    ${s.name.padEnd(nameWidth)}  ${s.graphqlUrl.padEnd(urlWidth)}  data: ${s.database}`),
     ...(facts.notStarted.length ? [`Not started ${facts.notStarted.join(", ")} (no subgraphs/<name>/index.ts yet)`] : []),
     "",
     "Demo tokens (send as 'authorization: Bearer <token>'):",
@@ -201,14 +207,15 @@ export function banner(facts: BannerFacts): string {
     lines.push(
       `  Partner API application of the demo partner (until ${facts.credentials.accessTokenExpiresAt}; renewed on every start):`,
       `    ${facts.credentials.accessToken}`,
+      `  Its refresh token, consumer key and secret, and the partner id: ${facts.credentialsFile}`,
       "",
       "Try:",
       `  ${curlExample(facts.gatewayUrl, facts.credentials.accessToken, PARTNER_QUERY)}`,
     );
   } else {
     lines.push(
-      `  (no partner API token: ${facts.credentialsFile} is missing. The demo data set writes it when it`,
-      "   first seeds a database; start once with an empty DATA_DIR and database to get one.)",
+      `  (no partner API token: ${facts.credentialsFile} is missing or belongs to another database. The`,
+      "   demo data set writes it when it first seeds a database: `npm run reset` starts the embedded data afresh.)",
       "",
       "Try:",
       `  ${curlExample(facts.gatewayUrl, facts.officerToken, PARTNER_QUERY)}`,
@@ -389,7 +396,7 @@ async function assertPortsFree(plans: ProcessPlan[]): Promise<void> {
         }),
     ),
   );
-  if (busy.length) throw new StartError(`Port(s) ${busy.join(", ")} already in use: is the graph already running? Stop it or change rover.yaml / PORT.`);
+  if (busy.length) throw new StartError(`Port(s) ${busy.join(", ")} already in use: is the graph already running? Stop it, or move a service with PORT (gateway) or <NAME>_PORT (a subgraph, e.g. IDENTITY_PORT).`);
 }
 
 function readCredentials(file: string): DemoCredentials | undefined {
@@ -404,12 +411,12 @@ function readCredentials(file: string): DemoCredentials | undefined {
 export async function start(env: NodeJS.ProcessEnv = process.env, root = ROOT): Promise<number> {
   const log = (line: string) => console.log(`[start] ${line}`);
   const settings = startSettings(env, root);
-  await ensureSupergraph(root, { log });
+  const supergraph = await ensureSupergraph(root, { log, dataDir: settings.dataDir });
   const config = readRoverConfig(path.join(root, "rover.yaml"));
   const { launchable, skipped } = await loadLaunchable(config, root);
   for (const name of skipped) log(`not starting ${name}: subgraphs/${name}/index.ts does not exist`);
   if (launchable.length === 0) throw new StartError("No subgraph of rover.yaml has a launcher (subgraphs/<name>/index.ts)");
-  const plans = planProcesses(config, env, launchable, root);
+  const plans = planProcesses(config, env, launchable, root, supergraph.path);
   await assertPortsFree(plans);
 
   const supervisor = new Supervisor(root);
@@ -478,6 +485,11 @@ async function bannerFor(plans: ProcessPlan[], settings: StartSettings): Promise
     credentials: withIdentity ? readCredentials(settings.credentialsFile) : undefined,
     credentialsFile: settings.credentialsFile,
   });
+}
+
+/** `declarations` → `DECLARATIONS`: the prefix of a subgraph's variables (`<NAME>_PORT`, `<NAME>_URL`). */
+function envName(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }
 
 function routingPort(name: string, routingUrl: string): number {

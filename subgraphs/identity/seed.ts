@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Principal } from "../kit";
+import { Principal, resolveDatabaseUrl } from "../kit";
 import { AuthorisationScope, CustomsSystem, PartnerRoleType, PartnerType, PortalRole, SecondFactor } from "./entities/enums";
 import { PortalUser } from "./entities/portal-user.entity";
 import { UidRegisterEntry } from "./entities/uid-register.entity";
@@ -26,17 +26,40 @@ export interface DemoCredentials {
 }
 
 /**
+ * Where the demo application's credentials are kept: one file per identity database
+ * (`<DATA_DIR>/demo-credentials/sqlite.json`, `.../mysql-127.0.0.1-3306-customs_identity.json`),
+ * so that switching between the embedded SQLite and MariaDB with one data folder finds each
+ * database's own credentials. `DEMO_CREDENTIALS_FILE` names a file instead.
+ */
+export function demoCredentialsFile(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DEMO_CREDENTIALS_FILE) return path.resolve(env.DEMO_CREDENTIALS_FILE);
+  const dataDir = path.resolve(env.DATA_DIR || "data");
+  const url = resolveDatabaseUrl("identity", env);
+  let key = "sqlite";
+  if (url) {
+    const parsed = new URL(url);
+    key = `mysql-${parsed.hostname}-${parsed.port || "3306"}-${parsed.pathname.replace(/^\//, "")}`.replace(/[^A-Za-z0-9._-]/g, "_");
+  }
+  return path.join(dataDir, "demo-credentials", `${key}.json`);
+}
+
+/**
  * The demo data set of `npm start`: an excerpt of the UID register, a freight forwarder onboarded
  * through the real ePortal flow (registration, letter, code, roles, API keys) and a second
  * partner awaiting its letter. Runs once; later starts only renew the demo access token.
  */
 export async function seedDemoData(services: IdentityServices, credentialsFile?: string): Promise<DemoCredentials | null> {
-  const file = credentialsFile ?? path.resolve(services.runtime.env.DATA_DIR ?? "data", "demo-credentials.json");
+  const file = credentialsFile ?? demoCredentialsFile(services.runtime.env);
   const users = services.runtime.dataSource.getRepository(PortalUser);
   if (await users.findOneBy({ chLoginSubject: DEMO_ADMIN_SUBJECT })) {
     if (!fs.existsSync(file)) return null;
     const saved = JSON.parse(fs.readFileSync(file, "utf8")) as DemoCredentials;
-    const renewed = await services.api.renew({ consumerKey: saved.consumerKey, consumerSecret: saved.consumerSecret });
+    // Credentials of another database (a file copied or named by hand) must not stop the start.
+    const renewed = await services.api.renew({ consumerKey: saved.consumerKey, consumerSecret: saved.consumerSecret }).catch((error: unknown) => {
+      services.runtime.logger.warn({ err: error, file }, "the demo credentials file does not belong to this database: no partner API token this time (npm run reset starts afresh)");
+      return null;
+    });
+    if (!renewed) return null;
     const next = { ...saved, accessToken: renewed.accessToken, accessTokenExpiresAt: renewed.accessTokenExpiresAt.toISOString(), refreshToken: renewed.refreshToken };
     fs.writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
     return next;
