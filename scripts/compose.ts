@@ -132,6 +132,13 @@ export function printApiSchema(supergraphSdl: string): string {
   return `${printSchema(apiSchemaOf(supergraphSdl))}\n`;
 }
 
+/** The supergraph the code composes to now, written nowhere (`npm start`, benchmarks). */
+export async function composeFromCode(root = ROOT): Promise<CompositionOutcome> {
+  const config = readRoverConfig(path.join(root, "rover.yaml"));
+  checkFederationVersion(config);
+  return composeSupergraph(await printSubgraphs(config, root));
+}
+
 /** Compares the public API of two supergraphs. */
 export async function reportChanges(oldSupergraphSdl: string, newSupergraphSdl: string): Promise<ChangeReport> {
   const changes = await diff(apiSchemaOf(oldSupergraphSdl), apiSchemaOf(newSupergraphSdl));
