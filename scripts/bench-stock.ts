@@ -32,7 +32,7 @@ export interface StockFigures {
 const OFFICER: Principal = { kind: "OFFICER", subject: "bench-officer", partners: [], officerRoles: ["CUSTOMS_OFFICE", "DISTRICT_DIRECTORATE"] };
 const START = Date.parse("2024-01-01T00:00:00Z");
 const STEP_MS = 10 * 60_000;
-const QUERY = `query ($id: ID!, $at: DateTime!) { storageFacility(id: $id) { stock(at: $at) { totalNetMassKg lines { tariffNumber netMassKg depositor { id } } } } }`;
+const QUERY = `query ($id: ID!, $at: DateTime!) { storageFacility(id: $id) { stock(at: $at) { totalNetMassKg lines(first: 100) { edges { node { tariffNumber netMassKg depositor { id } } } } } } }`;
 
 /**
  * Loads `count` movements for a new free deposit straight into the tables, in batches, with their

@@ -82,7 +82,7 @@ beforeAll(async () => {
   const taxation = ok(await call(`mutation ($id: ID!) { taxDeclaration(input: { declarationId: $id, kind: FINAL }) { taxationDecision { id } } }`, { id: declaration }, officer)).taxDeclaration.taxationDecision.id;
   await g.drainEvents();
   const debt = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecision { customsDebt { id } } } }`, { id: declaration }, officer)).declaration.taxationDecision.customsDebt.id;
-  const security = ok(await call(`mutation ($d: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: "1000.00" }) { id } }`, { d: owner.partnerId }, officer)).provideSecurity.id;
+  const security = ok(await call(`mutation ($d: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: "1000.00" }) { security { id } } }`, { d: owner.partnerId }, officer)).provideSecurity.security.id;
   const me = ok(await call(`{ me { id } }`, {}, owner.admin)).me.id;
   // Issue 9: a temporary admission's case and a processing authorisation of the owner.
   const admitted = ok(

@@ -75,7 +75,7 @@ async function lodgedDeclaration(): Promise<string> {
 
 it("redeems one onboarding code once: 50 parallel redemptions by five users give one administrator and typed refusals (ID-R12, ePortal step 3)", async () => {
   const uid = uidFromDigits("93000002");
-  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Race Import GmbH", partnerType: LEGAL_ENTITY, address: { street: "Ring 1", postalCode: "8001", city: "Zürich", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid }, officer));
+  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Race Import GmbH", partnerType: LEGAL_ENTITY, address: { street: "Ring 1", postalCode: "8001", city: "Zürich", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid }, officer));
   const users: string[] = [];
   for (let i = 0; i < 5; i++) {
     const token = await mintDevToken({ kind: "portal_user", sub: `chlogin|race-${i}` });
@@ -91,8 +91,8 @@ it("redeems one onboarding code once: 50 parallel redemptions by five users give
   );
 
   expectOneWinner(outcome, ["ONBOARDING_CODE_ALREADY_REDEEMED"]);
-  const members = ok(await call(`query ($id: ID!) { businessPartner(id: $id) { status memberships { portalRole } } }`, { id: partnerId }, officer)).businessPartner;
-  expect(members).toEqual({ status: "ONBOARDED", memberships: [{ portalRole: "ADMINISTRATOR" }] });
+  const members = ok(await call(`query ($id: ID!) { businessPartner(id: $id) { status memberships { edges { node { portalRole } } } } }`, { id: partnerId }, officer)).businessPartner;
+  expect(members).toEqual({ status: "ONBOARDED", memberships: { edges: [{ node: { portalRole: "ADMINISTRATOR" } }] } });
 });
 
 it("lodges one declaration per presentation: 50 parallel lodgings of the same goods give one declaration (DEC-R03, LD art. 24)", async () => {
@@ -111,8 +111,8 @@ it("issues one taxation decision: 50 parallel taxations of one declaration give 
   const outcome = await race(() => call(`mutation ($id: ID!) { taxDeclaration(input: { declarationId: $id, kind: FINAL }) { taxationDecision { id } } }`, { id: declarationId }, officer));
 
   expectOneWinner(outcome, ["ALREADY_TAXED"]);
-  const decisions = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecisions { status } } }`, { id: declarationId }, officer)).declaration.taxationDecisions;
-  expect(decisions).toEqual([{ status: "ISSUED" }]);
+  const decisions = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecisions { edges { node { status } } } } }`, { id: declarationId }, officer)).declaration.taxationDecisions;
+  expect(decisions.edges).toEqual([{ node: { status: "ISSUED" } }]);
   // No lock or connection is left behind: the next declaration is lodged at once.
   const started = Date.now();
   await lodgedDeclaration();
@@ -127,12 +127,12 @@ it("records one settling payment: 50 parallel payments of the whole debt give on
   expect(debt.amount).toBe(decision.totalDuties);
 
   const outcome = await race(() =>
-    call(`mutation ($id: ID!, $p: ID!, $a: Money!) { recordPayment(input: { debtId: $id, payerId: $p, amount: $a, method: CASHLESS }) { id } }`, { id: debt.id, p: declarant.partnerId, a: debt.amount }, officer),
+    call(`mutation ($id: ID!, $p: ID!, $a: Money!) { recordPayment(input: { debtId: $id, payerId: $p, amount: $a, method: CASHLESS }) { payment { id } } }`, { id: debt.id, p: declarant.partnerId, a: debt.amount }, officer),
   );
 
   expectOneWinner(outcome, ["DEBT_NOT_PAYABLE", "AMOUNT_EXCEEDS_OUTSTANDING"]);
-  const paid = ok(await call(`query ($id: ID!) { customsDebt(id: $id) { status outstanding payments { amount } } }`, { id: debt.id }, officer)).customsDebt;
-  expect(paid).toEqual({ status: "PAID", outstanding: "0.00", payments: [{ amount: debt.amount }] });
+  const paid = ok(await call(`query ($id: ID!) { customsDebt(id: $id) { status outstanding payments { edges { node { amount } } } } }`, { id: debt.id }, officer)).customsDebt;
+  expect(paid).toEqual({ status: "PAID", outstanding: "0.00", payments: { edges: [{ node: { amount: debt.amount } }] } });
 });
 
 // Issue 9: the once-only facts of the channels and the procedures.

@@ -57,15 +57,15 @@ it("turns a taxed import into a debt, charges default interest when it is paid l
   expect(late.customsDebts.edges[0].node).toMatchObject({ status: "OVERDUE", interest: "2.13", outstanding: "487.13" });
   expect(late.exposure.openDebts).toBe("487.13");
 
-  ok(await call(`mutation ($id: ID!, $p: ID!) { recordPayment(input: { debtId: $id, payerId: $p, amount: "487.13", method: CASHLESS }) { interestPart } }`, { id: debt.id, p: d.partnerId }, officer));
+  ok(await call(`mutation ($id: ID!, $p: ID!) { recordPayment(input: { debtId: $id, payerId: $p, amount: "487.13", method: CASHLESS }) { payment { interestPart } } }`, { id: debt.id, p: d.partnerId }, officer));
   const after = ok(await call(EXPOSURE, { id: d.partnerId }, d.software())).businessPartner;
   expect(after.exposure.openDebts).toBe("0.00");
   expect(after.customsDebts.edges[0].node).toMatchObject({ status: "PAID", outstanding: "0.00" });
 
   // One query, three subgraphs: declaration and taxation (declarations), debt (debt), partner (identity).
-  const view = ok(await call(`query ($id: ID!) { declaration(id: $id) { declarant { name } taxationDecision { totalDuties customsDebt { status amount payments { amount interestPart } } } } }`, { id: declaration.id }, d.software()));
+  const view = ok(await call(`query ($id: ID!) { declaration(id: $id) { declarant { name } taxationDecision { totalDuties customsDebt { status amount payments { edges { node { amount interestPart } } } } } } }`, { id: declaration.id }, d.software()));
   expect(view.declaration).toEqual({
     declarant: { name: "Rhone Handel AG" },
-    taxationDecision: { totalDuties: "485.00", customsDebt: { status: "PAID", amount: "485.00", payments: [{ amount: "487.13", interestPart: "2.13" }] } },
+    taxationDecision: { totalDuties: "485.00", customsDebt: { status: "PAID", amount: "485.00", payments: { edges: [{ node: { amount: "487.13", interestPart: "2.13" } }] } } },
   });
 });

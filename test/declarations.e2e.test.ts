@@ -33,7 +33,7 @@ function ok<T>(res: GraphQLResponse<T>): T {
 it("plays a partner application's import from lodging to removal, then shows partner, declarations, taxation and roles in one query", async () => {
   // Identity: onboarding, the Freight role, API keys, the e-dec authorisation and a declaring employee.
   const uid = uidFromDigits("90000001");
-  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Rhein Import AG", partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid }, officer));
+  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Rhein Import AG", partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid }, officer));
   const admin = await mintDevToken({ kind: "portal_user", sub: "chlogin|rhein-admin" });
   ok(await call(`mutation { registerPortalUser(input: { email: "admin@rhein.example" }) { portalUser { id } } }`, {}, admin));
   ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
@@ -65,7 +65,7 @@ it("plays a partner application's import from lodging to removal, then shows par
   const presentation = ok(await call(`mutation ($p: ID!) { presentGoods(input: { officeId: "1001", presenterId: $p, summaryForm: ELECTRONIC, place: "Basel Weil-Autobahn", goodsDescription: "Cotton T-shirts" }) { presentation { id } } }`, { p: partnerId }, software)).presentGoods.presentation.id;
   const lodged = ok(
     await call(
-      `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id status acceptedAt selectionResult documents { identificationMark dueAt } } } }`,
+      `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id status acceptedAt selectionResult documents { edges { node { identificationMark dueAt } } } } } }`,
       {
         input: {
           declarantId: partnerId,
@@ -85,21 +85,22 @@ it("plays a partner application's import from lodging to removal, then shows par
     ),
   ).lodgeDeclaration.declaration;
   expect(lodged).toMatchObject({ status: "ACCEPTED", acceptedAt: "2026-03-02T08:00:00.000Z", selectionResult: "BLOCKED" });
-  expect(lodged.documents.map((d: any) => d.dueAt)).toEqual(["2026-03-02T10:00:00.000Z", "2026-03-02T10:00:00.000Z"]);
+  const required = lodged.documents.edges.map((e: any) => e.node);
+  expect(required.map((d: any) => d.dueAt)).toEqual(["2026-03-02T10:00:00.000Z", "2026-03-02T10:00:00.000Z"]);
 
   // Documents late: at 11:00:01 the job flags them and the partner sees them overdue.
   g.clock.set("2026-03-02T11:00:01+01:00");
   await renew();
   await g.subgraphs.declarations.subgraph.jobs.runOnce();
-  expect(ok(await call(`{ overdueDocuments { identificationMark } }`, {}, software)).overdueDocuments).toHaveLength(2);
+  expect(ok(await call(`{ overdueDocuments { totalCount edges { node { identificationMark } } } }`, {}, software)).overdueDocuments).toMatchObject({ totalCount: 2, edges: [{}, {}] });
   // Then on time: the office grants until 14:00 (T10), and the documents come at 13:30.
-  for (const doc of lodged.documents) {
+  for (const doc of required) {
     ok(await call(`mutation ($m: String!) { overrideDocumentDeadline(input: { identificationMark: $m, newDueAt: "2026-03-02T14:00:00+01:00", reason: "Printer failure at the forwarder" }) { override { id } } }`, { m: doc.identificationMark }, officer));
   }
   g.clock.set("2026-03-02T13:30:00+01:00");
   await renew();
-  for (const doc of lodged.documents) ok(await call(`mutation ($m: String!) { submitDocument(input: { identificationMark: $m }) { document { submittedAt } } }`, { m: doc.identificationMark }, software));
-  const docs = ok(await call(`query ($id: ID!) { declaration(id: $id) { documents { overdue dueAt } } }`, { id: lodged.id }, software)).declaration.documents;
+  for (const doc of required) ok(await call(`mutation ($m: String!) { submitDocument(input: { identificationMark: $m }) { document { submittedAt } } }`, { m: doc.identificationMark }, software));
+  const docs = ok(await call(`query ($id: ID!) { declaration(id: $id) { documents { edges { node { overdue dueAt } } } } }`, { id: lodged.id }, software)).declaration.documents.edges.map((e: any) => e.node);
   expect(docs).toEqual([
     { overdue: false, dueAt: "2026-03-02T13:00:00.000Z" },
     { overdue: false, dueAt: "2026-03-02T13:00:00.000Z" },
@@ -119,14 +120,14 @@ it("plays a partner application's import from lodging to removal, then shows par
   // One query, two subgraphs: the partner (identity), its roles (identity), its declarations and their taxation (declarations).
   const view = ok(
     await call(
-      `query ($id: ID!) { businessPartner(id: $id) { name roles { roleType status } declarations { totalCount edges { node { status selectionResult removedAt taxationDecision { kind totalDuties } declarant { name } } } } } }`,
+      `query ($id: ID!) { businessPartner(id: $id) { name roles { edges { node { roleType status } } } declarations { totalCount edges { node { status selectionResult removedAt taxationDecision { kind totalDuties } declarant { name } } } } } }`,
       { id: partnerId },
       software,
     ),
   );
   expect(view.businessPartner).toEqual({
     name: "Rhein Import AG",
-    roles: [{ roleType: "FREIGHT", status: "ACTIVE" }],
+    roles: { edges: [{ node: { roleType: "FREIGHT", status: "ACTIVE" } }] },
     declarations: {
       totalCount: 1,
       edges: [{ node: { status: "ACCEPTED", selectionResult: "BLOCKED", removedAt: "2026-03-02T14:00:00.000Z", taxationDecision: { kind: "FINAL", totalDuties: "485.00" }, declarant: { name: "Rhein Import AG" } } }],

@@ -59,10 +59,10 @@ it("discovers undeclared goods, seizes and pledges them, computes the fine range
   await g.drainEvents();
 
   // Enforcement opened the evasion case from X07 and took the duties at stake from the taxation.
-  const declared = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecision { totalDuties } offenceCases { id caseNumber offenceType status dutiesAtStake suspects { id } } } }`, { id: declarationId }, fraud)).declaration;
+  const declared = ok(await call(`query ($id: ID!) { declaration(id: $id) { taxationDecision { totalDuties } offenceCases { edges { node { id caseNumber offenceType status dutiesAtStake suspects { id } } } } } }`, { id: declarationId }, fraud)).declaration;
   const duties = declared.taxationDecision.totalDuties as string;
-  expect(declared.offenceCases).toEqual([{ id: expect.any(String), caseNumber: expect.stringMatching(/^ENF-2026-/), offenceType: "CUSTOMS_EVASION", status: "OPENED", dutiesAtStake: duties, suspects: [{ id: trader.partnerId }] }]);
-  caseId = declared.offenceCases[0].id;
+  expect(declared.offenceCases.edges.map((e: any) => e.node)).toEqual([{ id: expect.any(String), caseNumber: expect.stringMatching(/^ENF-2026-/), offenceType: "CUSTOMS_EVASION", status: "OPENED", dutiesAtStake: duties, suspects: [{ id: trader.partnerId }] }]);
+  caseId = declared.offenceCases.edges[0].node.id;
 
   // The border guard's control and seizure; debt records the goods as a sequestered pledge (X21).
   controlId = ok(await call(`mutation ($t: ID!, $c: ID!) { planControl(input: { kind: BORDER_AREA_CONTROL, targetId: $t, place: "Basel-Weil Autobahn", caseId: $c }) { control { id } } }`, { t: trader.partnerId, c: caseId }, guard)).planControl.control.id;
@@ -94,7 +94,7 @@ it("discovers undeclared goods, seizes and pledges them, computes the fine range
     caseNumber status fineImposed custodialMonths prosecutingAuthority fineRange { maxFine }
     suspects { name complianceProfile { openCases penaltiesLastFiveYears } customsDebts(first: 10) { edges { node { birthTrigger caseReference amount status offenceCase { id } } } } }
     declarations { declarationNumber status channel taxationDecision { kind totalDuties customsDebt { birthTrigger status amount } } }
-    seizures { kind status control { id } customsPledge { status sequestrationMode objectKind securedDebts { birthTrigger } } }
+    seizures { edges { node { kind status control { id } customsPledge { status sequestrationMode objectKind securedDebts { birthTrigger } } } } }
   } }`;
   const view = ok(await call(ONE_QUERY, { c: caseId }, fraud)).offenceCase;
   expect(view).toMatchObject({ status: "FINAL", fineImposed: fine, custodialMonths: 3, fineRange: { maxFine: max }, prosecutingAuthority: expect.stringContaining("customs administration") });
@@ -108,7 +108,7 @@ it("discovers undeclared goods, seizes and pledges them, computes the fine range
     ]),
   );
   expect(view.declarations).toEqual([{ declarationNumber: crossing.declarationNumber, status: "EX_OFFICIO_TAXED", channel: "GREEN_LANE", taxationDecision: { kind: "EX_OFFICIO", totalDuties: duties, customsDebt: { birthTrigger: "OMITTED_DECLARATION_CROSSING", status: expect.any(String), amount: duties } } }]);
-  expect(view.seizures).toEqual([{ kind: "SMUGGLED_GOODS", status: "PLEDGED", control: { id: controlId }, customsPledge: { status: "SEQUESTERED", sequestrationMode: "TAKEN_INTO_CONTROL", objectKind: "DUTIABLE_GOODS", securedDebts: [{ birthTrigger: "OMITTED_DECLARATION_CROSSING" }] } }]);
+  expect(view.seizures.edges.map((e: any) => e.node)).toEqual([{ kind: "SMUGGLED_GOODS", status: "PLEDGED", control: { id: controlId }, customsPledge: { status: "SEQUESTERED", sequestrationMode: "TAKEN_INTO_CONTROL", objectKind: "DUTIABLE_GOODS", securedDebts: [{ birthTrigger: "OMITTED_DECLARATION_CROSSING" }] } }]);
 });
 
 it("gives a partner's token nothing of enforcement but the decision addressed to it, through the gateway and through _entities; other officers see the profile's counts, not the cases (ENF-R21; LD art. 110-113)", async () => {
@@ -119,16 +119,16 @@ it("gives a partner's token nothing of enforcement but the decision addressed to
   expect(refusal(await call(`query ($c: ID!) { offenceCase(id: $c) { id } }`, { c: caseId }, trader.admin))).toEqual(["OFFICER_ROLE_REQUIRED"]);
   expect(refusal(await call(`query ($c: ID!) { control(id: $c) { id } }`, { c: controlId }, trader.software()))).toEqual(["OFFICER_ROLE_REQUIRED"]);
   const own = await call(
-    `query ($p: ID!) { businessPartner(id: $p) { name offenceCases(first: 5) { totalCount } complianceProfile { openCases } penaltyDecisions { id caseNumber fine custodialMonths final legalBasis } } }`,
+    `query ($p: ID!) { businessPartner(id: $p) { name offenceCases(first: 5) { totalCount } complianceProfile { openCases } penaltyDecisions { edges { node { id caseNumber fine custodialMonths final legalBasis } } } } }`,
     { p: trader.partnerId },
     trader.admin,
   );
-  expect(own.data!.businessPartner).toMatchObject({ name: "Schmuggel Handel GmbH", offenceCases: null, complianceProfile: null, penaltyDecisions: [{ id: caseId, custodialMonths: 3, final: true, legalBasis: "LD art. 118; LD art. 118 para. 1; LD art. 118 para. 3; LD art. 128" }] });
+  expect(own.data!.businessPartner).toMatchObject({ name: "Schmuggel Handel GmbH", offenceCases: null, complianceProfile: null, penaltyDecisions: { edges: [{ node: { id: caseId, custodialMonths: 3, final: true, legalBasis: "LD art. 118; LD art. 118 para. 1; LD art. 118 para. 3; LD art. 128" } }] } });
   expect(own.errors!.map(e => [e.path?.join("."), e.extensions?.code]).sort()).toEqual([
     ["businessPartner.complianceProfile", "FORBIDDEN"],
     ["businessPartner.offenceCases", "FORBIDDEN"],
   ]);
-  const decl = await call(`query ($id: ID!) { declaration(id: $id) { declarationNumber offenceCases { id } } }`, { id: declarationId }, trader.admin);
+  const decl = await call(`query ($id: ID!) { declaration(id: $id) { declarationNumber offenceCases { edges { node { id } } } } }`, { id: declarationId }, trader.admin);
   expect(decl.data!.declaration).toMatchObject({ declarationNumber: expect.any(String), offenceCases: null });
   expect(refusal(decl)).toEqual(["FORBIDDEN"]);
 

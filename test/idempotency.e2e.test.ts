@@ -113,8 +113,8 @@ it("creates API keys once under a key, and does not show them again: they are sh
   const retry = await call(CREATE, { s: subscription }, declarant.admin, key);
   expect(retry.errors?.[0]?.extensions).toMatchObject({ code: "IDEMPOTENT_RESULT_NOT_REPLAYABLE", rule: "ID-R23" });
   expect(JSON.stringify(retry)).not.toContain(first.createApiApplication.credentials.consumerKey);
-  const apps = ok(await call(`query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { softwareName } } } }`, { id: declarant.partnerId }, declarant.admin));
-  expect(apps.businessPartner.apiSubscriptions[0].applications.filter((a: { softwareName: string }) => a.softwareName === "Retry Clear 1")).toHaveLength(1);
+  const apps = ok(await call(`query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications(first: 100) { edges { node { softwareName } } } } } }`, { id: declarant.partnerId }, declarant.admin));
+  expect(apps.businessPartner.apiSubscriptions[0].applications.edges.filter((e: { node: { softwareName: string } }) => e.node.softwareName === "Retry Clear 1")).toHaveLength(1);
 });
 
 describe("across replicas, for at least 24 hours", () => {

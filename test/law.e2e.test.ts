@@ -38,10 +38,10 @@ const code = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 async function lodgedBlocked(items: Record<string, unknown>[]): Promise<{ id: string; marks: string[] }> {
   g.subgraphs.declarations.subgraph.services.selection.random = () => 0.001;
   const presentationId = ok(await call(`mutation ($p: ID!) { presentGoods(input: { officeId: "1001", presenterId: $p, summaryForm: ELECTRONIC, place: "Basel", goodsDescription: "Shoes" }) { presentation { id } } }`, { p: declarant.partnerId }, declarant.software())).presentGoods.presentation.id;
-  const lodged = ok(await call(`mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id selectionResult documents { identificationMark } } } }`, { input: importInput(declarant, { presentationId, items }) }, declarant.software())).lodgeDeclaration.declaration;
+  const lodged = ok(await call(`mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { id selectionResult documents { edges { node { identificationMark } } } } } }`, { input: importInput(declarant, { presentationId, items }) }, declarant.software())).lodgeDeclaration.declaration;
   g.subgraphs.declarations.subgraph.services.selection.random = () => 0.5;
   expect(lodged.selectionResult).toBe("BLOCKED");
-  return { id: lodged.id, marks: lodged.documents.map((x: { identificationMark: string }) => x.identificationMark) };
+  return { id: lodged.id, marks: lodged.documents.edges.map((e: { node: { identificationMark: string } }) => e.node.identificationMark) };
 }
 
 it("releases goods under provisional taxation once the security debt required at the highest rate is provided (DEC-R55, LD art. 39 para. 3; DEBT-R28)", async () => {
@@ -52,8 +52,8 @@ it("releases goods under provisional taxation once the security debt required at
   const RELEASE = `mutation ($id: ID!) { releaseGoods(input: { declarationId: $id }) { declaration { releasedAt } } }`;
   expect(code(await call(RELEASE, { id }, officer))).toBe("PROVISIONAL_TAXATION_NOT_SECURED");
   await g.drainEvents();
-  const [requisition] = ok(await call(`{ securityRequisitions { id amount } }`, {}, declarant.software())).securityRequisitions;
-  const PROVIDE = `mutation ($d: ID!, $a: Money!, $r: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: $a, requisitionId: $r }) { id } }`;
+  const [requisition] = ok(await call(`{ securityRequisitions { edges { node { id amount } } } }`, {}, declarant.software())).securityRequisitions.edges.map((e: any) => e.node);
+  const PROVIDE = `mutation ($d: ID!, $a: Money!, $r: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: $a, requisitionId: $r }) { security { id } } }`;
   const short = ((Number(requisition.amount) * 100 - 1) / 100).toFixed(2);
   expect(code(await call(PROVIDE, { d: declarant.partnerId, a: short, r: requisition.id }, officer))).toBe("SECURITY_TOO_LOW");
   await g.drainEvents();
@@ -88,7 +88,7 @@ it("ends the limitation's suspension when the district directorate decides the a
 it("counts a general bond debt recorded before the application for the e-dec authorisation (ID-R25, OD-AFD art. 8 para. 1 let. c)", async () => {
   const digits = "99000003";
   const uid = uidFromDigits(digits);
-  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Bond Spedition AG", partnerType: LEGAL_ENTITY, address: { street: "Quai 1", postalCode: "4051", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid }, officer));
+  ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Bond Spedition AG", partnerType: LEGAL_ENTITY, address: { street: "Quai 1", postalCode: "4051", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid }, officer));
   const admin = await mintDevToken({ kind: "portal_user", sub: `chlogin|${digits}` });
   ok(await call(`mutation { registerPortalUser(input: { email: "admin@bond.example" }) { portalUser { id } } }`, {}, admin));
   ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
@@ -96,7 +96,7 @@ it("counts a general bond debt recorded before the application for the e-dec aut
   const [letter] = await g.spool.lettersFor(partnerId);
   ok(await call(`mutation ($c: String!) { redeemOnboardingCode(input: { code: $c, acceptTermsOfUse: true, termsVersion: "2024-01" }) { membership { id } } }`, { c: letter.onboardingCode }, admin));
   // The general bond exists before the application; identity learns of it through debt's event.
-  ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "50000.00", suretyId: $s }) { id } }`, { d: partnerId, s: declarant.partnerId }, officer));
+  ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "50000.00", suretyId: $s }) { security { id } } }`, { d: partnerId, s: declarant.partnerId }, officer));
   await g.drainEvents();
   const application = ok(
     await call(`mutation ($p: ID!) { applyForCustomsSystemAuthorisation(input: { partnerId: $p, systems: [EDEC], scope: DOMESTIC, writtenApplicationReference: "DGD-BOND-1", itEquipmentConfirmed: true, properConductGuaranteed: true }) { authorisation { id securityProvidedAt securityReference } } }`, { p: partnerId }, admin),

@@ -37,7 +37,7 @@ describe("a freight forwarder through the gateway", () => {
 
   it("onboards from CH-LOGIN registration to API keys (ePortal steps 1-5, ID-R01 to ID-R23)", async () => {
     const uid = uidFromDigits("70000001");
-    ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Gotthard Spedition AG", partnerType: LEGAL_ENTITY, address: { street: "Gotthardstrasse 9", postalCode: "6490", city: "Andermatt", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`, { uid }, officerToken));
+    ok(await call(`mutation ($uid: String!) { recordUidRegisterEntry(input: { uid: $uid, name: "Gotthard Spedition AG", partnerType: LEGAL_ENTITY, address: { street: "Gotthardstrasse 9", postalCode: "6490", city: "Andermatt", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid }, officerToken));
     const alice = await mintDevToken({ kind: "portal_user", sub: "chlogin|gotthard-admin" });
 
     // Step 1: register the CH-LOGIN account and secure it.
@@ -66,8 +66,8 @@ describe("a freight forwarder through the gateway", () => {
   });
 
   it("answers the partner's software with its keys, and only about its own partner", async () => {
-    const mine = ok(await call(`{ businessPartners { totalCount edges { node { id name apiSelfServiceAvailable roles { roleType status } } } } }`, {}, keys.accessToken));
-    expect(mine.businessPartners).toEqual({ totalCount: 1, edges: [{ node: { id: partnerId, name: "Gotthard Spedition AG", apiSelfServiceAvailable: true, roles: [{ roleType: "FREIGHT", status: "ACTIVE" }] } }] });
+    const mine = ok(await call(`{ businessPartners { totalCount edges { node { id name apiSelfServiceAvailable roles { edges { node { roleType status } } } } } } }`, {}, keys.accessToken));
+    expect(mine.businessPartners).toEqual({ totalCount: 1, edges: [{ node: { id: partnerId, name: "Gotthard Spedition AG", apiSelfServiceAvailable: true, roles: { edges: [{ node: { roleType: "FREIGHT", status: "ACTIVE" } }] } } }] });
     const others = ok(await call(`{ businessPartners(first: 100) { totalCount } }`, {}, officerToken));
     expect(others.businessPartners.totalCount).toBeGreaterThanOrEqual(1);
     // Renewing with the refresh token needs no other credential.

@@ -40,6 +40,8 @@ const CASE = `id status timeLimit conditionalDuties securedAt notDischargedAt di
   declaration { id releasedAt }
   conditionalDebt { status amount securedAmount unsecuredAmount goodsReleasable caseReference dueAt paymentDeadline }`;
 const READ_CASE = `query ($id: ID!) { procedureCase(id: $id) { ${CASE} } }`;
+/** A partner's securities and the claims attached to each (debt's connections). */
+const SECURITY_RESERVATIONS = `query ($p: ID!) { businessPartner(id: $p) { securities { edges { node { id kind reservations { edges { node { amount } } } } } } } }`;
 const OPEN = `mutation ($input: OpenProcedureCaseInput!) { openProcedureCase(input: $input) { procedureCase { ${CASE} } } }`;
 
 /** A transit of T-shirts through Passar, presented in Basel: CHF 97.00 per 100 kg gross. */
@@ -72,7 +74,7 @@ let firstDeclaration: string;
 let bond: string;
 
 it("opens a transit case through the gateway: one conditional debt in debt, secured by the holder's general bond up to its headroom and a cash deposit for the rest, the goods released only then (DEC-R67, LD art. 49 para. 2; DEBT-R12, DEBT-R14, LD art. 76; X11)", async () => {
-  bond = ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "500.00", suretyId: $s }) { id } }`, { d: declarant.partnerId, s: surety.partnerId }, officer)).provideSecurity.id;
+  bond = ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "500.00", suretyId: $s }) { security { id } } }`, { d: declarant.partnerId, s: surety.partnerId }, officer)).provideSecurity.security.id;
   firstDeclaration = await lodgedTransit("1000.500");
   const opened = ok(await call(OPEN, { input: transitCase(firstDeclaration) }, officer)).openProcedureCase.procedureCase;
   firstCase = opened.id;
@@ -89,14 +91,14 @@ it("opens a transit case through the gateway: one conditional debt in debt, secu
     declaration: { releasedAt: null },
     conditionalDebt: { status: "CONDITIONAL", amount: "970.49", securedAmount: "500.00", unsecuredAmount: "470.49", goodsReleasable: false, caseReference: `procedure:${firstCase}` },
   });
-  const requisitions = ok(await call(`{ securityRequisitions { id amount } }`, {}, declarant.software())).securityRequisitions;
+  const requisitions = ok(await call(`{ securityRequisitions { edges { node { id amount } } } }`, {}, declarant.software())).securityRequisitions.edges.map((e: any) => e.node);
   expect(requisitions.map((r: { amount: string }) => r.amount)).toEqual(["470.49"]);
-  const bondNow = ok(await call(`query ($p: ID!) { businessPartner(id: $p) { securities { id kind reservations { amount } } } }`, { p: declarant.partnerId }, officer)).businessPartner.securities;
-  expect(bondNow.find((s: { id: string }) => s.id === bond).reservations).toEqual([{ amount: "500.00" }]);
+  const bondNow = ok(await call(SECURITY_RESERVATIONS, { p: declarant.partnerId }, officer)).businessPartner.securities.edges.map((e: any) => e.node);
+  expect(bondNow.find((s: { id: string }) => s.id === bond).reservations.edges).toEqual([{ node: { amount: "500.00" } }]);
 
   g.clock.set("2026-03-02T10:15:00+01:00");
   await declarant.renew();
-  ok(await call(`mutation ($d: ID!, $r: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: "470.49", requisitionId: $r }) { id } }`, { d: declarant.partnerId, r: requisitions[0].id }, officer));
+  ok(await call(`mutation ($d: ID!, $r: ID!) { provideSecurity(input: { debtorId: $d, kind: CASH_DEPOSIT, maxAmount: "470.49", requisitionId: $r }) { security { id } } }`, { d: declarant.partnerId, r: requisitions[0].id }, officer));
   await g.drainEvents();
   const released = ok(await call(READ_CASE, { id: firstCase }, declarant.software())).procedureCase;
   expect(released).toMatchObject({
@@ -178,10 +180,13 @@ it("extinguishes the conditional debt of a transit discharged in time and gives 
   await declarant.renew();
   const discharged = ok(await call(`mutation ($id: ID!) { dischargeProcedureCase(input: { caseId: $id, mode: REACHED_FOREIGN_TERRITORY, occurredAt: "2026-03-10T11:30:00+01:00" }) { procedureCase { status dischargedAt } } }`, { id }, officer)).dischargeProcedureCase.procedureCase;
   expect(discharged).toEqual({ status: "DISCHARGED", dischargedAt: "2026-03-10T10:30:00.000Z" });
-  const reservationsBefore = ok(await call(`query ($p: ID!) { businessPartner(id: $p) { securities { id reservations { amount } } } }`, { p: declarant.partnerId }, officer)).businessPartner.securities.find((s: { id: string }) => s.id === bond).reservations;
-  expect(reservationsBefore).toEqual([{ amount: "97.00" }]);
+  const reservations = async () =>
+    ok(await call(SECURITY_RESERVATIONS, { p: declarant.partnerId }, officer))
+      .businessPartner.securities.edges.map((e: any) => e.node)
+      .find((s: { id: string }) => s.id === bond)
+      .reservations.edges.map((e: any) => e.node);
+  expect(await reservations()).toEqual([{ amount: "97.00" }]);
   await g.drainEvents();
   expect(ok(await call(READ_CASE, { id }, declarant.software())).procedureCase.conditionalDebt).toMatchObject({ status: "EXTINGUISHED", securedAmount: "0.00" });
-  const reservations = async () => ok(await call(`query ($p: ID!) { businessPartner(id: $p) { securities { id reservations { amount } } } }`, { p: declarant.partnerId }, officer)).businessPartner.securities.find((s: { id: string }) => s.id === bond).reservations;
   expect(await reservations()).toEqual([]);
 });

@@ -78,7 +78,7 @@ async function compare(label: string) {
 it("costs the same statements for 10 and for 100 due debts, for an officer and for the partner's portal user", async () => {
   await compare("debts due");
   const { data } = await statements(large, large.admin, 100);
-  expect(data.businessPartner.exposure.bonds).toEqual([{ maxAmount: "100000.00", reserved: "10.00", headroom: "99990.00" }]);
+  expect(data.businessPartner.exposure.bonds.edges).toEqual([{ node: { maxAmount: "100000.00", reserved: "10.00", headroom: "99990.00" } }]);
   expect(data.businessPartner.declarations.edges[0].node.taxationDecision.customsDebt).toMatchObject({ status: "DUE", interest: "0.00" });
 });
 

@@ -12,12 +12,13 @@ import { onboardDeclarant } from "./support/onboarding";
 const exporter = new InMemorySpanExporter();
 let g: Graph;
 let partnerId: string;
+let admin: string;
 let officer: string;
 
 beforeAll(async () => {
   exportSpansTo(exporter);
   g = await startGraph("customs_test_e2e_tracing", "2026-03-02T08:00:00+01:00");
-  partnerId = (await onboardDeclarant(g.gatewayUrl, g.spool, "97100001", "Trace Freight AG")).partnerId;
+  ({ partnerId, admin } = await onboardDeclarant(g.gatewayUrl, g.spool, "97100001", "Trace Freight AG"));
   officer = await mintDevToken({ kind: "officer", sub: "officer-trace", roles: ["AUDITOR"] });
 });
 afterAll(async () => {
@@ -104,5 +105,29 @@ describe("a trace of one query", () => {
     const resolver = spans.find(s => s.name === "resolve Query.businessPartner");
     expect(resolver?.status.code).toBe(2); // SpanStatusCode.ERROR
     expect(resolver?.events.some(e => e.name === "exception")).toBe(true);
+  });
+
+  it("continues into the events the request published: the relay's delivery and the consumer's handling join the request's trace", async () => {
+    await g.drainEvents();
+    const traceId = hex(32);
+    const response = await fetch(g.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${admin}`, traceparent: `00-${traceId}-${hex(16)}-01` },
+      body: JSON.stringify({ query: `mutation ($p: ID!) { announceDeclarantEmployee(input: { partnerId: $p, personalNumber: "T2", name: "Tara Trace" }) { employee { id } } }`, variables: { p: partnerId } }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await g.drainEvents();
+    const spans = await spansOf(traceId, all => all.some(s => s.name === "handle DeclarantEmployeeAnnounced"));
+    const byId = new Map(spans.map(s => [s.spanContext().spanId, s]));
+    const handle = spans.find(s => s.name === "handle DeclarantEmployeeAnnounced");
+    expect(handle && service(handle)).toBe("declarations");
+    expect(handle?.attributes["event.outcome"]).toBe("PROCESSED");
+    // handle ← declarations' POST /events ← identity's delivery ← ... ← identity's mutation request.
+    const eventsRequest = byId.get(handle!.parentSpanId!);
+    expect({ name: eventsRequest?.name, service: eventsRequest && service(eventsRequest) }).toEqual({ name: "POST /events", service: "declarations" });
+    const delivery = byId.get(eventsRequest!.parentSpanId!);
+    expect({ name: delivery?.name, service: delivery && service(delivery), subscriber: delivery?.attributes["event.subscriber"] }).toEqual({ name: "deliver DeclarantEmployeeAnnounced", service: "identity", subscriber: "declarations" });
+    const ancestors = (span: ReadableSpan): ReadableSpan[] => (span.parentSpanId && byId.get(span.parentSpanId) ? [byId.get(span.parentSpanId)!, ...ancestors(byId.get(span.parentSpanId)!)] : []);
+    expect(ancestors(delivery!).map(s => `${service(s)} ${s.name}`)).toEqual(expect.arrayContaining(["identity resolve Mutation.announceDeclarantEmployee", "identity POST /graphql", "gateway POST /graphql"]));
   });
 });

@@ -50,7 +50,7 @@ async function facility(kind: string, name: string, extra: Record<string, unknow
 const ENTRY = `mutation ($i: RecordLotEntryInput!) { recordLotEntry(input: $i) { lot { id status storageEnd } } }`;
 
 it("takes a lot into a consumer goods warehouse, extends its storage once and lets it leave against an accepted exit declaration, debt following each step; one query shows facility, lot, declarations and debts (WH-R03, WH-R14, WH-R17; X14, X15; LD art. 51, 55, 57)", async () => {
-  ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "20000.00", suretyId: $s }) { id } }`, { d: trader.partnerId, s: surety.partnerId }, officer));
+  ok(await call(`mutation ($d: ID!, $s: ID!) { provideSecurity(input: { debtorId: $d, kind: GENERAL_BOND, maxAmount: "20000.00", suretyId: $s }) { security { id } } }`, { d: trader.partnerId, s: surety.partnerId }, officer));
   const silo = await facility("CONSUMER_GOODS_WAREHOUSE", "Getreidesilo Birsfelden", { admittedGoods: ["1001"] });
   const entry = ok(await call(LODGE, { input: importInput(trader, { procedure: "CUSTOMS_WAREHOUSING", plannedCrossingAt: "2026-03-02T15:00:00+01:00", items: [WHEAT] }) }, trader.admin)).lodgeDeclaration.declaration;
   // Wheat at CHF 42.00 per 100 kg: CHF 10,500.00 fixed with a conditional payment obligation.
@@ -89,7 +89,7 @@ it("takes a lot into a consumer goods warehouse, extends its storage once and le
         entryDeclaration { declarationNumber procedure }
         exitDeclaration { declarationNumber procedure taxationDecision { totalDuties customsDebt { status amount } } }
         customsDebt { status caseReference }
-        extensions { decision } } } }
+        extensions { edges { node { decision } } } } } }
       customsDebts(first: 20) { edges { node { status amount caseReference } } }
     }
   }`;
@@ -103,7 +103,7 @@ it("takes a lot into a consumer goods warehouse, extends its storage once and le
       entryDeclaration: { declarationNumber: entry.declarationNumber, procedure: "CUSTOMS_WAREHOUSING" },
       exitDeclaration: { declarationNumber: exit.declarationNumber, procedure: "FREE_CIRCULATION", taxationDecision: { totalDuties: "10500.00", customsDebt: { status: "DUE", amount: "10500.00" } } },
       customsDebt: { status: "EXTINGUISHED", caseReference: `lot:${lot.id}` },
-      extensions: [{ decision: "GRANTED" }],
+      extensions: { edges: [{ node: { decision: "GRANTED" } }] },
     },
   ]);
   // Two debts only: the lot's, ended, and the release's, due; the entry declaration made none (WH-R03).
@@ -173,8 +173,8 @@ it("opens remission for a consumer goods lot destroyed by force majeure: X18 end
   const debt = ok(await call(`query ($id: ID!) { storedLot(id: $id) { status customsDebt { id procedureEndedAt } } }`, { id: lot.id }, trader.admin)).storedLot;
   expect(debt).toMatchObject({ status: "DESTROYED", customsDebt: { procedureEndedAt: "2029-01-14T02:00:00.000Z" } });
   const request = ok(
-    await call(`mutation ($id: ID!) { requestRemission(input: { debtId: $id, ground: DESTROYED_IN_CUSTODY_OR_PROCEDURE, justification: "The silo burnt down in the night of 14 January; fire brigade report attached." }) { status deadline } }`, { id: debt.customsDebt.id }, trader.admin),
-  ).requestRemission;
+    await call(`mutation ($id: ID!) { requestRemission(input: { debtId: $id, ground: DESTROYED_IN_CUSTODY_OR_PROCEDURE, justification: "The silo burnt down in the night of 14 January; fire brigade report attached." }) { remissionRequest { status deadline } } }`, { id: debt.customsDebt.id }, trader.admin),
+  ).requestRemission.remissionRequest;
   // One year from the end of the procedure, the destruction (DEBT-R23, LD art. 86 para. 2).
   expect(request).toEqual({ status: "PENDING", deadline: "2030-01-14T22:59:59.999Z" });
 });

@@ -49,31 +49,35 @@ const DEBT_FIELDS = `id status birthTrigger arisenAt dueAt paymentDeadline estab
   limitationDate absoluteLimitationDate debtors { basis jointAndSeveral partner { id } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) { ${DEBT_FIELDS} } }`;
 const MY_DEBTS = `{ customsDebts(first: 100) { edges { node { id } } } }`;
-const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id amount interestPart method paidAt bySurety } }`;
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id kind maxAmount establishedOn status } }`;
-const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { id amount reservedAt } }`;
-const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { id status terminationReceivedAt coverageCutoff } }`;
-const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { id status cancelledAt } }`;
-const INTERRUPT = `mutation ($input: InterruptInput!) { interruptLimitation(input: $input) { id limitationDate } }`;
-const COLLECT = `mutation ($input: SubsequentCollectionInput!) { decideSubsequentCollection(input: $input) { id errorType amount intentionNotifiedAt } }`;
-const REQUEST_REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { id status filedAt deadline } }`;
-const DECIDE_REMISSION = `mutation ($input: DecideRemissionInput!) { decideRemission(input: $input) { id status remitted } }`;
-const REQUISITIONS = `{ securityRequisitions { id legalGround amount depositBody decidedAt securityId } }`;
-const EXPOSURE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { maxAmount reserved headroom } } } } }`;
-const RESERVATIONS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Security { id status reservations { amount } } } }`;
+const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id amount interestPart method paidAt bySurety } } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id kind maxAmount establishedOn status } } }`;
+const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { reservation { id amount reservedAt } } }`;
+const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { security { id status terminationReceivedAt coverageCutoff } } }`;
+const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { security { id status cancelledAt } } }`;
+const INTERRUPT = `mutation ($input: InterruptInput!) { interruptLimitation(input: $input) { customsDebt { id limitationDate } } }`;
+const COLLECT = `mutation ($input: SubsequentCollectionInput!) { decideSubsequentCollection(input: $input) { subsequentCollection { id errorType amount intentionNotifiedAt } } }`;
+const REQUEST_REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { remissionRequest { id status filedAt deadline } } }`;
+const DECIDE_REMISSION = `mutation ($input: DecideRemissionInput!) { decideRemission(input: $input) { remissionRequest { id status remitted } } }`;
+const REQUISITIONS = `{ securityRequisitions { edges { node { id legalGround amount depositBody decidedAt securityId } } } }`;
+const EXPOSURE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { edges { node { maxAmount reserved headroom } } } } } } }`;
+const RESERVATIONS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Security { id status reservations(first: 100) { edges { node { amount } } totalCount } } } }`;
 
 async function debt(id: string, principal: Principal = CUSTOMS): Promise<Record<string, any>> {
   return ok(await h.as(principal, DEBT, { id })).customsDebt;
 }
 
+/** The exposure, its page of bonds as a plain list. */
 async function exposure(partnerId: string, principal: Principal = CUSTOMS) {
-  return h.as(principal, EXPOSURE, { r: [{ __typename: "BusinessPartner", id: partnerId }] });
+  const res = await h.as(principal, EXPOSURE, { r: [{ __typename: "BusinessPartner", id: partnerId }] });
+  const e = res.data?._entities?.[0]?.exposure;
+  if (e) e.bonds = e.bonds.edges.map((edge: { node: unknown }) => edge.node);
+  return res;
 }
 
 const pay = (debtId: string, payerId: string, amount: string) => h.as(CUSTOMS, PAY, { input: { debtId, payerId, amount, method: "CASHLESS" } });
 
 async function generalBond(debtorId: string, suretyId: string, maxAmount: string): Promise<string> {
-  return ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId } })).provideSecurity.id;
+  return ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId } })).provideSecurity.security.id;
 }
 
 /** DeclarationAccepted's payload, as declarations publishes it. */
@@ -266,7 +270,7 @@ describe("debtors (DEBT-R03, LD art. 70)", () => {
     const declarant = randomUUID();
     const principal = randomUUID();
     const id = await h.taxedDebt({ declarantId: declarant, onBehalfOfId: principal, totalDuties: "2400.00" });
-    expect(ok(await pay(id, principal, "2400.00")).recordPayment).toMatchObject({ amount: "2400.00", bySurety: false });
+    expect(ok(await pay(id, principal, "2400.00")).recordPayment.payment).toMatchObject({ amount: "2400.00", bySurety: false });
     expect(await debt(id)).toMatchObject({ status: "PAID", outstanding: "0.00" });
   });
 });
@@ -300,11 +304,13 @@ describe("payment (DEBT-R08, DEBT-R09, LD art. 72-73)", () => {
     await expectRefused(CUSTOMS, PAY, { input: { debtId: id, payerId: stranger, amount: "100.00", method: "CASHLESS" } }, "PAYER_NOT_LIABLE");
 
     h.clock.set("2026-03-10T10:00:00+01:00");
-    expect(ok(await pay(id, d, "400.00")).recordPayment).toMatchObject({ amount: "400.00", interestPart: "0.00", paidAt: "2026-03-10T09:00:00.000Z", bySurety: false });
+    expect(ok(await pay(id, d, "400.00")).recordPayment.payment).toMatchObject({ amount: "400.00", interestPart: "0.00", paidAt: "2026-03-10T09:00:00.000Z", bySurety: false });
     expect(await debt(id)).toMatchObject({ status: "DUE", principalPaid: "400.00", outstanding: "600.00" });
     await expectRefused(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "600.01", method: "CASHLESS" } }, "AMOUNT_EXCEEDS_OUTSTANDING");
     h.clock.set("2026-03-20T10:00:00+01:00");
-    ok(await pay(id, d, "600.00"));
+    // The payload carries the debt as the payment left it.
+    const PAY_AND_READ = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { amount } customsDebt { id status outstanding } } }`;
+    expect(ok(await h.as(CUSTOMS, PAY_AND_READ, { input: { debtId: id, payerId: d, amount: "600.00", method: "CASHLESS" } })).recordPayment).toEqual({ payment: { amount: "600.00" }, customsDebt: { id, status: "PAID", outstanding: "0.00" } });
     expect(await debt(id)).toMatchObject({ status: "PAID", principalPaid: "1000.00", interestPaid: "0.00", outstanding: "0.00" });
     expect(await h.outboxCount("DebtPaid", id)).toBe(2);
     await expectRefused(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "0.01", method: "CASHLESS" } }, "DEBT_NOT_PAYABLE");
@@ -318,7 +324,7 @@ describe("default interest (DEBT-R10, LD art. 74)", () => {
     // Taxed Monday 2 March: the period ends Wednesday 1 April, 23:59:59.999 CEST.
     h.clock.set("2026-04-01T21:59:59.999Z");
     expect(await debt(id)).toMatchObject({ paymentDeadline: "2026-04-01T21:59:59.999Z", interest: "0.00", outstanding: "1000.00" });
-    expect(ok(await pay(id, d, "1000.00")).recordPayment).toMatchObject({ interestPart: "0.00" });
+    expect(ok(await pay(id, d, "1000.00")).recordPayment.payment).toMatchObject({ interestPart: "0.00" });
     h.clock.set("2026-06-01T10:00:00+02:00");
     expect(await debt(id)).toMatchObject({ status: "PAID", interest: "0.00", interestPaid: "0.00", outstanding: "0.00" });
   });
@@ -331,9 +337,9 @@ describe("default interest (DEBT-R10, LD art. 74)", () => {
     // 1000.00 × 0.04 × 31 / 365 = 1240 / 365 = 3.3972… → CHF 3.40 (half up, to the rappen).
     expect(await debt(id)).toMatchObject({ interest: "3.40", outstanding: "1003.40" });
     // CHF 1000.00 pays the interest first, then 996.60 of the principal.
-    expect(ok(await pay(id, d, "1000.00")).recordPayment).toMatchObject({ amount: "1000.00", interestPart: "3.40" });
+    expect(ok(await pay(id, d, "1000.00")).recordPayment.payment).toMatchObject({ amount: "1000.00", interestPart: "3.40" });
     expect(await debt(id)).toMatchObject({ status: "DUE", principalPaid: "996.60", interestPaid: "3.40", interest: "3.40", outstanding: "3.40" });
-    expect(ok(await pay(id, d, "3.40")).recordPayment).toMatchObject({ interestPart: "0.00" });
+    expect(ok(await pay(id, d, "3.40")).recordPayment.payment).toMatchObject({ interestPart: "0.00" });
     h.clock.set("2026-09-01T10:00:00+02:00");
     expect(await debt(id)).toMatchObject({ status: "PAID", principalPaid: "1000.00", interestPaid: "3.40", interest: "3.40", outstanding: "0.00" });
   });
@@ -341,11 +347,11 @@ describe("default interest (DEBT-R10, LD art. 74)", () => {
   it("charges no interest while a cash deposit secures the debt (DEBT-R10, LD art. 74 para. 2)", async () => {
     const d = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
-    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "1000.00" } })).provideSecurity;
+    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "1000.00" } })).provideSecurity.security;
     ok(await h.as(CUSTOMS, RESERVE, { input: { securityId: deposit.id, debtId: id, amount: "1000.00" } }));
     h.clock.set("2026-04-20T10:00:00+02:00");
     expect(await debt(id)).toMatchObject({ interest: "0.00", outstanding: "1000.00" });
-    expect(ok(await pay(id, d, "1000.00")).recordPayment).toMatchObject({ interestPart: "0.00" });
+    expect(ok(await pay(id, d, "1000.00")).recordPayment.payment).toMatchObject({ interestPart: "0.00" });
     // Settled without interest, it stays so: the debt was secured by cash the whole time.
     expect(await debt(id)).toMatchObject({ status: "PAID", interestPaid: "0.00", interest: "0.00", outstanding: "0.00" });
   });
@@ -410,12 +416,12 @@ describe("limitation (DEBT-R11, LD art. 75)", () => {
     await expectRefused(partnerUser(d), INTERRUPT, { input: { debtId: id, reason: "Reminder sent" } }, "OFFICER_ROLE_REQUIRED");
     // DESIGN CHOICE (DOMAIN.md DEBT-R11): a new five years from the end of the interruption's year.
     h.clock.set("2027-05-10T10:00:00+02:00");
-    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Reminder sent" } })).interruptLimitation.limitationDate).toBe("2032-12-31T22:59:59.999Z");
+    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Reminder sent" } })).interruptLimitation.customsDebt.limitationDate).toBe("2032-12-31T22:59:59.999Z");
     h.clock.set("2032-06-01T10:00:00+02:00");
-    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Debt enforcement requested" } })).interruptLimitation.limitationDate).toBe("2037-12-31T22:59:59.999Z");
+    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Debt enforcement requested" } })).interruptLimitation.customsDebt.limitationDate).toBe("2037-12-31T22:59:59.999Z");
     // 2037 + 5 = 2042, but the debt arose in 2026: 15 years from the end of 2026 is the cap.
     h.clock.set("2037-06-01T10:00:00+02:00");
-    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Debt enforcement continued" } })).interruptLimitation.limitationDate).toBe("2041-12-31T22:59:59.999Z");
+    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Debt enforcement continued" } })).interruptLimitation.customsDebt.limitationDate).toBe("2041-12-31T22:59:59.999Z");
     h.clock.set("2041-12-31T22:59:59.999Z");
     await h.subgraph.jobs.runOnce();
     expect((await debt(id)).status).toBe("OVERDUE");
@@ -434,7 +440,7 @@ describe("appeal and withdrawal (X19, X27)", () => {
     h.clock.set("2026-03-12T09:00:00+01:00");
     // Ten days pending: 31 December 2031 23:59:59.999 + 10 days.
     expect(await debt(id)).toMatchObject({ status: "DUE", limitationDate: "2032-01-10T22:59:59.999Z" });
-    expect(ok(await pay(id, d, "100.00")).recordPayment.amount).toBe("100.00");
+    expect(ok(await pay(id, d, "100.00")).recordPayment.payment.amount).toBe("100.00");
   });
 
   it("cancels the debt of a withdrawn declaration (X27; LD art. 34 para. 1)", async () => {
@@ -472,8 +478,9 @@ describe("securities and bonds (DEBT-R12, DEBT-R14, DEBT-R16; LD art. 76-79)", (
     const e = ok(await exposure(d))._entities[0].exposure;
     expect(e).toEqual({ openDebts: "23878.25", conditionalDebts: "0.00", bonds: [{ maxAmount: "10000.00", reserved: formatRappen(reserved), headroom: formatRappen(headroom) }] });
     const security = ok(await h.as(CUSTOMS, RESERVATIONS, { r: [{ __typename: "Security", id: bond }] }))._entities[0];
-    expect(security.reservations).toHaveLength(accepted.length);
-    expect(security.reservations.reduce((s: number, r: any) => s + toRappen(r.amount), 0)).toBe(reserved);
+    expect(security.reservations.totalCount).toBe(accepted.length);
+    expect(security.reservations.edges).toHaveLength(accepted.length);
+    expect(security.reservations.edges.reduce((s: number, e: any) => s + toRappen(e.node.amount), 0)).toBe(reserved);
   });
 
   it("attaches one debt only to an individual bond, and only the bond debtor's debts to any bond (DEBT-R14, LD art. 77 para. 2)", async () => {
@@ -482,7 +489,7 @@ describe("securities and bonds (DEBT-R12, DEBT-R14, DEBT-R16; LD art. 76-79)", (
     const surety = randomUUID();
     const first = await h.taxedDebt({ declarantId: d, totalDuties: "400.00" });
     const second = await h.taxedDebt({ declarantId: d, totalDuties: "400.00" });
-    const individual = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "INDIVIDUAL_BOND", maxAmount: "5000.00", suretyId: surety } })).provideSecurity;
+    const individual = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "INDIVIDUAL_BOND", maxAmount: "5000.00", suretyId: surety } })).provideSecurity.security;
     expect(individual).toMatchObject({ kind: "INDIVIDUAL_BOND", maxAmount: "5000.00", establishedOn: "2026-03-02", status: "ACTIVE" });
     ok(await h.as(CUSTOMS, RESERVE, { input: { securityId: individual.id, debtId: first, amount: "400.00" } }));
     await expectRefused(CUSTOMS, RESERVE, { input: { securityId: individual.id, debtId: second, amount: "400.00" } }, "INDIVIDUAL_BOND_TAKEN");
@@ -503,7 +510,7 @@ describe("securities and bonds (DEBT-R12, DEBT-R14, DEBT-R16; LD art. 76-79)", (
     h.clock.set("2027-06-15T00:00:00.000+02:00");
     await expectRefused(partnerUser(d), TERMINATE, { input: { securityId: bond } }, "FORBIDDEN");
     // DOMAIN.md DEBT-R16: received 15 June → claims arising up to and including 15 July are covered.
-    expect(ok(await h.as(suretyUser, TERMINATE, { input: { securityId: bond } })).terminateBond).toEqual({
+    expect(ok(await h.as(suretyUser, TERMINATE, { input: { securityId: bond } })).terminateBond.security).toEqual({
       id: bond,
       status: "TERMINATION_RECEIVED",
       terminationReceivedAt: "2027-06-14T22:00:00.000Z",
@@ -522,7 +529,7 @@ describe("securities and bonds (DEBT-R12, DEBT-R14, DEBT-R16; LD art. 76-79)", (
     const bond = await generalBond(d, surety, "20000.00");
     await expectRefused(partnerUser(surety), CANCEL, { input: { securityId: bond } }, "OFFICER_ROLE_REQUIRED");
     h.clock.set("2026-03-03T08:00:00+01:00"); // the next day: no waiting period for the administration
-    expect(ok(await h.as(CUSTOMS, CANCEL, { input: { securityId: bond } })).cancelSecurity).toEqual({ id: bond, status: "CANCELLED_BY_ADMINISTRATION", cancelledAt: "2026-03-03T07:00:00.000Z" });
+    expect(ok(await h.as(CUSTOMS, CANCEL, { input: { securityId: bond } })).cancelSecurity.security).toEqual({ id: bond, status: "CANCELLED_BY_ADMINISTRATION", cancelledAt: "2026-03-03T07:00:00.000Z" });
     await expectRefused(CUSTOMS, RESERVE, { input: { securityId: bond, debtId: id, amount: "300.00" } }, "SECURITY_NOT_ACTIVE");
   });
 
@@ -542,23 +549,23 @@ describe("decisions requiring security (DEBT-R18, LD art. 81; DEBT-R28, LD art. 
     const d = randomUUID();
     const other = randomUUID();
     await h.declarationEvent("ProvisionalTaxationRequested", { declarationId: randomUUID(), taxationDecisionId: randomUUID(), declarantId: d, securityRequired: "2500.00" });
-    const [requisition] = ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions;
+    const [requisition] = ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node);
     expect(requisition).toEqual({ id: expect.any(String), legalGround: expect.stringContaining("LD art. 39 para. 3"), amount: "2500.00", depositBody: "the taxing customs office", decidedAt: "2026-03-02T08:00:00.000Z", securityId: null });
-    expect(ok(await h.as(partnerUser(other), REQUISITIONS)).securityRequisitions).toEqual([]);
+    expect(ok(await h.as(partnerUser(other), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node)).toEqual([]);
     await expectRefused(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "2499.99", requisitionId: requisition.id } }, "SECURITY_TOO_LOW");
-    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "2500.00", requisitionId: requisition.id } })).provideSecurity;
-    expect(ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions).toEqual([{ ...requisition, securityId: deposit.id }]);
+    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "2500.00", requisitionId: requisition.id } })).provideSecurity.security;
+    expect(ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node)).toEqual([{ ...requisition, securityId: deposit.id }]);
     await expectRefused(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "2500.00", requisitionId: requisition.id } }, "REQUISITION_ALREADY_MET");
   });
 
   it("lets a customs office, and no one else, decide that security is required (DEBT-R13, LD art. 76 para. 2; DEBT-R18, LD art. 81)", async () => {
     const d = randomUUID();
     const input = { debtorId: d, legalGround: "LD art. 76 para. 2 let. b: no domicile in Switzerland", amount: "8000.00", depositBody: "Customs office Basel" };
-    const REQUIRE = `mutation ($input: RequireSecurityInput!) { requireSecurity(input: $input) { id legalGround amount depositBody securityId } }`;
+    const REQUIRE = `mutation ($input: RequireSecurityInput!) { requireSecurity(input: $input) { securityRequisition { id legalGround amount depositBody securityId } } }`;
     await expectRefused(partnerUser(d), REQUIRE, { input }, "OFFICER_ROLE_REQUIRED");
-    const decided = ok(await h.as(CUSTOMS, REQUIRE, { input })).requireSecurity;
+    const decided = ok(await h.as(CUSTOMS, REQUIRE, { input })).requireSecurity.securityRequisition;
     expect(decided).toMatchObject({ legalGround: input.legalGround, amount: "8000.00", depositBody: "Customs office Basel", securityId: null });
-    expect(ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions.map((r: any) => r.id)).toEqual([decided.id]);
+    expect(ok(await h.as(partnerUser(d), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node).map((r: any) => r.id)).toEqual([decided.id]);
   });
 });
 
@@ -569,7 +576,7 @@ describe("subsequent collection (DEBT-R22, LD art. 85)", () => {
     const input = { debtId: id, errorType: "TOO_LOW", amount: "120.00" };
     await expectRefused(partnerUser(d), COLLECT, { input }, "OFFICER_ROLE_REQUIRED");
     h.clock.set("2027-03-02T23:59:59.999+01:00");
-    expect(ok(await h.as(CUSTOMS, COLLECT, { input })).decideSubsequentCollection).toMatchObject({ errorType: "TOO_LOW", amount: "120.00", intentionNotifiedAt: "2027-03-02T22:59:59.999Z" });
+    expect(ok(await h.as(CUSTOMS, COLLECT, { input })).decideSubsequentCollection.subsequentCollection).toMatchObject({ errorType: "TOO_LOW", amount: "120.00", intentionNotifiedAt: "2027-03-02T22:59:59.999Z" });
     expect((await debt(id)).amount).toBe("1120.00");
     h.clock.set("2027-03-03T00:00:00.000+01:00");
     await expectRefused(CUSTOMS, COLLECT, { input }, "SUBSEQUENT_COLLECTION_TOO_LATE");
@@ -596,12 +603,12 @@ describe("remission (DEBT-R23, LD art. 86; OD-AFD art. 59)", () => {
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
     await expectRefused(partnerUser(third), REQUEST_REMISSION, ask(id), "FORBIDDEN");
     h.clock.set("2027-03-02T23:59:59.999+01:00");
-    const request = ok(await h.as(partnerUser(d), REQUEST_REMISSION, ask(id))).requestRemission;
+    const request = ok(await h.as(partnerUser(d), REQUEST_REMISSION, ask(id))).requestRemission.remissionRequest;
     expect(request).toMatchObject({ status: "PENDING", filedAt: "2027-03-02T22:59:59.999Z", deadline: "2027-03-02T22:59:59.999Z" });
     h.clock.set("2027-03-03T00:00:00.000+01:00");
     await expectRefused(partnerUser(d), REQUEST_REMISSION, ask(id), "REMISSION_TOO_LATE");
     await expectRefused(CUSTOMS, DECIDE_REMISSION, { input: { requestId: request.id, grant: true, amount: "300.00" } }, "OFFICER_ROLE_REQUIRED");
-    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true, amount: "300.00" } })).decideRemission).toMatchObject({ status: "GRANTED", remitted: "300.00" });
+    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true, amount: "300.00" } })).decideRemission.remissionRequest).toMatchObject({ status: "GRANTED", remitted: "300.00" });
     expect(await debt(id)).toMatchObject({ amount: "700.00", status: "DUE" });
   });
 
@@ -609,8 +616,8 @@ describe("remission (DEBT-R23, LD art. 86; OD-AFD art. 59)", () => {
     const d = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
     h.clock.set("2026-03-20T10:00:00+01:00");
-    const request = ok(await h.as(partnerUser(d), REQUEST_REMISSION, ask(id))).requestRemission;
-    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true } })).decideRemission).toMatchObject({ status: "GRANTED", remitted: "1000.00" });
+    const request = ok(await h.as(partnerUser(d), REQUEST_REMISSION, ask(id))).requestRemission.remissionRequest;
+    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true } })).decideRemission.remissionRequest).toMatchObject({ status: "GRANTED", remitted: "1000.00" });
     expect(await debt(id)).toMatchObject({ status: "REMITTED", amount: "0.00" });
     await expectRefused(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "1.00", method: "CASH" } }, "DEBT_NOT_PAYABLE");
   });
@@ -637,5 +644,68 @@ describe("BusinessPartner.exposure", () => {
     // Paid, the second debt leaves the exposure and frees its part of the bond.
     ok(await pay(current, d, "500.00"));
     expect(ok(await exposure(d))._entities[0].exposure).toEqual({ openDebts: "1003.40", conditionalDebts: "0.00", bonds: [{ maxAmount: "3000.00", reserved: "1000.00", headroom: "2000.00" }] });
+  });
+});
+
+describe("nested connections (STYLE.md: lists that grow are connections)", () => {
+  const NESTED = `query ($r: [_Any!]!) { _entities(representations: $r) {
+    ... on BusinessPartner { id securities { totalCount edges { node { id kind reservations { totalCount edges { node { amount } } } } } } exposure { openDebts bonds { totalCount edges { node { reserved headroom } } } } }
+    ... on CustomsDebt { id payments(first: 2) { totalCount pageInfo { hasNextPage } edges { node { amount } } } } } }`;
+
+  /** `count` partners, each with a paid-in-part debt and a general bond that secures it. */
+  async function partners(count: number): Promise<{ __typename: string; id: string }[]> {
+    const refs: { __typename: string; id: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const d = randomUUID();
+      const debtId = await h.taxedDebt({ declarantId: d, totalDuties: "100.00" });
+      const bond = await generalBond(d, randomUUID(), "1000.00");
+      ok(await h.as(CUSTOMS, RESERVE, { input: { securityId: bond, debtId, amount: "100.00" } }));
+      // A minute apart: payments are paged in the order they were made.
+      for (const [k, amount] of ["10.00", "20.00", "30.00"].entries()) {
+        h.clock.set(new Date(Date.parse(T0) + (k + 1) * 60_000).toISOString());
+        ok(await pay(debtId, d, amount));
+      }
+      h.clock.set(T0);
+      refs.push({ __typename: "BusinessPartner", id: d }, { __typename: "CustomsDebt", id: debtId });
+    }
+    return refs;
+  }
+
+  async function statements(refs: { __typename: string; id: string }[]): Promise<{ count: number; data: any }> {
+    ok(await h.as(CUSTOMS, NESTED, { r: refs }));
+    const before = h.subgraph.runtime.sql.count;
+    const data = ok(await h.as(CUSTOMS, NESTED, { r: refs }));
+    return { count: h.subgraph.runtime.sql.count - before, data };
+  }
+
+  it("pages payments, securities, reservations and bonds of 10 and of 30 parents in the same number of statements", async () => {
+    const ten = await statements(await partners(10));
+    const thirty = await statements(await partners(30));
+    expect(thirty.data._entities).toHaveLength(60);
+    for (const e of thirty.data._entities) {
+      if (e.securities) {
+        expect(e.securities).toMatchObject({ totalCount: 1, edges: [{ node: { kind: "GENERAL_BOND", reservations: { totalCount: 1, edges: [{ node: { amount: "100.00" } }] } } }] });
+        expect(e.exposure.bonds).toEqual({ totalCount: 1, edges: [{ node: { reserved: "100.00", headroom: "900.00" } }] });
+      } else {
+        expect(e.payments).toEqual({ totalCount: 3, pageInfo: { hasNextPage: true }, edges: [{ node: { amount: "10.00" } }, { node: { amount: "20.00" } }] });
+      }
+    }
+    expect(thirty.count).toBe(ten.count);
+  });
+
+  it("continues a partner's securities after the cursor, those it provides and those it stands surety for in one order", async () => {
+    const d = randomUUID();
+    const other = randomUUID();
+    const provided: string[] = [];
+    for (const [i, at] of ["2026-03-02T09:00:00+01:00", "2026-03-02T09:01:00+01:00", "2026-03-02T09:02:00+01:00"].entries()) {
+      h.clock.set(at);
+      // Alternately as debtor and as surety of another partner's bond.
+      provided.push(i % 2 ? await generalBond(other, d, "500.00") : await generalBond(d, randomUUID(), "500.00"));
+    }
+    const PAGE = `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on BusinessPartner { securities(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`;
+    const first = ok(await h.as(partnerUser(d), PAGE, { r: [{ __typename: "BusinessPartner", id: d }] }))._entities[0].securities;
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true }, edges: provided.slice(0, 2).map(id => ({ node: { id } })) });
+    const next = ok(await h.as(partnerUser(d), PAGE, { r: [{ __typename: "BusinessPartner", id: d }], after: first.pageInfo.endCursor }))._entities[0].securities;
+    expect(next).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false }, edges: [{ node: { id: provided[2] } }] });
   });
 });

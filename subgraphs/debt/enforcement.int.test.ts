@@ -39,11 +39,11 @@ async function expectRefused(principal: Principal, query: string, variables: Rec
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) {
   id status conditional amount principalPaid outstanding birthTrigger arisenAt establishedAt dueAt paymentDeadline declarationNumber caseReference
   declaration { id } offenceCase { id } debtors { basis jointAndSeveral partner { id } } } }`;
-const PLEDGES = `{ customsPledges { id objectKind description owner { id } securedDebts { id } arisenAt perishable isSecurities status sequestrationMode sequesteredAt
-  releasedAt releaseReason realisationMode proceeds allocation { debtId amount } surplus seizure { id } } }`;
-const RELEASE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { id status releasedAt releaseReason seizure { id } } }`;
-const REALISE = `mutation ($input: RealiseInput!) { realisePledge(input: $input) { id status realisationMode proceeds allocation { debtId amount } surplus } }`;
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id } }`;
+const PLEDGES = `{ customsPledges(first: 100) { edges { node { id objectKind description owner { id } securedDebts { id } arisenAt perishable isSecurities status sequestrationMode sequesteredAt
+  releasedAt releaseReason realisationMode proceeds allocation { debtId amount } surplus seizure { id } } } } }`;
+const RELEASE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { customsPledge { id status releasedAt releaseReason seizure { id } } } }`;
+const REALISE = `mutation ($input: RealiseInput!) { realisePledge(input: $input) { customsPledge { id status realisationMode proceeds allocation { debtId amount } surplus } } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id } } }`;
 const PARTNER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner {
   customsDebts(first: 100) { edges { node { id status amount birthTrigger caseReference offenceCase { id } } } } exposure { openDebts conditionalDebts } } } }`;
 
@@ -85,7 +85,7 @@ async function debt(id: string, principal: Principal = CUSTOMS): Promise<Record<
 }
 
 async function pledge(id: string): Promise<Record<string, any>> {
-  const found = ok(await h.as(CUSTOMS, PLEDGES)).customsPledges.find((p: { id: string }) => p.id === id);
+  const found = ok(await h.as(CUSTOMS, PLEDGES)).customsPledges.edges.map((e: any) => e.node).find((p: { id: string }) => p.id === id);
   if (!found) throw new Error(`no pledge ${id}`);
   return found;
 }
@@ -288,9 +288,9 @@ describe("X21 GoodsSequesteredAsSmuggled: goods presumed smuggled are sequestere
     await h.enforcementEvent("GoodsSequesteredAsSmuggled", event);
     const [pledgeId] = await pledgeIds(event.seizureId);
     await expectRefused(CUSTOMS, RELEASE, { input: { pledgeId, innocence: "ACQUIRED_IN_GOOD_FAITH", reason: "Says he bought them at a market" } }, "OWNER_PERSONALLY_LIABLE");
-    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: event.holderId, kind: "CASH_DEPOSIT", maxAmount: "5000.00" } })).provideSecurity.id;
+    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: event.holderId, kind: "CASH_DEPOSIT", maxAmount: "5000.00" } })).provideSecurity.security.id;
     h.clock.set("2026-03-04T11:00:00+01:00");
-    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId, securityId: deposit, reason: "Duties deposited in cash by the holder" } })).releasePledge).toEqual({
+    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId, securityId: deposit, reason: "Duties deposited in cash by the holder" } })).releasePledge.customsPledge).toEqual({
       id: pledgeId,
       status: "RELEASED_AGAINST_SECURITY",
       releasedAt: "2026-03-04T10:00:00.000Z",
@@ -310,7 +310,7 @@ describe("X21 GoodsSequesteredAsSmuggled: goods presumed smuggled are sequestere
     await h.enforcementEvent("GoodsSequesteredAsSmuggled", event);
     const [pledgeId] = await pledgeIds(event.seizureId);
     h.clock.set("2026-03-03T16:00:00+01:00");
-    expect(ok(await h.as(CUSTOMS, REALISE, { input: { pledgeId, mode: "IMMEDIATE_SALE", proceeds: "650.00" } })).realisePledge).toEqual({
+    expect(ok(await h.as(CUSTOMS, REALISE, { input: { pledgeId, mode: "IMMEDIATE_SALE", proceeds: "650.00" } })).realisePledge.customsPledge).toEqual({
       id: pledgeId,
       status: "REALISED",
       realisationMode: "IMMEDIATE_SALE",

@@ -37,27 +37,27 @@ async function expectRefused(principal: Principal, query: string, variables: Rec
   return res.errors![0];
 }
 
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id } }`;
-const CONDITIONAL = `mutation ($input: ConditionalDebtInput!) { recordConditionalDebt(input: $input) { id status amount securedAmount unsecuredAmount goodsReleasable } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id } } }`;
+const CONDITIONAL = `mutation ($input: ConditionalDebtInput!) { recordConditionalDebt(input: $input) { customsDebt { id status amount securedAmount unsecuredAmount goodsReleasable } } }`;
 const COVER = `query ($id: ID!) { customsDebt(id: $id) { status amount securedAmount unsecuredAmount goodsReleasable } }`;
-const REQUISITIONS = `{ securityRequisitions { id legalGround amount securityId } }`;
-const SETTLE = `mutation ($id: ID!, $d: Boolean!) { settleProcedureDebt(input: { debtId: $id, discharged: $d }) { status procedureEndedAt } }`;
-const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { id coverageCutoff } }`;
-const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { id } }`;
+const REQUISITIONS = `{ securityRequisitions { edges { node { id legalGround amount securityId } } } }`;
+const SETTLE = `mutation ($id: ID!, $d: Boolean!) { settleProcedureDebt(input: { debtId: $id, discharged: $d }) { customsDebt { status procedureEndedAt } } }`;
+const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { security { id coverageCutoff } } }`;
+const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { security { id } } }`;
 const LIMITATION = `query ($id: ID!) { customsDebt(id: $id) { limitationDate } }`;
-const REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { id status deadline } }`;
+const REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { remissionRequest { id status deadline } } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) { status amount paymentDeadline outstanding } }`;
-const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id bySurety suretyReceipt { id } } }`;
-const RECEIPT = `mutation ($id: ID!) { issueSuretyReceipt(input: { paymentId: $id }) { id number amount paidAt issuedAt surety { id } recourseAgainst { id } } }`;
-const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { id amount } }`;
-const RECORD_PLEDGE = `mutation ($input: RecordPledgeInput!) { recordCustomsPledge(input: $input) { id } }`;
-const SEQUESTER = `mutation ($id: ID!) { sequesterPledge(input: { pledgeId: $id, mode: TAKEN_INTO_CONTROL }) { id status } }`;
-const PLEDGES = `{ customsPledges { id status releasedAt releaseReason } }`;
-const RELEASE_PLEDGE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { id status } }`;
-const ENFORCE = `mutation ($id: ID!) { openDebtEnforcement(input: { debtId: $id, kind: "BANKRUPTCY_CLAIM" }) { id bindsSureties { id } } }`;
+const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id bySurety suretyReceipt { id } } } }`;
+const RECEIPT = `mutation ($id: ID!) { issueSuretyReceipt(input: { paymentId: $id }) { suretyReceipt { id number amount paidAt issuedAt surety { id } recourseAgainst { id } } } }`;
+const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { reservation { id amount } } }`;
+const RECORD_PLEDGE = `mutation ($input: RecordPledgeInput!) { recordCustomsPledge(input: $input) { customsPledge { id } } }`;
+const SEQUESTER = `mutation ($id: ID!) { sequesterPledge(input: { pledgeId: $id, mode: TAKEN_INTO_CONTROL }) { customsPledge { id status } } }`;
+const PLEDGES = `{ customsPledges { edges { node { id status releasedAt releaseReason } } } }`;
+const RELEASE_PLEDGE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { customsPledge { id status } } }`;
+const ENFORCE = `mutation ($id: ID!) { openDebtEnforcement(input: { debtId: $id, kind: "BANKRUPTCY_CLAIM" }) { enforcementCase { id bindsSureties { id } } } }`;
 
-const bond = async (debtorId: string, maxAmount: string, suretyId = randomUUID()) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId } })).provideSecurity.id as string;
-const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.id as string;
+const bond = async (debtorId: string, maxAmount: string, suretyId = randomUUID()) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId } })).provideSecurity.security.id as string;
+const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.security.id as string;
 const suretyUser = (surety: string): Principal => partnerUser(surety);
 
 async function outbox(type: string, aggregateId: string): Promise<Record<string, any>[]> {
@@ -69,9 +69,9 @@ describe("several securities for one conditional claim (DEBT-R12, DEBT-R14, LD a
   it("lets a bond cover a conditional debt up to its headroom, asks security for the rest, and releases the goods only once a deposit covers it (DEBT-R12, DEBT-R14, LD art. 76 para. 2)", async () => {
     const carrier = randomUUID();
     const b = await bond(carrier, "1000.00");
-    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-2001", debtorId: carrier, procedure: "TRANSIT", amount: "1500.00", securityIds: [b] } })).recordConditionalDebt;
+    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-2001", debtorId: carrier, procedure: "TRANSIT", amount: "1500.00", securityIds: [b] } })).recordConditionalDebt.customsDebt;
     expect(debt).toMatchObject({ status: "CONDITIONAL", amount: "1500.00", securedAmount: "1000.00", unsecuredAmount: "500.00", goodsReleasable: false });
-    const [requisition] = ok(await h.as(partnerUser(carrier), REQUISITIONS)).securityRequisitions;
+    const [requisition] = ok(await h.as(partnerUser(carrier), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node);
     expect(requisition).toMatchObject({ amount: "500.00", legalGround: expect.stringContaining("LD art. 76 para. 2"), securityId: null });
     // CHF 0.01 short of the rest: refused, nothing changes.
     await expectRefused(CUSTOMS, PROVIDE, { input: { debtorId: carrier, kind: "CASH_DEPOSIT", maxAmount: "499.99", requisitionId: requisition.id } }, "SECURITY_TOO_LOW");
@@ -85,11 +85,11 @@ describe("several securities for one conditional claim (DEBT-R12, DEBT-R14, LD a
     const carrier = randomUUID();
     const small = await bond(carrier, "300.00");
     const cash = await deposit(carrier, "1000.00");
-    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-2002", debtorId: carrier, procedure: "TEMPORARY_ADMISSION", amount: "800.00", securityIds: [small, cash] } })).recordConditionalDebt;
+    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-2002", debtorId: carrier, procedure: "TEMPORARY_ADMISSION", amount: "800.00", securityIds: [small, cash] } })).recordConditionalDebt.customsDebt;
     expect(debt).toMatchObject({ securedAmount: "800.00", unsecuredAmount: "0.00", goodsReleasable: true });
     const reserved = (await h.subgraph.runtime.dataSource.query("SELECT security_id AS s, amount_rappen AS a FROM security_reservation WHERE debt_id = ? ORDER BY amount_rappen", [debt.id])) as { s: string; a: string }[];
     expect(reserved.map(r => [r.s, Number(r.a)])).toEqual([[small, 30000], [cash, 50000]]);
-    expect(ok(await h.as(partnerUser(carrier), REQUISITIONS)).securityRequisitions).toEqual([]);
+    expect(ok(await h.as(partnerUser(carrier), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node)).toEqual([]);
     // A security of another debtor secures nothing here.
     await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-2003", debtorId: carrier, procedure: "TRANSIT", amount: "10.00", securityIds: [await bond(randomUUID(), "50.00")] } }, "SECURITY_REQUIRED");
   });
@@ -102,9 +102,9 @@ describe("a terminated bond covers nothing after its cut-off, on every path (DEB
     h.clock.set("2026-06-15T10:00:00+02:00");
     const b = await bond(carrier, "20000.00", surety);
     h.clock.set("2027-06-15T09:00:00+02:00");
-    expect(ok(await h.as(suretyUser(surety), TERMINATE, { input: { securityId: b } })).terminateBond.coverageCutoff).toBe("2027-07-15T21:59:59.999Z");
+    expect(ok(await h.as(suretyUser(surety), TERMINATE, { input: { securityId: b } })).terminateBond.security.coverageCutoff).toBe("2027-07-15T21:59:59.999Z");
     h.clock.set("2027-07-15T21:59:59.999Z");
-    expect(ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-3001", debtorId: carrier, procedure: "TRANSIT", amount: "100.00", securityIds: [b] } })).recordConditionalDebt.goodsReleasable).toBe(true);
+    expect(ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "T1-3001", debtorId: carrier, procedure: "TRANSIT", amount: "100.00", securityIds: [b] } })).recordConditionalDebt.customsDebt.goodsReleasable).toBe(true);
     h.clock.set("2027-07-15T22:00:00.000Z");
     const e = await expectRefused(CUSTOMS, CONDITIONAL, { input: { reference: "T1-3002", debtorId: carrier, procedure: "TRANSIT", amount: "100.00", securityIds: [b] } }, "BOND_NO_LONGER_COVERS");
     expect(e.extensions).toMatchObject({ rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: "2027-07-15T21:59:59.999Z" });
@@ -161,17 +161,17 @@ describe("remission of a conditional taxation (DEBT-R23, LD art. 86 para. 2)", (
   it("takes a request while the procedure runs, then until the end of the same date a year after the procedure ended, and refuses it 1 ms later (DEBT-R23, LD art. 86 para. 2; T8)", async () => {
     const carrier = randomUUID();
     const b = await bond(carrier, "5000.00");
-    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "IP-7001", debtorId: carrier, procedure: "INWARD_PROCESSING", amount: "2000.00", securityIds: [b] } })).recordConditionalDebt;
+    const debt = ok(await h.as(CUSTOMS, CONDITIONAL, { input: { reference: "IP-7001", debtorId: carrier, procedure: "INWARD_PROCESSING", amount: "2000.00", securityIds: [b] } })).recordConditionalDebt.customsDebt;
     const ask = { debtId: debt.id, ground: "DESTROYED_IN_CUSTODY_OR_PROCEDURE", justification: "The goods burned in the processing plant" };
     // More than a year after the debt was recorded, the procedure still running: no deadline runs yet.
     h.clock.set("2027-05-01T10:00:00+02:00");
-    expect(ok(await h.as(partnerUser(carrier), REMISSION, { input: ask })).requestRemission).toMatchObject({ status: "PENDING", deadline: null });
+    expect(ok(await h.as(partnerUser(carrier), REMISSION, { input: ask })).requestRemission.remissionRequest).toMatchObject({ status: "PENDING", deadline: null });
     h.clock.set("2027-06-15T10:00:00+02:00");
-    await h.as(DGD, `mutation ($id: ID!) { decideRemission(input: { requestId: $id, grant: false }) { id } }`, { id: (await h.subgraph.runtime.dataSource.query("SELECT id FROM remission_request WHERE debt_id = ?", [debt.id]))[0].id });
-    expect(ok(await h.as(CUSTOMS, SETTLE, { id: debt.id, d: false })).settleProcedureDebt).toEqual({ status: "DUE", procedureEndedAt: "2027-06-15T08:00:00.000Z" });
+    await h.as(DGD, `mutation ($id: ID!) { decideRemission(input: { requestId: $id, grant: false }) { remissionRequest { id } } }`, { id: (await h.subgraph.runtime.dataSource.query("SELECT id FROM remission_request WHERE debt_id = ?", [debt.id]))[0].id });
+    expect(ok(await h.as(CUSTOMS, SETTLE, { id: debt.id, d: false })).settleProcedureDebt.customsDebt).toEqual({ status: "DUE", procedureEndedAt: "2027-06-15T08:00:00.000Z" });
     h.clock.set("2028-06-15T23:59:59.999+02:00");
-    expect(ok(await h.as(partnerUser(carrier), REMISSION, { input: ask })).requestRemission).toMatchObject({ status: "PENDING", deadline: "2028-06-15T21:59:59.999Z" });
-    await h.as(DGD, `mutation ($id: ID!) { decideRemission(input: { requestId: $id, grant: false }) { id } }`, { id: (await h.subgraph.runtime.dataSource.query("SELECT id FROM remission_request WHERE debt_id = ? AND status = 'PENDING'", [debt.id]))[0].id });
+    expect(ok(await h.as(partnerUser(carrier), REMISSION, { input: ask })).requestRemission.remissionRequest).toMatchObject({ status: "PENDING", deadline: "2028-06-15T21:59:59.999Z" });
+    await h.as(DGD, `mutation ($id: ID!) { decideRemission(input: { requestId: $id, grant: false }) { remissionRequest { id } } }`, { id: (await h.subgraph.runtime.dataSource.query("SELECT id FROM remission_request WHERE debt_id = ? AND status = 'PENDING'", [debt.id]))[0].id });
     h.clock.set("2028-06-16T00:00:00.000+02:00");
     const e = await expectRefused(partnerUser(carrier), REMISSION, { input: ask }, "REMISSION_TOO_LATE");
     expect(e.extensions).toMatchObject({ rule: "DEBT-R23", article: "LD art. 86 para. 2", deadline: "2028-06-15T21:59:59.999Z" });
@@ -205,14 +205,14 @@ describe("the surety's rights (DEBT-R15, LD art. 78)", () => {
 
   it("gives a surety that paid, on request, one receipt for its recourse against the debtors; not for a debtor's payment, not to a stranger (DEBT-R15, LD art. 78 para. 1)", async () => {
     const { debtor, surety, id } = await securedByBond("700.00");
-    const byDebtor = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: debtor, amount: "200.00", method: "CASHLESS" } })).recordPayment;
+    const byDebtor = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: debtor, amount: "200.00", method: "CASHLESS" } })).recordPayment.payment;
     h.clock.set("2026-03-05T10:00:00+01:00");
-    const bySurety = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "500.00", method: "CASHLESS" } })).recordPayment;
+    const bySurety = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "500.00", method: "CASHLESS" } })).recordPayment.payment;
     expect(bySurety).toMatchObject({ bySurety: true, suretyReceipt: null });
     await expectRefused(partnerUser(randomUUID()), RECEIPT, { id: bySurety.id }, "NOT_FOUND");
     await expectRefused(CUSTOMS, RECEIPT, { id: byDebtor.id }, "NOT_PAID_BY_A_SURETY");
     h.clock.set("2026-03-06T11:00:00+01:00");
-    const receipt = ok(await h.as(suretyUser(surety), RECEIPT, { id: bySurety.id })).issueSuretyReceipt;
+    const receipt = ok(await h.as(suretyUser(surety), RECEIPT, { id: bySurety.id })).issueSuretyReceipt.suretyReceipt;
     expect(receipt).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SR-2026-[0-9A-F]{8}$/), amount: "500.00", paidAt: "2026-03-05T09:00:00.000Z", issuedAt: "2026-03-06T10:00:00.000Z", surety: { id: surety }, recourseAgainst: [{ id: debtor }] });
     const again = await expectRefused(CUSTOMS, RECEIPT, { id: bySurety.id }, "RECEIPT_ALREADY_ISSUED");
     expect(again.extensions).toMatchObject({ rule: "DEBT-R15", article: "LD art. 78 para. 1", receiptId: receipt.id });
@@ -220,7 +220,7 @@ describe("the surety's rights (DEBT-R15, LD art. 78)", () => {
 
   it("issues one receipt when 50 requests for it race: the others get RECEIPT_ALREADY_ISSUED (DEBT-R15, LD art. 78 para. 1)", async () => {
     const { surety, id } = await securedByBond("250.00");
-    const payment = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "250.00", method: "CASHLESS" } })).recordPayment;
+    const payment = ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "250.00", method: "CASHLESS" } })).recordPayment.payment;
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => h.as(suretyUser(surety), RECEIPT, { id: payment.id })));
     expect(outcomes.filter(o => !o.errors)).toHaveLength(1);
     expect(outcomes.filter(o => o.errors).map(o => o.errors![0].extensions?.code).filter(c => c !== "RECEIPT_ALREADY_ISSUED" && c !== "CONCURRENT_MODIFICATION")).toEqual([]);
@@ -231,11 +231,11 @@ describe("the surety's rights (DEBT-R15, LD art. 78)", () => {
   it("hands the pledged goods to the surety whose payment settles the last debt they secure, not before (DEBT-R15, LD art. 78 para. 2)", async () => {
     const { debtor, surety, id } = await securedByBond("300.00");
     const other = await h.taxedDebt({ declarantId: debtor, totalDuties: "100.00" });
-    const single = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Pallet of bicycles", ownerId: debtor, debtIds: [id], perishable: false } })).recordCustomsPledge.id;
-    const shared = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Second pallet", ownerId: debtor, debtIds: [id, other], perishable: false } })).recordCustomsPledge.id;
+    const single = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Pallet of bicycles", ownerId: debtor, debtIds: [id], perishable: false } })).recordCustomsPledge.customsPledge.id;
+    const shared = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Second pallet", ownerId: debtor, debtIds: [id, other], perishable: false } })).recordCustomsPledge.customsPledge.id;
     ok(await h.as(CUSTOMS, SEQUESTER, { id: single }));
     ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: surety, amount: "300.00", method: "CASHLESS" } }));
-    const pledges = ok(await h.as(CUSTOMS, PLEDGES)).customsPledges;
+    const pledges = ok(await h.as(CUSTOMS, PLEDGES)).customsPledges.edges.map((e: any) => e.node);
     expect(pledges.find((p: { id: string }) => p.id === single)).toEqual({ id: single, status: "HANDED_TO_SURETY", releasedAt: "2026-03-02T08:00:00.000Z", releaseReason: expect.stringContaining("LD art. 78 para. 2") });
     expect(pledges.find((p: { id: string }) => p.id === shared)).toMatchObject({ status: "ARISEN", releasedAt: null });
   });
@@ -244,10 +244,10 @@ describe("the surety's rights (DEBT-R15, LD art. 78)", () => {
     const { surety, id } = await securedByBond("900.00");
     const ask = { debtId: id, ground: "PARTICULARLY_HARSH", justification: "The debtor lost the goods and its business in a fire" };
     await expectRefused(partnerUser(randomUUID()), REMISSION, { input: ask }, "FORBIDDEN");
-    expect(ok(await h.as(suretyUser(surety), REMISSION, { input: ask })).requestRemission.status).toBe("PENDING");
+    expect(ok(await h.as(suretyUser(surety), REMISSION, { input: ask })).requestRemission.remissionRequest.status).toBe("PENDING");
     h.clock.set("2026-05-01T10:00:00+02:00");
     await h.subgraph.jobs.runOnce();
-    expect(ok(await h.as(CUSTOMS, ENFORCE, { id })).openDebtEnforcement.bindsSureties).toEqual([{ id: surety }]);
+    expect(ok(await h.as(CUSTOMS, ENFORCE, { id })).openDebtEnforcement.enforcementCase.bindsSureties).toEqual([{ id: surety }]);
   });
 });
 
@@ -256,7 +256,7 @@ describe("events declarations and identity rely on", () => {
     const declarant = randomUUID();
     const taxationDecisionId = randomUUID();
     await h.declarationEvent("ProvisionalTaxationRequested", { declarationId: randomUUID(), taxationDecisionId, declarantId: declarant, securityRequired: "2200.00" });
-    const [requisition] = ok(await h.as(partnerUser(declarant), REQUISITIONS)).securityRequisitions;
+    const [requisition] = ok(await h.as(partnerUser(declarant), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node);
     await expectRefused(CUSTOMS, PROVIDE, { input: { debtorId: declarant, kind: "CASH_DEPOSIT", maxAmount: "2199.99", requisitionId: requisition.id } }, "SECURITY_TOO_LOW");
     expect(await outbox("ProvisionalTaxationSecured", taxationDecisionId)).toEqual([]);
     const security = await deposit(declarant, "2200.00", requisition.id);
@@ -287,7 +287,7 @@ describe("events declarations and identity rely on", () => {
     ok(await h.as(suretyUser(surety), TERMINATE, { input: { securityId: b } }));
     h.clock.set("2026-02-12T10:00:00+01:00");
     const id = await h.taxedDebt({ declarantId: debtor, totalDuties: "400.00" });
-    const pledge = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Crates of wine", ownerId: debtor, debtIds: [id], perishable: false } })).recordCustomsPledge.id;
+    const pledge = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Crates of wine", ownerId: debtor, debtIds: [id], perishable: false } })).recordCustomsPledge.customsPledge.id;
     ok(await h.as(CUSTOMS, SEQUESTER, { id: pledge }));
     const e = await expectRefused(CUSTOMS, RELEASE_PLEDGE, { input: { pledgeId: pledge, securityId: b, reason: "Released against the bond" } }, "BOND_NO_LONGER_COVERS");
     expect(e.extensions).toMatchObject({ rule: "DEBT-R16", article: "LD art. 79 para. 2" });

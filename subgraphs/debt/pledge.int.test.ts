@@ -41,31 +41,35 @@ async function expectRefused(principal: Principal, query: string, variables: Rec
 
 const PLEDGE_FIELDS = `id objectKind description owner { id } securedDebts { id } arisenAt perishable isSecurities status sequestrationMode sequesteredAt
   releasedAt releaseReason realisationMode proceeds allocation { debtId amount } surplus realisedAt`;
-const RECORD = `mutation ($input: RecordPledgeInput!) { recordCustomsPledge(input: $input) { ${PLEDGE_FIELDS} } }`;
-const SEQUESTER = `mutation ($input: SequesterInput!) { sequesterPledge(input: $input) { ${PLEDGE_FIELDS} } }`;
-const RELEASE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { ${PLEDGE_FIELDS} } }`;
-const REALISE = `mutation ($input: RealiseInput!) { realisePledge(input: $input) { ${PLEDGE_FIELDS} } }`;
-const MISAPPROPRIATION = `mutation ($input: MisappropriationInput!) { reportPledgeMisappropriation(input: $input) { id status } }`;
-const ENFORCE = `mutation ($input: EnforcementInput!) { openDebtEnforcement(input: $input) { id kind openedAt } }`;
-const FEE = `mutation ($input: FeeInput!) { chargeFee(input: $input) { id basis amount chargedAt paidAt } }`;
-const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id amount interestPart method paidAt bySurety } }`;
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id status } }`;
-const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { id amount } }`;
-const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { id status } }`;
-const PLEDGES = `{ customsPledges { id } }`;
+const RECORD = `mutation ($input: RecordPledgeInput!) { recordCustomsPledge(input: $input) { customsPledge { ${PLEDGE_FIELDS} } } }`;
+const SEQUESTER = `mutation ($input: SequesterInput!) { sequesterPledge(input: $input) { customsPledge { ${PLEDGE_FIELDS} } } }`;
+const RELEASE = `mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { customsPledge { ${PLEDGE_FIELDS} } } }`;
+const REALISE = `mutation ($input: RealiseInput!) { realisePledge(input: $input) { customsPledge { ${PLEDGE_FIELDS} } } }`;
+const MISAPPROPRIATION = `mutation ($input: MisappropriationInput!) { reportPledgeMisappropriation(input: $input) { customsPledge { id status } } }`;
+const ENFORCE = `mutation ($input: EnforcementInput!) { openDebtEnforcement(input: $input) { enforcementCase { id kind openedAt } } }`;
+const FEE = `mutation ($input: FeeInput!) { chargeFee(input: $input) { fee { id basis amount chargedAt paidAt } } }`;
+const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id amount interestPart method paidAt bySurety } } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id status } } }`;
+const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $input) { reservation { id amount } } }`;
+const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { security { id status } } }`;
+const PLEDGES = `{ customsPledges(first: 100) { edges { node { id } } } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) {
   id status amount principalPaid interestPaid interest outstanding limitationDate
   debtors { basis jointAndSeveral partner { id } }
-  payments { amount interestPart method paidAt bySurety } } }`;
-const EXPOSURE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { maxAmount reserved headroom } } } } }`;
+  payments { edges { node { amount interestPart method paidAt bySurety } } } } }`;
+const EXPOSURE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { edges { node { maxAmount reserved headroom } } } } } } }`;
 const PCD = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { id pcdAccount { active roles openedAt } } } }`;
 
+/** The debt, its page of payments as a plain list. */
 async function debt(id: string, principal: Principal = CUSTOMS): Promise<Record<string, any>> {
-  return ok(await h.as(principal, DEBT, { id })).customsDebt;
+  const d = ok(await h.as(principal, DEBT, { id })).customsDebt;
+  return { ...d, payments: d.payments.edges.map((e: { node: unknown }) => e.node) };
 }
 
+/** The exposure, its page of bonds as a plain list. */
 async function exposure(partnerId: string): Promise<Record<string, any>> {
-  return ok(await h.as(CUSTOMS, EXPOSURE, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  const e = ok(await h.as(CUSTOMS, EXPOSURE, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  return { ...e, bonds: e.bonds.edges.map((edge: { node: unknown }) => edge.node) };
 }
 
 async function pcdAccount(partnerId: string, principal: Principal = CUSTOMS): Promise<Record<string, any> | null> {
@@ -85,7 +89,7 @@ function pledgeInput(debtIds: string[], o: PledgeOptions = {}) {
 
 /** DEBT-R19: a pledge recorded by the office on the goods securing these debts; its id. */
 async function pledge(debtIds: string[], o: PledgeOptions = {}): Promise<string> {
-  return ok(await h.as(CUSTOMS, RECORD, { input: pledgeInput(debtIds, o) })).recordCustomsPledge.id;
+  return ok(await h.as(CUSTOMS, RECORD, { input: pledgeInput(debtIds, o) })).recordCustomsPledge.customsPledge.id;
 }
 
 /** DEBT-R19 and DEBT-R20: recorded, then taken into control; its id. */
@@ -121,7 +125,7 @@ describe("the customs pledge arises with the debts it secures (DEBT-R19, LD art.
     const owner = randomUUID();
     const older = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00", acceptedAt: "2026-02-20T10:00:00+01:00" });
     const newer = await h.taxedDebt({ declarantId: d, totalDuties: "500.00" });
-    const recorded = ok(await h.as(CUSTOMS, RECORD, { input: pledgeInput([newer, older], { ownerId: owner }) })).recordCustomsPledge;
+    const recorded = ok(await h.as(CUSTOMS, RECORD, { input: pledgeInput([newer, older], { ownerId: owner }) })).recordCustomsPledge.customsPledge;
     expect(recorded).toMatchObject({
       objectKind: "DUTIABLE_GOODS",
       description: "12 pallets of Emmental, lot 4711",
@@ -140,8 +144,8 @@ describe("the customs pledge arises with the debts it secures (DEBT-R19, LD art.
       realisedAt: null,
     });
     expect(recorded.securedDebts.map((x: any) => x.id).sort()).toEqual([newer, older].sort());
-    expect(ok(await h.as(CUSTOMS, PLEDGES)).customsPledges.map((p: any) => p.id)).toContain(recorded.id);
-    expect(ok(await h.as(partnerUser(d), PLEDGES)).customsPledges).toEqual([]);
+    expect(ok(await h.as(CUSTOMS, PLEDGES)).customsPledges.edges.map((e: any) => e.node).map((p: any) => p.id)).toContain(recorded.id);
+    expect(ok(await h.as(partnerUser(d), PLEDGES)).customsPledges.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it("is refused without a debt to secure, to a partner, and for an unknown debt (DEBT-R19, LD art. 82)", async () => {
@@ -161,13 +165,13 @@ describe("sequestration (DEBT-R20, LD art. 83)", () => {
     const banned = await pledge([id]);
     await expectRefused(partnerUser(d), SEQUESTER, { input: { pledgeId: controlled, mode: "TAKEN_INTO_CONTROL" } }, "OFFICER_ROLE_REQUIRED");
     h.clock.set("2026-03-03T14:30:00+01:00");
-    expect(ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: controlled, mode: "TAKEN_INTO_CONTROL" } })).sequesterPledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: controlled, mode: "TAKEN_INTO_CONTROL" } })).sequesterPledge.customsPledge).toMatchObject({
       id: controlled,
       status: "SEQUESTERED",
       sequestrationMode: "TAKEN_INTO_CONTROL",
       sequesteredAt: "2026-03-03T13:30:00.000Z",
     });
-    expect(ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: banned, mode: "DISPOSAL_BAN" } })).sequesterPledge).toMatchObject({ id: banned, status: "SEQUESTERED", sequestrationMode: "DISPOSAL_BAN" });
+    expect(ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: banned, mode: "DISPOSAL_BAN" } })).sequesterPledge.customsPledge).toMatchObject({ id: banned, status: "SEQUESTERED", sequestrationMode: "DISPOSAL_BAN" });
     await expectRefused(CUSTOMS, SEQUESTER, { input: { pledgeId: controlled, mode: "TAKEN_INTO_CONTROL" } }, "PLEDGE_NOT_SEQUESTRABLE");
     await expectRefused(CUSTOMS, SEQUESTER, { input: { pledgeId: banned, mode: "TAKEN_INTO_CONTROL" } }, "PLEDGE_NOT_SEQUESTRABLE");
   });
@@ -179,12 +183,12 @@ describe("release of sequestered goods (DEBT-R21, LD art. 84)", () => {
     const owner = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "800.00" });
     const notYet = await pledge([id], { ownerId: owner });
-    const security = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "800.00" } })).provideSecurity;
+    const security = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "800.00" } })).provideSecurity.security;
     await expectRefused(CUSTOMS, RELEASE, { input: { pledgeId: notYet, securityId: security.id, reason: "Duties deposited in cash" } }, "PLEDGE_NOT_SEQUESTERED");
     const p = await sequesteredPledge([id], { ownerId: owner });
     await expectRefused(partnerUser(d), RELEASE, { input: { pledgeId: p, securityId: security.id, reason: "Duties deposited in cash" } }, "OFFICER_ROLE_REQUIRED");
     h.clock.set("2026-03-04T11:00:00+01:00");
-    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId: p, securityId: security.id, reason: "Duties deposited in cash" } })).releasePledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId: p, securityId: security.id, reason: "Duties deposited in cash" } })).releasePledge.customsPledge).toMatchObject({
       id: p,
       status: "RELEASED_AGAINST_SECURITY",
       releasedAt: "2026-03-04T10:00:00.000Z",
@@ -203,7 +207,7 @@ describe("release of sequestered goods (DEBT-R21, LD art. 84)", () => {
     const owner = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, onBehalfOfId: principal, totalDuties: "800.00" });
     const innocent = await sequesteredPledge([id], { ownerId: owner });
-    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId: innocent, innocence: "ACQUIRED_IN_GOOD_FAITH", reason: "Bought at a fair before sequestration, invoice shown" } })).releasePledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, RELEASE, { input: { pledgeId: innocent, innocence: "ACQUIRED_IN_GOOD_FAITH", reason: "Bought at a fair before sequestration, invoice shown" } })).releasePledge.customsPledge).toMatchObject({
       id: innocent,
       status: "RELEASED_WITHOUT_SECURITY",
       releasedAt: "2026-03-02T08:00:00.000Z",
@@ -219,7 +223,7 @@ describe("release of sequestered goods (DEBT-R21, LD art. 84)", () => {
     const d = randomUUID();
     const owner = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "800.00" });
-    const security = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "800.00" } })).provideSecurity;
+    const security = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "800.00" } })).provideSecurity.security;
     const p = await sequesteredPledge([id], { ownerId: owner });
     await expectRefused(CUSTOMS, RELEASE, { input: { pledgeId: p, securityId: security.id, innocence: "ACQUIRED_IN_GOOD_FAITH", reason: "Both grounds at once" } }, "BAD_USER_INPUT");
     await expectRefused(CUSTOMS, RELEASE, { input: { pledgeId: p, reason: "Neither ground given" } }, "BAD_USER_INPUT");
@@ -245,7 +249,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     expect(refused.extensions).toMatchObject({ rule: "DEBT-R24", debts: [newer] });
     await overdueAt();
     expect((await debt(newer)).status).toBe("OVERDUE");
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "600.00"))).realisePledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "600.00"))).realisePledge.customsPledge).toMatchObject({
       id: p,
       status: "REALISED",
       realisationMode: "PUBLIC_AUCTION",
@@ -274,9 +278,9 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     await overdueAt();
     await expectRefused(CUSTOMS, REALISE, realise(goods, "STOCK_EXCHANGE", "100.00"), "NOT_SECURITIES");
     await expectRefused(CUSTOMS, REALISE, realise(goods, "IMMEDIATE_SALE", "100.00"), "NOT_PERISHABLE");
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(goods, "VOLUNTARY_SALE", "100.00", { ownerAgreed: true }))).realisePledge).toMatchObject({ status: "REALISED", realisationMode: "VOLUNTARY_SALE", allocation: [{ debtId: id, amount: "100.00" }] });
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(goods, "VOLUNTARY_SALE", "100.00", { ownerAgreed: true }))).realisePledge.customsPledge).toMatchObject({ status: "REALISED", realisationMode: "VOLUNTARY_SALE", allocation: [{ debtId: id, amount: "100.00" }] });
     h.clock.set("2026-04-02T11:00:00+02:00");
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(shares, "STOCK_EXCHANGE", "250.00"))).realisePledge).toMatchObject({ status: "REALISED", realisationMode: "STOCK_EXCHANGE", allocation: [{ debtId: id, amount: "250.00" }] });
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(shares, "STOCK_EXCHANGE", "250.00"))).realisePledge.customsPledge).toMatchObject({ status: "REALISED", realisationMode: "STOCK_EXCHANGE", allocation: [{ debtId: id, amount: "250.00" }] });
     expect((await debt(id)).payments.map((x: any) => [x.amount, x.method])).toEqual([
       ["100.00", "PLEDGE_PROCEEDS"],
       ["250.00", "PLEDGE_PROCEEDS"],
@@ -290,7 +294,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     const newest = await h.taxedDebt({ declarantId: d, totalDuties: "200.00" });
     const p = await sequesteredPledge([newest, middle, oldest], { perishable: true });
     h.clock.set("2026-03-03T16:00:00+01:00");
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "650.00"))).realisePledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "650.00"))).realisePledge.customsPledge).toMatchObject({
       status: "REALISED",
       realisationMode: "IMMEDIATE_SALE",
       proceeds: "650.00",
@@ -313,7 +317,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     const unsecured = await h.taxedDebt({ declarantId: d, totalDuties: "100.00" });
     const p = await sequesteredPledge([older, newer], { ownerId: owner, perishable: true });
     await expectRefused(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "600.00", { allocationOrder: [unsecured, newer, older] }), "BAD_USER_INPUT");
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "600.00", { allocationOrder: [newer, older] }))).realisePledge).toMatchObject({
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "600.00", { allocationOrder: [newer, older] }))).realisePledge.customsPledge).toMatchObject({
       status: "REALISED",
       proceeds: "600.00",
       allocation: [
@@ -335,7 +339,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     const newer = await h.taxedDebt({ declarantId: d, totalDuties: "200.00" });
     const p = await sequesteredPledge([older, newer], { ownerId: owner, perishable: true });
     // The debtor says which debt the proceeds extinguish first; the pledge still secures the other.
-    const realised = ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "600.00", { allocationOrder: [newer] }))).realisePledge;
+    const realised = ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "600.00", { allocationOrder: [newer] }))).realisePledge.customsPledge;
     expect(realised.allocation).toEqual([
       { debtId: newer, amount: "200.00" },
       { debtId: older, amount: "300.00" },
@@ -353,7 +357,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     await overdueAt();
     expect(await debt(paid)).toMatchObject({ status: "PAID" });
     expect(await debt(open)).toMatchObject({ status: "OVERDUE" });
-    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "200.00"))).realisePledge).toMatchObject({ status: "REALISED", allocation: [{ debtId: open, amount: "200.00" }], surplus: "0.00" });
+    expect(ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "200.00"))).realisePledge.customsPledge).toMatchObject({ status: "REALISED", allocation: [{ debtId: open, amount: "200.00" }], surplus: "0.00" });
   });
 
   it("pays the default interest of an overdue secured debt from the proceeds, interest first, before any surplus goes to the owner (DEBT-R24, LD art. 87; DEBT-R10, LD art. 74)", async () => {
@@ -366,7 +370,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     // One day late: 31 days of interest at 4 %: CHF 3.40 on 1000.00, CHF 1.70 on 500.00.
     expect(await debt(first)).toMatchObject({ status: "OVERDUE", interest: "3.40", outstanding: "1003.40" });
     expect(await debt(second)).toMatchObject({ status: "OVERDUE", interest: "1.70", outstanding: "501.70" });
-    const realised = ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "2000.00"))).realisePledge;
+    const realised = ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "2000.00"))).realisePledge.customsPledge;
     expect(realised.allocation).toEqual([
       { debtId: first, amount: "1003.40" },
       { debtId: second, amount: "501.70" },
@@ -379,7 +383,7 @@ describe("realisation of the pledge (DEBT-R24, LD art. 87; DEBT-R19, LD art. 82 
     const d = randomUUID();
     const surety = randomUUID();
     const id = await h.taxedDebt({ declarantId: d, totalDuties: "800.00" });
-    const bond = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "GENERAL_BOND", maxAmount: "5000.00", suretyId: surety } })).provideSecurity.id;
+    const bond = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "GENERAL_BOND", maxAmount: "5000.00", suretyId: surety } })).provideSecurity.security.id;
     ok(await h.as(CUSTOMS, RESERVE, { input: { securityId: bond, debtId: id, amount: "800.00" } }));
     const p = await sequesteredPledge([id], { perishable: true });
     ok(await h.as(CUSTOMS, REALISE, realise(p, "IMMEDIATE_SALE", "800.00")));
@@ -400,7 +404,7 @@ describe("misappropriation of pledged goods (X22, LD art. 122)", () => {
     const p = await pledge([id], { ownerId: owner });
     ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: p, mode: "DISPOSAL_BAN" } }));
     await expectRefused(partnerUser(d), MISAPPROPRIATION, { input: { pledgeId: p, facts } }, "OFFICER_ROLE_REQUIRED");
-    expect(ok(await h.as(CUSTOMS, MISAPPROPRIATION, { input: { pledgeId: p, facts } })).reportPledgeMisappropriation).toEqual({ id: p, status: "SEQUESTERED" });
+    expect(ok(await h.as(CUSTOMS, MISAPPROPRIATION, { input: { pledgeId: p, facts } })).reportPledgeMisappropriation.customsPledge).toEqual({ id: p, status: "SEQUESTERED" });
     expect(await outboxEvents("PledgeMisappropriated", p)).toEqual([
       { pledgeId: p, ownerId: owner, description: "12 pallets of Emmental, lot 4711", facts, reportedAt: "2026-03-02T08:00:00.000Z" },
     ]);
@@ -421,11 +425,11 @@ describe("debt enforcement (DEBT-R25, LD art. 88)", () => {
     ok(await h.as(CUSTOMS, SEQUESTER, { input: { pledgeId: p, mode: "TAKEN_INTO_CONTROL" } }));
     await expectRefused(CUSTOMS, ENFORCE, { input: { debtId: seized, kind: "SEIZURE" } }, "PLEDGE_FIRST");
     // In the debtor's bankruptcy the administration claims without prejudice to its pledge (para. 2).
-    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: bankrupt, kind: "BANKRUPTCY_CLAIM" } })).openDebtEnforcement).toEqual({ id: expect.any(String), kind: "BANKRUPTCY_CLAIM", openedAt: "2026-04-02T08:00:00.000Z" });
+    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: bankrupt, kind: "BANKRUPTCY_CLAIM" } })).openDebtEnforcement.enforcementCase).toEqual({ id: expect.any(String), kind: "BANKRUPTCY_CLAIM", openedAt: "2026-04-02T08:00:00.000Z" });
     expect((await debt(bankrupt)).status).toBe("IN_ENFORCEMENT");
     // The realisation does not cover the debt: seizure for the rest (para. 1 let. a).
     ok(await h.as(CUSTOMS, REALISE, realise(p, "PUBLIC_AUCTION", "400.00")));
-    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: seized, kind: "SEIZURE" } })).openDebtEnforcement).toMatchObject({ kind: "SEIZURE" });
+    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: seized, kind: "SEIZURE" } })).openDebtEnforcement.enforcementCase).toMatchObject({ kind: "SEIZURE" });
     expect((await debt(seized)).status).toBe("IN_ENFORCEMENT");
   });
 
@@ -435,11 +439,11 @@ describe("debt enforcement (DEBT-R25, LD art. 88)", () => {
     expect((await debt(id)).limitationDate).toBe("2031-12-31T22:59:59.999Z");
     await overdueAt("2027-02-01T10:00:00+01:00");
     expect((await debt(id)).status).toBe("OVERDUE");
-    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: id, kind: "SEIZURE" } })).openDebtEnforcement).toEqual({ id: expect.any(String), kind: "SEIZURE", openedAt: "2027-02-01T09:00:00.000Z" });
+    expect(ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: id, kind: "SEIZURE" } })).openDebtEnforcement.enforcementCase).toEqual({ id: expect.any(String), kind: "SEIZURE", openedAt: "2027-02-01T09:00:00.000Z" });
     // Five years from the end of 2027, the year of the recovery action.
     expect(await debt(id)).toMatchObject({ status: "IN_ENFORCEMENT", limitationDate: "2032-12-31T22:59:59.999Z", interest: "36.82" });
     // 336 days at 4 %: CHF 36.82 interest, paid first.
-    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "100.00", method: "CASH" } })).recordPayment).toMatchObject({ amount: "100.00", interestPart: "36.82", method: "CASH" });
+    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "100.00", method: "CASH" } })).recordPayment.payment).toMatchObject({ amount: "100.00", interestPart: "36.82", method: "CASH" });
     expect(await debt(id)).toMatchObject({ status: "IN_ENFORCEMENT", principalPaid: "63.18", interestPaid: "36.82" });
     ok(await h.as(CUSTOMS, PAY, { input: { debtId: id, payerId: d, amount: "936.82", method: "CASHLESS" } }));
     expect(await debt(id)).toMatchObject({ status: "PAID", principalPaid: "1000.00", interestPaid: "36.82", outstanding: "0.00" });
@@ -459,7 +463,7 @@ describe("fees (DEBT-R26, LD art. 89)", () => {
   it("are charged by a customs office for a decision or service, in a positive amount (DEBT-R26, LD art. 89)", async () => {
     const payer = randomUUID();
     const input = { payerId: payer, basis: "Inspection outside opening hours", amount: "85.00" };
-    expect(ok(await h.as(CUSTOMS, FEE, { input })).chargeFee).toEqual({ id: expect.any(String), basis: "Inspection outside opening hours", amount: "85.00", chargedAt: "2026-03-02T08:00:00.000Z", paidAt: null });
+    expect(ok(await h.as(CUSTOMS, FEE, { input })).chargeFee.fee).toEqual({ id: expect.any(String), basis: "Inspection outside opening hours", amount: "85.00", chargedAt: "2026-03-02T08:00:00.000Z", paidAt: null });
     await expectRefused(CUSTOMS, FEE, { input: { ...input, amount: "0.00" } }, "BAD_USER_INPUT");
     await expectRefused(CUSTOMS, FEE, { input: { ...input, amount: "-10.00" } }, "BAD_USER_INPUT");
     await expectRefused(partnerUser(payer), FEE, { input }, "OFFICER_ROLE_REQUIRED");
@@ -516,7 +520,7 @@ describe("PCD accounts (X02; OD-AFD art. 39; DEBT-R09, LD art. 73)", () => {
     const byInvoice = (debtId: string, amount: string) => ({ input: { debtId, payerId: d, amount, method: "PCD_INVOICE" } });
     await expectRefused(CUSTOMS, PAY, byInvoice(first, "400.00"), "NO_PCD_ACCOUNT");
     await roleEvent("PartnerRoleActivated", d, "AUTHORISED_CONSIGNEE");
-    expect(ok(await h.as(CUSTOMS, PAY, byInvoice(first, "400.00"))).recordPayment).toMatchObject({ amount: "400.00", method: "PCD_INVOICE", bySurety: false });
+    expect(ok(await h.as(CUSTOMS, PAY, byInvoice(first, "400.00"))).recordPayment.payment).toMatchObject({ amount: "400.00", method: "PCD_INVOICE", bySurety: false });
     expect((await debt(first)).status).toBe("PAID");
     await roleEvent("PartnerRoleEnded", d, "AUTHORISED_CONSIGNEE");
     await expectRefused(CUSTOMS, PAY, byInvoice(second, "300.00"), "NO_PCD_ACCOUNT");

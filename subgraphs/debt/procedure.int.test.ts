@@ -39,21 +39,23 @@ async function expectRefused(principal: Principal, query: string, variables: Rec
   return res.errors![0];
 }
 
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id } }`;
-const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id amount method bySurety } }`;
-const REQUISITIONS = `{ securityRequisitions { id legalGround amount depositBody decidedAt securityId } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id } } }`;
+const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id amount method bySurety } } }`;
+const REQUISITIONS = `{ securityRequisitions { edges { node { id legalGround amount depositBody decidedAt securityId } } } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) {
   status conditional amount securedAmount unsecuredAmount goodsReleasable birthTrigger arisenAt establishedAt dueAt paymentDeadline procedureEndedAt
   declarationNumber caseReference declaration { id } principalPaid outstanding debtors { basis jointAndSeveral partner { id } } } }`;
-const BONDS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { security { id } reserved headroom } } } } }`;
+const BONDS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { edges { node { security { id } reserved headroom } } } } } } }`;
 
-const bond = async (debtorId: string, maxAmount: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId: randomUUID() } })).provideSecurity.id as string;
-const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.id as string;
+const bond = async (debtorId: string, maxAmount: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId: randomUUID() } })).provideSecurity.security.id as string;
+const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.security.id as string;
 const debt = async (id: string) => ok(await h.as(CUSTOMS, DEBT, { id })).customsDebt;
-const requisitions = async (partnerId: string) => ok(await h.as(partnerUser(partnerId), REQUISITIONS)).securityRequisitions;
+const requisitions = async (partnerId: string) => ok(await h.as(partnerUser(partnerId), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node);
 
+/** The exposure, its page of bonds as a plain list. */
 async function exposure(partnerId: string) {
-  return ok(await h.as(partnerUser(partnerId), BONDS, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  const e = ok(await h.as(partnerUser(partnerId), BONDS, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  return { ...e, bonds: e.bonds.edges.map((edge: { node: unknown }) => edge.node) };
 }
 
 async function rows(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
@@ -408,8 +410,8 @@ describe("DEC-R62: the authorised consignee or consignor pays without cash (OD-A
     await role("PartnerRoleActivated");
     const e = await expectRefused(CUSTOMS, PAY, { input: { debtId: first, payerId: consignee, amount: "400.00", method: "CASH" } }, "PCD_PAYMENT_REQUIRED");
     expect(e.extensions).toMatchObject({ field: "input.method", rule: "DEC-R62", article: "OD-AFD art. 39" });
-    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: first, payerId: consignee, amount: "400.00", method: "PCD_INVOICE" } })).recordPayment).toMatchObject({ amount: "400.00", method: "PCD_INVOICE", bySurety: false });
+    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: first, payerId: consignee, amount: "400.00", method: "PCD_INVOICE" } })).recordPayment.payment).toMatchObject({ amount: "400.00", method: "PCD_INVOICE", bySurety: false });
     await role("PartnerRoleEnded");
-    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: second, payerId: consignee, amount: "150.00", method: "CASH" } })).recordPayment).toMatchObject({ amount: "150.00", method: "CASH" });
+    expect(ok(await h.as(CUSTOMS, PAY, { input: { debtId: second, payerId: consignee, amount: "150.00", method: "CASH" } })).recordPayment.payment).toMatchObject({ amount: "150.00", method: "CASH" });
   });
 });

@@ -41,25 +41,27 @@ async function expectRefused(principal: Principal, query: string, variables: Rec
   return res.errors![0];
 }
 
-const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { id } }`;
-const REQUISITIONS = `{ securityRequisitions { id legalGround amount depositBody decidedAt securityId } }`;
+const PROVIDE = `mutation ($input: ProvideSecurityInput!) { provideSecurity(input: $input) { security { id } } }`;
+const REQUISITIONS = `{ securityRequisitions { edges { node { id legalGround amount depositBody decidedAt securityId } } } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) {
   status conditional amount securedAmount unsecuredAmount goodsReleasable birthTrigger arisenAt establishedAt dueAt paymentDeadline procedureEndedAt
   declarationNumber caseReference declaration { id } principalPaid outstanding debtors { basis jointAndSeveral partner { id } } } }`;
-const BONDS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { security { id } reserved headroom } } } } }`;
-const REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { id status deadline } }`;
-const DECIDE_REMISSION = `mutation ($input: DecideRemissionInput!) { decideRemission(input: $input) { id status remitted } }`;
+const BONDS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { exposure { openDebts conditionalDebts bonds { edges { node { security { id } reserved headroom } } } } } } }`;
+const REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { remissionRequest { id status deadline } } }`;
+const DECIDE_REMISSION = `mutation ($input: DecideRemissionInput!) { decideRemission(input: $input) { remissionRequest { id status remitted } } }`;
 
 const FACILITY = randomUUID();
 const OPERATOR = randomUUID();
 
-const bond = async (debtorId: string, maxAmount: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId: randomUUID() } })).provideSecurity.id as string;
-const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.id as string;
+const bond = async (debtorId: string, maxAmount: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId: randomUUID() } })).provideSecurity.security.id as string;
+const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.security.id as string;
 const debt = async (id: string) => ok(await h.as(CUSTOMS, DEBT, { id })).customsDebt;
-const requisitions = async (partnerId: string) => ok(await h.as(partnerUser(partnerId), REQUISITIONS)).securityRequisitions;
+const requisitions = async (partnerId: string) => ok(await h.as(partnerUser(partnerId), REQUISITIONS)).securityRequisitions.edges.map((e: any) => e.node);
 
+/** The exposure, its page of bonds as a plain list. */
 async function exposure(partnerId: string) {
-  return ok(await h.as(partnerUser(partnerId), BONDS, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  const e = ok(await h.as(partnerUser(partnerId), BONDS, { r: [{ __typename: "BusinessPartner", id: partnerId }] }))._entities[0].exposure;
+  return { ...e, bonds: e.bonds.edges.map((edge: { node: unknown }) => edge.node) };
 }
 
 async function rows(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
@@ -432,9 +434,9 @@ describe("X18 LotDestroyed: remission of the destroyed lot's duties (WH-R28; LD 
     const late = await expectRefused(partnerUser(depositor), REMISSION, { input: ask }, "REMISSION_TOO_LATE");
     expect(late.extensions).toMatchObject({ rule: "DEBT-R23", article: "LD art. 86 para. 2", deadline: "2027-09-14T21:59:59.999Z" });
     h.clock.set("2027-09-14T23:59:59.999+02:00");
-    const request = ok(await h.as(partnerUser(depositor), REMISSION, { input: ask })).requestRemission;
+    const request = ok(await h.as(partnerUser(depositor), REMISSION, { input: ask })).requestRemission.remissionRequest;
     expect(request).toEqual({ id: expect.any(String), status: "PENDING", deadline: "2027-09-14T21:59:59.999Z" });
-    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true } })).decideRemission).toEqual({ id: request.id, status: "GRANTED", remitted: "4600.00" });
+    expect(ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true } })).decideRemission.remissionRequest).toEqual({ id: request.id, status: "GRANTED", remitted: "4600.00" });
     expect(await debt(id)).toMatchObject({ status: "REMITTED", amount: "0.00", securedAmount: "0.00", outstanding: "0.00" });
     expect(await exposure(depositor)).toEqual({ openDebts: "0.00", conditionalDebts: "0.00", bonds: [{ security: { id: b }, reserved: "0.00", headroom: "4000.00" }] });
     expect(await requisitions(depositor)).toEqual([]);

@@ -1,7 +1,7 @@
 import { FieldNode, OperationDefinitionNode, parse } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { Principal } from "../kit";
-import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
+import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, nodes, startDeclarations } from "../../test/support/declarations-harness";
 import { exportInput, ok, ORDER_VERIFICATION, OVERRIDE_DOCUMENT, outbox, present, PRESENT, RELEASE, REMOVE, SUBMIT, taxFinal } from "../../test/support/declarations-scenarios";
 import { officer } from "../../test/support/graphql";
 import { CHANNEL_MUTATIONS } from "../../test/support/procedure-scenarios";
@@ -71,7 +71,7 @@ const ANNOUNCE = `mutation ($input: AnnounceRuralBorderImportInput!) { announceR
 const CHANGE = `mutation ($input: ChangeRuralBorderAnnouncementInput!) { changeRuralBorderAnnouncement(input: $input) { announcement { id plannedCrossingAt crossingPlace quantity changeCount writtenConfirmationRequired } } }`;
 const IMPORTED = `mutation ($id: ID!) { recordAnnouncedImport(input: { announcementId: $id }) { announcement { id status importedAt declaration { ${DECL} } } } }`;
 const ATTEST = `mutation ($id: ID!) { attestEdecWebAcceptance(input: { declarationId: $id }) { declaration { ${DECL} } } }`;
-const READ = `query ($id: ID!) { declaration(id: $id) { ${DECL} simplifiedProcedure documents { kind identificationMark dueAt dueRule } } }`;
+const READ = `query ($id: ID!) { declaration(id: $id) { ${DECL} simplifiedProcedure documents { edges { node { kind identificationMark dueAt dueRule } } } } }`;
 
 const goods = (tariffNumber: string, grossMassKg: string, extra: Record<string, unknown> = {}) => ({
   tariffNumber,
@@ -433,7 +433,7 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     await h.identityEvent("PartnerRoleActivated", { partnerId: consignee.partnerId, roleType: "AUTHORISED_CONSIGNEE" });
   });
 
-  const UNDECLARED = `query { undeclaredPresentations(officeId: "1001") { id authorisedConsignee } }`;
+  const UNDECLARED = `query { undeclaredPresentations(officeId: "1001", first: 100) { edges { node { id authorisedConsignee } } } }`;
 
   it("gives an authorised consignee until the 30th working day after presentation, Good Friday and Easter Monday not counted, and flags and notifies it once when missed (DEC-R61, OD-AFD art. 38; DEC-R64 DESIGN CHOICE)", async () => {
     const mine = ok(await h.as(consignee.software, PRESENT, { input: { officeId: "1001", presenterId: consignee.partnerId, summaryForm: "ELECTRONIC", place: "Basel", goodsDescription: "Machines" } }), "present").presentGoods.presentation.id;
@@ -450,7 +450,7 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     await h.subgraph.jobs.runOnce();
     const events = await outbox(h, mine);
     expect(events).toEqual([{ type: "AuthorisedConsigneeDeclarationOverdue", payload: expect.objectContaining({ presentationId: mine, consigneeId: consignee.partnerId, dueBy: "2026-04-15T21:59:59.999Z", flaggedAt: "2026-04-15T22:00:00.000Z" }) }]);
-    expect((await h.as(CUSTOMS, UNDECLARED)).data!.undeclaredPresentations).toEqual(expect.arrayContaining([{ id: mine, authorisedConsignee: true }]));
+    expect(nodes((await h.as(CUSTOMS, UNDECLARED)).data!.undeclaredPresentations)).toEqual(expect.arrayContaining([{ id: mine, authorisedConsignee: true }]));
   });
 
   it("lodges an authorised consignee's import in its simplified procedure: documents due the working day after a free result is communicated, extendable on request (DEC-R63, OD-AFD art. 40 para. 1 let. b, para. 2)", async () => {
@@ -460,11 +460,11 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     expect(decl.selectionResult).toBe("FREE_WITH");
     const read = (await h.as(CUSTOMS, READ, { id: decl.id })).data!.declaration;
     expect(read.simplifiedProcedure).toBe("AUTHORISED_CONSIGNEE");
-    expect(read.documents.map((x: any) => [x.kind, x.dueAt, x.dueRule])).toEqual([
+    expect(nodes(read.documents).map((x: any) => [x.kind, x.dueAt, x.dueRule])).toEqual([
       ["DECLARATION_PRINTOUT", "2026-03-03T22:59:59.999Z", "DEC-R63: the working day after the selection result was communicated (OD-AFD art. 40 para. 1 let. b)"],
       ["ACCOMPANYING", "2026-03-03T22:59:59.999Z", "DEC-R63: the working day after the selection result was communicated (OD-AFD art. 40 para. 1 let. b)"],
     ]);
-    const extended = ok(await h.as(CUSTOMS, OVERRIDE_DOCUMENT, { m: read.documents[0].identificationMark, at: "2026-03-05T17:00:00+01:00", reason: "Consignee's request, operating conditions permit" }), "override");
+    const extended = ok(await h.as(CUSTOMS, OVERRIDE_DOCUMENT, { m: nodes(read.documents)[0].identificationMark, at: "2026-03-05T17:00:00+01:00", reason: "Consignee's request, operating conditions permit" }), "override");
     expect(extended.overrideDocumentDeadline.override.newValue).toBe("2026-03-05T16:00:00.000Z");
     // DEC-R64 let. b (OD-AFD art. 41): without an intervention the goods leave on evidence of proper taxation.
     const removal = await h.as(consignee.software, REMOVE, { id: decl.id });
@@ -477,17 +477,17 @@ describe("authorised consignee and consignor (DEC-R61 to DEC-R64)", () => {
     const presentationId = ok(await h.as(consignee.software, PRESENT, { input: { officeId: "1001", presenterId: consignee.partnerId, summaryForm: "ELECTRONIC", place: "Basel", goodsDescription: "Beef" } }), "present").presentGoods.presentation.id;
     const decl = ok(await h.as(consignee.software, LODGE, { input: importInput(consignee, { presentationId, items: [goods("0201.3000", "100.000")] }) }), "lodge").lodgeDeclaration.declaration;
     expect(decl.selectionResult).toBe("BLOCKED");
-    expect(decl.documents.map((x: any) => [x.dueAt, x.dueRule])).toEqual([
+    expect(nodes(decl.documents).map((x: any) => [x.dueAt, x.dueRule])).toEqual([
       [null, "DEC-R63: before the customs control, after the control office's intervention (OD-AFD art. 40 para. 1 let. a)"],
       [null, "DEC-R63: before the customs control, after the control office's intervention (OD-AFD art. 40 para. 1 let. a)"],
     ]);
     const before = await h.fingerprint();
     const control = await h.as(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" });
     expect(control.errors?.[0]?.extensions).toMatchObject({ code: "DOCUMENTS_BEFORE_CONTROL", rule: "DEC-R63", article: "OD-AFD art. 40 para. 1 let. a" });
-    const extension = await h.as(CUSTOMS, OVERRIDE_DOCUMENT, { m: decl.documents[0].identificationMark, at: "2026-03-05T17:00:00+01:00", reason: "Request" });
+    const extension = await h.as(CUSTOMS, OVERRIDE_DOCUMENT, { m: nodes(decl.documents)[0].identificationMark, at: "2026-03-05T17:00:00+01:00", reason: "Request" });
     expect(extension.errors?.[0]?.extensions).toMatchObject({ code: "DEADLINE_NOT_EXTENSIBLE", rule: "DEC-R63", article: "OD-AFD art. 40 para. 2" });
     expect(await h.fingerprint()).toBe(before);
-    for (const doc of decl.documents) ok(await h.as(consignee.software, SUBMIT, { m: doc.identificationMark }), "submit");
+    for (const doc of nodes(decl.documents)) ok(await h.as(consignee.software, SUBMIT, { m: doc.identificationMark }), "submit");
     const verification = ok(await h.as(CUSTOMS, ORDER_VERIFICATION, { id: decl.id, scope: "FULL" }), "verify").orderVerification.verification;
     ok(await h.as(CUSTOMS, `mutation ($id: ID!) { recordVerificationResult(input: { verificationId: $id, conforms: true, result: "Conforms" }) { verification { id } } }`, { id: verification.id }), "record");
     ok(await h.as(CUSTOMS, RELEASE, { id: decl.id }), "release");
@@ -521,7 +521,7 @@ describe("free circulation and the special cases (DEC-R66, DEC-R77 to DEC-R81)",
   it("releases goods for free circulation with their import duties fixed and the non-customs acts applied whatever the selection (DEC-R66, LD art. 48)", async () => {
     const presentationId = await present(h, d);
     const decl = ok(await h.as(d.software, LODGE, { input: importInput(d, { presentationId, items: [tshirts({ nonCustomsActsApply: true })] }) }), "lodge").lodgeDeclaration.declaration;
-    expect(decl.documents.map((x: any) => x.kind)).toContain("CERTIFICATE");
+    expect(nodes(decl.documents).map((x: any) => x.kind)).toContain("CERTIFICATE");
     const removal = await h.as(d.software, REMOVE, { id: decl.id });
     expect(removal.errors?.[0]?.extensions).toMatchObject({ code: "NON_CUSTOMS_REQUIREMENTS_PENDING", rule: "DEC-R33" });
     expect((await taxFinal(h, decl.id)).totalDuties).toBe("97.00");

@@ -1,5 +1,5 @@
 import type { Principal } from "../kit";
-import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
+import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, nodes, startDeclarations } from "../../test/support/declarations-harness";
 
 /**
  * Every deadline of DOMAIN.md §8 that the declarations subgraph owns, proved at its boundary on
@@ -64,13 +64,13 @@ const DECLARATION = `query ($id: ID!) {
   declaration(id: $id) {
     id status isPreDeclaration releasedAt removalDueBy removalOverdue removedAt changeOfTaxationDeadline
     presentation { status declarationDueBy declarationOverdue }
-    documents { kind identificationMark dueAt overdue }
-    refusals { resubmissionDueBy resubmittedAt }
-    taxationDecisions { id kind status establishedAt paperIssued paperReturnDueBy documentsDueBy finalisedAt appealDeadline totalDuties lines { tariffNumber basis amount note } appeals { id status deadline filedAt } }
+    documents { edges { node { kind identificationMark dueAt overdue } } }
+    refusals { edges { node { resubmissionDueBy resubmittedAt } } }
+    taxationDecisions { edges { node { id kind status establishedAt paperIssued paperReturnDueBy documentsDueBy finalisedAt appealDeadline totalDuties lines { tariffNumber basis amount note } appeals { edges { node { id status deadline filedAt } } } } } }
   }
 }`;
 const REFUSE = `mutation ($id: ID!) { refuseDeclaration(input: { declarationId: $id, reasons: ["Commercial invoice missing"] }) { refusal { refusedAt resubmissionDueBy } } }`;
-const RESUBMIT = `mutation ($id: ID!, $items: [DeclarationItemInput!]!) { resubmitDeclaration(input: { declarationId: $id, items: $items }) { declaration { status acceptedAt refusals { resubmittedAt } } } }`;
+const RESUBMIT = `mutation ($id: ID!, $items: [DeclarationItemInput!]!) { resubmitDeclaration(input: { declarationId: $id, items: $items }) { declaration { status acceptedAt refusals { edges { node { resubmittedAt } } } } } }`;
 const EXTEND_RESUBMISSION = `mutation ($input: ExtendResubmissionInput!) { extendResubmission(input: $input) { refusal { resubmissionDueBy } } }`;
 const TAX = `mutation ($input: TaxDeclarationInput!) { taxDeclaration(input: $input) { taxationDecision { id kind status establishedAt paperIssued appealDeadline documentsDueBy finalisedAt totalDuties lines { tariffNumber basis amount note } } } }`;
 const CANCEL = `mutation ($id: ID!) { cancelTaxationDecision(input: { taxationDecisionId: $id, notice: "Wrong tariff number, a new decision follows" }) { taxationDecision { status cancelledAt paperIssued paperReturnDueBy } } }`;
@@ -80,7 +80,7 @@ const REQUEST_CHANGE = `mutation ($input: RequestTaxationChangeInput!) { request
 const APPEAL = `mutation ($id: ID!) { fileAppeal(input: { taxationDecisionId: $id, grounds: "The tariff number applied is wrong" }) { appeal { id status deadline filedAt } } }`;
 const OVERRIDE_DOCUMENT = `mutation ($input: OverrideDocumentDeadlineInput!) { overrideDocumentDeadline(input: $input) { override { deadlineKind computedValue newValue reason officer } } }`;
 const OVERRIDE_DECLARATION = `mutation ($input: OverrideDeclarationDeadlineInput!) { overrideDeclarationDeadline(input: $input) { override { deadlineKind computedValue newValue reason officer } } }`;
-const OVERDUE_DOCUMENTS = `{ overdueDocuments { identificationMark } }`;
+const OVERDUE_DOCUMENTS = `{ overdueDocuments { edges { node { identificationMark } } } }`;
 
 const T_SHIRTS = [{ tariffNumber: "6109.1000", description: "T-shirts, cotton", netMassKg: "950.000", grossMassKg: "1000.500", value: "25000.00", origin: "PT" }];
 /** Rule R2 blocks bovine meat on import, whatever the random draw. */
@@ -274,19 +274,19 @@ describe("import documents", () => {
     h.clock.set("2026-03-03T10:00:00.000Z");
     const decl = await declareAfterPresentation(d, importInput(d));
     expect(decl.selectionResult).toBe("BLOCKED");
-    expect(decl.documents.map((x: any) => [x.kind, x.dueAt])).toEqual([
+    expect(nodes(decl.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([
       ["DECLARATION_PRINTOUT", "2026-03-03T13:30:00.000Z"],
       ["ACCOMPANYING", "2026-03-03T13:30:00.000Z"],
     ]);
     h.clock.set("2026-03-03T13:30:00.000Z");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
-    expect((await declaration(decl.id)).documents.map((x: any) => x.overdue)).toEqual([false, false]);
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => x.overdue)).toEqual([false, false]);
     h.clock.set("2026-03-03T13:30:00.001Z");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 2 });
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
-    expect((await declaration(decl.id)).documents.map((x: any) => x.overdue)).toEqual([true, true]);
-    const overdue = (await ok(d.software, OVERDUE_DOCUMENTS)).overdueDocuments.map((x: any) => x.identificationMark);
-    expect(overdue.sort()).toEqual(decl.documents.map((x: any) => x.identificationMark).sort());
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => x.overdue)).toEqual([true, true]);
+    const overdue = nodes((await ok(d.software, OVERDUE_DOCUMENTS)).overdueDocuments).map((x: any) => x.identificationMark);
+    expect(overdue.sort()).toEqual(nodes(decl.documents).map((x: any) => x.identificationMark).sort());
     expect(await outboxEvents([decl.id], "DocumentsOverdue")).toHaveLength(2);
   });
 
@@ -295,12 +295,12 @@ describe("import documents", () => {
     h.subgraph.services.selection.random = () => 0.001;
     // Friday 6 March 16:30 CET: 60 min until 17:30, 60 more from Monday 07:30 → 08:30 CET.
     h.clock.set("2026-03-06T15:30:00.000Z");
-    expect((await declareAfterPresentation(d, importInput(d))).documents[0].dueAt).toBe("2026-03-09T07:30:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, importInput(d))).documents)[0].dueAt).toBe("2026-03-09T07:30:00.000Z");
     // Thursday 2 April 16:30 CEST: 60 min until 17:30; Basel is closed Good Friday and Easter Monday → Tuesday 7 April 08:30 CEST.
     h.clock.set("2026-04-02T14:30:00.000Z");
-    expect((await declareAfterPresentation(d, importInput(d, { officeId: "1001" }))).documents[0].dueAt).toBe("2026-04-07T06:30:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, importInput(d, { officeId: "1001" }))).documents)[0].dueAt).toBe("2026-04-07T06:30:00.000Z");
     // Chiasso's counters open on Good Friday → Friday 3 April 08:30 CEST.
-    expect((await declareAfterPresentation(d, importInput(d, { officeId: "2301", language: "it" }))).documents[0].dueAt).toBe("2026-04-03T06:30:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, importInput(d, { officeId: "2301", language: "it" }))).documents)[0].dueAt).toBe("2026-04-03T06:30:00.000Z");
   });
 
   it("counts the two counter hours of a pre-declared BLOCKED import from the presentation, not from the declaration (DEC-R36, OD-AFD art. 19 para. 1 let. a)", async () => {
@@ -310,12 +310,12 @@ describe("import documents", () => {
     h.clock.set("2026-03-02T14:00:00.000Z");
     const decl = await lodge(d, importInput(d, { plannedCrossingAt: "2026-03-03T10:00:00+01:00" }));
     expect(decl.selectionResult).toBe("BLOCKED");
-    expect(decl.documents.map((x: any) => x.dueAt)).toEqual([null, null]);
+    expect(nodes(decl.documents).map((x: any) => x.dueAt)).toEqual([null, null]);
     // Presented Tuesday 10:00 CET: 105 min until 11:45, 15 more from 13:15 → 13:30 CET (from the
     // declaration it would have been Monday 17:00).
     h.clock.set("2026-03-03T09:00:00.000Z");
     await present(d, "1001", decl.id);
-    expect((await declaration(decl.id)).documents.map((x: any) => x.dueAt)).toEqual(["2026-03-03T12:30:00.000Z", "2026-03-03T12:30:00.000Z"]);
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => x.dueAt)).toEqual(["2026-03-03T12:30:00.000Z", "2026-03-03T12:30:00.000Z"]);
   });
 
   it("gives FREE_WITH import documents (rule R1) until 23:59:59.999 of the working day after the declaration: Thursday 30 April → Monday 4 May in Basel (Labour Day), Friday 1 May in Genève; the job flags each 1 ms after, once (DEC-R36, OD-AFD art. 19 para. 2 let. b)", async () => {
@@ -326,20 +326,20 @@ describe("import documents", () => {
     const basel = await declareAfterPresentation(d, importInput(d, { officeId: "1001", items }));
     const geneva = await declareAfterPresentation(d, importInput(d, { officeId: "3001", language: "fr", items }));
     expect(basel.selectionResult).toBe("FREE_WITH");
-    expect(basel.documents.map((x: any) => [x.kind, x.dueAt])).toEqual([
+    expect(nodes(basel.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([
       ["DECLARATION_PRINTOUT", "2026-05-04T21:59:59.999Z"],
       ["ACCOMPANYING", "2026-05-04T21:59:59.999Z"],
       ["CERTIFICATE", "2026-05-04T21:59:59.999Z"],
     ]);
-    expect(geneva.documents.map((x: any) => x.dueAt)).toEqual(["2026-05-01T21:59:59.999Z", "2026-05-01T21:59:59.999Z", "2026-05-01T21:59:59.999Z"]);
+    expect(nodes(geneva.documents).map((x: any) => x.dueAt)).toEqual(["2026-05-01T21:59:59.999Z", "2026-05-01T21:59:59.999Z", "2026-05-01T21:59:59.999Z"]);
 
     h.clock.set("2026-05-01T21:59:59.999Z"); // Friday 1 May 23:59:59.999 CEST
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
     h.clock.set("2026-05-01T22:00:00.000Z"); // Saturday 2 May 00:00 CEST: Geneva's three are late, Basel's are not
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 3 });
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
-    expect((await declaration(geneva.id)).documents.every((x: any) => x.overdue)).toBe(true);
-    expect((await declaration(basel.id)).documents.some((x: any) => x.overdue)).toBe(false);
+    expect(nodes((await declaration(geneva.id)).documents).every((x: any) => x.overdue)).toBe(true);
+    expect(nodes((await declaration(basel.id)).documents).some((x: any) => x.overdue)).toBe(false);
     h.clock.set("2026-05-04T21:59:59.999Z"); // Monday 4 May 23:59:59.999 CEST
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
     h.clock.set("2026-05-04T22:00:00.000Z");
@@ -354,11 +354,11 @@ describe("import documents", () => {
     h.clock.set("2026-03-05T09:00:00.000Z");
     const decl = await lodge(d, importInput(d, { plannedCrossingAt: "2026-03-06T10:00:00+01:00", items }));
     expect(decl.selectionResult).toBe("FREE_WITHOUT");
-    expect(decl.documents.map((x: any) => [x.kind, x.dueAt])).toEqual([["PERMIT", null]]);
+    expect(nodes(decl.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([["PERMIT", null]]);
     // Presented Friday 10:00 CET → Monday 9 March 23:59:59.999 CET (from the declaration it would be Friday).
     h.clock.set("2026-03-06T09:00:00.000Z");
     await present(d, "1001", decl.id);
-    expect((await declaration(decl.id)).documents.map((x: any) => [x.kind, x.dueAt])).toEqual([["PERMIT", "2026-03-09T22:59:59.999Z"]]);
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => [x.kind, x.dueAt])).toEqual([["PERMIT", "2026-03-09T22:59:59.999Z"]]);
   });
 });
 
@@ -370,21 +370,21 @@ describe("export documents", () => {
     h.clock.set("2026-03-06T15:00:00.000Z");
     const friday = await declareAfterPresentation(d, exportInput(d, { officeId: "3001", language: "fr" }));
     expect(friday.selectionResult).toBe("BLOCKED");
-    expect(friday.documents.map((x: any) => [x.kind, x.dueAt])).toEqual([
+    expect(nodes(friday.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([
       ["DECLARATION_PRINTOUT", "2026-03-09T08:00:00.000Z"],
       ["ACCOMPANYING", "2026-03-09T08:00:00.000Z"],
     ]);
     // Thursday 30 April 16:30 CEST in Basel (Passar B2B): 60 min; Labour Day closed → Monday 4 May 08:30 CEST.
     h.clock.set("2026-04-30T14:30:00.000Z");
-    expect((await declareAfterPresentation(d, exportInput(d, { officeId: "1001", channel: "PASSAR_B2B" }))).documents[0].dueAt).toBe("2026-05-04T06:30:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, exportInput(d, { officeId: "1001", channel: "PASSAR_B2B" }))).documents)[0].dueAt).toBe("2026-05-04T06:30:00.000Z");
     // Thursday 30 April 16:00 CEST in Geneva: 60 min; Geneva opens on 1 May → Friday 09:00 CEST.
     h.clock.set("2026-04-30T14:00:00.000Z");
-    expect((await declareAfterPresentation(d, exportInput(d, { officeId: "3001", language: "fr" }))).documents[0].dueAt).toBe("2026-05-01T07:00:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, exportInput(d, { officeId: "3001", language: "fr" }))).documents)[0].dueAt).toBe("2026-05-01T07:00:00.000Z");
 
     h.clock.set("2026-03-09T08:00:00.000Z");
-    expect((await declaration(friday.id)).documents.map((x: any) => x.overdue)).toEqual([false, false]);
+    expect(nodes((await declaration(friday.id)).documents).map((x: any) => x.overdue)).toEqual([false, false]);
     h.clock.set("2026-03-09T08:00:00.001Z");
-    expect((await declaration(friday.id)).documents.map((x: any) => x.overdue)).toEqual([true, true]);
+    expect(nodes((await declaration(friday.id)).documents).map((x: any) => x.overdue)).toEqual([true, true]);
   });
 
   it("gives a BLOCKED NCTS export 24 calendar hours from communication, over the weekend and over Good Friday (DEC-R37, OD-AFD art. 19a para. 1)", async () => {
@@ -393,15 +393,15 @@ describe("export documents", () => {
     // Friday 6 March 16:30 CET → Saturday 7 March 16:30 CET.
     h.clock.set("2026-03-06T15:30:00.000Z");
     const friday = await declareAfterPresentation(d, exportInput(d, { channel: "NCTS" }));
-    expect(friday.documents.map((x: any) => x.dueAt)).toEqual(["2026-03-07T15:30:00.000Z", "2026-03-07T15:30:00.000Z"]);
+    expect(nodes(friday.documents).map((x: any) => x.dueAt)).toEqual(["2026-03-07T15:30:00.000Z", "2026-03-07T15:30:00.000Z"]);
     // Thursday 2 April 16:30 CEST in Basel → Good Friday 3 April 16:30 CEST: a holiday does not stop the 24 hours.
     h.clock.set("2026-04-02T14:30:00.000Z");
-    expect((await declareAfterPresentation(d, exportInput(d, { channel: "NCTS" }))).documents[0].dueAt).toBe("2026-04-03T14:30:00.000Z");
+    expect(nodes((await declareAfterPresentation(d, exportInput(d, { channel: "NCTS" }))).documents)[0].dueAt).toBe("2026-04-03T14:30:00.000Z");
 
     h.clock.set("2026-03-07T15:30:00.000Z");
-    expect((await declaration(friday.id)).documents.map((x: any) => x.overdue)).toEqual([false, false]);
+    expect(nodes((await declaration(friday.id)).documents).map((x: any) => x.overdue)).toEqual([false, false]);
     h.clock.set("2026-03-07T15:30:00.001Z");
-    expect((await declaration(friday.id)).documents.map((x: any) => x.overdue)).toEqual([true, true]);
+    expect(nodes((await declaration(friday.id)).documents).map((x: any) => x.overdue)).toEqual([true, true]);
   });
 });
 
@@ -423,8 +423,8 @@ describe("refusal, resubmission and ex officio taxation", () => {
     const inTime = await refusedBeef(d);
     const late = await refusedBeef(d);
     const chiasso = await refusedBeef(d, "2301");
-    expect((await declaration(inTime)).refusals).toEqual([{ resubmissionDueBy: "2026-04-09T21:59:59.999Z", resubmittedAt: null }]);
-    expect((await declaration(chiasso)).refusals[0].resubmissionDueBy).toBe("2026-04-08T21:59:59.999Z");
+    expect(nodes((await declaration(inTime)).refusals)).toEqual([{ resubmissionDueBy: "2026-04-09T21:59:59.999Z", resubmittedAt: null }]);
+    expect(nodes((await declaration(chiasso)).refusals)[0].resubmissionDueBy).toBe("2026-04-08T21:59:59.999Z");
 
     h.clock.set("2026-04-08T22:00:00.000Z"); // Thursday 9 April 00:00 CEST: too late in Chiasso
     const error = await expectRefused(d.software, RESUBMIT, { id: chiasso, items: BEEF }, "RESUBMISSION_DEADLINE_PASSED");
@@ -433,7 +433,7 @@ describe("refusal, resubmission and ex officio taxation", () => {
     expect((await ok(d.software, RESUBMIT, { id: inTime, items: BEEF })).resubmitDeclaration.declaration).toEqual({
       status: "ACCEPTED",
       acceptedAt: "2026-04-09T21:59:59.999Z",
-      refusals: [{ resubmittedAt: "2026-04-09T21:59:59.999Z" }],
+      refusals: { edges: [{ node: { resubmittedAt: "2026-04-09T21:59:59.999Z" } }] },
     });
     h.clock.set("2026-04-09T22:00:00.000Z");
     await expectRefused(d.software, RESUBMIT, { id: late, items: BEEF }, "RESUBMISSION_DEADLINE_PASSED");
@@ -446,7 +446,7 @@ describe("refusal, resubmission and ex officio taxation", () => {
     const first = await refusedBeef(d);
     h.clock.set("2026-03-25T09:00:00.000Z"); // Wednesday 25 March: due Friday 10 April 23:59:59.999 CEST
     const second = await refusedBeef(d);
-    expect((await declaration(second)).refusals[0].resubmissionDueBy).toBe("2026-04-10T21:59:59.999Z");
+    expect(nodes((await declaration(second)).refusals)[0].resubmissionDueBy).toBe("2026-04-10T21:59:59.999Z");
 
     h.clock.set("2026-04-09T21:59:59.999Z");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "resubmission-overdue": 0 });
@@ -628,7 +628,7 @@ describe("after taxation", () => {
     expect(rejected).toMatchObject({ status: "INADMISSIBLE_LATE", deadline: "2026-04-07", filedAt: "2026-04-07T22:00:00.000Z" });
 
     // The late appeal is stored with its decision; only the admissible one is announced.
-    expect((await declaration(late.id)).taxationDecisions[0].appeals).toEqual([{ id: rejected.id, status: "INADMISSIBLE_LATE", deadline: "2026-04-07", filedAt: "2026-04-07T22:00:00.000Z" }]);
+    expect(nodes(nodes((await declaration(late.id)).taxationDecisions)[0].appeals)).toEqual([{ id: rejected.id, status: "INADMISSIBLE_LATE", deadline: "2026-04-07", filedAt: "2026-04-07T22:00:00.000Z" }]);
     const events = (await outboxEvents([inTime.id, late.id], "AppealFiled")).map(e => JSON.parse(e.payload).appealId);
     expect(events).toEqual([filed.id]);
   });
@@ -697,11 +697,11 @@ describe("provisional taxation", () => {
 
     h.clock.set(DOCUMENTS_DUE);
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "provisional-taxation-final": 0 });
-    expect((await declaration(p.id)).taxationDecisions[0]).toMatchObject({ kind: "PROVISIONAL", finalisedAt: null });
+    expect(nodes((await declaration(p.id)).taxationDecisions)[0]).toMatchObject({ kind: "PROVISIONAL", finalisedAt: null });
     h.clock.set("2026-03-13T16:30:00.001Z");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "provisional-taxation-final": 1 });
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "provisional-taxation-final": 0 });
-    expect((await declaration(p.id)).taxationDecisions).toEqual([expect.objectContaining({ id: p.decisionId, kind: "FINAL", status: "ISSUED", finalisedAt: DOCUMENTS_DUE })]);
+    expect(nodes((await declaration(p.id)).taxationDecisions)).toEqual([expect.objectContaining({ id: p.decisionId, kind: "FINAL", status: "ISSUED", finalisedAt: DOCUMENTS_DUE })]);
     expect(await outboxEvents([p.id], "ProvisionalTaxationFinalised")).toHaveLength(1);
   });
 
@@ -712,7 +712,7 @@ describe("provisional taxation", () => {
     h.clock.set("2026-03-16T07:00:00.000Z"); // Monday 16 March 08:00 CET: the job was down over the weekend
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "provisional-taxation-final": 1 });
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "provisional-taxation-final": 0 });
-    expect((await declaration(p.id)).taxationDecisions[0]).toMatchObject({ kind: "FINAL", finalisedAt: DOCUMENTS_DUE });
+    expect(nodes((await declaration(p.id)).taxationDecisions)[0]).toMatchObject({ kind: "FINAL", finalisedAt: DOCUMENTS_DUE });
     const [event] = await outboxEvents([p.id], "ProvisionalTaxationFinalised");
     expect(JSON.parse(event.payload)).toMatchObject({ taxationDecisionId: p.decisionId, finalisedAt: DOCUMENTS_DUE });
   });
@@ -725,7 +725,7 @@ describe("officers adapt document deadlines", () => {
     h.subgraph.services.selection.random = () => 0.001;
     h.clock.set("2026-03-03T10:00:00.000Z"); // Tuesday 3 March 11:00 CET → documents due 14:30 CET
     const decl = await declareAfterPresentation(d, importInput(d));
-    const [printout, accompanying] = decl.documents.map((x: any) => x.identificationMark);
+    const [printout, accompanying] = nodes(decl.documents).map((x: any) => x.identificationMark);
     h.clock.set("2026-03-03T13:30:00.001Z");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 2 });
 
@@ -738,11 +738,11 @@ describe("officers adapt document deadlines", () => {
       newValue: newDueAt,
       reason: input.reason,
     });
-    expect((await declaration(decl.id)).documents.map((x: any) => [x.dueAt, x.overdue])).toEqual([
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => [x.dueAt, x.overdue])).toEqual([
       [newDueAt, false],
       ["2026-03-03T13:30:00.000Z", true],
     ]);
-    expect((await ok(d.software, OVERDUE_DOCUMENTS)).overdueDocuments).toEqual([{ identificationMark: accompanying }]);
+    expect(nodes((await ok(d.software, OVERDUE_DOCUMENTS)).overdueDocuments)).toEqual([{ identificationMark: accompanying }]);
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
 
     h.clock.set(newDueAt);

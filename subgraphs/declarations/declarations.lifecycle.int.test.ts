@@ -1,5 +1,5 @@
 import { ANONYMOUS, errorCode } from "../../test/support/graphql";
-import { CUSTOMS, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
+import { CUSTOMS, DeclarationsHarness, importInput, LODGE, nodes, startDeclarations } from "../../test/support/declarations-harness";
 
 /**
  * The electronic import from presentation to removal on MariaDB (DOMAIN.md §3), at Basel
@@ -82,7 +82,7 @@ describe("an import selected BLOCKED", () => {
     expect(decl.selectionResult).toBe("BLOCKED");
     expect(decl.releasedAt).toBeNull();
     // DEC-R36 para. 2 let. a: two hours of counter opening after the declaration: 09:00 → 11:00.
-    expect(decl.documents.map((x: any) => [x.kind, x.dueAt])).toEqual([
+    expect(nodes(decl.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([
       ["DECLARATION_PRINTOUT", "2026-03-02T10:00:00.000Z"],
       ["ACCOMPANYING", "2026-03-02T10:00:00.000Z"],
     ]);
@@ -99,9 +99,10 @@ describe("an import selected BLOCKED", () => {
     h.clock.set("2026-03-02T11:00:01+01:00");
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 2 });
     expect(await h.subgraph.jobs.runOnce()).toMatchObject({ "flag-overdue-documents": 0 });
-    const overdue = await h.as(d.software, `{ overdueDocuments { identificationMark } }`);
-    expect(overdue.data?.overdueDocuments).toHaveLength(2);
-    for (const doc of decl.documents) {
+    const overdue = await h.as(d.software, `{ overdueDocuments { totalCount edges { node { identificationMark } } } }`);
+    expect(overdue.data?.overdueDocuments.totalCount).toBe(2);
+    expect(overdue.data?.overdueDocuments.edges).toHaveLength(2);
+    for (const doc of nodes(decl.documents)) {
       const s = await h.as(d.software, `mutation ($m: String!) { submitDocument(input: { identificationMark: $m }) { document { submittedAt } } }`, { m: doc.identificationMark });
       expect(s.errors).toBeUndefined();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { FieldNode, OperationDefinitionNode, parse } from "graphql";
 import type { EventPublisher, Principal } from "../kit";
-import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, startDeclarations } from "../../test/support/declarations-harness";
+import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, nodes, startDeclarations } from "../../test/support/declarations-harness";
 import { exportInput, GET, item, lodgeMany, lodgePresented, ok, outbox, RELEASE, transitInput, WITHDRAW } from "../../test/support/declarations-scenarios";
 import { ANONYMOUS, errorCode, officer } from "../../test/support/graphql";
 import { dropDatabase } from "../../test/support/mysql";
@@ -931,9 +931,12 @@ describe("access and federation", () => {
     const own = (await accepted(d.software, LIST)).procedureCases;
     expect(own.edges.map((e: any) => e.node.id)).toContain(mine.id);
     expect(own.edges.every((e: any) => e.node.holder.id === d.partnerId)).toBe(true);
-    const PARTNER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { procedureCases(first: 5) { totalCount } processingAuthorisations { id } } } }`;
+    const PARTNER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { procedureCases(first: 5) { totalCount } processingAuthorisations { edges { node { id } } } } } }`;
     const foreign = await h.as(stranger.software, PARTNER, { r: [{ __typename: "BusinessPartner", id: d.partnerId }] });
     expect(errorCode(foreign)).toBe("FORBIDDEN");
+    // The holder reads its own authorisations, a page at a time (DEC-R73 to DEC-R75).
+    const held = (await accepted(d.software, PARTNER, { r: [{ __typename: "BusinessPartner", id: d.partnerId }] }))._entities[0].processingAuthorisations;
+    expect(nodes(held).map((a: any) => a.id)).toContain(auth.id);
 
     const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ProcedureCase { id status } ... on ProcessingAuthorisation { id kind } } }`;
     const r = [

@@ -109,6 +109,18 @@ describe.each(engines)("declarations migrations on $engine", ({ engine, env, cle
     // The prohibitions' table goes first, then the issue-9 tables and sample data, then issue 8's
     // and the kit's idempotency keys, then the reference data alone: the tables stay, empty.
     const issue9 = ["crossing_facility", "rural_traffic_authorisation", "advance_announcement", "procedure_case", "processing_authorisation"];
+    // The kit's trace column of the outbox, a column only.
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
+    // When each document was required (the order of the documents' connections), a column only.
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    const runner = ds.dataSource.createQueryRunner();
+    try {
+      expect((await runner.getTable("document_requirement"))!.columns.map(c => c.name)).not.toContain("required_at");
+    } finally {
+      await runner.release();
+    }
+    expect(await tables(ds)).toEqual([...entityTables(), "migrations"].sort());
     // The prohibitions on professional declarants (ENF-R05, LD art. 109 para. 2).
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => t !== "declarant_prohibition"), "migrations"].sort());
@@ -127,7 +139,7 @@ describe.each(engines)("declarations migrations on $engine", ({ engine, env, cle
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     expect(await referenceData(ds)).toEqual({ offices: [], rates: [], ruleSets: [] });
-    for (let i = 7; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    for (let i = 9; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables(ds)).toEqual(["migrations"]);
     expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
 

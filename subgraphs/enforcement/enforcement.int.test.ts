@@ -39,8 +39,8 @@ const ASSESS = `mutation ($input: AssessOffenceCaseInput!) { assessOffenceCase(i
 const DECIDE = `mutation ($input: DecidePenaltyInput!) { decidePenalty(input: $input) { offenceCase { ${CASE} } } }`;
 const FINALISE = `mutation ($caseId: ID!) { finaliseOffenceCase(input: { caseId: $caseId }) { offenceCase { ${CASE} } } }`;
 const END = `mutation ($input: EndOffenceCaseInput!) { endOffenceCase(input: $input) { offenceCase { ${CASE} } } }`;
-const GET_CASE = `query ($id: ID!) { offenceCase(id: $id) { ${CASE} seizures { id kind status } controls { id } appeals { id status } } }`;
-const CONTROL = `id kind status place importedAt rightExpiresAt plannedBy performedAt performedBy result findings targetStanding target { id } criminalInvestigation { id } measures { id kind grounds takenBy takenAt searcherSex personSex } seizures { id }`;
+const GET_CASE = `query ($id: ID!) { offenceCase(id: $id) { ${CASE} seizures { totalCount edges { node { id kind status } } } controls { totalCount edges { node { id } } } appeals { id status } } }`;
+const CONTROL = `id kind status place importedAt rightExpiresAt plannedBy performedAt performedBy result findings targetStanding target { id } criminalInvestigation { id } measures { edges { node { id kind grounds takenBy takenAt searcherSex personSex } } } seizures { edges { node { id } } }`;
 const PLAN = `mutation ($input: PlanControlInput!) { planControl(input: $input) { control { ${CONTROL} } } }`;
 const PERFORM = `mutation ($input: PerformControlInput!) { performControl(input: $input) { control { ${CONTROL} } } }`;
 const MEASURE = `mutation ($input: RecordControlMeasureInput!) { recordControlMeasure(input: $input) { measure { id kind grounds takenBy takenAt couldNotBePostponed byPhysician handedOverTo } } }`;
@@ -64,8 +64,8 @@ const DISMISS_LEAD = `mutation ($input: DismissLeadInput!) { dismissLead(input: 
 const LEADS = `query { enforcementLeads(first: 100, status: OPEN) { edges { node { id source status facts partner { id } lot { id } } } } }`;
 const PARTNER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { id
   complianceProfile { openCases casesLastFiveYears penaltiesLastFiveYears repeatedOffences lastOffenceAt activeProhibition openWithdrawalReferral openLeads }
-  penaltyDecisions { id caseNumber offenceType legalBasis fine payer custodialMonths decidedAt appealDeadline final }
-  declarantProhibitions { id status } } } }`;
+  penaltyDecisions { edges { node { id caseNumber offenceType legalBasis fine payer custodialMonths decidedAt appealDeadline final } } }
+  declarantProhibitions { edges { node { id status } } } } } }`;
 const PARTNER_CASES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { id offenceCases(first: 10) { totalCount edges { node { id } } } } } }`;
 
 beforeAll(async () => {
@@ -181,8 +181,13 @@ describe("controls after release (ENF-R01 to ENF-R04)", () => {
     await refusedWith(GUARD, MEASURE, m("PROVISIONAL_ARREST", { grounds: ["RESISTANCE"] }), "COMPETENT_AUTHORITY_REQUIRED", { article: "LD art. 105" });
     await refusedWith(GUARD, MEASURE, m("PROVISIONAL_ARREST", { handedOverTo: "Staatsanwaltschaft Tessin" }), "MEASURE_GROUNDS_MISSING", { article: "LD art. 105 para. 2" });
     await ok(GUARD, MEASURE, m("PROVISIONAL_ARREST", { grounds: ["RESISTANCE"], handedOverTo: "Ministero pubblico del Cantone Ticino" }));
-    const measures = (await ok(GUARD, `query ($id: ID!) { control(id: $id) { measures { kind } } }`, { id: c.id })).control.measures;
-    expect(measures.map((x: { kind: string }) => x.kind).sort()).toEqual(["BODY_SEARCH", "BODY_SEARCH", "MEDICAL_EXAMINATION", "PAT_DOWN", "PROVISIONAL_ARREST", "STOP_AND_QUESTION"]);
+    const MEASURES = `query ($id: ID!, $after: String) { control(id: $id) { measures(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { kind } } } } }`;
+    const first = (await ok(GUARD, MEASURES, { id: c.id })).control.measures;
+    expect(first).toMatchObject({ totalCount: 6, pageInfo: { hasNextPage: true } });
+    const rest = (await ok(GUARD, MEASURES, { id: c.id, after: first.pageInfo.endCursor })).control.measures;
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    const kinds = [...first.edges, ...rest.edges].map((e: { node: { kind: string } }) => e.node.kind);
+    expect(kinds.sort()).toEqual(["BODY_SEARCH", "BODY_SEARCH", "MEDICAL_EXAMINATION", "PAT_DOWN", "PROVISIONAL_ARREST", "STOP_AND_QUESTION"]);
   });
 });
 
@@ -433,9 +438,10 @@ describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, 
     ]);
     const skills = (await ok(DGD, PROHIBIT, { input: { partnerId: declarant.id, grounds: "LACKS_SKILLS", scope: ["OTHER_ACTIVITIES"], validFrom: NOW, reasons: "No training." } })).prohibitProfessionalDeclarant.prohibition;
     expect(skills).toMatchObject({ status: "ACTIVE", validUntil: null });
-    const OWN = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { declarantProhibitions { id status } } } }`;
+    const OWN = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { declarantProhibitions { totalCount edges { node { id status } } } } } }`;
     const own = (await ok(declarant.p, OWN, { r: [{ __typename: "BusinessPartner", id: declarant.id }] }))._entities[0];
-    expect(own.declarantProhibitions.map((x: { id: string }) => x.id).sort()).toEqual([p.id, skills.id].sort());
+    expect(own.declarantProhibitions.totalCount).toBe(2);
+    expect(own.declarantProhibitions.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual([p.id, skills.id].sort());
     t.clock.set("2026-03-03T00:00:00+01:00");
     const lifted = (await ok(FRAUD, LIFT, { input: { prohibitionId: p.id, reason: "Training completed." } })).liftProfessionalDeclarantProhibition.prohibition;
     expect(lifted).toMatchObject({ status: "LIFTED", liftedAt: iso("2026-03-03T00:00:00+01:00") });
@@ -488,7 +494,7 @@ describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, 
     const mine = await t.as(suspect.p, PARTNER, { r: [{ __typename: "BusinessPartner", id: suspect.id }] });
     expect(mine.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: "ENF-R21" });
     expect(mine.data!._entities[0].complianceProfile).toBeNull();
-    expect(mine.data!._entities[0].penaltyDecisions).toEqual([
+    expect(mine.data!._entities[0].penaltyDecisions.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { id: c.id, caseNumber: c.caseNumber, offenceType: "CUSTOMS_EVASION", legalBasis: "LD art. 118; LD art. 118 para. 1; LD art. 128", fine: "50.00", payer: "PERSON", custodialMonths: null, decidedAt: iso(NOW), appealDeadline: iso("2026-04-01T23:59:59.999+02:00"), final: false },
     ]);
     const stranger = partner();
@@ -510,8 +516,8 @@ describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
     const payload = { declarationId, declarationNumber: "26CH100100000123", declarantId: declarant.id, onBehalfOfId: null, officeId: "1001", channel: "GREEN_LANE", crossedAt: "2026-03-01T18:00:00+01:00", detectedAt: "2026-03-01T18:05:00+01:00", goods: [{ position: 1, tariffNumber: "2402.2000", description: "Cigarettes" }], reasons: ["over the allowance"] };
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => t.deliver("declarations", "UndeclaredGoodsDetected", payload)));
     expect(outcomes.every(o => o === "PROCESSED")).toBe(true);
-    const DECL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases { ${CASE} } } } }`;
-    const cases = (await ok(FRAUD, DECL, { r: [{ __typename: "CustomsDeclaration", id: declarationId }] }))._entities[0].offenceCases;
+    const DECL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases { edges { node { ${CASE} } } } } } }`;
+    const cases = (await ok(FRAUD, DECL, { r: [{ __typename: "CustomsDeclaration", id: declarationId }] }))._entities[0].offenceCases.edges.map((e: { node: unknown }) => e.node);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ offenceType: "CUSTOMS_EVASION", status: "OPENED", suspects: [{ id: declarant.id }], declarations: [{ id: declarationId }], dutiesAtStake: null });
     expect(cases[0].facts).toContain("Cigarettes");
@@ -613,33 +619,72 @@ describe("constant SQL per request", () => {
   it("CustomsDeclaration.offenceCases: a case on two declarations is listed on each, and 100 declarations cost what 10 cost", async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const c = await openCase({ offenceType: "CUSTOMS_ENDANGERMENT", suspectIds: [randomUUID()], declarationIds: [a, b] });
-    const Q = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases { id } } } }`;
+    const Q = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CustomsDeclaration { id offenceCases(first: 5) { totalCount edges { node { id } } } } } }`;
     const count = async (n: number) => {
       const r = [a, b, ...Array.from({ length: n - 2 }, () => randomUUID())].map(id => ({ __typename: "CustomsDeclaration", id }));
       const before = t.subgraph.runtime.sql.count;
       const res = await ok(GUARD, Q, { r });
-      expect(res._entities.slice(0, 2)).toEqual([{ id: a, offenceCases: [{ id: c.id }] }, { id: b, offenceCases: [{ id: c.id }] }]);
+      const page = { totalCount: 1, edges: [{ node: { id: c.id } }] };
+      expect(res._entities.slice(0, 2)).toEqual([{ id: a, offenceCases: page }, { id: b, offenceCases: page }]);
       return t.subgraph.runtime.sql.count - before;
     };
     expect(await count(100)).toBe(await count(10));
   });
 
 
-  it("a page of cases with their parties, links, seizures, controls and fine ranges, and 100 partners' compliance profiles, cost the same statements for 10 as for 100 objects", async () => {
+  it("BusinessPartner.offenceCases lists a case once when the partner is both suspect and undertaking, and keeps its status and offence filters", async () => {
+    const p = partner();
+    const both = await openCase({ offenceType: "CUSTOMS_EVASION", suspectIds: [p.id], undertakingId: p.id });
+    const order = await openCase({ offenceType: "ORDER_VIOLATION", orderBreach: "PUNISHABLE_PROVISION", suspectIds: [p.id] });
+    const Q = `query ($r: [_Any!]!, $types: [OffenceType!], $statuses: [CaseStatus!]) { _entities(representations: $r) { ... on BusinessPartner { offenceCases(first: 10, offenceTypes: $types, statuses: $statuses) { totalCount edges { node { id } } } } } }`;
+    const page = async (filter: Record<string, unknown>) => (await ok(FRAUD, Q, { r: [{ __typename: "BusinessPartner", id: p.id }], ...filter }))._entities[0].offenceCases;
+    const all = await page({});
+    expect(all.totalCount).toBe(2);
+    expect(all.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual([both.id, order.id].sort());
+    expect(await page({ types: ["ORDER_VIOLATION"] })).toEqual({ totalCount: 1, edges: [{ node: { id: order.id } }] });
+    expect(await page({ statuses: ["FINAL"] })).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it("a page of cases and 100 cases through _entities with their parties, links, fine ranges and pages of seizures, controls, measures, and 100 partners' profiles and pages of decisions, prohibitions, appeals and permits, cost the same statements for 10 as for 100 objects", async () => {
     const suspect = partner();
-    for (let i = 0; i < 100; i++) await t.subgraph.services.cases.open(FRAUD, { offenceType: "ORDER_VIOLATION" as never, orderBreach: "PUNISHABLE_PROVISION" as never, suspectIds: [suspect.id, randomUUID()], facts: `case ${i}`, declarationIds: [randomUUID()] });
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const c = await t.subgraph.services.cases.open(FRAUD, { offenceType: "ORDER_VIOLATION" as never, orderBreach: "PUNISHABLE_PROVISION" as never, suspectIds: [suspect.id, randomUUID()], facts: `case ${i}`, declarationIds: [randomUUID()] });
+      const control = await t.subgraph.services.controls.plan(GUARD, { kind: "BORDER_AREA_CONTROL" as never, targetId: suspect.id, place: "Basel", caseId: c.id });
+      await t.subgraph.services.seizures.seize(GUARD, { kind: "EVIDENCE" as never, objects: `receipts ${i}`, caseId: c.id, controlId: control.id });
+      ids.push(c.id);
+    }
+    const NESTED = `id suspects { id } undertaking { id } declarations { id } appeals { id } fineRange { maxFine }
+      seizures(first: 2) { totalCount edges { node { id } } }
+      controls { totalCount edges { node { id measures { totalCount edges { node { id } } } seizures { totalCount edges { node { id } } } } } }`;
     const PAGE = `query ($n: Int!, $r: [_Any!]!) {
-      _entities(representations: $r) { ... on BusinessPartner { id complianceProfile { openCases } penaltyDecisions { id } declarantProhibitions { id } } }
-      offenceCases(first: $n) { edges { node { id suspects { id } undertaking { id } declarations { id } seizures { id } controls { id } appeals { id } fineRange { maxFine } } } } }`;
+      _entities(representations: $r) {
+        ... on BusinessPartner { id complianceProfile { openCases } offenceCases(first: 3) { totalCount edges { node { id } } } penaltyDecisions { totalCount edges { node { id } } } declarantProhibitions(first: 5) { totalCount edges { node { id } } }
+          enforcementAppeals { totalCount edges { node { id } } } borderConstructionPermits { totalCount edges { node { id } } } }
+        ... on OffenceCase { ${NESTED} } }
+      offenceCases(first: $n) { edges { node { ${NESTED} } } } }`;
     const count = async (n: number) => {
-      const r = Array.from({ length: n }, () => ({ __typename: "BusinessPartner", id: randomUUID() }));
+      const r = [suspect.id, ...Array.from({ length: n - 1 }, () => randomUUID())].map(id => ({ __typename: "BusinessPartner", id }));
+      r.push(...ids.slice(0, n).map(id => ({ __typename: "OffenceCase", id })));
       const before = t.subgraph.runtime.sql.count;
-      await ok(GUARD, PAGE, { n, r });
-      return t.subgraph.runtime.sql.count - before;
+      const res = await ok(GUARD, PAGE, { n, r });
+      const statements = t.subgraph.runtime.sql.count - before;
+      expect(res.offenceCases.edges).toHaveLength(n);
+      // Opened at the same instant: the page follows the cursor's tie-break, not the order of opening.
+      expect(res._entities[0].offenceCases.totalCount).toBe(100);
+      expect(res._entities[0].offenceCases.edges.map((e: { node: { id: string } }) => ids.includes(e.node.id))).toEqual([true, true, true]);
+      const cases = res._entities.slice(n);
+      expect(cases.map((c: { id: string }) => c.id)).toEqual(ids.slice(0, n));
+      for (const c of cases) {
+        expect(c.seizures.totalCount).toBe(1);
+        expect(c.controls.totalCount).toBe(1);
+        expect(c.controls.edges[0].node).toMatchObject({ measures: { totalCount: 0, edges: [] }, seizures: { totalCount: 1, edges: c.seizures.edges } });
+      }
+      return statements;
     };
     const ten = await count(10);
     const hundred = await count(100);
-    console.log(`offenceCases(first) with parties, links, seizures, controls, appeals + _entities(BusinessPartner) profile, decisions, prohibitions: ${hundred} SQL statements over 100, ${ten} over 10`);
+    console.log(`offenceCases(first) and _entities(OffenceCase) with parties, links, pages of seizures, controls, their measures and seizures + _entities(BusinessPartner) profile, pages of cases, decisions, prohibitions, appeals, permits: ${hundred} SQL statements over 100, ${ten} over 10`);
     expect(hundred).toBe(ten);
   });
 });

@@ -103,7 +103,7 @@ describe("ePortal step 5: API self-service", () => {
     expect(dump).not.toContain(keys.accessToken);
     expect(dump).not.toContain(keys.consumerSecret);
     // The keys cannot be read again: the type has no field for them.
-    const again = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { id credentials } } } }`, { id: partnerId });
+    const again = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { edges { node { id credentials } } } } } }`, { id: partnerId });
     expect(errorCode(again)).toBe("GRAPHQL_VALIDATION_FAILED");
 
     expect((await introspect(keys.accessToken)).body.principal).toMatchObject({ kind: "API_APPLICATION", partners: [{ partnerId, portalRole: null, roles: ["FREIGHT"] }] });
@@ -167,7 +167,7 @@ describe("ePortal step 5: API self-service", () => {
     expect(fields).toEqual(expect.arrayContaining(["id", "softwareName", "keyFingerprints"]));
     expect(fields).not.toContain("consumerKey");
     expect(fields.filter((f: string) => /token|secret|consumer/i.test(f))).toEqual([]);
-    const later = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { id consumerKey } } } }`, { id: partnerId });
+    const later = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { apiSubscriptions { applications { edges { node { id consumerKey } } } } } }`, { id: partnerId });
     expect(errorCode(later)).toBe("GRAPHQL_VALIDATION_FAILED");
 
     const row = await storedApplication(application.id);
@@ -320,17 +320,17 @@ describe("e-dec/NCTS authorisations (OD-AFD art. 8-9)", () => {
     const before = await h.fingerprint();
     expect(await processOnce(h.subgraph.runtime.dataSource, event, handler, h.clock)).toBe("DUPLICATE");
     expect(await h.fingerprint()).toBe(before);
-    const a = await h.as(DGD, `query ($b: ID!) { businessPartner(id: $b) { customsSystemAuthorisations { id securityReference missingConditions } } }`, { b: partnerId });
-    expect(a.data?.businessPartner.customsSystemAuthorisations[0]).toEqual({ id, securityReference: "CASH-1", missingConditions: [] });
+    const a = await h.as(DGD, `query ($b: ID!) { businessPartner(id: $b) { customsSystemAuthorisations { edges { node { id securityReference missingConditions } } } } }`, { b: partnerId });
+    expect(a.data?.businessPartner.customsSystemAuthorisations.edges[0].node).toEqual({ id, securityReference: "CASH-1", missingConditions: [] });
   });
 
   describe("an existing security counts for condition c (ID-R25, OD-AFD art. 8 para. 1 let. c)", () => {
-    const AUTHORISATIONS = `query ($p: ID!) { businessPartner(id: $p) { customsSystemAuthorisations { id status securityProvidedAt securityReference missingConditions } } }`;
+    const AUTHORISATIONS = `query ($p: ID!) { businessPartner(id: $p) { customsSystemAuthorisations(first: 100) { edges { node { id status securityProvidedAt securityReference missingConditions } } } } }`;
     const SECURITY_MISSING = "security for the expected levies (OD-AFD art. 8 para. 1 let. c)";
     const provided = (partnerId: string, securityId: string, kind = "GENERAL_BOND") => ({ partnerId, securityId, kind, reference: `${kind}-${securityId.slice(0, 8)}`, maxAmount: "50000.00" });
     const ended = (partnerId: string, securityId: string, reason: "CANCELLED" | "TERMINATION_RECEIVED") => ({ partnerId, securityId, reason, endedAt: h.clock.now().toISOString() });
     const authorisationOf = async (partnerId: string, id: string) =>
-      (await h.as(DGD, AUTHORISATIONS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations.find((a: { id: string }) => a.id === id);
+      (await h.as(DGD, AUTHORISATIONS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations.edges.map((e: { node: { id: string } }) => e.node).find((a: { id: string }) => a.id === id);
     const applyFor = async (admin: Parameters<IdentityHarness["as"]>[0], partnerId: string) => (await h.as(admin, APPLY, { input: baseApplication(partnerId) })).data?.applyForCustomsSystemAuthorisation.authorisation.id as string;
     const projection = (partnerId: string) => h.subgraph.runtime.dataSource.query("SELECT * FROM covering_security WHERE partner_id = ? ORDER BY security_id", [partnerId]);
     const applications = (partnerId: string) => h.subgraph.runtime.dataSource.query("SELECT * FROM customs_system_authorisation WHERE partner_id = ? ORDER BY id", [partnerId]);
@@ -522,7 +522,7 @@ describe("AEO status (LD art. 42a)", () => {
 });
 
 it("registers companies for the onboarding service only", async () => {
-  const res = await h.as(DGD, `mutation { recordUidRegisterEntry(input: { uid: "CHE-100.000.011", name: "Not Allowed AG", partnerType: LEGAL_ENTITY, address: { street: "a", postalCode: "8000", city: "Z", country: "CH" }, domicileInCustomsTerritory: true }) { uid } }`);
+  const res = await h.as(DGD, `mutation { recordUidRegisterEntry(input: { uid: "CHE-100.000.011", name: "Not Allowed AG", partnerType: LEGAL_ENTITY, address: { street: "a", postalCode: "8000", city: "Z", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`);
   expect(errorCode(res)).toBe("OFFICER_ROLE_REQUIRED");
   await registerCompany(h, "60000011", "Mirror AG");
 });

@@ -56,11 +56,11 @@ const UPDATE_PROFILE = `mutation ($input: UpdatePortalUserProfileInput!) { updat
 const ADD_SECOND_FACTOR = `mutation ($kind: SecondFactor!) { addSecondFactor(input: { kind: $kind }) { portalUser { status secondFactor } } }`;
 const REGISTER_PARTNER = `mutation ($uid: String!) { registerBusinessPartner(input: { uid: $uid }) { businessPartner { id status } } }`;
 const NEW_CODE = `mutation ($id: ID!) { requestNewOnboardingCode(input: { partnerId: $id }) { onboardingCode { id } } }`;
-const RECORD_BER = `mutation ($input: RecordBerRegisterEntryInput!) { recordBerRegisterEntry(input: $input) { berNumber headOfficeUid } }`;
+const RECORD_BER = `mutation ($input: RecordBerRegisterEntryInput!) { recordBerRegisterEntry(input: $input) { berRegisterEntry { berNumber headOfficeUid } } }`;
 const ADD_USER = `mutation ($p: ID!, $email: String!, $role: PortalRole!) { addPartnerUser(input: { partnerId: $p, email: $email, portalRole: $role }) { membership { id portalRole } } }`;
 const CHANGE_USER_ROLE = `mutation ($id: ID!, $role: PortalRole!) { changePartnerUserRole(input: { membershipId: $id, portalRole: $role }) { membership { id portalRole } } }`;
 const REMOVE_USER = `mutation ($id: ID!) { removePartnerUser(input: { membershipId: $id }) { membership { id portalRole } } }`;
-const MEMBERS = `query ($id: ID!) { businessPartner(id: $id) { memberships { portalRole user { chLoginSubject } } } }`;
+const MEMBERS = `query ($id: ID!) { businessPartner(id: $id) { memberships { edges { node { portalRole user { chLoginSubject } } } } } }`;
 const REQUEST_ROLE = `mutation ($p: ID!, $r: PartnerRoleType!) { requestPartnerRole(input: { partnerId: $p, roleType: $r }) { role { id roleType status } } }`;
 const REMOVE_ROLE = `mutation ($id: ID!) { removePartnerRole(input: { roleId: $id }) { role { status } } }`;
 const DECIDE_ROLE = (name: string) => `mutation ($id: ID!, $note: String) { ${name}(input: { roleId: $id, note: $note }) { role { status decisionNote } } }`;
@@ -156,7 +156,7 @@ describe("ePortal step 4: the users of a partner (ID-R17)", () => {
     expect((await accepted(deputy, REQUEST_ROLE, { p: partnerId, r: "TRANSPORT" })).requestPartnerRole.role.status).toBe("ACTIVE");
     const removed = await accepted(admin, REMOVE_USER, { id: membershipId });
     expect(removed.removePartnerUser.membership).toEqual({ id: membershipId, portalRole: "DEPUTY" });
-    expect((await accepted(admin, MEMBERS, { id: partnerId })).businessPartner.memberships).toEqual([{ portalRole: "ADMINISTRATOR", user: { chLoginSubject: "chlogin|m-admin-d" } }]);
+    expect((await accepted(admin, MEMBERS, { id: partnerId })).businessPartner.memberships.edges).toEqual([{ node: { portalRole: "ADMINISTRATOR", user: { chLoginSubject: "chlogin|m-admin-d" } } }]);
     await expectRefused(deputy, REQUEST_ROLE, { p: partnerId, r: "FREIGHT" }, "NOT_PARTNER_ADMINISTRATOR");
     await expectRefused(admin, REMOVE_USER, { id: membershipId }, "NOT_FOUND");
   });
@@ -314,7 +314,7 @@ describe("onboarding service: the register mirrors (ePortal step 2)", () => {
     const updated = await accepted(ONBOARDING, REGISTER_ENTRY, {
       input: { uid: compact, name: "Neuname Handels AG", partnerType: "LEGAL_ENTITY", address, domicileInCustomsTerritory: true },
     });
-    expect(updated.recordUidRegisterEntry).toEqual({ uid, name: "Neuname Handels AG" });
+    expect(updated.recordUidRegisterEntry.uidRegisterEntry).toEqual({ uid, name: "Neuname Handels AG" });
     expect((await accepted(ANONYMOUS, `query ($q: String!) { uidRegisterSearch(query: $q) { uid name address { city } } }`, { q: uid })).uidRegisterSearch).toEqual([
       { uid, name: "Neuname Handels AG", address: { city: "Basel" } },
     ]);
@@ -343,7 +343,7 @@ describe("onboarding service: the register mirrors (ePortal step 2)", () => {
     const head = await registerCompany(h, "80000024", "Hauptsitz AG");
     await expectRefused(await securedUser(h, "chlogin|m-ber"), RECORD_BER, branch(head), "OFFICER_ROLE_REQUIRED");
     await expectRefused(DGD, RECORD_BER, branch(head), "OFFICER_ROLE_REQUIRED");
-    expect((await accepted(ONBOARDING, RECORD_BER, branch(head))).recordBerRegisterEntry).toEqual({ berNumber: "80000023", headOfficeUid: head });
+    expect((await accepted(ONBOARDING, RECORD_BER, branch(head))).recordBerRegisterEntry.berRegisterEntry).toEqual({ berNumber: "80000023", headOfficeUid: head });
   });
 });
 

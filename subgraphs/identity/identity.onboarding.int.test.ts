@@ -110,7 +110,7 @@ describe("ePortal step 2: the business partner", () => {
 
   it("registers a branch by BER number and sends its code to the head office (ID-R07, ePortal step 2)", async () => {
     const headUid = await registerCompany(h, "10000005", "Head Office AG", { city: "Luzern" });
-    const branchEntry = await h.as(ONBOARDING, `mutation ($input: RecordBerRegisterEntryInput!) { recordBerRegisterEntry(input: $input) { berNumber } }`, {
+    const branchEntry = await h.as(ONBOARDING, `mutation ($input: RecordBerRegisterEntryInput!) { recordBerRegisterEntry(input: $input) { berRegisterEntry { berNumber } } }`, {
       input: { berNumber: "12345678", headOfficeUid: headUid, name: "Head Office AG, Filiale Chur", address: { street: "Postgasse 1", postalCode: "7000", city: "Chur", country: "CH" } },
     });
     expect(branchEntry.errors).toBeUndefined();
@@ -127,8 +127,8 @@ describe("ePortal step 2: the business partner", () => {
 describe("ePortal step 3: the onboarding code", () => {
   it("makes the redeemer the portal administrator and onboards the partner (ID-R08, ID-R10, ePortal step 3)", async () => {
     const { partnerId, admin } = await onboardedPartner(h, "chlogin|redeemer", "10000006", "Redeemed AG");
-    const res = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { status memberships { portalRole user { chLoginSubject } } } }`, { id: partnerId });
-    expect(res.data?.businessPartner).toEqual({ status: "ONBOARDED", memberships: [{ portalRole: "ADMINISTRATOR", user: { chLoginSubject: "chlogin|redeemer" } }] });
+    const res = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { status memberships { edges { node { portalRole user { chLoginSubject } } } } } }`, { id: partnerId });
+    expect(res.data?.businessPartner).toEqual({ status: "ONBOARDED", memberships: { edges: [{ node: { portalRole: "ADMINISTRATOR", user: { chLoginSubject: "chlogin|redeemer" } } }] } });
   });
 
   it("requires the current terms of use to be accepted (ID-R09, ePortal step 3)", async () => {
@@ -150,14 +150,14 @@ describe("ePortal step 3: the onboarding code", () => {
     const reg = await h.as(early, REGISTER_PARTNER, { input: { uid } });
     const partnerId = reg.data!.registerBusinessPartner.businessPartner.id;
     const code = await h.latestCode(partnerId);
-    const codes = await h.as(early, `query ($id: ID!) { businessPartner(id: $id) { onboardingCodes { validUntil status } } }`, { id: partnerId });
+    const codes = await h.as(early, `query ($id: ID!) { businessPartner(id: $id) { onboardingCodes { edges { node { validUntil status } } } } }`, { id: partnerId });
     // Issued 2 March: last valid moment 16 March 23:59:59 in Zurich (UTC+1).
-    expect(codes.data?.businessPartner.onboardingCodes[0]).toEqual({ validUntil: "2026-03-16T22:59:59.999Z", status: "ISSUED" });
+    expect(codes.data?.businessPartner.onboardingCodes.edges[0].node).toEqual({ validUntil: "2026-03-16T22:59:59.999Z", status: "ISSUED" });
     h.clock.set("2026-03-17T00:00:00+01:00");
     const expired = await expectRefused(early, REDEEM, { code, version: h.subgraph.services.config.termsOfUseVersion }, "ONBOARDING_CODE_EXPIRED");
     expect(expired.extensions).toMatchObject({ rule: "ID-R11", article: "ePortal step 3" });
-    const after = await h.as(early, `query ($id: ID!) { businessPartner(id: $id) { onboardingCodes { status } } }`, { id: partnerId });
-    expect(after.data?.businessPartner.onboardingCodes[0].status).toBe("EXPIRED");
+    const after = await h.as(early, `query ($id: ID!) { businessPartner(id: $id) { onboardingCodes { edges { node { status } } } } }`, { id: partnerId });
+    expect(after.data?.businessPartner.onboardingCodes.edges[0].node.status).toBe("EXPIRED");
     h.clock.set("2026-03-16T23:59:59.999+01:00");
     const last = await h.as(early, REDEEM, { code, version: h.subgraph.services.config.termsOfUseVersion });
     expect(last.errors).toBeUndefined();
@@ -266,14 +266,14 @@ describe("ePortal step 4: roles and users", () => {
     const removed = await h.as(admin, `mutation ($id: ID!) { removePartnerRole(input: { roleId: $id }) { role { status endedAt } } }`, { id: freight.data?.requestPartnerRole.role.id });
     expect(removed.data?.removePartnerRole.role.status).toBe("REMOVED");
     await expectRefused(admin, `mutation ($id: ID!) { removePartnerRole(input: { roleId: $id }) { role { status } } }`, { id: freight.data?.requestPartnerRole.role.id }, "ROLE_NOT_OPEN");
-    const overview = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { status roles { roleType status } } }`, { id: partnerId });
-    expect(overview.data?.businessPartner).toEqual({ status: "ONBOARDED", roles: [{ roleType: "FREIGHT", status: "REMOVED" }] });
+    const overview = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { status roles { totalCount edges { node { roleType status } } } } }`, { id: partnerId });
+    expect(overview.data?.businessPartner).toEqual({ status: "ONBOARDED", roles: { totalCount: 1, edges: [{ node: { roleType: "FREIGHT", status: "REMOVED" } }] } });
   });
 
   it("keeps at least one administrator and needs no further users for interface partners (ID-R17, ID-R18, ePortal step 4)", async () => {
     const { partnerId, admin } = await onboardedPartner(h, "chlogin|admin17", "10000019", "Last Admin AG");
-    const members = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { memberships { id portalRole } } }`, { id: partnerId });
-    const adminMembership = members.data?.businessPartner.memberships[0].id;
+    const members = await h.as(admin, `query ($id: ID!) { businessPartner(id: $id) { memberships { edges { node { id portalRole } } } } }`, { id: partnerId });
+    const adminMembership = members.data?.businessPartner.memberships.edges[0].node.id;
     await expectRefused(admin, `mutation ($id: ID!) { removePartnerUser(input: { membershipId: $id }) { membership { id } } }`, { id: adminMembership }, "LAST_ADMINISTRATOR");
     await expectRefused(admin, `mutation ($id: ID!) { changePartnerUserRole(input: { membershipId: $id, portalRole: USER }) { membership { id } } }`, { id: adminMembership }, "LAST_ADMINISTRATOR");
   });
@@ -290,12 +290,12 @@ describe("who sees what", () => {
   it("shows public register data to any authenticated caller and the private parts only to the partner's people and officers", async () => {
     const { partnerId } = await onboardedPartner(h, "chlogin|private", "10000017", "Private Parts AG");
     const other = await securedUser(h, "chlogin|nosy");
-    const q = `query ($id: ID!) { businessPartner(id: $id) { name roles { roleType } } }`;
+    const q = `query ($id: ID!) { businessPartner(id: $id) { name roles { edges { node { roleType } } } } }`;
     const res = await h.as(other, q, { id: partnerId });
     expect(res.data?.businessPartner).toEqual({ name: "Private Parts AG", roles: null });
     expect(errorCode(res)).toBe("FORBIDDEN");
     expect(errorCode(await h.as(ANONYMOUS, q, { id: partnerId }))).toBe("UNAUTHENTICATED");
-    expect((await h.as(officer("AUDITOR"), q, { id: partnerId })).data?.businessPartner.roles).toEqual([]);
+    expect((await h.as(officer("AUDITOR"), q, { id: partnerId })).data?.businessPartner.roles).toEqual({ edges: [] });
     const mine = await h.as(other, `{ businessPartners { totalCount } }`);
     expect(mine.data?.businessPartners.totalCount).toBe(0);
   });

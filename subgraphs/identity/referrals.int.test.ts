@@ -44,9 +44,11 @@ const cancelled = (r: { referralId: string; partnerId: string }, reason = "Case 
 const APPLY = `mutation ($input: ApplyForCustomsSystemAuthorisationInput!) { applyForCustomsSystemAuthorisation(input: $input) { authorisation { id } } }`;
 const step = (name: string) => `mutation ($id: ID!) { ${name}(input: { authorisationId: $id }) { authorisation { id status } } }`;
 const SECURITY = `mutation ($id: ID!) { recordAuthorisationSecurity(input: { authorisationId: $id, securityReference: "CASH-REF-1" }) { authorisation { id } } }`;
-const WITHDRAW = `mutation ($id: ID!, $ground: WithdrawalGround!, $reason: String!) { withdrawCustomsSystemAuthorisation(input: { authorisationId: $id, ground: $ground, reason: $reason }) { authorisation { id status withdrawalGround withdrawalReferrals { id status decidedBy decisionReason decidedAt } } } }`;
+const WITHDRAW = `mutation ($id: ID!, $ground: WithdrawalGround!, $reason: String!) { withdrawCustomsSystemAuthorisation(input: { authorisationId: $id, ground: $ground, reason: $reason }) { authorisation { id status withdrawalGround withdrawalReferrals { edges { node { id status decidedBy decisionReason decidedAt } } } } } }`;
 const DISMISS = `mutation ($id: ID!, $reason: String!) { dismissWithdrawalReferral(input: { referralId: $id, reason: $reason }) { withdrawalReferral { id status decidedAt decidedBy decisionReason } } }`;
-const REFERRALS = `query ($p: ID!) { businessPartner(id: $p) { customsSystemAuthorisations { id status withdrawalReferrals { id caseIds caseNumbers reason raisedAt receivedAt status decidedAt decidedBy decisionReason } } } }`;
+const REFERRALS = `query ($p: ID!) { businessPartner(id: $p) { customsSystemAuthorisations { edges { node { id status withdrawalReferrals { edges { node { id caseIds caseNumbers reason raisedAt receivedAt status decidedAt decidedBy decisionReason } } } } } } } }`;
+/** The nodes of a connection's page. */
+const nodes = (connection: { edges: { node: Record<string, unknown> }[] }) => connection.edges.map(e => e.node);
 
 let uid = 40000000;
 
@@ -66,7 +68,7 @@ async function holder(name: string): Promise<{ partnerId: string; admin: Paramet
 async function referralsSeenBy(principal: Parameters<IdentityHarness["as"]>[0], partnerId: string) {
   const res = await h.as(principal, REFERRALS, { p: partnerId });
   expect(res.errors).toBeUndefined();
-  return res.data?.businessPartner.customsSystemAuthorisations[0].withdrawalReferrals as Record<string, unknown>[];
+  return nodes(res.data?.businessPartner.customsSystemAuthorisations.edges[0].node.withdrawalReferrals);
 }
 
 const rows = (partnerId: string) => h.subgraph.runtime.dataSource.query("SELECT id, status, case_numbers, reason, decided_by FROM withdrawal_referral WHERE partner_id = ? ORDER BY id", [partnerId]);
@@ -80,13 +82,13 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     expect(await deliver("RepeatedOffencesReferral", first)).toBe("PROCESSED");
     expect(await deliver("RepeatedOffencesReferral", second)).toBe("PROCESSED");
 
-    // The DGD sees both, newest first, with the cases' numbers; the authorisation stands.
+    // The DGD sees both, oldest raised first, with the cases' numbers; the authorisation stands.
     const seen = await h.as(DGD, REFERRALS, { p: partnerId });
-    const authorisation = seen.data?.businessPartner.customsSystemAuthorisations[0];
+    const authorisation = seen.data?.businessPartner.customsSystemAuthorisations.edges[0].node;
     expect(authorisation).toMatchObject({ id: authorisationId, status: "GRANTED" });
-    expect(authorisation.withdrawalReferrals).toEqual([
-      { id: second.referralId, caseIds: second.caseIds, caseNumbers: ["ENF-2026-0140"], reason: "A third evasion", raisedAt: "2026-03-01T16:00:00.000Z", receivedAt: "2026-03-02T08:00:00.000Z", status: "OPEN", decidedAt: null, decidedBy: null, decisionReason: null },
+    expect(nodes(authorisation.withdrawalReferrals)).toEqual([
       { id: first.referralId, caseIds: first.caseIds, caseNumbers: first.caseNumbers, reason: first.reason, raisedAt: first.raisedAt, receivedAt: "2026-03-02T08:00:00.000Z", status: "OPEN", decidedAt: null, decidedBy: null, decisionReason: null },
+      { id: second.referralId, caseIds: second.caseIds, caseNumbers: ["ENF-2026-0140"], reason: "A third evasion", raisedAt: "2026-03-01T16:00:00.000Z", receivedAt: "2026-03-02T08:00:00.000Z", status: "OPEN", decidedAt: null, decidedBy: null, decisionReason: null },
     ]);
     expect(await withdrawnEvents(partnerId)).toEqual([]);
 
@@ -103,8 +105,8 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     });
     h.clock.set("2026-03-02T09:00:00+01:00");
     expect((await referralsSeenBy(DGD, partnerId)).map(r => [r.id, r.status])).toEqual([
-      [second.referralId, "OPEN"],
       [first.referralId, "DISMISSED"],
+      [second.referralId, "OPEN"],
     ]);
     // A decided referral is not decided again, and nothing changes.
     const before = await h.fingerprint();
@@ -114,7 +116,7 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     expect(await h.fingerprint()).toBe(before);
     // Still nothing withdrawn: only the DGD's withdrawal does that.
     expect(await withdrawnEvents(partnerId)).toEqual([]);
-    expect((await h.as(DGD, REFERRALS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations[0].status).toBe("GRANTED");
+    expect((await h.as(DGD, REFERRALS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations.edges[0].node.status).toBe("GRANTED");
   });
 
   it("X24 RepeatedOffencesReferral: the same referral delivered again, under the same or a new envelope id, or 20 times at once, records one referral; one about an unknown partner is recorded too (ENF-R06; OD-AFD art. 9 let. c)", async () => {
@@ -185,7 +187,7 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
 
     // Another ground (let. a) withdraws B's authorisation but leaves its referral for the DGD.
     const byConditions = await h.as(DGD, WITHDRAW, { id: b.authorisationId, ground: "CONDITIONS_NO_LONGER_MET", reason: "Seat moved abroad" });
-    expect(byConditions.data?.withdrawCustomsSystemAuthorisation.authorisation).toMatchObject({ status: "WITHDRAWN", withdrawalReferrals: [{ id: ofB.referralId, status: "OPEN", decidedBy: null }] });
+    expect(byConditions.data?.withdrawCustomsSystemAuthorisation.authorisation).toMatchObject({ status: "WITHDRAWN", withdrawalReferrals: { edges: [{ node: { id: ofB.referralId, status: "OPEN", decidedBy: null } }] } });
 
     // A refused withdrawal changes no referral.
     const before = await h.fingerprint();
@@ -200,11 +202,13 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     expect(withdrawn.data?.withdrawCustomsSystemAuthorisation.authorisation).toMatchObject({
       status: "WITHDRAWN",
       withdrawalGround: "REPEATED_OFFENCES",
-      withdrawalReferrals: [
-        { id: open2.referralId, ...decided },
-        { id: open1.referralId, ...decided },
-        { id: dismissed.referralId, status: "DISMISSED", decisionReason: "Too old to count" },
-      ],
+      withdrawalReferrals: {
+        edges: [
+          { node: { id: dismissed.referralId, status: "DISMISSED", decisionReason: "Too old to count" } },
+          { node: { id: open1.referralId, ...decided } },
+          { node: { id: open2.referralId, ...decided } },
+        ],
+      },
     });
     expect((await rows(b.partnerId)).map((x: { status: string }) => x.status)).toEqual(["OPEN"]);
     expect(await withdrawnEvents(a.partnerId)).toHaveLength(1);
@@ -250,11 +254,11 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
     expect((await referralsSeenBy(DGD, partnerId)).find(r => r.id === overtaken.referralId)).toMatchObject({ status: "CANCELLED", caseNumbers: overtaken.caseNumbers, reason: overtaken.reason, decidedBy: "enforcement" });
     // Withdrawing on let. c now decides nothing of these.
     const before = await rows(partnerId);
-    await h.as(DGD, WITHDRAW, { id: (await h.as(DGD, REFERRALS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations[0].id, ground: "REPEATED_OFFENCES", reason: "On other evidence" });
+    await h.as(DGD, WITHDRAW, { id: (await h.as(DGD, REFERRALS, { p: partnerId })).data?.businessPartner.customsSystemAuthorisations.edges[0].node.id, ground: "REPEATED_OFFENCES", reason: "On other evidence" });
     expect(await rows(partnerId)).toEqual(before);
   });
 
-  it("X24 RepeatedOffencesReferral: the referrals of 100 authorisations cost one statement (ENF-R06; OD-AFD art. 9 let. c)", async () => {
+  it("X24 RepeatedOffencesReferral: the referrals of 100 authorisations cost two statements, as many as for one (ENF-R06; OD-AFD art. 9 let. c)", async () => {
     const repo = h.subgraph.runtime.dataSource.getRepository(CustomsSystemAuthorisation);
     const partners = Array.from({ length: 100 }, () => randomUUID());
     await repo.insert(
@@ -274,12 +278,13 @@ describe("X24 RepeatedOffencesReferral (ENF-R06; OD-AFD art. 9 let. c)", () => {
       })),
     );
     for (const partnerId of partners.slice(0, 50)) await deliver("RepeatedOffencesReferral", referral(partnerId));
-    const LIST = (withReferrals: boolean) => `{ customsSystemAuthorisations(status: DOCUMENTS_COMPLETE, first: 100) { edges { node { id ${withReferrals ? "withdrawalReferrals { id status }" : ""} } } } }`;
+    const LIST = (withReferrals: boolean) => `{ customsSystemAuthorisations(status: DOCUMENTS_COMPLETE, first: 100) { edges { node { id ${withReferrals ? "withdrawalReferrals { edges { node { id status } } }" : ""} } } } }`;
     const without = await h.subgraph.runtime.sql.measure(() => h.as(DGD, LIST(false)));
     const withReferrals = await h.subgraph.runtime.sql.measure(() => h.as(DGD, LIST(true)));
-    const edges = (withReferrals.result.data as any).customsSystemAuthorisations.edges as { node: { withdrawalReferrals: unknown[] } }[];
+    const edges = (withReferrals.result.data as any).customsSystemAuthorisations.edges as { node: { withdrawalReferrals: { edges: unknown[] } } }[];
     expect(edges).toHaveLength(100);
-    expect(edges.filter(e => e.node.withdrawalReferrals.length === 1)).toHaveLength(50);
-    expect(withReferrals.statements).toBe(without.statements + 1);
+    expect(edges.filter(e => e.node.withdrawalReferrals.edges.length === 1)).toHaveLength(50);
+    // The 100 authorisations' pages of referrals: one window query picks them, one IN query loads them.
+    expect(withReferrals.statements).toBe(without.statements + 2);
   });
 });

@@ -17,7 +17,7 @@ import {
   Subscriber,
 } from "./events";
 import { listen, RunningHost } from "./http";
-import { KitEventTables1763800000000 } from "./migrations";
+import { KitEventTables1763800000000, KitEventTraceContext1765700000000 } from "./migrations";
 import { PRINCIPAL_HEADER, Principal, servicePrincipal, signingSecret, signPrincipal } from "./principal";
 
 /**
@@ -59,7 +59,7 @@ let failOnce: Set<string>;
 let handlerDelayMs: number;
 
 async function producerSource(url: string): Promise<SubgraphDataSource> {
-  return openDataSource({ name: "kitproducer", entities: EVENT_ENTITIES, migrations: [KitEventTables1763800000000], env: { KITPRODUCER_DATABASE_URL: url } });
+  return openDataSource({ name: "kitproducer", entities: EVENT_ENTITIES, migrations: [KitEventTables1763800000000, KitEventTraceContext1765700000000], env: { KITPRODUCER_DATABASE_URL: url } });
 }
 
 /** The receiver of a subscriber (deliveries are signed for the subscriber's name). */
@@ -143,7 +143,7 @@ beforeAll(async () => {
   producerUrl = await freshDatabase("customs_test_kit_events_producer");
   const consumerUrl = await freshDatabase("customs_test_kit_events_consumer");
   producer = await producerSource(producerUrl);
-  consumer = await openDataSource({ name: "kitconsumer", entities: [...EVENT_ENTITIES, TestEffect], migrations: [KitEventTables1763800000000], env: { KITCONSUMER_DATABASE_URL: consumerUrl } });
+  consumer = await openDataSource({ name: "kitconsumer", entities: [...EVENT_ENTITIES, TestEffect], migrations: [KitEventTables1763800000000, KitEventTraceContext1765700000000], env: { KITCONSUMER_DATABASE_URL: consumerUrl } });
   await consumer.dataSource.query(
     "CREATE TABLE test_effect (id INT AUTO_INCREMENT PRIMARY KEY, event_id VARCHAR(36) NOT NULL, type VARCHAR(80) NOT NULL, aggregate_id VARCHAR(64) NOT NULL)",
   );

@@ -9,7 +9,7 @@ import type { Logger } from "./logger";
 import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } from "./principal";
 import { sqlTime } from "./time";
 import { transaction } from "./transaction";
-import { SpanKind, Tracing } from "./tracing";
+import { currentTraceparent, extractContext, SpanKind, traceHeaders, Tracing } from "./tracing";
 
 /**
  * Cross-subgraph events (DOMAIN.md §0.5, §7): a transactional outbox in each subgraph's own
@@ -51,6 +51,10 @@ export class OutboxEvent {
 
   @Column({ type: "datetime", precision: 3, name: "occurred_at" })
   occurredAt: Date;
+
+  /** The `traceparent` of the request that published it (kit/tracing.ts), continued by each delivery. */
+  @Column({ type: "varchar", length: 100, name: "trace_context", nullable: true })
+  traceContext: string | null;
 }
 
 @Entity("outbox_delivery")
@@ -151,7 +155,7 @@ export class EventPublisher {
   async publish<T extends Record<string, unknown>>(manager: EntityManager, type: string, aggregateId: string, payload: T): Promise<EventEnvelope<T>> {
     const now = this.clock.now();
     const event = await manager.save(
-      manager.create(OutboxEvent, { id: randomUUID(), type, aggregateId, payload, occurredAt: now }),
+      manager.create(OutboxEvent, { id: randomUUID(), type, aggregateId, payload, occurredAt: now, traceContext: currentTraceparent() ?? null }),
     );
     const targets = this.subscribers.filter(s => !s.types?.length || s.types.includes(type));
     if (targets.length && this.deliverAtOnce.includes(type)) {
@@ -197,6 +201,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** Counts each delivery attempt by subscriber and outcome (kit/metrics.ts). */
   onAttempt?: (subscriber: string, outcome: "delivered" | "failed") => void;
+  /** Each delivery is a PRODUCER span in the trace the event was published in (kit/tracing.ts). */
+  tracing?: Tracing;
 }
 
 export class EventRelay {
@@ -311,13 +317,23 @@ export class EventRelay {
       payload: event.payload,
     };
     const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret, subscriber.name);
-    const response = await this.fetch(subscriber.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: token },
-      body: JSON.stringify(envelope),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status} from ${subscriber.name}`);
+    const send = async () => {
+      const response = await this.fetch(subscriber.url, {
+        method: "POST",
+        // The delivery's own span (or the publishing request's traceparent when tracing is off) is the consumer's parent.
+        headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: token, ...traceHeaders() },
+        body: JSON.stringify(envelope),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status} from ${subscriber.name}`);
+    };
+    const tracing = this.options.tracing;
+    if (!tracing || !event.traceContext) return send();
+    await tracing.span(
+      `deliver ${event.type}`,
+      { kind: SpanKind.PRODUCER, parent: extractContext({ traceparent: event.traceContext }), attributes: { "messaging.message.id": event.id, "messaging.destination.name": event.type, "event.subscriber": subscriber.name } },
+      send,
+    );
   }
 }
 

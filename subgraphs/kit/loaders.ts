@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { In, ObjectLiteral, Repository } from "typeorm";
+import type { ConnectionShape } from "./pagination";
 
 /**
  * Per-request DataLoaders (graphql/dataloader "Caching Per-Request"): one cache per GraphQL
@@ -49,4 +50,19 @@ export async function loadManyByColumn<T extends ObjectLiteral>(
     groups.set(k, [...(groups.get(k) ?? []), row]);
   }
   return keys.map(k => groups.get(k) ?? []);
+}
+
+/**
+ * The per-request loader of one nested connection: its pages for every parent of the request in
+ * one batch, one loader per field and per page arguments (and filter), since each such field of a
+ * query asks with its own.
+ */
+export function pageLoader<T>(
+  cache: LoaderCache,
+  field: string,
+  args: { first: number; after?: string | null },
+  load: (parentIds: readonly string[]) => Promise<ArrayLike<ConnectionShape<T> | Error>>,
+  filter?: unknown,
+): DataLoader<string, ConnectionShape<T>> {
+  return cache.get<string, ConnectionShape<T>>(`${field}:${JSON.stringify([args.first, args.after ?? null, filter ?? null])}`, load);
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from "typeorm";
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from "typeorm";
 
 /**
  * The kit's own tables (event outbox, deliveries, processed events). Every subgraph lists this
@@ -88,5 +88,22 @@ export class KitIdempotencyKeys1764500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable("idempotency_key");
+  }
+}
+
+/**
+ * The trace an event was published in (issue 13, kit/tracing.ts): its W3C `traceparent`, so that
+ * each delivery, and the handling in the consumer, join the trace of the request that caused it.
+ * Null for events published outside any trace and for those published before this migration.
+ */
+export class KitEventTraceContext1765700000000 implements MigrationInterface {
+  name = "KitEventTraceContext1765700000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.addColumn("outbox_event", new TableColumn({ name: "trace_context", type: "varchar", length: "100", isNullable: true }));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropColumn("outbox_event", "trace_context");
   }
 }

@@ -42,7 +42,12 @@ export interface ConnectionShape<T> {
   readonly totalCount: number | Promise<number>;
 }
 
-export function Connection<T extends object>(node: ClassType<T>, name: string) {
+/**
+ * A Relay connection type of `node`. `order` says how its items are ordered when it is not by
+ * creation, oldest first (the order of `paginate` and `paginateByParent`).
+ */
+export function Connection<T extends object>(node: ClassType<T>, name: string, options: { order?: string } = {}) {
+  const order = options.order ?? "oldest first";
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class Edge {
     @Field(() => node, { description: `The ${name}.` })
@@ -52,9 +57,9 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, oldest first (keyset pagination: stable while items are added).` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, ${order} (keyset pagination: stable while items are added).` })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge], { description: "Bounded: the items of this page, at most `first`, oldest first." })
+    @Field(() => [Edge], { description: `Bounded: the items of this page, at most \`first\`, ${order}.` })
     edges: Edge[];
 
     @Field(() => PageInfo, { description: "Where this page sits: whether more follow, and the cursors to continue." })
@@ -192,4 +197,62 @@ export async function paginateByParent<T extends ObjectLiteral & { id: string }>
       },
     };
   });
+}
+
+/** The answer of a connection whose items the caller may not read (e.g. referrals, ENF-R21): no page, nothing counted. */
+export function emptyConnection<T>(): ConnectionShape<T> {
+  return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+}
+
+/**
+ * A page of one row shown as another (a case link as its case): the same cursors, and the count
+ * still asked for only when a client reads `totalCount`.
+ */
+export function mapConnection<T, U>(page: ConnectionShape<T>, map: (node: T) => U): ConnectionShape<U> {
+  return {
+    edges: page.edges.map(e => ({ node: map(e.node), cursor: e.cursor })),
+    pageInfo: page.pageInfo,
+    get totalCount() {
+      return page.totalCount;
+    },
+  };
+}
+
+/**
+ * Cursors on another unique sort key than (creation time, id), for lists `paginate` cannot key:
+ * tariff number and first day, a sequence number, depositor and tariff number. Same shape as the
+ * kit's cursors: opaque base64url JSON of the key.
+ */
+export const keyCursor = {
+  encode(key: (string | number)[]): string {
+    return Buffer.from(JSON.stringify(key)).toString("base64url");
+  },
+  /** The key behind a cursor, checked against the types the list sorts by; BAD_USER_INPUT on `after` otherwise. */
+  decode<K extends (string | number)[]>(cursor: string, types: ("string" | "number")[]): K {
+    try {
+      const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+      if (!Array.isArray(key) || key.length !== types.length || key.some((v, i) => typeof v !== types[i])) throw new Error("bad cursor");
+      return key as K;
+    } catch {
+      throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
+    }
+  },
+};
+
+/** A page from up to `first + 1` nodes in key order (the extra one says whether another page follows), with `keyCursor` cursors. */
+export function pageByKey<T>(sorted: T[], args: ConnectionArgs, keyOf: (node: T) => (string | number)[], totalCount: () => Promise<number>): ConnectionShape<T> {
+  const nodes = sorted.slice(0, args.first);
+  const edges = nodes.map(node => ({ node, cursor: keyCursor.encode(keyOf(node)) }));
+  return {
+    edges,
+    get totalCount() {
+      return totalCount();
+    },
+    pageInfo: {
+      hasNextPage: sorted.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
 }

@@ -167,6 +167,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500),
     fetch: client.fetch,
     onAttempt: (subscriber, outcome) => metrics.eventDeliveries.inc({ subscriber, outcome }),
+    tracing,
   });
   observeDatabase(metrics, db, clock);
   const idempotency = new Idempotency({ dataSource: db.dataSource, clock, logger, env, secretResults: def.secretResults });

@@ -9,6 +9,7 @@ import {
   DepositorTransferResolver,
   LotMovementResolver,
   PartnerWarehousingResolver,
+  StockResolver,
   StorageFacilityResolver,
   StoredLotResolver,
 } from "./resolvers/warehousing.resolver";
@@ -28,7 +29,7 @@ export const definition: SubgraphDefinition<WarehousingServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [StorageFacilityResolver, StoredLotResolver, LotMovementResolver, DepositorTransferResolver, PartnerWarehousingResolver, DeclarationLotsResolver],
+      resolvers: [StorageFacilityResolver, StoredLotResolver, StockResolver, LotMovementResolver, DepositorTransferResolver, PartnerWarehousingResolver, DeclarationLotsResolver],
       references: {
         // A facility's particulars are public to signed-in callers; its stock and lots are checked per field.
         StorageFacility: {

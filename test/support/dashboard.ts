@@ -14,24 +14,24 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
   query PartnerDashboard($id: ID!, $first: Int!) {
     businessPartner(id: $id) {
       id name status
-      roles { roleType status }
+      roles { edges { node { roleType status } } }
       declarations(first: $first) {
         edges {
           node {
-            id declarationNumber status acceptedAt countsAsPresented corrections { id reason }
+            id declarationNumber status acceptedAt countsAsPresented corrections { edges { node { id reason } } }
             taxationDecision {
               id kind totalDuties
               customsDebt {
                 id status amount outstanding interest paymentDeadline securedAmount goodsReleasable
                 debtors { basis partner { id name } }
-                payments { amount suretyReceipt { number } }
+                payments { edges { node { amount suretyReceipt { number } } } }
               }
             }
           }
         }
       }
-      securities { id kind maxAmount status }
-      exposure { openDebts conditionalDebts bonds { maxAmount reserved headroom } }
+      securities { edges { node { id kind maxAmount status } } }
+      exposure { openDebts conditionalDebts bonds { edges { node { maxAmount reserved headroom } } } }
     }
   }`;
 

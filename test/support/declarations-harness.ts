@@ -76,10 +76,15 @@ export const LODGE = /* GraphQL */ `
       declaration {
         id declarationNumber status isPreDeclaration transmittedAt receiptConfirmedAt acceptedAt selectionResult selectionCommunicatedAt releasedAt removalDueBy
         selection { result }
-        documents { kind identificationMark dueAt dueRule submittedAt }
+        documents { edges { node { kind identificationMark dueAt dueRule submittedAt } } }
       }
     }
   }`;
+
+/** The nodes of a page of a Relay connection, in order. */
+export function nodes<T = any>(connection: { edges: { node: T }[] }): T[] {
+  return connection.edges.map(edge => edge.node);
+}
 
 /** An e-dec import of T-shirts by `d` (any declarant with a business and a personal number), with `overrides`. */
 export function importInput(d: Pick<Declarant, "partnerId" | "businessNumber" | "personalNumber">, overrides: Record<string, unknown> = {}) {

@@ -20,7 +20,7 @@ export const DECLARATION = /* GraphQL */ `
   selectionResult releasedAt removedAt incorrectParticularsFoundAt
   presentation { id status }
   items { position tariffNumber description grossMassKg quantity }
-  documents { kind identificationMark dueAt dueRule submittedAt }`;
+  documents { edges { node { kind identificationMark dueAt dueRule submittedAt } } }`;
 
 export const GET = `query ($id: ID!) { declaration(id: $id) { ${DECLARATION} } }`;
 export const LODGE_FULL = `mutation ($input: LodgeDeclarationInput!) { lodgeDeclaration(input: $input) { declaration { ${DECLARATION} } } }`;
@@ -47,7 +47,7 @@ export const DECIDE_CHANGE = `mutation ($id: ID!, $grant: Boolean!) { decideTaxa
 export const APPEAL = `mutation ($id: ID!) { fileAppeal(input: { taxationDecisionId: $id, grounds: "The rate applied is not the one in force." }) { appeal { id contestedType contestedId instance status deadline } } }`;
 export const DECIDE_APPEAL = `mutation ($id: ID!, $outcome: String!) { decideAppeal(input: { appealId: $id, outcome: $outcome }) { appeal { id instance status decidedAt outcome furtherAppealDeadline } } }`;
 export const APPEAL_TO_DGD = `mutation ($id: ID!) { appealToDgd(input: { appealId: $id, grounds: "The district directorate misread the tariff." }) { appeal { id contestedType contestedId instance status deadline } } }`;
-export const TAXATIONS = `query ($id: ID!) { declaration(id: $id) { version taxationDecision { id kind } taxationDecisions { id kind status totalDuties lines { tariffNumber amount } } } }`;
+export const TAXATIONS = `query ($id: ID!) { declaration(id: $id) { version taxationDecision { id kind } taxationDecisions { edges { node { id kind status totalDuties lines { tariffNumber amount } } } } } }`;
 
 /** A line of goods; masses in kg as the API takes them (exact decimal strings). */
 export function item(tariffNumber: string, grossMassKg: string, extra: Record<string, unknown> = {}) {

@@ -50,7 +50,7 @@ export async function startIdentity(database: string, options: { now?: string; e
 }
 
 export const REGISTER_ENTRY = /* GraphQL */ `
-  mutation ($input: RecordUidRegisterEntryInput!) { recordUidRegisterEntry(input: $input) { uid name } }`;
+  mutation ($input: RecordUidRegisterEntryInput!) { recordUidRegisterEntry(input: $input) { uidRegisterEntry { uid name } } }`;
 
 /** Puts a company into the FOCBS mirror of the UID register, as the onboarding service does. */
 export async function registerCompany(h: IdentityHarness, digits: string, name: string, options: { country?: string; domicile?: boolean; city?: string } = {}): Promise<string> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
-import { buildFederatedSchema, KitEventTables1763800000000, KitIdempotencyKeys1764500000000, SubgraphContext, SubgraphDefinition } from "../../subgraphs/kit";
+import { buildFederatedSchema, KitEventTables1763800000000, KitEventTraceContext1765700000000, KitIdempotencyKeys1764500000000, SubgraphContext, SubgraphDefinition } from "../../subgraphs/kit";
 
 /**
  * A second, tiny subgraph for the end-to-end tests of the platform: it references identity's
@@ -36,7 +36,7 @@ class ProbeResolver {
 export const probeDefinition: SubgraphDefinition<Record<string, never>> = {
   name: "probe",
   entities: [],
-  migrations: [KitEventTables1763800000000, KitIdempotencyKeys1764500000000],
+  migrations: [KitEventTables1763800000000, KitIdempotencyKeys1764500000000, KitEventTraceContext1765700000000],
   buildSchema: () => buildFederatedSchema({ resolvers: [ProbeResolver] }),
   createServices: () => ({}),
 };

@@ -6,66 +6,105 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** DEC-R79 (LD art. 14 para. 4): the taxed item whose use changes to one with higher duty. */
 export type ChangeOfUseInput = {
+  /** The declaration that first taxed the goods. */
   originalDeclarationId: string | number;
+  /** The goods' item position in it. */
   originalPosition: number;
 };
 
 /** LD art. 27: the customs destination the declarant chooses (DEC-R07, LD art. 25 para. 2). */
 export type CustomsDestination =
+  /** Placed under one of the seven customs procedures (LD art. 27 let. a). */
   | 'CUSTOMS_PROCEDURE'
+  /** Placed in a customs free deposit (LD art. 27 let. b; warehousing subgraph). */
   | 'CUSTOMS_FREE_DEPOSIT'
+  /** Re-exported (LD art. 27 let. c). */
   | 'RE_EXPORT'
+  /** Destroyed (LD art. 27 let. d). */
   | 'DESTRUCTION'
+  /** Abandoned to the Confederation (LD art. 27 let. e). */
   | 'ABANDONMENT';
 
 /** LD art. 47 para. 2: the seven customs procedures (DEC-R65). FREE_CIRCULATION (DEC-R66, LD art. 48): the import duties are fixed by the taxation decision, non-customs acts applied whatever the selection (DEC-R33); returned domestic goods may be duty-free (DEC-R77). TRANSIT, TEMPORARY_ADMISSION, INWARD_PROCESSING, OUTWARD_PROCESSING and EXPORT are followed by a ProcedureCase to their discharge (DEC-R67 to DEC-R76); CUSTOMS_WAREHOUSING belongs to the warehousing subgraph. */
 export type CustomsProcedure =
+  /** Release for free circulation (DEC-R66, LD art. 48): the goods obtain the status of domestic goods. */
   | 'FREE_CIRCULATION'
+  /** Transit (DEC-R67 to DEC-R71, LD art. 49): carried unchanged through the territory under a time limit. */
   | 'TRANSIT'
+  /** Customs warehousing (LD art. 50-57): followed by the warehousing subgraph. */
   | 'CUSTOMS_WAREHOUSING'
+  /** Temporary admission (DEC-R72, LD art. 58): conditional duties until the goods go back. */
   | 'TEMPORARY_ADMISSION'
+  /** Inward processing (DEC-R73, LD art. 59), under a processing authorisation. */
   | 'INWARD_PROCESSING'
+  /** Outward processing (DEC-R74, LD art. 60), under a processing authorisation. */
   | 'OUTWARD_PROCESSING'
+  /** The export regime (DEC-R76, LD art. 61): goods in free circulation leaving for abroad or a duty-free shop. */
   | 'EXPORT';
 
 /** DOMAIN.md §5.2: DUE at birth (LD art. 72 para. 1); OVERDUE once the payment period passed (LD art. 74); PAID; NOT_LEVIED at CHF 5 or less (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied); REMITTED (LD art. 86); TIME_BARRED (LD art. 75); CANCELLED with a withdrawn declaration (DESIGN CHOICE, X27); CONDITIONAL and EXTINGUISHED for procedures (LD art. 49, 51, 58-60): CONDITIONAL while the procedure runs, DUE when it is not discharged (X12; LD art. 49 para. 3, 58 para. 3, 59 para. 4, 60 para. 4; a stored lot: released without declaration, X16, or not placed within 60 days of the end of its storage, LD art. 51 para. 3), EXTINGUISHED when it is discharged (LD art. 49 para. 3; OD-AFD art. 44; a stored lot released against an exit declaration, LD art. 57) or when relief is granted for it afterwards (LD art. 49 para. 4); IN_ENFORCEMENT once seizure or a bankruptcy claim is opened (LD art. 88). */
 export type DebtStatus =
+  /** A procedure's or a stored lot's conditional payment obligation, while the procedure runs (LD art. 49 para. 2, 51 para. 2 let. b, 58-60). */
   | 'CONDITIONAL'
+  /** Payable: from birth (DEBT-R08, LD art. 72 para. 1), or once a procedure was not discharged. */
   | 'DUE'
+  /** The payment period passed unpaid: default interest runs from the due date (DEBT-R10, LD art. 74). */
   | 'OVERDUE'
+  /** Principal and default interest paid in full. */
   | 'PAID'
+  /** Duties of CHF 5 or less per taxation decision, not collected (DEBT-R07, OD-AFD art. 58; DESIGN CHOICE: CHF 5.00 exactly is not levied). */
   | 'NOT_LEVIED'
+  /** Fully remitted by the DGD (DEBT-R23, LD art. 86; OD-AFD art. 59). */
   | 'REMITTED'
+  /** Time-barred (DEBT-R11, LD art. 75). */
   | 'TIME_BARRED'
+  /** The declaration was withdrawn (X27; DESIGN CHOICE). */
   | 'CANCELLED'
+  /** The procedure of a conditional debt was discharged, or relief was granted afterwards (LD art. 49 para. 3-4; OD-AFD art. 44). */
   | 'EXTINGUISHED'
+  /** Seizure or a claim in bankruptcy opened (DEBT-R25, LD art. 88). */
   | 'IN_ENFORCEMENT';
 
 /** DEC-R12 (LD art. 28): how the declaration was made, and so when it counts as accepted. Electronic (DEC-R13, OD-AFD art. 6): EDEC, NCTS, PASSAR_B2B (by analogy, DOMAIN.md §0.2), accepted when the summary control passes (DEC-R17, OD-AFD art. 16); EDEC_WEB, accepted by the office that received the printout with the goods (DEC-R18, OD-AFD art. 20c-20d). PAPER, only in the cases of OD-AFD art. 21, accepted on the office's date stamp and signature (DEC-R19, DEC-R22, OD-AFD art. 24 let. a); DECLARATION_BOX, tourist traffic goods, accepted when dropped in the box (DEC-R21, OD-AFD art. 23a, 24 let. b); VERBAL, accepted when made at the office (DEC-R24, DEC-R25, OD-AFD art. 25-26); GREEN_LANE on passage, GREEN_VIEW and DECLARATION_PANEL on crossing the customs border, GREEN_PLATE when the public transport leaves its last stop before the border (DEC-R26, DEC-R27, OD-AFD art. 27-35); RURAL_BORDER_ANNOUNCEMENT, accepted when complete at the office (DEC-R23, OD-AFD art. 24a). */
 export type DeclarationChannel =
+  /** e-dec, the electronic system for imports and exports (DEC-R13, OD-AFD art. 6); accepted when the summary control passes (DEC-R17). */
   | 'EDEC'
+  /** NCTS, the electronic transit and export system (DEC-R13, OD-AFD art. 6); accepted when the summary control passes (DEC-R17). */
   | 'NCTS'
+  /** e-dec web: entered and printed by the declarant, accepted by the office that receives the printout with the goods (DEC-R18, OD-AFD art. 20c-20d). */
   | 'EDEC_WEB'
+  /** Passar through the B2B API, treated as e-dec/NCTS by analogy (DOMAIN.md §0.2, DESIGN CHOICE). */
   | 'PASSAR_B2B'
+  /** A paper declaration, only in the cases of OD-AFD art. 21 (DEC-R19); accepted on the office's date stamp and signature (DEC-R22). */
   | 'PAPER'
+  /** An oral declaration at the office (DEC-R24, OD-AFD art. 25), accepted when made (DEC-R25, OD-AFD art. 26). */
   | 'VERBAL'
+  /** Dropped in an authorised declaration box (DEC-R21, OD-AFD art. 23a), accepted when dropped (DEC-R22, OD-AFD art. 24 let. b). */
   | 'DECLARATION_BOX'
+  /** Passage through the green lane (DEC-R26, DEC-R27, OD-AFD art. 27-28), accepted on passage. */
   | 'GREEN_LANE'
+  /** A private vehicle with the green view sticker (OD-AFD art. 29-30), accepted on crossing the customs border. */
   | 'GREEN_VIEW'
+  /** Public transport with a green plate (OD-AFD art. 31-32), accepted when it leaves its last stop before the border. */
   | 'GREEN_PLATE'
+  /** A "Nothing to declare" panel (OD-AFD art. 33-35), accepted on crossing the customs border. */
   | 'DECLARATION_PANEL'
+  /** A rural border traffic advance announcement, which counts as the declaration (DEC-R23, OD-AFD art. 24a). */
   | 'RURAL_BORDER_ANNOUNCEMENT';
 
 /** A line of goods. */
 export type DeclarationItemInput = {
   /** NNNN.NNNN */
   tariffNumber: string;
+  /** The goods' description in trade terms. */
   description: string;
   /** kg, up to 3 decimals, as a string */
   netMassKg: string;
   /** kg, up to 3 decimals, as a string */
   grossMassKg: string;
+  /** The number of units, for a rate per unit (RateBasis PER_UNIT; QUANTITY_REQUIRED without it). */
   quantity?: number | null | undefined;
+  /** The declared value in CHF (exact decimal string, at most 2 fraction digits). */
   value: string;
   /** ISO 3166-1 alpha-2 */
   origin: string;
@@ -73,6 +112,7 @@ export type DeclarationItemInput = {
   quotaGoods?: boolean | null | undefined;
   /** DEC-R33: non-customs federal acts apply. */
   nonCustomsActsApply?: boolean | null | undefined;
+  /** The import or export permit the goods need, if any (DEC-R33). */
   permitReference?: string | null | undefined;
   /** DEC-R34: a proof of origin customs must authenticate. */
   proofOfOriginRequired?: boolean | null | undefined;
@@ -86,34 +126,52 @@ export type DeclarationItemInput = {
 
 /** The lodging lifecycle (DOMAIN.md §3.2): TRANSMITTED (not presented until receipt, OD-AFD art. 12 para. 4), RECEIVED, ACCEPTED (summary control passed, OD-AFD art. 16), REFUSED (OD-AFD art. 20 para. 1), RESUBMISSION_OVERDUE, EX_OFFICIO_TAXED (OD-AFD art. 20 para. 3), WITHDRAWN (LD art. 34 para. 1). Selection, release, removal and taxation are separate facets with their own timestamps (DESIGN CHOICE, DOMAIN.md §3.2). */
 export type DeclarationStatus =
+  /** Sent; not presented until the system confirms receipt (DEC-R16, OD-AFD art. 12 para. 4). */
   | 'TRANSMITTED'
+  /** Receipt confirmed; awaiting the summary control. */
   | 'RECEIVED'
+  /** Accepted (DEC-R17, OD-AFD art. 16): it binds the declarant (DEC-R42, LD art. 33); selection, release and taxation are facets of their own. */
   | 'ACCEPTED'
+  /** Refused for correction (DEC-R38, DEC-R40); resubmission due by the 10th working day. */
   | 'REFUSED'
+  /** Not resubmitted in time (OD-AFD art. 20 para. 2); the office may tax ex officio or extend. */
   | 'RESUBMISSION_OVERDUE'
+  /** Taxed ex officio after a missed resubmission (DEC-R41, OD-AFD art. 20 para. 3). */
   | 'EX_OFFICIO_TAXED'
+  /** Withdrawn by the declarant (DEC-R43, LD art. 34 para. 1). */
   | 'WITHDRAWN';
 
 /** LD art. 6 let. g-i: import, export, transit. */
 export type Direction =
+  /** Goods brought into the customs territory (LD art. 6 let. g). */
   | 'IMPORT'
+  /** Goods taken out of the customs territory (LD art. 6 let. h). */
   | 'EXPORT'
+  /** Goods carried through the customs territory (LD art. 6 let. i). */
   | 'TRANSIT';
 
 /** DEC-R14 (OD-AFD art. 6a): where goods placed under the export regime were then stored; their export is not declared via NCTS. */
 export type ExportRegimeStorage =
+  /** An open customs warehouse. */
   | 'OPEN_CUSTOMS_WAREHOUSE'
+  /** A customs free deposit. */
   | 'CUSTOMS_FREE_DEPOSIT';
 
 /** An electronic declaration (e-dec, NCTS, Passar B2B, e-dec web). */
 export type LodgeDeclarationInput = {
+  /** The declarant: a business partner the caller acts for, with a customs system authorisation (ID-R31). */
   declarantId: string | number;
   /** The importer or exporter the declarant acts for. DESIGN CHOICE (ENF-R05, LD art. 109): set and not the declarant, the declaration is made professionally. */
   onBehalfOfId?: string | number | null | undefined;
+  /** The office code (see customsOffices). */
   officeId: string | number;
+  /** Import, export or transit. */
   direction: Direction;
+  /** The customs procedure declared (DEC-R65). */
   procedure: CustomsProcedure;
+  /** The customs destination (LD art. 27); CUSTOMS_PROCEDURE when omitted. */
   destination: CustomsDestination;
+  /** The electronic channel (DEC-R13): EDEC, NCTS, EDEC_WEB or PASSAR_B2B. */
   channel: DeclarationChannel;
   /** ID-R33 (OD-AFD art. 11); not for e-dec web. */
   businessNumber?: string | null | undefined;
@@ -133,16 +191,21 @@ export type LodgeDeclarationInput = {
   warehouseLotId?: string | number | null | undefined;
   /** DEC-R14 (OD-AFD art. 6a): goods placed under the export regime, then stored in an open customs warehouse or a customs free deposit; not declared for export via NCTS. */
   exportRegimeStorage?: ExportRegimeStorage | null | undefined;
+  /** The goods, 1 to 200 lines, in order. */
   items: Array<DeclarationItemInput>;
 };
 
 /** DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3). */
 export type PresentGoodsInput = {
+  /** The office code (see customsOffices). */
   officeId: string | number;
   /** The person conducting the goods, or its agent (LD art. 24 para. 1). */
   presenterId: string | number;
+  /** The form of the summary declaration the office designates (DEC-R04). */
   summaryForm: SummaryForm;
+  /** The office, or the other approved place where the goods are (LD art. 24 para. 2). */
   place: string;
+  /** Summary description of the goods. */
   goodsDescription: string;
   /** The pre-declaration of these goods (DEC-R08, DEC-R11). */
   declarationId?: string | number | null | undefined;
@@ -152,6 +215,7 @@ export type PresentGoodsInput = {
 export type ReturnedGoodsInput = {
   /** When they were exported. */
   exportedAt: string;
+  /** The declaration number of the goods' export. */
   exportDeclarationNumber?: string | null | undefined;
   /** Re-imported unchanged (LD art. 10 para. 1). */
   unchanged: boolean;
@@ -163,24 +227,34 @@ export type ReturnedGoodsInput = {
 
 /** DEC-R78 (LD art. 11 para. 1-3): why foreign goods go back to the sender abroad. */
 export type ReturnReason =
+  /** Refused by the consignee (LD art. 11 para. 1). */
   | 'REFUSED_BY_CONSIGNEE'
+  /** The contract was cancelled (LD art. 11 para. 1). */
   | 'CONTRACT_CANCELLED'
+  /** Unsold (LD art. 11 para. 1). */
   | 'UNSOLD'
+  /** Re-exported because of a defect found during processing (LD art. 11 para. 2; no time limit in the source). */
   | 'DEFECT_FOUND_IN_PROCESSING'
+  /** Cannot be marketed under Swiss law (LD art. 11 para. 3; no time limit in the source). */
   | 'NOT_MARKETABLE_UNDER_SWISS_LAW';
 
 /** DEC-R78 (LD art. 11): foreign goods going back to the sender abroad. */
 export type ReturnToSenderInput = {
   /** When they were imported: the three years run from then (DESIGN CHOICE). */
   importedAt: string;
+  /** The declaration number of the goods' import. */
   importDeclarationNumber?: string | null | undefined;
+  /** Why the goods go back. */
   reason: ReturnReason;
 };
 
 /** DEC-R04 (OD-AFD art. 3; LD art. 24 para. 4): the form of the summary declaration; the office designates it. */
 export type SummaryForm =
+  /** On paper. */
   | 'PAPER'
+  /** Electronically (also the form for security purposes, OD-AFD art. 6b). */
   | 'ELECTRONIC'
+  /** Orally: tourist traffic goods only (LD art. 24 para. 4). */
   | 'VERBAL';
 
 export type RenewAccessTokenMutationVariables = Exact<{

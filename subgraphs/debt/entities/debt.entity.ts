@@ -17,7 +17,7 @@ export interface Suspension {
 @Directive('@key(fields: "id")')
 @Entity("customs_debt")
 export class CustomsDebt {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The debt's opaque, stable id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -30,7 +30,7 @@ export class CustomsDebt {
   @Column({ type: "varchar", length: 64, name: "declaration_id" })
   declarationId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The number of the declaration the debt comes from; null for a debt not born of a declaration (see `caseReference`)." })
   @Column({ type: "varchar", length: 24, name: "declaration_number", nullable: true })
   declarationNumber: string | null;
 
@@ -38,7 +38,7 @@ export class CustomsDebt {
   @Column({ type: "varchar", length: 36, name: "taxation_decision_id", nullable: true })
   taxationDecisionId: string | null;
 
-  @Field(() => DebtBirthTrigger)
+  @Field(() => DebtBirthTrigger, { description: "DEBT-R02 (LD art. 69): what made the debt arise." })
   @Column({ type: "varchar", length: 48, name: "birth_trigger" })
   birthTrigger: DebtBirthTrigger;
 
@@ -74,7 +74,7 @@ export class CustomsDebt {
   @Column({ type: "datetime", precision: 3, name: "payment_deadline", nullable: true })
   paymentDeadline: Date | null;
 
-  @Field(() => DebtStatus)
+  @Field(() => DebtStatus, { description: "Where the debt stands in its lifecycle (DOMAIN.md §5.2)." })
   @Column({ type: "varchar", length: 16 })
   status: DebtStatus;
 
@@ -88,7 +88,7 @@ export class CustomsDebt {
   @Column({ type: "simple-json" })
   interruptions: string[];
 
-  @Field()
+  @Field({ description: "When this subgraph recorded the debt (UTC, ISO 8601); pages of debts are ordered by it." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }
@@ -97,7 +97,7 @@ export class CustomsDebt {
 @Entity("debtor_liability")
 @Index(["debtId", "partnerId"], { unique: true })
 export class DebtorLiability {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The liability's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -108,7 +108,7 @@ export class DebtorLiability {
   @Column({ type: "varchar", length: 36, name: "partner_id" })
   partnerId: string;
 
-  @Field(() => LiabilityBasis)
+  @Field(() => LiabilityBasis, { description: "Why this partner owes the debt (DEBT-R03, LD art. 70 para. 2)." })
   @Column({ type: "varchar", length: 32 })
   basis: LiabilityBasis;
 
@@ -120,7 +120,7 @@ export class DebtorLiability {
 @ObjectType({ description: "A payment on a customs debt, by a debtor or a surety (DEBT-R09, LD art. 73; DEBT-R15, LD art. 78)." })
 @Entity("payment")
 export class Payment {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The payment's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -131,7 +131,7 @@ export class Payment {
   @Column({ type: "varchar", length: 36, name: "payer_id" })
   payerId: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The amount paid, CHF (decimal string with 2 fraction digits)." })
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
@@ -139,15 +139,15 @@ export class Payment {
   @Column({ type: "bigint", name: "interest_part_rappen", transformer: rappenColumn })
   interestPart: number;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: "How it was paid (DEBT-R09, LD art. 73; OD-AFD art. 39)." })
   @Column({ type: "varchar", length: 16 })
   method: PaymentMethod;
 
-  @Field()
+  @Field({ description: "When it was paid (UTC, ISO 8601); payments are paged in this order." })
   @Column({ type: "datetime", precision: 3, name: "paid_at" })
   paidAt: Date;
 
-  @Field()
+  @Field({ description: "Paid by the surety of a bond covering the debt rather than by a debtor (DEBT-R15, LD art. 78): it may then ask for a receipt." })
   @Column({ type: "boolean", name: "by_surety" })
   bySurety: boolean;
 }

@@ -6,13 +6,27 @@ export enum PledgeObjectKind {
   DUTIABLE_GOODS = "DUTIABLE_GOODS",
   OFFENCE_INSTRUMENT = "OFFENCE_INSTRUMENT",
 }
-registerEnumType(PledgeObjectKind, { name: "PledgeObjectKind", description: "DEBT-R19 (LD art. 82 para. 1 let. a-b): dutiable goods, or goods and things used to commit an offence." });
+registerEnumType(PledgeObjectKind, {
+  name: "PledgeObjectKind",
+  description: "DEBT-R19 (LD art. 82 para. 1 let. a-b): dutiable goods, or goods and things used to commit an offence.",
+  valuesConfig: {
+    DUTIABLE_GOODS: { description: "Dutiable goods (let. a)." },
+    OFFENCE_INSTRUMENT: { description: "Goods and things used to commit an offence under customs law or a non-customs act the administration enforces (let. b)." },
+  },
+});
 
 export enum SequestrationMode {
   TAKEN_INTO_CONTROL = "TAKEN_INTO_CONTROL",
   DISPOSAL_BAN = "DISPOSAL_BAN",
 }
-registerEnumType(SequestrationMode, { name: "SequestrationMode", description: "DEBT-R20 (LD art. 83): control of the object taken, or the holder forbidden to dispose of it." });
+registerEnumType(SequestrationMode, {
+  name: "SequestrationMode",
+  description: "DEBT-R20 (LD art. 83): control of the object taken, or the holder forbidden to dispose of it.",
+  valuesConfig: {
+    TAKEN_INTO_CONTROL: { description: "The administration took control of the object." },
+    DISPOSAL_BAN: { description: "The holder keeps the object but is forbidden to dispose of it." },
+  },
+});
 
 export enum PledgeStatus {
   ARISEN = "ARISEN",
@@ -22,7 +36,18 @@ export enum PledgeStatus {
   REALISED = "REALISED",
   HANDED_TO_SURETY = "HANDED_TO_SURETY",
 }
-registerEnumType(PledgeStatus, { name: "PledgeStatus", description: "DOMAIN.md §5.2 (LD art. 82-84, 87); HANDED_TO_SURETY: a surety paid every debt the goods secure, and receives them (DEBT-R15, LD art. 78 para. 2)." });
+registerEnumType(PledgeStatus, {
+  name: "PledgeStatus",
+  description: "DOMAIN.md §5.2 (LD art. 82-84, 87); HANDED_TO_SURETY: a surety paid every debt the goods secure, and receives them (DEBT-R15, LD art. 78 para. 2).",
+  valuesConfig: {
+    ARISEN: { description: "Arisen with the debt it secures, ranking before all other rights in rem (LD art. 82 para. 3)." },
+    SEQUESTERED: { description: "Asserted by sequestration (LD art. 83)." },
+    RELEASED_AGAINST_SECURITY: { description: "Returned to the entitled person against security (LD art. 84 para. 1)." },
+    RELEASED_WITHOUT_SECURITY: { description: "Returned without security to an innocent owner not personally liable (LD art. 84 para. 2)." },
+    REALISED: { description: "Sold; the proceeds were allocated to the secured debts (LD art. 87)." },
+    HANDED_TO_SURETY: { description: "Handed to the surety whose payment settled the debts it secured (LD art. 78 para. 2)." },
+  },
+});
 
 export enum RealisationMode {
   PUBLIC_AUCTION = "PUBLIC_AUCTION",
@@ -30,35 +55,51 @@ export enum RealisationMode {
   IMMEDIATE_SALE = "IMMEDIATE_SALE",
   STOCK_EXCHANGE = "STOCK_EXCHANGE",
 }
-registerEnumType(RealisationMode, { name: "RealisationMode", description: "DEBT-R24 (LD art. 87): auction as a rule; voluntary sale with the owner's agreement; immediate sale of perishables; securities on the stock exchange." });
+registerEnumType(RealisationMode, {
+  name: "RealisationMode",
+  description: "DEBT-R24 (LD art. 87): auction as a rule; voluntary sale with the owner's agreement; immediate sale of perishables; securities on the stock exchange.",
+  valuesConfig: {
+    PUBLIC_AUCTION: { description: "Public auction under the cantonal law of the place of auction, the rule (LD art. 87 para. 3)." },
+    VOLUNTARY_SALE: { description: "Sale by agreement, only with the owner's consent (LD art. 87 para. 3)." },
+    IMMEDIATE_SALE: { description: "Immediate sale, without the owner's consent, of goods that lose value quickly or are expensive to keep (LD art. 87 para. 2)." },
+    STOCK_EXCHANGE: { description: "Sale of securities on the stock exchange (LD art. 87 para. 4)." },
+  },
+});
 
 export enum InnocenceGround {
   USED_WITHOUT_FAULT = "USED_WITHOUT_FAULT",
   ACQUIRED_IN_GOOD_FAITH = "ACQUIRED_IN_GOOD_FAITH",
 }
-registerEnumType(InnocenceGround, { name: "InnocenceGround", description: "DEBT-R21 (LD art. 84 para. 2 let. b): used in the offence without the owner's fault, or acquired before sequestration without knowing of unmet customs obligations." });
+registerEnumType(InnocenceGround, {
+  name: "InnocenceGround",
+  description: "DEBT-R21 (LD art. 84 para. 2 let. b): used in the offence without the owner's fault, or acquired before sequestration without knowing of unmet customs obligations.",
+  valuesConfig: {
+    USED_WITHOUT_FAULT: { description: "The goods were used in the offence without the owner's fault." },
+    ACQUIRED_IN_GOOD_FAITH: { description: "The owner acquired them before the sequestration without knowing that customs obligations were unmet." },
+  },
+});
 
 @ObjectType({ description: "What the proceeds of a realisation paid, debt by debt (DEBT-R19: in the order the debtor chose, else oldest first — DESIGN CHOICE, the Federal Council's order is not in our sources)." })
 export class ProceedsAllocation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The customs debt paid from the proceeds." })
   debtId: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "What the proceeds paid on it, CHF." })
   amount: number;
 }
 
 @ObjectType({ description: "The customs pledge (DEBT-R19, LD art. 82): a legal lien of the Confederation that arises with the debt it secures and ranks before all other rights in rem." })
 @Entity("customs_pledge")
 export class CustomsPledge {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pledge's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => PledgeObjectKind)
+  @Field(() => PledgeObjectKind, { description: "Dutiable goods, or goods and things used to commit an offence (LD art. 82 para. 1)." })
   @Column({ type: "varchar", length: 24, name: "object_kind" })
   objectKind: PledgeObjectKind;
 
-  @Field()
+  @Field({ description: "What the pledge is on, as the office described it." })
   @Column({ type: "varchar", length: 1000 })
   description: string;
 
@@ -69,7 +110,7 @@ export class CustomsPledge {
   @Column({ type: "simple-json", name: "secured_debt_ids" })
   securedDebtIds: string[];
 
-  @Field()
+  @Field({ description: "When the pledge arose: with the earliest debt it secures (LD art. 82 para. 3). Pages of pledges are ordered by it." })
   @Column({ type: "datetime", precision: 3, name: "arisen_at" })
   arisenAt: Date;
 
@@ -81,23 +122,23 @@ export class CustomsPledge {
   @Column({ type: "boolean", name: "is_securities" })
   isSecurities: boolean;
 
-  @Field(() => PledgeStatus)
+  @Field(() => PledgeStatus, { description: "Where the pledge stands (DOMAIN.md §5.2; LD art. 82-84, 87)." })
   @Column({ type: "varchar", length: 28 })
   status: PledgeStatus;
 
-  @Field(() => SequestrationMode, { nullable: true })
+  @Field(() => SequestrationMode, { nullable: true, description: "How it was sequestered (LD art. 83); null before sequestration." })
   @Column({ type: "varchar", length: 20, name: "sequestration_mode", nullable: true })
   sequestrationMode: SequestrationMode | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was sequestered; null before." })
   @Column({ type: "datetime", precision: 3, name: "sequestered_at", nullable: true })
   sequesteredAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the goods were returned (LD art. 84) or handed to a surety (LD art. 78 para. 2); null otherwise." })
   @Column({ type: "datetime", precision: 3, name: "released_at", nullable: true })
   releasedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the goods were returned or handed over; null otherwise." })
   @Column({ type: "varchar", length: 1000, name: "release_reason", nullable: true })
   releaseReason: string | null;
 
@@ -105,15 +146,15 @@ export class CustomsPledge {
   @Column({ type: "varchar", length: 36, name: "handed_to_id", nullable: true })
   handedToId: string | null;
 
-  @Field(() => RealisationMode, { nullable: true })
+  @Field(() => RealisationMode, { nullable: true, description: "How it was realised (LD art. 87); null until then." })
   @Column({ type: "varchar", length: 20, name: "realisation_mode", nullable: true })
   realisationMode: RealisationMode | null;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { nullable: true, description: "What the realisation brought in, CHF; null until then." })
   @Column({ type: "bigint", name: "proceeds_rappen", nullable: true, transformer: rappenColumn })
   proceeds: number | null;
 
-  @Field(() => [ProceedsAllocation], { nullable: true })
+  @Field(() => [ProceedsAllocation], { nullable: true, description: "Bounded: one line per secured debt the proceeds paid, so at most the pledge's secured debts (100 at most). DEBT-R19 (LD art. 82 para. 2): in the order the debtor chose, else oldest first (DESIGN CHOICE); null until realised." })
   @Column({ type: "simple-json", nullable: true })
   allocation: ProceedsAllocation[] | null;
 
@@ -121,7 +162,7 @@ export class CustomsPledge {
   @Column({ type: "bigint", name: "surplus_rappen", nullable: true, transformer: rappenColumn })
   surplus: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was realised; null until then." })
   @Column({ type: "datetime", precision: 3, name: "realised_at", nullable: true })
   realisedAt: Date | null;
 
@@ -142,7 +183,7 @@ export class CustomsPledge {
 @ObjectType({ description: "Debt enforcement (DEBT-R25, LD art. 88): seizure, or a claim in the debtor's bankruptcy." })
 @Entity("debt_enforcement_case")
 export class DebtEnforcementCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -150,11 +191,11 @@ export class DebtEnforcementCase {
   @Column({ type: "varchar", length: 36, name: "debt_id" })
   debtId: string;
 
-  @Field()
+  @Field({ description: "SEIZURE (LP art. 42) or BANKRUPTCY_CLAIM (LD art. 88)." })
   @Column({ type: "varchar", length: 20 })
   kind: string;
 
-  @Field()
+  @Field({ description: "When enforcement was opened (UTC, ISO 8601); it interrupts limitation (LD art. 75 para. 3)." })
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;
 
@@ -169,7 +210,7 @@ export class DebtEnforcementCase {
 })
 @Entity("surety_receipt")
 export class SuretyReceipt {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The receipt's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -197,11 +238,11 @@ export class SuretyReceipt {
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
-  @Field()
+  @Field({ description: "When the surety paid (UTC, ISO 8601)." })
   @Column({ type: "datetime", precision: 3, name: "paid_at" })
   paidAt: Date;
 
-  @Field()
+  @Field({ description: "When the receipt was issued (UTC, ISO 8601)." })
   @Column({ type: "datetime", precision: 3, name: "issued_at" })
   issuedAt: Date;
 }
@@ -209,7 +250,7 @@ export class SuretyReceipt {
 @ObjectType({ description: "A PCD account: authorised consignees and consignors pay customs debts cashless, against invoice, in the centralised settlement procedure (OD-AFD art. 39; DEBT-R09)." })
 @Entity("pcd_account")
 export class PcdAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -217,7 +258,7 @@ export class PcdAccount {
   @Column({ type: "varchar", length: 36, name: "holder_id" })
   holderId: string;
 
-  @Field()
+  @Field({ description: "Open: the holder has an active ACee or ACor role (X02); cash payments are then refused (DEC-R62)." })
   @Column({ type: "boolean" })
   active: boolean;
 
@@ -225,7 +266,7 @@ export class PcdAccount {
   @Column({ type: "simple-json" })
   roles: string[];
 
-  @Field()
+  @Field({ description: "When the account was opened (UTC, ISO 8601)." })
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;
 }
@@ -233,7 +274,7 @@ export class PcdAccount {
 @ObjectType({ description: "A fee for a decision or a service (DEBT-R26, LD art. 89; LD art. 68-88 apply by analogy). Amounts are set by the Federal Council and not in our sources: the office enters them." })
 @Entity("fee")
 export class Fee {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The fee's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -245,15 +286,15 @@ export class Fee {
   @Column({ type: "varchar", length: 300 })
   basis: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The fee, CHF, as the office entered it." })
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
-  @Field()
+  @Field({ description: "When it was charged (UTC, ISO 8601)." })
   @Column({ type: "datetime", precision: 3, name: "charged_at" })
   chargedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was paid; null while unpaid." })
   @Column({ type: "datetime", precision: 3, name: "paid_at", nullable: true })
   paidAt: Date | null;
 }

@@ -7,7 +7,7 @@ import { CollectionErrorType, RemissionGround, RequestStatus, SecurityKind, Secu
 @Directive('@key(fields: "id")')
 @Entity("security")
 export class Security {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The security's opaque, stable id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -19,7 +19,7 @@ export class Security {
   @Column({ type: "varchar", length: 36, name: "surety_id", nullable: true })
   suretyId: string | null;
 
-  @Field(() => SecurityKind)
+  @Field(() => SecurityKind, { description: "Cash deposit, securities, individual or general bond (LD art. 76 para. 1, 77)." })
   @Column({ type: "varchar", length: 16 })
   kind: SecurityKind;
 
@@ -31,7 +31,7 @@ export class Security {
   @Column({ type: "varchar", length: 10, name: "established_on" })
   establishedOn: string;
 
-  @Field(() => SecurityStatus)
+  @Field(() => SecurityStatus, { description: "Where the security stands (DEBT-R16, LD art. 79)." })
   @Column({ type: "varchar", length: 28 })
   status: SecurityStatus;
 
@@ -43,11 +43,11 @@ export class Security {
   @Column({ type: "datetime", precision: 3, name: "coverage_cutoff", nullable: true })
   coverageCutoff: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the administration cancelled it (LD art. 79 para. 3); null otherwise." })
   @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
-  @Field()
+  @Field({ description: "When the office recorded it (UTC, ISO 8601); pages of securities are ordered by it." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }
@@ -56,7 +56,7 @@ export class Security {
 @Entity("security_reservation")
 @Index(["securityId", "debtId"], { unique: true })
 export class SecurityReservation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The reservation's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -67,11 +67,11 @@ export class SecurityReservation {
   @Column({ type: "varchar", length: 36, name: "debt_id" })
   debtId: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The part of the security held for the claim, CHF; never beyond the security's maximum (DEBT-R14, LD art. 77 para. 3)." })
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
-  @Field()
+  @Field({ description: "When the claim was attached (UTC, ISO 8601); reservations are paged in this order." })
   @Column({ type: "datetime", precision: 3, name: "reserved_at" })
   reservedAt: Date;
 }
@@ -82,7 +82,7 @@ export class SecurityReservation {
 })
 @Entity("security_requisition")
 export class SecurityRequisition {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -90,19 +90,19 @@ export class SecurityRequisition {
   @Column({ type: "varchar", length: 36, name: "debtor_id" })
   debtorId: string;
 
-  @Field()
+  @Field({ description: "The legal ground of the decision, as stated to the debtor (LD art. 81 para. 1)." })
   @Column({ type: "varchar", length: 300, name: "legal_ground" })
   legalGround: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The security required, CHF (LD art. 81 para. 1)." })
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
-  @Field()
+  @Field({ description: "The body where the security is to be deposited (LD art. 81 para. 1)." })
   @Column({ type: "varchar", length: 200, name: "deposit_body" })
   depositBody: string;
 
-  @Field()
+  @Field({ description: "When the decision was made (UTC, ISO 8601); an appeal does not suspend it (LD art. 81 para. 2)." })
   @Column({ type: "datetime", precision: 3, name: "decided_at" })
   decidedAt: Date;
 
@@ -122,7 +122,7 @@ export class SecurityRequisition {
 @ObjectType({ description: "Subsequent collection (DEBT-R22, LD art. 85): intention notified within one year of the taxation decision." })
 @Entity("subsequent_collection")
 export class SubsequentCollection {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The subsequent collection's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -130,15 +130,15 @@ export class SubsequentCollection {
   @Column({ type: "varchar", length: 36, name: "debt_id" })
   debtId: string;
 
-  @Field(() => CollectionErrorType)
+  @Field(() => CollectionErrorType, { description: "The mistake: not collected, set too low, or refunded too much (LD art. 85)." })
   @Column({ type: "varchar", length: 20, name: "error_type" })
   errorType: CollectionErrorType;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The amount to collect afterwards, CHF." })
   @Column({ type: "bigint", name: "amount_rappen", transformer: rappenColumn })
   amount: number;
 
-  @Field()
+  @Field({ description: "When the debtor was told of the intention to collect: within one year of the taxation decision (DEBT-R22, LD art. 85)." })
   @Column({ type: "datetime", precision: 3, name: "intention_notified_at" })
   intentionNotifiedAt: Date;
 }
@@ -146,7 +146,7 @@ export class SubsequentCollection {
 @ObjectType({ description: "A remission request (DEBT-R23, LD art. 86; OD-AFD art. 59: the DGD decides)." })
 @Entity("remission_request")
 export class RemissionRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -154,15 +154,15 @@ export class RemissionRequest {
   @Column({ type: "varchar", length: 36, name: "debt_id" })
   debtId: string;
 
-  @Field(() => RemissionGround)
+  @Field(() => RemissionGround, { description: "The ground invoked (LD art. 86 para. 1 let. a-d)." })
   @Column({ type: "varchar", length: 48 })
   ground: RemissionGround;
 
-  @Field()
+  @Field({ description: "The applicant's justification, as filed." })
   @Column({ type: "varchar", length: 2000 })
   justification: string;
 
-  @Field()
+  @Field({ description: "When it was filed (UTC, ISO 8601)." })
   @Column({ type: "datetime", precision: 3, name: "filed_at" })
   filedAt: Date;
 
@@ -173,11 +173,11 @@ export class RemissionRequest {
   @Column({ type: "datetime", precision: 3, nullable: true })
   deadline: Date | null;
 
-  @Field(() => RequestStatus)
+  @Field(() => RequestStatus, { description: "Pending, granted or refused (OD-AFD art. 59: the DGD decides)." })
   @Column({ type: "varchar", length: 12 })
   status: RequestStatus;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { nullable: true, description: "What the DGD remitted, CHF; null until granted." })
   @Column({ type: "bigint", name: "remitted_rappen", nullable: true, transformer: rappenColumn })
   remitted: number | null;
 }

@@ -17,6 +17,7 @@ import {
   MS_PER_DAY,
   NotFoundError,
   paginate,
+  paginateByParent,
   Principal,
   ScheduledJob,
   sqlTime,
@@ -387,10 +388,9 @@ export class DebtService {
     return debts.map(d => defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, securedByCashDeposit: secured.has(d.id) }));
   }
 
-  async paymentsOf(debtIds: readonly string[]): Promise<Payment[][]> {
-    if (!debtIds.length) return [];
-    const rows = await this.dataSource.getRepository(Payment).find({ where: { debtId: In([...new Set(debtIds)]) }, order: { paidAt: "ASC", id: "ASC" } });
-    return debtIds.map(id => rows.filter(r => r.debtId === id));
+  /** A page of each debt's payments, oldest first, in a constant number of statements whatever the number of debts. */
+  async paymentPages(debtIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<Payment>[]> {
+    return paginateByParent(this.dataSource.getRepository(Payment), { parentProperty: "debtId", timeProperty: "paidAt" }, debtIds, args);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DataSource, In } from "typeorm";
+import { ConnectionArgs, ConnectionShape, paginateByParent } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
 import { Security, SecurityReservation } from "../entities/security.entity";
@@ -7,19 +8,27 @@ import { DebtService } from "./debt.service";
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 
 export interface Exposure {
+  /** The partner: its general bonds are paged by `bondPages`. */
+  partnerId: string;
   /** Principal and default interest still owed on open debts, jointly and severally (DEBT-R03). */
   openDebts: number;
   /** Conditional payment obligations of procedures (DEBT-R12). */
   conditionalDebts: number;
-  /** Each active general bond: its maximum, what is attached to it, and what is left (DEBT-R14). */
-  bonds: { security: Security; maxAmount: number; reserved: number; headroom: number }[];
+}
+
+/** A general bond in force: its maximum, what is attached to it, and what is left (DEBT-R14). */
+export interface BondHeadroomShape {
+  security: Security;
+  maxAmount: number;
+  reserved: number;
+  headroom: number;
 }
 
 /**
  * A partner's live exposure: what it owes now, what it owes conditionally, and what its general
  * bonds can still cover. Computed for many partners at once in a fixed number of statements
- * (liabilities, debts, the debts' interest facts, bonds, reservations), whatever their number and
- * however late their debts.
+ * (liabilities, debts, the debts' interest facts; the bonds' pages and their reservations when
+ * asked for), whatever their number and however late their debts.
  */
 export class ExposureService {
   constructor(
@@ -36,24 +45,54 @@ export class ExposureService {
     const debts = debtIds.length ? await this.dataSource.getRepository(CustomsDebt).findBy({ id: In(debtIds) }) : [];
     const open = debts.filter(d => OPEN.includes(d.status));
     const interest = new Map((await this.debts.interestOf(open, at)).map((value, i) => [open[i].id, value]));
-    const bonds = await this.dataSource.getRepository(Security).find({
-      where: { debtorId: In(ids), kind: SecurityKind.GENERAL_BOND, status: In([SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED]) },
-      order: { createdAt: "ASC", id: "ASC" },
-    });
-    const reservations = bonds.length ? await this.dataSource.getRepository(SecurityReservation).findBy({ securityId: In(bonds.map(b => b.id)) }) : [];
     const byId = new Map(debts.map(d => [d.id, d]));
     return partnerIds.map(partnerId => {
       const owed = liabilities.filter(l => l.partnerId === partnerId).map(l => byId.get(l.debtId)).filter((d): d is CustomsDebt => Boolean(d));
       return {
+        partnerId,
         openDebts: owed.filter(d => OPEN.includes(d.status)).reduce((sum, d) => sum + this.debts.outstandingPrincipal(d) + (interest.get(d.id) ?? 0) - d.interestPaid, 0),
         conditionalDebts: owed.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0),
-        bonds: bonds
-          .filter(b => b.debtorId === partnerId)
-          .map(b => {
-            const reserved = reservations.filter(r => r.securityId === b.id).reduce((sum, r) => sum + r.amount, 0);
-            return { security: b, maxAmount: b.maxAmount, reserved, headroom: b.maxAmount - reserved };
-          }),
       };
     });
+  }
+
+  /**
+   * A page of each partner's general bonds in force (ACTIVE or TERMINATION_RECEIVED), oldest
+   * first, each with what is attached to it: three statements for any number of partners (the
+   * pages, then one sum of reservations over every bond on them), one more for `totalCount`.
+   */
+  async bondPages(partnerIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<BondHeadroomShape>[]> {
+    const pages = await paginateByParent(
+      this.dataSource.getRepository(Security),
+      {
+        parentProperty: "debtorId",
+        timeProperty: "createdAt",
+        where: (qb, alias) => qb.andWhere(`${alias}.kind = :bondKind AND ${alias}.status IN (:...bondStatuses)`, { bondKind: SecurityKind.GENERAL_BOND, bondStatuses: [SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED] }),
+      },
+      partnerIds,
+      args,
+    );
+    const bondIds = [...new Set(pages.flatMap(p => p.edges.map(e => e.node.id)))];
+    const sums = bondIds.length
+      ? await this.dataSource
+          .getRepository(SecurityReservation)
+          .createQueryBuilder("r")
+          .select("r.security_id", "securityId")
+          .addSelect("SUM(r.amount_rappen)", "reserved")
+          .where("r.security_id IN (:...bondIds)", { bondIds })
+          .groupBy("r.security_id")
+          .getRawMany<{ securityId: string; reserved: string | number }>()
+      : [];
+    const reserved = new Map(sums.map(r => [r.securityId, Number(r.reserved)]));
+    return pages.map(page => ({
+      edges: page.edges.map(({ node, cursor }) => {
+        const held = reserved.get(node.id) ?? 0;
+        return { cursor, node: { security: node, maxAmount: node.maxAmount, reserved: held, headroom: node.maxAmount - held } };
+      }),
+      pageInfo: page.pageInfo,
+      get totalCount() {
+        return page.totalCount;
+      },
+    }));
   }
 }

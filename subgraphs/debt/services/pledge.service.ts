@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, DomainError, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, DomainError, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, paginate, Principal, ValidationError, transaction } from "../../kit";
 import { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
 import { DebtStatus, PaymentMethod } from "../entities/enums";
 import { CustomsPledge, DebtEnforcementCase, Fee, InnocenceGround, PcdAccount, PledgeObjectKind, PledgeStatus, ProceedsAllocation, RealisationMode, SequestrationMode } from "../entities/pledge.entity";
@@ -222,6 +222,13 @@ export class PledgeService {
     if (!account) return;
     const roles = account.roles.filter(r => r !== payload.roleType);
     await m.update(PcdAccount, { id: account.id }, { roles, active: roles.length > 0 });
+  }
+
+  /** Every customs pledge, oldest first, for officers; nothing for anyone else (DEBT-R20: pledges are the officers'). */
+  async list(principal: Principal, args: ConnectionArgs): Promise<ConnectionShape<CustomsPledge>> {
+    const qb = this.dataSource.getRepository(CustomsPledge).createQueryBuilder("p");
+    if (principal.kind !== "OFFICER" && principal.kind !== "SERVICE") qb.where("1 = 0");
+    return paginate(qb, args, { alias: "p", timeColumn: "arisen_at", timeProperty: "arisenAt" });
   }
 
   async pcdAccountsOf(partnerIds: readonly string[]): Promise<(PcdAccount | null)[]> {

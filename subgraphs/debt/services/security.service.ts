@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, DomainError, endOfCalendarDaysAfter, endOfSameDateYearsLater, EventEnvelope, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, DomainError, endOfCalendarDaysAfter, endOfSameDateYearsLater, EventEnvelope, EventPublisher, findForUpdate, formatRappen, isOfficer, NotFoundError, paginate, paginateByParent, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind, SecurityStatus } from "../entities/enums";
 import { Security, SecurityReservation, SecurityRequisition } from "../entities/security.entity";
@@ -226,12 +226,29 @@ export class SecurityService {
     return ids.map(id => rows.find(r => r.id === id) ?? null);
   }
 
-  /** Securities each partner provides or stands surety for, oldest first. */
-  async ofPartners(partnerIds: readonly string[]): Promise<Security[][]> {
-    if (!partnerIds.length) return [];
-    const ids = [...new Set(partnerIds)];
-    const rows = await this.dataSource.getRepository(Security).find({ where: [{ debtorId: In(ids) }, { suretyId: In(ids) }], order: { createdAt: "ASC", id: "ASC" } });
-    return partnerIds.map(id => rows.filter(r => r.debtorId === id || r.suretyId === id));
+  /**
+   * A page of the securities each partner provides or stands surety for, oldest first: a page of
+   * each side (a security's surety is never its debtor), merged. Four statements for any number of
+   * partners, two more when `totalCount` is asked for.
+   */
+  async pagesOfPartners(partnerIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<Security>[]> {
+    const repo = this.dataSource.getRepository(Security);
+    const asDebtor = await paginateByParent(repo, { parentProperty: "debtorId", timeProperty: "createdAt" }, partnerIds, args);
+    const asSurety = await paginateByParent(repo, { parentProperty: "suretyId", timeProperty: "createdAt" }, partnerIds, args);
+    return partnerIds.map((_, i) => mergePages([asDebtor[i], asSurety[i]], args.first));
+  }
+
+  /**
+   * Decisions requiring security still in force (not withdrawn), oldest decision first: all of them
+   * for officers (`debtorIds` null), else those addressed to the given partners.
+   */
+  async requisitions(debtorIds: string[] | null, args: ConnectionArgs): Promise<ConnectionShape<SecurityRequisition>> {
+    const qb = this.dataSource.getRepository(SecurityRequisition).createQueryBuilder("r").where("r.withdrawn_at IS NULL");
+    if (debtorIds) {
+      if (!debtorIds.length) qb.andWhere("1 = 0");
+      else qb.andWhere("r.debtor_id IN (:...debtors)", { debtors: debtorIds });
+    }
+    return paginate(qb, args, { alias: "r", timeColumn: "decided_at", timeProperty: "decidedAt" });
   }
 
   /**
@@ -257,9 +274,31 @@ export class SecurityService {
     }
   }
 
-  async reservationsOf(securityIds: readonly string[]): Promise<SecurityReservation[][]> {
-    if (!securityIds.length) return [];
-    const rows = await this.dataSource.getRepository(SecurityReservation).findBy({ securityId: In([...new Set(securityIds)]) });
-    return securityIds.map(id => rows.filter(r => r.securityId === id));
+  /** A page of each security's reservations, oldest first, in a constant number of statements whatever the number of securities. */
+  async reservationPages(securityIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<SecurityReservation>[]> {
+    return paginateByParent(this.dataSource.getRepository(SecurityReservation), { parentProperty: "securityId", timeProperty: "reservedAt" }, securityIds, args);
   }
+}
+
+/**
+ * One page from pages of the same order (creation time, then id) over disjoint sets, each asked
+ * for with the same `first` and `after`: the first `first` edges of their union.
+ */
+function mergePages<T extends { id: string; createdAt: Date }>(pages: ConnectionShape<T>[], first: number): ConnectionShape<T> {
+  const all = pages
+    .flatMap(p => p.edges)
+    .sort((a, b) => a.node.createdAt.getTime() - b.node.createdAt.getTime() || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+  const edges = all.slice(0, first);
+  return {
+    edges,
+    get totalCount() {
+      return Promise.all(pages.map(p => p.totalCount)).then(counts => counts.reduce((sum, n) => sum + n, 0));
+    },
+    pageInfo: {
+      hasNextPage: all.length > first || pages.some(p => p.pageInfo.hasNextPage),
+      hasPreviousPage: pages.some(p => p.pageInfo.hasPreviousPage),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
 }

@@ -21,7 +21,7 @@ export class DeclarationParticulars {
   @Field(() => String, { nullable: true, description: "DEC-R20 (OD-AFD art. 22 para. 1): the declarant's full name as signed." })
   signedBy?: string | null;
 
-  @Field(() => FormFilling, { nullable: true })
+  @Field(() => FormFilling, { nullable: true, description: "DEC-R20 (OD-AFD art. 22 para. 2): how a paper form was filled in." })
   filling?: FormFilling | null;
 
   @Field(() => Boolean, { nullable: true, description: "DEC-R20 (OD-AFD art. 23): the office filled in the form, for a fee; the declarant confirmed it by signing." })
@@ -33,7 +33,7 @@ export class DeclarationParticulars {
   @Field(() => CrossingFacility, { nullable: true, description: "DEC-R21, DEC-R26: the facility whose use is the declaration." })
   facility?: CrossingFacility | null;
 
-  @Field(() => ConveyanceKind, { nullable: true })
+  @Field(() => ConveyanceKind, { nullable: true, description: "How a traveller crossed a facility (OD-AFD art. 30, 32, 34, 35)." })
   conveyance?: ConveyanceKind | null;
 
   @Field(() => Boolean, { nullable: true, description: "OD-AFD art. 30 para. 1, 34 para. 2, 35 para. 3: a registered means of transport under Annex C of the Istanbul Convention." })
@@ -56,11 +56,11 @@ export class DeclarationParticulars {
 @ObjectType({ description: "A facility whose use is the declaration, authorised for an office (DEC-R21, DEC-R26; OD-AFD art. 23a, 27, 29, 31, 33). The district directorate authorises lanes, plates, panels and boxes, the DGD the green view, when the office's operating conditions permit." })
 @Entity("crossing_facility")
 export class CrossingFacilityAuthorisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code the facility is authorised at." })
   @PrimaryColumn({ type: "varchar", length: 12, name: "office_id" })
   officeId: string;
 
-  @Field(() => CrossingFacility)
+  @Field(() => CrossingFacility, { description: "The facility." })
   @PrimaryColumn({ type: "varchar", length: 24 })
   facility: CrossingFacility;
 
@@ -68,7 +68,7 @@ export class CrossingFacilityAuthorisation {
   @Column({ type: "varchar", length: 24, name: "authorised_by" })
   authorisedBy: string;
 
-  @Field()
+  @Field({ description: "When it was authorised." })
   @Column({ type: "datetime", precision: 3, name: "authorised_at" })
   authorisedAt: Date;
 
@@ -84,7 +84,7 @@ export class CrossingFacilityAuthorisation {
 })
 @Entity("rural_traffic_authorisation")
 export class RuralTrafficAuthorisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The authorisation's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -92,7 +92,7 @@ export class RuralTrafficAuthorisation {
   @Column({ type: "varchar", length: 36, name: "operator_id" })
   operatorId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code the operator's announcements go to (OD-AFD art. 24a para. 1)." })
   @Column({ type: "varchar", length: 12, name: "office_id" })
   officeId: string;
 
@@ -104,11 +104,11 @@ export class RuralTrafficAuthorisation {
   @Column({ type: "integer", name: "zone_km" })
   zoneKm: number;
 
-  @Field()
+  @Field({ description: "When it was granted, or last granted again." })
   @Column({ type: "datetime", precision: 3, name: "granted_at" })
   grantedAt: Date;
 
-  @Field()
+  @Field({ description: "Whether the operator may announce under it." })
   @Column({ type: "boolean" })
   active: boolean;
 }
@@ -120,7 +120,7 @@ export class RuralTrafficAuthorisation {
 })
 @Entity("advance_announcement")
 export class AdvanceAnnouncement {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The announcement's opaque id; also the id of the declaration it counts as." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -138,7 +138,7 @@ export class AdvanceAnnouncement {
   @Column({ type: "varchar", length: 12, name: "office_id" })
   officeId: string;
 
-  @Field(() => RuralGoodsType)
+  @Field(() => RuralGoodsType, { description: "The type of goods announced (OD-AFD art. 24a para. 1)." })
   @Column({ type: "varchar", length: 20, name: "goods_type" })
   goodsType: RuralGoodsType;
 
@@ -162,7 +162,7 @@ export class AdvanceAnnouncement {
   @Column({ type: "varchar", length: 120, name: "announced_by" })
   announcedBy: string;
 
-  @Field(() => AnnouncementTransmission)
+  @Field(() => AnnouncementTransmission, { description: "How the announcement, or its last change, reached the office (OD-AFD art. 24a para. 2, 5)." })
   @Column({ type: "varchar", length: 12 })
   transmission: AnnouncementTransmission;
 
@@ -174,11 +174,11 @@ export class AdvanceAnnouncement {
   @Column({ type: "boolean", name: "written_confirmation_required" })
   writtenConfirmationRequired: boolean;
 
-  @Field(() => AnnouncementStatus)
+  @Field(() => AnnouncementStatus, { description: "Announced, or imported." })
   @Column({ type: "varchar", length: 12 })
   status: AnnouncementStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the office recorded the import; null until then." })
   @Column({ type: "datetime", precision: 3, name: "imported_at", nullable: true })
   importedAt: Date | null;
 }

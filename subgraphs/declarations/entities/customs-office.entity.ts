@@ -25,7 +25,7 @@ export class CustomsOffice {
   @PrimaryColumn({ type: "varchar", length: 12 })
   id: string;
 
-  @Field()
+  @Field({ description: "The office's name." })
   @Column({ type: "varchar", length: 120 })
   name: string;
 
@@ -33,7 +33,7 @@ export class CustomsOffice {
   @Column({ type: "varchar", length: 2 })
   canton: string;
 
-  @Field(() => [OpeningIntervalType])
+  @Field(() => [OpeningIntervalType], { description: "Bounded: the counter opening intervals of one week, at most 35 (recordCustomsOffice's limit). They count the hours of counter opening of T5 (OD-AFD art. 19, 19a); outside them the office is closed." })
   @Column({ type: "simple-json", name: "opening_hours" })
   openingHours: OpeningInterval[];
 

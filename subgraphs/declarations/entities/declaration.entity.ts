@@ -11,7 +11,7 @@ import { CustomsDestination, CustomsProcedure, DeclarationChannel, DeclarationSt
 @Directive('@key(fields: "id")')
 @Entity("customs_declaration")
 export class CustomsDeclaration {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -20,11 +20,11 @@ export class CustomsDeclaration {
   @Column({ type: "varchar", length: 24, name: "declaration_number" })
   declarationNumber: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: "Import, export or transit (LD art. 6 let. g-i)." })
   @Column({ type: "varchar", length: 8 })
   direction: Direction;
 
-  @Field(() => CustomsProcedure)
+  @Field(() => CustomsProcedure, { description: "The customs procedure declared (DEC-R65, LD art. 47)." })
   @Column({ type: "varchar", length: 24 })
   procedure: CustomsProcedure;
 
@@ -100,7 +100,7 @@ export class CustomsDeclaration {
   @Column({ type: "varchar", length: 36, name: "application_id", nullable: true })
   applicationId: string | null;
 
-  @Field(() => DeclarationStatus)
+  @Field(() => DeclarationStatus, { description: "Where the declaration stands in its lifecycle (DOMAIN.md §3.2); release, removal and taxation are separate timestamps." })
   @Column({ type: "varchar", length: 24 })
   status: DeclarationStatus;
 
@@ -120,7 +120,7 @@ export class CustomsDeclaration {
   @Column({ type: "varchar", length: 20, name: "selection_result", nullable: true })
   selectionResult: SelectionResult | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the selection result was communicated: the documents' deadlines run from it (DEC-R36, DEC-R37)." })
   @Column({ type: "datetime", precision: 3, name: "selection_communicated_at", nullable: true })
   selectionCommunicatedAt: Date | null;
 
@@ -147,14 +147,14 @@ export class CustomsDeclaration {
   @Column({ type: "integer" })
   version: number;
 
-  @Field()
+  @Field({ description: "When the declaration was recorded in this system: the order of declaration lists." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }
 
 @ObjectType({ description: "A duty relief an item claims (DEC-R77 to DEC-R79), as assessed when the item was declared; the taxation applies it." })
 export class DutyRelief {
-  @Field(() => ReliefGround)
+  @Field(() => ReliefGround, { description: "Why the item may be relieved (DEC-R77 to DEC-R79)." })
   ground: ReliefGround;
 
   @Field({ description: "Whether the conditions are met; when not, the item is taxed at its rate." })
@@ -189,7 +189,7 @@ export class DeclarationItem {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The item's position in the declaration, from 1." })
   @Column({ type: "integer" })
   position: number;
 
@@ -197,7 +197,7 @@ export class DeclarationItem {
   @Column({ type: "varchar", length: 9, name: "tariff_number" })
   tariffNumber: string;
 
-  @Field()
+  @Field({ description: "The goods' description in trade terms." })
   @Column({ type: "varchar", length: 300 })
   description: string;
 
@@ -229,7 +229,7 @@ export class DeclarationItem {
   @Column({ type: "boolean", name: "non_customs_acts_apply" })
   nonCustomsActsApply: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The import or export permit the goods need (non-customs acts), if any." })
   @Column({ type: "varchar", length: 60, name: "permit_reference", nullable: true })
   permitReference: string | null;
 

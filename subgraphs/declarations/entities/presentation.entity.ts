@@ -8,7 +8,7 @@ import { PresentationStatus, SummaryForm } from "./enums";
 })
 @Entity("goods_presentation")
 export class GoodsPresentation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The presentation's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -16,7 +16,7 @@ export class GoodsPresentation {
   @Column({ type: "varchar", length: 12, name: "office_id" })
   officeId: string;
 
-  @Field()
+  @Field({ description: "When the goods were presented: the declaration deadline runs from it (DEC-R06)." })
   @Column({ type: "datetime", precision: 3, name: "presented_at" })
   presentedAt: Date;
 
@@ -24,7 +24,7 @@ export class GoodsPresentation {
   @Column({ type: "varchar", length: 36, name: "presenter_id" })
   presenterId: string;
 
-  @Field(() => SummaryForm)
+  @Field(() => SummaryForm, { description: "The form of the summary declaration (DEC-R04)." })
   @Column({ type: "varchar", length: 12, name: "summary_form" })
   summaryForm: SummaryForm;
 
@@ -47,7 +47,7 @@ export class GoodsPresentation {
   @Column({ type: "datetime", precision: 3, name: "overdue_flagged_at", nullable: true })
   overdueFlaggedAt: Date | null;
 
-  @Field(() => PresentationStatus)
+  @Field(() => PresentationStatus, { description: "Where the presented goods stand, from custody to removal." })
   @Column({ type: "varchar", length: 16 })
   status: PresentationStatus;
 }

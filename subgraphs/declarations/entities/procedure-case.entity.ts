@@ -19,16 +19,16 @@ import {
 
 @ObjectType({ description: "An extension of a procedure's time limit (DEC-R72, OD-AFD art. 53, 54 para. 2)." })
 export class TimeLimitExtension {
-  @Field()
+  @Field({ description: "The time limit before this extension." })
   from: Date;
 
-  @Field()
+  @Field({ description: "The new time limit." })
   to: Date;
 
-  @Field()
+  @Field({ description: "When the office extended." })
   at: Date;
 
-  @Field()
+  @Field({ description: "Why." })
   reason: string;
 }
 
@@ -44,7 +44,7 @@ export class TimeLimitExtension {
 @Directive('@key(fields: "id")')
 @Entity("procedure_case")
 export class ProcedureCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -52,7 +52,7 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field(() => CustomsProcedure)
+  @Field(() => CustomsProcedure, { description: "The procedure the goods are under." })
   @Column({ type: "varchar", length: 24 })
   procedure: CustomsProcedure;
 
@@ -63,7 +63,7 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 12, name: "office_id" })
   officeId: string;
 
-  @Field()
+  @Field({ description: "When the office opened the case on the accepted declaration." })
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;
 
@@ -72,11 +72,14 @@ export class ProcedureCase {
   @Column({ type: "datetime", precision: 3, name: "time_limit", nullable: true })
   timeLimit: Date | null;
 
-  @Field(() => [TimeLimitExtension], { description: "DEC-R72 (OD-AFD art. 53, 54 para. 2)." })
+  @Field(() => [TimeLimitExtension], {
+    description:
+      "Bounded: only an open temporary admission is extended, by the office, before its time limit, each time by a renewable period of at most a year (DEC-R72, OD-AFD art. 53), a horse's only once (art. 54 para. 2); in practice one extension per year the admission lasts, kept in the case's own record. The extensions, oldest first.",
+  })
   @Column({ type: "simple-json" })
   extensions: TimeLimitExtension[];
 
-  @Field(() => TransportMode)
+  @Field(() => TransportMode, { description: "How the goods travel; PIPELINE sets no time limit (DEC-R71)." })
   @Column({ type: "varchar", length: 12 })
   transport: TransportMode;
 
@@ -84,7 +87,7 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 12, nullable: true })
   sealing: Sealing | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "DEC-R69: the number of seals applied; the sealing costs follow from it." })
   @Column({ type: "integer", name: "seal_count", nullable: true })
   sealCount: number | null;
 
@@ -92,7 +95,7 @@ export class ProcedureCase {
   @Column({ type: "bigint", name: "sealing_costs_rappen", nullable: true, transformer: rappenColumn })
   sealingCosts: number | null;
 
-  @Field(() => AdmittedGoodsKind)
+  @Field(() => AdmittedGoodsKind, { description: "For a temporary admission: general goods, a horse or a means of transport (OD-AFD art. 53-55)." })
   @Column({ type: "varchar", length: 20, name: "goods_kind" })
   goodsKind: AdmittedGoodsKind;
 
@@ -118,16 +121,16 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 36, name: "debt_id", nullable: true })
   debtId: string | null;
 
-  @Field(() => ProcedureCaseStatus)
+  @Field(() => ProcedureCaseStatus, { description: "Where the case stands (DOMAIN.md §3.2)." })
   @Index("IDX_procedure_case_status")
   @Column({ type: "varchar", length: 16 })
   status: ProcedureCaseStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the discharge happened, as the office recorded it; null until then." })
   @Column({ type: "datetime", precision: 3, name: "discharged_at", nullable: true })
   dischargedAt: Date | null;
 
-  @Field(() => DischargeMode, { nullable: true })
+  @Field(() => DischargeMode, { nullable: true, description: "How the procedure was discharged." })
   @Column({ type: "varchar", length: 28, name: "discharge_mode", nullable: true })
   dischargeMode: DischargeMode | null;
 
@@ -139,15 +142,15 @@ export class ProcedureCase {
   @Column({ type: "datetime", precision: 3, name: "not_discharged_at", nullable: true })
   notDischargedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the holder applied for relief, within 60 days of the time limit." })
   @Column({ type: "datetime", precision: 3, name: "relief_applied_at", nullable: true })
   reliefAppliedAt: Date | null;
 
-  @Field(() => ReliefEvidence, { nullable: true })
+  @Field(() => ReliefEvidence, { nullable: true, description: "The proof of identity and of the goods' exit or return the application gives (OD-AFD art. 46, 52, 54 para. 3)." })
   @Column({ type: "varchar", length: 28, name: "relief_evidence", nullable: true })
   reliefEvidence: ReliefEvidence | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reference of that proof." })
   @Column({ type: "varchar", length: 200, name: "relief_evidence_reference", nullable: true })
   reliefEvidenceReference: string | null;
 
@@ -155,11 +158,11 @@ export class ProcedureCase {
   @Column({ type: "datetime", precision: 3, name: "goods_moved_at", nullable: true })
   goodsMovedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the office decided on the relief." })
   @Column({ type: "datetime", precision: 3, name: "relief_decided_at", nullable: true })
   reliefDecidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The office's reasons for granting or refusing the relief." })
   @Column({ type: "varchar", length: 500, name: "relief_decision_reason", nullable: true })
   reliefDecisionReason: string | null;
 
@@ -170,7 +173,7 @@ export class ProcedureCase {
   @Column({ type: "varchar", length: 36, name: "linked_case_id", nullable: true })
   linkedCaseId: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Optimistic version, raised by every change." })
   @Column({ type: "integer" })
   version: number;
 }
@@ -183,7 +186,7 @@ export class ProcedureCase {
 @Directive('@key(fields: "id")')
 @Entity("processing_authorisation")
 export class ProcessingAuthorisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The authorisation's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -191,19 +194,19 @@ export class ProcessingAuthorisation {
   @Column({ type: "varchar", length: 36, name: "holder_id" })
   holderId: string;
 
-  @Field(() => ProcessingKind)
+  @Field(() => ProcessingKind, { description: "Inward or outward processing." })
   @Column({ type: "varchar", length: 8 })
   kind: ProcessingKind;
 
-  @Field(() => ProcessingSystem)
+  @Field(() => ProcessingSystem, { description: "Suspension or refund (DEC-R73, DEC-R74)." })
   @Column({ type: "varchar", length: 12 })
   system: ProcessingSystem;
 
-  @Field(() => AuthorisationIssuer)
+  @Field(() => AuthorisationIssuer, { description: "Who granted it (DEC-R75)." })
   @Column({ type: "varchar", length: 16 })
   issuer: AuthorisationIssuer;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The office code of an office that granted it (OD-AFD art. 57); null for the DGD." })
   @Column({ type: "varchar", length: 12, name: "issuing_office_id", nullable: true })
   issuingOfficeId: string | null;
 
@@ -231,11 +234,11 @@ export class ProcessingAuthorisation {
   @Column({ type: "datetime", precision: 3, name: "valid_until" })
   validUntil: Date;
 
-  @Field(() => ApplicationForm, { nullable: true })
+  @Field(() => ApplicationForm, { nullable: true, description: "The application's form (OD-AFD art. 56 para. 1); null for a renewal or an office's grant." })
   @Column({ type: "varchar", length: 16, name: "application_form", nullable: true })
   applicationForm: ApplicationForm | null;
 
-  @Field(() => ApplicationSentBy, { nullable: true })
+  @Field(() => ApplicationSentBy, { nullable: true, description: "How the application reached the DGD (OD-AFD art. 56 para. 3)." })
   @Column({ type: "varchar", length: 12, name: "application_sent_by", nullable: true })
   applicationSentBy: ApplicationSentBy | null;
 
@@ -243,7 +246,7 @@ export class ProcessingAuthorisation {
   @Column({ type: "varchar", length: 36, name: "renewal_of", nullable: true })
   renewalOf: string | null;
 
-  @Field()
+  @Field({ description: "When it was granted." })
   @Column({ type: "datetime", precision: 3, name: "granted_at" })
   grantedAt: Date;
 }

@@ -6,7 +6,7 @@ import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, Taxati
 @ObjectType({ description: "A refusal by the summary control (DEC-R38, LD art. 32; DEC-R40, OD-AFD art. 20)." })
 @Entity("refusal")
 export class Refusal {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The refusal's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -14,18 +14,18 @@ export class Refusal {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field()
+  @Field({ description: "When the office refused: the 10 working days run from the next day (DEC-R40, OD-AFD art. 20 para. 2)." })
   @Column({ type: "datetime", precision: 3, name: "refused_at" })
   refusedAt: Date;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What to correct or complete, as the office stated it." })
   @Column({ type: "simple-json" })
   reasons: string[];
 
   @Column({ type: "datetime", precision: 3, name: "resubmission_due_by" })
   computedResubmissionDueBy: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the corrected declaration came back; null until then." })
   @Column({ type: "datetime", precision: 3, name: "resubmitted_at", nullable: true })
   resubmittedAt: Date | null;
 }
@@ -33,7 +33,7 @@ export class Refusal {
 @ObjectType({ description: "A verification of the goods (DEC-R46, DEC-R47; LD art. 36, 37)." })
 @Entity("verification")
 export class Verification {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The verification's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -41,11 +41,11 @@ export class Verification {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field()
+  @Field({ description: "When it was ordered or requested." })
   @Column({ type: "datetime", precision: 3, name: "ordered_at" })
   orderedAt: Date;
 
-  @Field(() => VerificationScope)
+  @Field(() => VerificationScope, { description: "Full, or by sample." })
   @Column({ type: "varchar", length: 8 })
   scope: VerificationScope;
 
@@ -65,17 +65,17 @@ export class Verification {
   @Column({ type: "boolean", name: "conforms", nullable: true })
   conforms: boolean | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the result was recorded; null until then." })
   @Column({ type: "datetime", precision: 3, name: "recorded_at", nullable: true })
   recordedAt: Date | null;
 }
 
 @ObjectType({ description: "A levy line of a taxation decision." })
 export class LevyLine {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The item's position in the declaration." })
   position: number;
 
-  @Field()
+  @Field({ description: "The tariff number taxed (for an ex officio taxation, the heading's number whose rate applied)." })
   tariffNumber: string;
 
   @Field({ description: "The rate applied and its basis, e.g. \"CHF 12.50 per 100 kg gross\"." })
@@ -84,7 +84,7 @@ export class LevyLine {
   @Field({ description: "The quantity the rate was applied to, e.g. \"1250.500 kg gross\"." })
   basis: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The duty of the line, in CHF (exact decimal string, 2 fraction digits)." })
   amount: number;
 
   @Field({ description: "Why this rate (e.g. the highest rate of DEC-R41 / DEC-R49)." })
@@ -95,7 +95,7 @@ export class LevyLine {
 @Directive('@key(fields: "id")')
 @Entity("taxation_decision")
 export class TaxationDecision {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -103,7 +103,7 @@ export class TaxationDecision {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field(() => TaxationKind)
+  @Field(() => TaxationKind, { description: "Final, provisional, ex officio or amended." })
   @Column({ type: "varchar", length: 12 })
   kind: TaxationKind;
 
@@ -123,11 +123,11 @@ export class TaxationDecision {
   @Column({ type: "boolean", name: "paper_issued" })
   paperIssued: boolean;
 
-  @Field(() => [LevyLine])
+  @Field(() => [LevyLine], { description: "Bounded: one line per item of the declaration, which holds at most 200 items. The duty of each item: rate, basis and amount." })
   @Column({ type: "simple-json" })
   lines: LevyLine[];
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The duties of all lines, in CHF (exact decimal string, 2 fraction digits); not collected when nonCollected." })
   @Column({ type: "bigint", name: "total_rappen", transformer: rappenColumn })
   totalDuties: number;
 
@@ -153,7 +153,7 @@ export class TaxationDecision {
   @Column({ type: "datetime", precision: 3, name: "secured_at", nullable: true })
   securedAt: Date | null;
 
-  @Field(() => TaxationStatus)
+  @Field(() => TaxationStatus, { description: "In force, cancelled or superseded." })
   @Column({ type: "varchar", length: 12 })
   status: TaxationStatus;
 
@@ -169,7 +169,7 @@ export class TaxationDecision {
   @Column({ type: "datetime", precision: 3, name: "finalised_at", nullable: true })
   finalisedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was cancelled (DEC-R54); null otherwise." })
   @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
@@ -188,7 +188,7 @@ export class TaxationDecision {
 @ObjectType({ description: "A request for a change of taxation (DEC-R44, LD art. 34 para. 3-4)." })
 @Entity("taxation_change_request")
 export class TaxationChangeRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -196,15 +196,15 @@ export class TaxationChangeRequest {
   @Column({ type: "varchar", length: 36, name: "declaration_id" })
   declarationId: string;
 
-  @Field()
+  @Field({ description: "When the goods left customs custody: the 30 days run from the next day (LD art. 34 para. 3)." })
   @Column({ type: "datetime", precision: 3, name: "goods_left_custody_at" })
   goodsLeftCustodyAt: Date;
 
-  @Field()
+  @Field({ description: "When the request came in." })
   @Column({ type: "datetime", precision: 3, name: "submitted_at" })
   submittedAt: Date;
 
-  @Field(() => ChangeGround)
+  @Field(() => ChangeGround, { description: "The ground claimed (LD art. 34 para. 4)." })
   @Column({ type: "varchar", length: 32 })
   ground: ChangeGround;
 
@@ -215,11 +215,11 @@ export class TaxationChangeRequest {
   @Column({ type: "simple-json", name: "corrected_items" })
   correctedItems: unknown[];
 
-  @Field(() => ChangeRequestStatus)
+  @Field(() => ChangeRequestStatus, { description: "Submitted, granted or rejected." })
   @Column({ type: "varchar", length: 12 })
   status: ChangeRequestStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The office's reasons; null until it decided." })
   @Column({ type: "varchar", length: 1000, name: "decision_reason", nullable: true })
   decisionReason: string | null;
 }
@@ -227,7 +227,7 @@ export class TaxationChangeRequest {
 @ObjectType({ description: "An appeal against a decision of an office or a district directorate (DEC-R60, LD art. 116). DESIGN CHOICE: one appeal entity for all subgraphs, owned here." })
 @Entity("appeal")
 export class Appeal {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appeal's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -235,7 +235,7 @@ export class Appeal {
   @Column({ type: "varchar", length: 60, name: "contested_type" })
   contestedType: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of the contested decision: a TaxationDecision, or the first-instance Appeal for an appeal to the DGD (see contestedType)." })
   @Index()
   @Column({ type: "varchar", length: 36, name: "contested_id" })
   contestedId: string;
@@ -243,11 +243,11 @@ export class Appeal {
   @Column({ type: "varchar", length: 36, name: "appellant_id" })
   appellantId: string;
 
-  @Field(() => AppealInstance)
+  @Field(() => AppealInstance, { description: "Who hears it (DEC-R60, LD art. 116 para. 1)." })
   @Column({ type: "varchar", length: 24 })
   instance: AppealInstance;
 
-  @Field()
+  @Field({ description: "When it was filed (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "filed_at" })
   filedAt: Date;
 
@@ -255,15 +255,15 @@ export class Appeal {
   @Column({ type: "varchar", length: 10 })
   deadline: string;
 
-  @Field(() => AppealStatus)
+  @Field(() => AppealStatus, { description: "Filed, inadmissible because late, or decided." })
   @Column({ type: "varchar", length: 20 })
   status: AppealStatus;
 
-  @Field()
+  @Field({ description: "The appellant's grounds, as filed." })
   @Column({ type: "varchar", length: 4000 })
   grounds: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the appeal instance decided; null until then." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
@@ -279,7 +279,7 @@ export class Appeal {
 @ObjectType({ description: "DEC-R39 (LD art. 18 para. 2): the office corrected the declaration's particulars, with the reason; the taxation follows the corrected particulars, and the declarant sees the correction." })
 @Entity("declaration_correction")
 export class DeclarationCorrection {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The correction's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -291,15 +291,15 @@ export class DeclarationCorrection {
   @Column({ type: "varchar", length: 100 })
   officer: string;
 
-  @Field()
+  @Field({ description: "When the office corrected." })
   @Column({ type: "datetime", precision: 3, name: "corrected_at" })
   correctedAt: Date;
 
-  @Field()
+  @Field({ description: "Why, as the declarant sees it." })
   @Column({ type: "varchar", length: 1000 })
   reason: string;
 
-  @Field(() => [CorrectedParticular], { description: "Each particular that changed: item position, particular, value before and after." })
+  @Field(() => [CorrectedParticular], { description: "Bounded: at most one change per particular (11) of each item position, and a declaration holds at most 200 items. Each particular that changed: item position, particular, value before and after." })
   @Column({ type: "simple-json" })
   changes: CorrectedParticular[];
 
@@ -310,16 +310,16 @@ export class DeclarationCorrection {
 
 @ObjectType("CorrectedParticular", { description: "One particular the office corrected (DEC-R39)." })
 export class CorrectedParticular {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The item's position in the declaration." })
   position: number;
 
   @Field({ description: "tariffNumber, description, netMassKg, grossMassKg, quantity, value, origin, ... ; `item` when an item was added or removed." })
   particular: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The value before the correction; null for an added item." })
   before: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The value after the correction; null for a removed item." })
   after: string | null;
 }
 
@@ -327,39 +327,39 @@ export class CorrectedParticular {
 @Entity("deadline_override")
 @Index(["subjectType", "subjectId", "deadlineKind"])
 export class DeadlineOverride {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The override's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field()
+  @Field({ description: "The type of the thing whose deadline moved: GoodsPresentation, DocumentRequirement, Refusal or CustomsDeclaration." })
   @Column({ type: "varchar", length: 40, name: "subject_type" })
   subjectType: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of that thing." })
   @Column({ type: "varchar", length: 36, name: "subject_id" })
   subjectId: string;
 
-  @Field()
+  @Field({ description: "Which deadline: DECLARATION_DUE, DOCUMENT_DUE, RESUBMISSION_DUE or REMOVAL_DUE." })
   @Column({ type: "varchar", length: 40, name: "deadline_kind" })
   deadlineKind: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "The deadline the rules computed, kept for audit; null when none was computed yet." })
   @Column({ type: "datetime", precision: 3, name: "computed_value", nullable: true })
   computedValue: Date | null;
 
-  @Field()
+  @Field({ description: "The deadline in force from now on." })
   @Column({ type: "datetime", precision: 3, name: "new_value" })
   newValue: Date;
 
-  @Field()
+  @Field({ description: "Why the office adapted it (T10)." })
   @Column({ type: "varchar", length: 1000 })
   reason: string;
 
-  @Field()
+  @Field({ description: "The officer who adapted it." })
   @Column({ type: "varchar", length: 200 })
   officer: string;
 
-  @Field()
+  @Field({ description: "When it was adapted." })
   @Column({ type: "datetime", precision: 3, name: "overridden_at" })
   overriddenAt: Date;
 }

@@ -6,7 +6,7 @@ import { RateBasis } from "./enums";
 @Entity("tariff_rate")
 @Index(["tariffNumber", "validFrom"], { unique: true })
 export class TariffRate {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The rate's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -14,11 +14,11 @@ export class TariffRate {
   @Column({ type: "varchar", length: 9, name: "tariff_number" })
   tariffNumber: string;
 
-  @Field()
+  @Field({ description: "The goods of the tariff number, as the tariff describes them." })
   @Column({ type: "varchar", length: 300 })
   description: string;
 
-  @Field(() => RateBasis)
+  @Field(() => RateBasis, { description: "What the rate applies to: gross or net mass, units, or value." })
   @Column({ type: "varchar", length: 24, name: "rate_basis" })
   rateBasis: RateBasis;
 

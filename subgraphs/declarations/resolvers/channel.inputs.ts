@@ -35,20 +35,20 @@ class RecordedDeclarationInput {
   @IsUUID()
   declarantId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The partner on whose behalf the declarant declares, if any." })
   @IsOptional()
   @IsUUID()
   onBehalfOfId?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: "Import or export." })
   @IsEnum(Direction)
   direction: Direction;
 
-  @Field(() => CustomsProcedure)
+  @Field(() => CustomsProcedure, { description: "The customs procedure declared." })
   @IsEnum(CustomsProcedure)
   procedure: CustomsProcedure;
 
@@ -76,7 +76,7 @@ class RecordedDeclarationInput {
   @IsUUID()
   processingAuthorisationId?: string | null;
 
-  @Field(() => [TravellerItemInput])
+  @Field(() => [TravellerItemInput], { description: "The goods, 1 to 200 lines, in order." })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -85,7 +85,7 @@ class RecordedDeclarationInput {
 
 @InputType({ description: "DEC-R19, DEC-R20, DEC-R22 (OD-AFD art. 21-24): a paper declaration, as the office stamps and signs it." })
 export class RecordPaperDeclarationInput extends RecordedDeclarationInput {
-  @Field(() => PaperDeclarationCase)
+  @Field(() => PaperDeclarationCase, { description: "The case of OD-AFD art. 21 that allows paper (PAPER_DECLARATION_NOT_ALLOWED otherwise)." })
   @IsEnum(PaperDeclarationCase)
   paperCase: PaperDeclarationCase;
 
@@ -114,7 +114,7 @@ export class RecordPaperDeclarationInput extends RecordedDeclarationInput {
   @Length(3, 120)
   signedBy: string;
 
-  @Field(() => FormFilling)
+  @Field(() => FormFilling, { description: "How the form was filled in (OD-AFD art. 22 para. 2)." })
   @IsEnum(FormFilling)
   filling: FormFilling;
 
@@ -131,7 +131,7 @@ export class RecordPaperDeclarationInput extends RecordedDeclarationInput {
 
 @InputType({ description: "DEC-R24, DEC-R25 (OD-AFD art. 25, 26): an oral declaration made at the office." })
 export class RecordOralDeclarationInput extends RecordedDeclarationInput {
-  @Field(() => OralDeclarationGoods)
+  @Field(() => OralDeclarationGoods, { description: "What is declared orally (OD-AFD art. 25)." })
   @IsEnum(OralDeclarationGoods)
   oralGoods: OralDeclarationGoods;
 }
@@ -142,22 +142,22 @@ export class RecordBoxDeclarationInput {
   @IsUUID()
   declarantId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: "Import or export." })
   @IsEnum(Direction)
   direction: Direction;
 
-  @Field()
+  @Field({ description: "DEC-R15 (OD-AFD art. 7): the declaration's language, de, fr or it." })
   @Length(2, 2)
   language: string;
 
   @Field({ description: "When the traveller dropped it in the box: its acceptance." })
   depositedAt: Date;
 
-  @Field(() => [TravellerItemInput])
+  @Field(() => [TravellerItemInput], { description: "The goods, 1 to 200 lines, in order." })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -166,11 +166,11 @@ export class RecordBoxDeclarationInput {
 
 @InputType({ description: "DEC-R26 to DEC-R28 (OD-AFD art. 27-35): a traveller's crossing by a green lane, green view, green plate or declaration panel, as the office recorded it." })
 export class RecordFacilityCrossingInput {
-  @Field(() => CrossingFacility)
+  @Field(() => CrossingFacility, { description: "The facility used." })
   @IsEnum(CrossingFacility)
   facility: CrossingFacility;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
@@ -178,7 +178,7 @@ export class RecordFacilityCrossingInput {
   @IsUUID()
   travellerId: string;
 
-  @Field()
+  @Field({ description: "DEC-R15 (OD-AFD art. 7): the declaration's language, de, fr or it." })
   @Length(2, 2)
   language: string;
 
@@ -189,7 +189,7 @@ export class RecordFacilityCrossingInput {
   @IsOptional()
   departedLastStopAt?: Date | null;
 
-  @Field(() => ConveyanceKind)
+  @Field(() => ConveyanceKind, { description: "How the traveller crossed." })
   @IsEnum(ConveyanceKind)
   conveyance: ConveyanceKind;
 
@@ -203,7 +203,7 @@ export class RecordFacilityCrossingInput {
   @IsBoolean()
   greenViewStickerVisible?: boolean | null;
 
-  @Field(() => [TravellerItemInput])
+  @Field(() => [TravellerItemInput], { description: "The goods, 1 to 200 lines, in order." })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -212,11 +212,11 @@ export class RecordFacilityCrossingInput {
 
 @InputType({ description: "DEC-R26 (OD-AFD art. 27, 29, 31, 33): authorise a facility at an office." })
 export class AuthoriseCrossingFacilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => CrossingFacility)
+  @Field(() => CrossingFacility, { description: "The facility to authorise." })
   @IsEnum(CrossingFacility)
   facility: CrossingFacility;
 
@@ -227,11 +227,11 @@ export class AuthoriseCrossingFacilityInput {
 
 @InputType({ description: "DEC-R23 (OD-AFD art. 24a para. 1, 6; OD art. 118), DEC-R82 (LD art. 43)." })
 export class AuthoriseRuralBorderTrafficInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The operator: the business partner claiming relief on its rural border imports." })
   @IsUUID()
   operatorId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office its announcements go to." })
   @Length(1, 12)
   officeId: string;
 
@@ -251,19 +251,19 @@ export class AuthoriseRuralBorderTrafficInput {
 
 @InputType({ description: "DEC-R23 (OD-AFD art. 24a): a rural border traffic advance announcement." })
 export class AnnounceRuralBorderImportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The operator: a business partner holding a rural border traffic authorisation." })
   @IsUUID()
   operatorId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office named in the authorisation (OD-AFD art. 24a para. 1)." })
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => RuralGoodsType)
+  @Field(() => RuralGoodsType, { description: "The type of goods." })
   @IsEnum(RuralGoodsType)
   goodsType: RuralGoodsType;
 
-  @Field()
+  @Field({ description: "DEC-R15 (OD-AFD art. 7): the declaration's language, de, fr or it." })
   @Length(2, 2)
   language: string;
 
@@ -288,44 +288,44 @@ export class AnnounceRuralBorderImportInput {
   @Length(2, 120)
   announcedBy: string;
 
-  @Field(() => AnnouncementTransmission)
+  @Field(() => AnnouncementTransmission, { description: "How the announcement reaches the office: fax, electronically or handed in (OD-AFD art. 24a para. 2); not by phone." })
   @IsEnum(AnnouncementTransmission)
   transmission: AnnouncementTransmission;
 }
 
 @InputType({ description: "DEC-R23 (OD-AFD art. 24a para. 5): a change before the import." })
 export class ChangeRuralBorderAnnouncementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The announcement to change, before the import." })
   @IsUUID()
   announcementId: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "The new announced time; unchanged when omitted." })
   @IsOptional()
   plannedCrossingAt?: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The new place of crossing; unchanged when omitted." })
   @IsOptional()
   @Length(2, 200)
   crossingPlace?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The new net mass in kg (exact decimal string); unchanged when omitted." })
   @IsOptional()
   @Matches(MASS, { message: "netMassKg must be a mass in kg with at most 3 decimals" })
   netMassKg?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The new gross mass in kg (exact decimal string); unchanged when omitted." })
   @IsOptional()
   @Matches(MASS, { message: "grossMassKg must be a mass in kg with at most 3 decimals" })
   grossMassKg?: string | null;
 
-  @Field(() => AnnouncementTransmission)
+  @Field(() => AnnouncementTransmission, { description: "How the change reaches the office; by PHONE the office may ask for written confirmation (OD-AFD art. 24a para. 5)." })
   @IsEnum(AnnouncementTransmission)
   transmission: AnnouncementTransmission;
 }
 
-@InputType()
+@InputType({ description: "Names an advance announcement." })
 export class AnnouncementIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The announcement's id." })
   @IsUUID()
   announcementId: string;
 }

@@ -4,7 +4,7 @@ import { CustomsOffice } from "../entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { MatchedCriterion, DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
-import { DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { DeclarationsContext } from "./context";
 import {
   CorrectDeclarationInput,
@@ -23,15 +23,21 @@ import {
   RequestAdditionalDocumentInput,
   SubmitDocumentInput,
 } from "./inputs";
-import { loaders, overrideLoader } from "./loaders";
+import { loaders, overrideLoader, pageLoaders } from "./loaders";
 import {
   BusinessPartner,
   CustomsDeclarationConnection,
   DeadlineOverridePayload,
+  DeclarationCorrectionConnection,
   DeclarationPayload,
   DocumentPayload,
+  DocumentRequirementConnection,
+  GoodsPresentationConnection,
   PresentationPayload,
+  RefusalConnection,
   RefusalPayload,
+  TaxationDecisionConnection,
+  VerificationConnection,
   VerificationPayload,
 } from "./payloads";
 
@@ -50,7 +56,7 @@ async function visible(ctx: DeclarationsContext, id: string): Promise<CustomsDec
 @Resolver(() => CustomsDeclaration)
 export class CustomsDeclarationResolver {
   @Query(() => CustomsDeclaration, { description: "A declaration: for its declarant (and the party it acts for) and officers." })
-  async declaration(@Arg("id", () => ID) id: string, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
+  async declaration(@Arg("id", () => ID, { description: "The declaration's id." }) id: string, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
     return visible(ctx, id);
   }
 
@@ -59,18 +65,25 @@ export class CustomsDeclarationResolver {
     return ctx.services.declarations.list({ ...filter, partnerIds: partnerFilter(ctx) }, args);
   }
 
-  @Query(() => [DocumentRequirement], { description: "Documents past their deadline and not submitted (DEC-R36, DEC-R37): officers see all, partners their own." })
-  async overdueDocuments(@Ctx() ctx: DeclarationsContext): Promise<DocumentRequirement[]> {
-    return ctx.services.documents.overdueDocuments(partnerFilter(ctx));
+  @Query(() => DocumentRequirementConnection, {
+    description:
+      "Documents past their deadline in force and not submitted (DEC-R36, DEC-R37; flagged by the overdue-documents job), a page at a time in the order they were required: officers see all, partners those of the declarations they lodged.",
+  })
+  async overdueDocuments(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return ctx.services.documents.overdueDocuments(partnerFilter(ctx), args);
   }
 
-  @Query(() => [GoodsPresentation], { description: "DEC-R06 (OD-AFD art. 4): presented goods still undeclared after their deadline. Officers only." })
-  async undeclaredPresentations(@Arg("officeId", () => ID, { nullable: true }) officeId: string | null, @Ctx() ctx: DeclarationsContext): Promise<GoodsPresentation[]> {
-    return ctx.services.lodging.undeclaredPresentations(ctx.principal, officeId);
+  @Query(() => GoodsPresentationConnection, { description: "DEC-R06 (OD-AFD art. 4): presented goods still undeclared after their deadline in force (as adapted, T10), oldest presentation first. Officers only (CUSTOMS_OFFICE, AUDITOR)." })
+  async undeclaredPresentations(
+    @Arg("officeId", () => ID, { nullable: true, description: "Only the presentations at this office (office code); all offices when omitted." }) officeId: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: DeclarationsContext,
+  ) {
+    return ctx.services.lodging.undeclaredPresentations(ctx.principal, officeId, args);
   }
 
   @Mutation(() => PresentationPayload, { description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): present goods and declare them summarily; the declaration is due by the next business day (DEC-R06, OD-AFD art. 4)." })
-  async presentGoods(@Arg("input") input: PresentGoodsInput, @Ctx() ctx: DeclarationsContext): Promise<PresentationPayload> {
+  async presentGoods(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `PresentGoodsInput` for each field and the rule it serves." }) input: PresentGoodsInput, @Ctx() ctx: DeclarationsContext): Promise<PresentationPayload> {
     return { presentation: await ctx.services.lodging.present(ctx.principal, input) };
   }
 
@@ -78,32 +91,32 @@ export class CustomsDeclarationResolver {
     description:
       "Lodge an electronic declaration: transmitted, receipt confirmed (DEC-R16, OD-AFD art. 12 para. 4), accepted by the summary control (DEC-R17, OD-AFD art. 16), then selected (DEC-R29). Checks the declarant's authorisation, business number and declaring employee (ID-R33, OD-AFD art. 11), the language (DEC-R15), the channel (DEC-R13) and the pre-declaration windows (DEC-R08 to DEC-R10, OD-AFD art. 5). ENF-R05 (LD art. 109 para. 2): refused with DECLARANT_PROHIBITED when the declaration is made professionally and a prohibition to make declarations, in force at the lodging instant and not lifted, names the declarant or the declaring employee's personal number. DESIGN CHOICE: a declaration is made professionally when the declarant lodges it on behalf of another partner (onBehalfOfId set and not the declarant); a partner declaring its own goods is not a professional declarant (LD art. 109 para. 1 speaks of persons who make declarations professionally).",
   })
-  async lodgeDeclaration(@Arg("input") input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async lodgeDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `LodgeDeclarationInput` for each field and the rule it serves." }) input: LodgeDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.lodging.lodge(ctx.principal, input, ctx.principal.applicationId ?? null) };
   }
 
   @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 4 para. 2): the office adapts the declaration deadline of presented goods, with the reason." })
-  async overrideDeclarationDeadline(@Arg("input") input: OverrideDeclarationDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+  async overrideDeclarationDeadline(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `OverrideDeclarationDeadlineInput` for each field and the rule it serves." }) input: OverrideDeclarationDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
     return { override: await ctx.services.lodging.overrideDeclarationDeadline(ctx.principal, input.presentationId, input.until, input.reason) };
   }
 
   @Mutation(() => DocumentPayload, { description: "DEC-R35 (OD-AFD art. 18): submit a required document by its identification mark." })
-  async submitDocument(@Arg("input") input: SubmitDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
+  async submitDocument(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `SubmitDocumentInput` for each field and the rule it serves." }) input: SubmitDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
     return { document: await ctx.services.documents.submitDocument(ctx.principal, input.identificationMark) };
   }
 
   @Mutation(() => DeadlineOverridePayload, { description: "T10 (OD-AFD art. 19 para. 3, 19a para. 2): the office adapts a document deadline, with the reason." })
-  async overrideDocumentDeadline(@Arg("input") input: OverrideDocumentDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+  async overrideDocumentDeadline(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `OverrideDocumentDeadlineInput` for each field and the rule it serves." }) input: OverrideDocumentDeadlineInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
     return { override: await ctx.services.documents.overrideDocumentDeadline(ctx.principal, input.identificationMark, input.newDueAt, input.reason) };
   }
 
   @Mutation(() => DocumentPayload, { description: "DEC-R45 (LD art. 35): during the taxation procedure the office may check the declaration at any time and ask for further documents, with a deadline." })
-  async requestAdditionalDocument(@Arg("input") input: RequestAdditionalDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
+  async requestAdditionalDocument(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `RequestAdditionalDocumentInput` for each field and the rule it serves." }) input: RequestAdditionalDocumentInput, @Ctx() ctx: DeclarationsContext): Promise<DocumentPayload> {
     return { document: await ctx.services.documents.requestAdditionalDocument(ctx.principal, input) };
   }
 
   @Mutation(() => RefusalPayload, { description: "DEC-R38 (LD art. 32), DEC-R40 (OD-AFD art. 20 para. 1): refuse for correction; resubmission is due by the 10th working day." })
-  async refuseDeclaration(@Arg("input") input: RefuseDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
+  async refuseDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `RefuseDeclarationInput` for each field and the rule it serves." }) input: RefuseDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
     return { refusal: await ctx.services.declarations.refuse(ctx.principal, input.declarationId, input.reasons) };
   }
 
@@ -111,17 +124,17 @@ export class CustomsDeclarationResolver {
     description:
       "DEC-R40 (OD-AFD art. 20 para. 2): resubmit the corrected declaration in time. ENF-R05 (LD art. 109 para. 2): the resubmission makes the declaration again, so it is refused with DECLARANT_PROHIBITED when the declaration is made professionally (DESIGN CHOICE: on behalf of another partner, see lodgeDeclaration) and a prohibition in force now names the declarant or its personal number.",
   })
-  async resubmitDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async resubmitDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `ItemsInput` for each field and the rule it serves." }) input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.resubmit(ctx.principal, input.declarationId, input.items) };
   }
 
   @Mutation(() => RefusalPayload, { description: "DEC-R40: the office extends the resubmission period for fair reasons (T10)." })
-  async extendResubmission(@Arg("input") input: ExtendResubmissionInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
+  async extendResubmission(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `ExtendResubmissionInput` for each field and the rule it serves." }) input: ExtendResubmissionInput, @Ctx() ctx: DeclarationsContext): Promise<RefusalPayload> {
     return { refusal: await ctx.services.declarations.extendResubmission(ctx.principal, input.declarationId, input.until, input.reason) };
   }
 
   @Mutation(() => DeclarationPayload, { description: "DEC-R43 (LD art. 34 para. 1): withdraw while the goods are presented, before incorrect particulars are found or a verification is ordered." })
-  async withdrawDeclaration(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async withdrawDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `DeclarationIdInput` for each field and the rule it serves." }) input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.withdraw(ctx.principal, input.declarationId) };
   }
 
@@ -129,32 +142,32 @@ export class CustomsDeclarationResolver {
     description:
       "DEC-R39 (LD art. 18 para. 2): the office corrects the declaration's particulars (e.g. after a verification), with the reason; the taxation follows them, the declarant sees the correction (`corrections`) and can no longer rectify (LD art. 34 para. 1 let. a). Only before a taxation decision is in force (TAXATION_IN_FORCE).",
   })
-  async correctDeclaration(@Arg("input") input: CorrectDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async correctDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `CorrectDeclarationInput` for each field and the rule it serves." }) input: CorrectDeclarationInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.correct(ctx.principal, input) };
   }
 
   @Mutation(() => DeclarationPayload, { description: "DEC-R43 (LD art. 34 para. 1): rectify, within the same limits; the version rises." })
-  async rectifyDeclaration(@Arg("input") input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async rectifyDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `ItemsInput` for each field and the rule it serves." }) input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.rectify(ctx.principal, input.declarationId, input.items) };
   }
 
   @Mutation(() => VerificationPayload, { description: "DEC-R46 (LD art. 36): order a full or sample verification." })
-  async orderVerification(@Arg("input") input: OrderVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+  async orderVerification(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `OrderVerificationInput` for each field and the rule it serves." }) input: OrderVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
     return { verification: await ctx.services.declarations.orderVerification(ctx.principal, input) };
   }
 
   @Mutation(() => VerificationPayload, { description: "DEC-R47 (LD art. 37 para. 2): the declarant asks for a full verification." })
-  async requestFullVerification(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+  async requestFullVerification(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `DeclarationIdInput` for each field and the rule it serves." }) input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
     return { verification: await ctx.services.declarations.requestFullVerification(ctx.principal, input.declarationId) };
   }
 
   @Mutation(() => VerificationPayload, { description: "DEC-R47 (LD art. 37): record the result, the basis of the taxation." })
-  async recordVerificationResult(@Arg("input") input: RecordVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
+  async recordVerificationResult(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `RecordVerificationInput` for each field and the rule it serves." }) input: RecordVerificationInput, @Ctx() ctx: DeclarationsContext): Promise<VerificationPayload> {
     return { verification: await ctx.services.declarations.recordVerification(ctx.principal, input) };
   }
 
   @Mutation(() => DeclarationPayload, { description: "DEC-R30, DEC-R56 (OD-AFD art. 17 para. 2; LD art. 40): the office releases BLOCKED goods." })
-  async releaseGoods(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async releaseGoods(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `DeclarationIdInput` for each field and the rule it serves." }) input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.release(ctx.principal, input.declarationId) };
   }
 
@@ -162,12 +175,12 @@ export class CustomsDeclarationResolver {
     description:
       "DEC-R56 to DEC-R58 (LD art. 40; OD-AFD art. 36-37): the goods leave customs custody. DEC-R57 (OD-AFD art. 36): for goods released through e-dec, NCTS Export or e-dec web the unstamped release document suffices, so no stamp is recorded.",
   })
-  async recordRemoval(@Arg("input") input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
+  async recordRemoval(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `DeclarationIdInput` for each field and the rule it serves." }) input: DeclarationIdInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
     return { declaration: await ctx.services.declarations.remove(ctx.principal, input.declarationId) };
   }
 
   @Mutation(() => DeadlineOverridePayload, { description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request: to a moment in the future and after the deadline in force (BAD_USER_INPUT otherwise)." })
-  async extendRemovalDeadline(@Arg("input") input: ExtendRemovalInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
+  async extendRemovalDeadline(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `ExtendRemovalInput` for each field and the rule it serves." }) input: ExtendRemovalInput, @Ctx() ctx: DeclarationsContext): Promise<DeadlineOverridePayload> {
     return { override: await ctx.services.declarations.overrideRemovalDeadline(ctx.principal, input.declarationId, input.until, input.reason) };
   }
 
@@ -176,22 +189,22 @@ export class CustomsDeclarationResolver {
     return { id: d.declarantId };
   }
 
-  @FieldResolver(() => BusinessPartner, { nullable: true })
+  @FieldResolver(() => BusinessPartner, { nullable: true, description: "The partner on whose behalf the declarant declares (the principal); null when the declarant declares its own goods." })
   onBehalfOf(@Root() d: CustomsDeclaration): BusinessPartner | null {
     return d.onBehalfOfId ? { id: d.onBehalfOfId } : null;
   }
 
-  @FieldResolver(() => CustomsOffice)
+  @FieldResolver(() => CustomsOffice, { description: "The office the declaration is made to; its calendar counts the declaration's deadlines (T2-T5)." })
   async office(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<CustomsOffice> {
     return (await loaders.office(ctx).load(d.officeId))!;
   }
 
-  @FieldResolver(() => GoodsPresentation, { nullable: true })
+  @FieldResolver(() => GoodsPresentation, { nullable: true, description: "The presentation of the goods this declaration declares (DEC-R03); null for a pre-declaration until the goods are presented (DEC-R08, DEC-R09)." })
   async presentation(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<GoodsPresentation | null> {
     return d.presentationId ? loaders.presentation(ctx).load(d.presentationId) : null;
   }
 
-  @FieldResolver(() => [DeclarationItem])
+  @FieldResolver(() => [DeclarationItem], { description: "Bounded: the declaration's items, in their order; a declaration holds 1 to 200 items (the inputs' limit)." })
   async items(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DeclarationItem[]> {
     return loaders.items(ctx).load(d.id);
   }
@@ -201,24 +214,27 @@ export class CustomsDeclarationResolver {
     return loaders.selection(ctx).load(d.id);
   }
 
-  @FieldResolver(() => [DocumentRequirement])
-  async documents(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DocumentRequirement[]> {
-    return loaders.documents(ctx).load(d.id);
+  @FieldResolver(() => DocumentRequirementConnection, {
+    description:
+      "The documents the selection result requires (DEC-R30 to DEC-R37) and those the office asked for later (DEC-R45, LD art. 35: at any time during the taxation procedure, so the list can grow), in the order they were required, each with its identification mark (DEC-R35).",
+  })
+  async documents(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return pageLoaders.documents(ctx, args).load(d.id);
   }
 
-  @FieldResolver(() => [Refusal])
-  async refusals(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Refusal[]> {
-    return loaders.refusals(ctx).load(d.id);
+  @FieldResolver(() => RefusalConnection, { description: "DEC-R38, DEC-R40 (LD art. 32; OD-AFD art. 20): every refusal for correction, oldest first; a declaration may be refused again after each resubmission." })
+  async refusals(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return pageLoaders.refusals(ctx, args).load(d.id);
   }
 
-  @FieldResolver(() => [Verification])
-  async verifications(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<Verification[]> {
-    return loaders.verifications(ctx).load(d.id);
+  @FieldResolver(() => VerificationConnection, { description: "DEC-R46, DEC-R47 (LD art. 36, 37): the verifications ordered or requested, oldest first." })
+  async verifications(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return pageLoaders.verifications(ctx, args).load(d.id);
   }
 
-  @FieldResolver(() => [DeclarationCorrection], { description: "DEC-R39 (LD art. 18 para. 2): the office's corrections, oldest first, each with its reason and the particulars it changed." })
-  async corrections(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DeclarationCorrection[]> {
-    return loaders.corrections(ctx).load(d.id);
+  @FieldResolver(() => DeclarationCorrectionConnection, { description: "DEC-R39 (LD art. 18 para. 2): the office's corrections, oldest first, each with its reason and the particulars it changed." })
+  async corrections(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return pageLoaders.corrections(ctx, args).load(d.id);
   }
 
   @FieldResolver(() => Boolean, { description: "DEC-R16 (OD-AFD art. 12 para. 4): true once the system confirmed receipt; until then the declaration counts as not presented." })
@@ -226,9 +242,9 @@ export class CustomsDeclarationResolver {
     return d.receiptConfirmedAt !== null;
   }
 
-  @FieldResolver(() => [TaxationDecision], { description: "Every taxation decision, oldest first." })
-  async taxationDecisions(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<TaxationDecision[]> {
-    return loaders.taxation(ctx).load(d.id);
+  @FieldResolver(() => TaxationDecisionConnection, { description: "Every taxation decision, in force, cancelled (DEC-R54) or superseded (DEC-R44), oldest first by establishment." })
+  async taxationDecisions(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
+    return pageLoaders.taxationDecisions(ctx, args).load(d.id);
   }
 
   @FieldResolver(() => TaxationDecision, { nullable: true, description: "The taxation decision in force." })
@@ -258,7 +274,7 @@ export class CustomsDeclarationResolver {
 
 @Resolver(() => SelectionDecision)
 export class SelectionDecisionResolver {
-  @FieldResolver(() => [MatchedCriterion], { description: "Why: the matched rules. Officers only (FORBIDDEN for partners)." })
+  @FieldResolver(() => [MatchedCriterion], { description: "Bounded: the rules of the rule set version used that matched, at most the rules of that version (at most 100 a version, the limit of publishSelectionRuleSet). Why the result: officers only (FORBIDDEN for partners)." })
   matchedRules(@Root() s: SelectionDecision, @Ctx() ctx: DeclarationsContext): MatchedCriterion[] {
     if (!ctx.services.access.isOfficer(ctx.principal)) throw new ForbiddenError("Selection reasons are for officers only.");
     return s.matchedRules;
@@ -313,12 +329,12 @@ export class GoodsPresentationResolver {
     return (await this.declarationDueBy(p, ctx)).getTime() < ctx.services.runtime.clock.now().getTime();
   }
 
-  @FieldResolver(() => CustomsOffice)
+  @FieldResolver(() => CustomsOffice, { description: "The office where the goods were presented." })
   async office(@Root() p: GoodsPresentation, @Ctx() ctx: DeclarationsContext): Promise<CustomsOffice> {
     return (await loaders.office(ctx).load(p.officeId))!;
   }
 
-  @FieldResolver(() => BusinessPartner)
+  @FieldResolver(() => BusinessPartner, { description: "Who presented the goods: the person obliged to conduct them, or its agent (LD art. 24 para. 1)." })
   presenter(@Root() p: GoodsPresentation): BusinessPartner {
     return { id: p.presenterId };
   }
@@ -326,7 +342,7 @@ export class GoodsPresentationResolver {
 
 @Resolver(() => Verification)
 export class VerificationResolver {
-  @FieldResolver(() => [DeclarationItem], { description: "DEC-R47 (LD art. 37 para. 1): the items the result holds for: all goods of the sampled types." })
+  @FieldResolver(() => [DeclarationItem], { description: "Bounded: a subset of the declaration's items (at most 200). DEC-R47 (LD art. 37 para. 1): the items the result holds for: all goods of the sampled types." })
   async coveredItems(@Root() v: Verification, @Ctx() ctx: DeclarationsContext): Promise<DeclarationItem[]> {
     return (await loaders.items(ctx).load(v.declarationId)).filter(i => v.sampledTariffNumbers.includes(i.tariffNumber));
   }

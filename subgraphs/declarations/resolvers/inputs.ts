@@ -12,7 +12,7 @@ export class ReturnedGoodsInput {
   @Field({ description: "When they were exported." })
   exportedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The declaration number of the goods' export." })
   @IsOptional()
   @Length(2, 30)
   exportDeclarationNumber?: string | null;
@@ -36,23 +36,23 @@ export class ReturnToSenderInput {
   @Field({ description: "When they were imported: the three years run from then (DESIGN CHOICE)." })
   importedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The declaration number of the goods' import." })
   @IsOptional()
   @Length(2, 30)
   importDeclarationNumber?: string | null;
 
-  @Field(() => ReturnReason)
+  @Field(() => ReturnReason, { description: "Why the goods go back." })
   @IsEnum(ReturnReason)
   reason: ReturnReason;
 }
 
 @InputType({ description: "DEC-R79 (LD art. 14 para. 4): the taxed item whose use changes to one with higher duty." })
 export class ChangeOfUseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration that first taxed the goods." })
   @IsUUID()
   originalDeclarationId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The goods' item position in it." })
   @Min(1)
   originalPosition: number;
 }
@@ -63,7 +63,7 @@ export class DeclarationItemInput {
   @Matches(TARIFF, { message: "tariffNumber must be NNNN.NNNN" })
   tariffNumber: string;
 
-  @Field()
+  @Field({ description: "The goods' description in trade terms." })
   @Length(2, 300)
   description: string;
 
@@ -75,12 +75,12 @@ export class DeclarationItemInput {
   @Matches(MASS, { message: "grossMassKg must be a mass in kg with at most 3 decimals" })
   grossMassKg: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The number of units, for a rate per unit (RateBasis PER_UNIT; QUANTITY_REQUIRED without it)." })
   @IsOptional()
   @Min(0)
   quantity?: number | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "The declared value in CHF (exact decimal string, at most 2 fraction digits)." })
   value: number;
 
   @Field({ description: "ISO 3166-1 alpha-2" })
@@ -97,7 +97,7 @@ export class DeclarationItemInput {
   @IsBoolean()
   nonCustomsActsApply?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The import or export permit the goods need, if any (DEC-R33)." })
   @IsOptional()
   @Length(2, 60)
   permitReference?: string | null;
@@ -125,7 +125,7 @@ export class DeclarationItemInput {
 
 @InputType({ description: "DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3)." })
 export class PresentGoodsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
@@ -133,15 +133,15 @@ export class PresentGoodsInput {
   @IsUUID()
   presenterId: string;
 
-  @Field(() => SummaryForm)
+  @Field(() => SummaryForm, { description: "The form of the summary declaration the office designates (DEC-R04)." })
   @IsEnum(SummaryForm)
   summaryForm: SummaryForm;
 
-  @Field()
+  @Field({ description: "The office, or the other approved place where the goods are (LD art. 24 para. 2)." })
   @Length(2, 200)
   place: string;
 
-  @Field()
+  @Field({ description: "Summary description of the goods." })
   @Length(2, 500)
   goodsDescription: string;
 
@@ -153,7 +153,7 @@ export class PresentGoodsInput {
 
 @InputType({ description: "An electronic declaration (e-dec, NCTS, Passar B2B, e-dec web)." })
 export class LodgeDeclarationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declarant: a business partner the caller acts for, with a customs system authorisation (ID-R31)." })
   @IsUUID()
   declarantId: string;
 
@@ -162,23 +162,23 @@ export class LodgeDeclarationInput {
   @IsUUID()
   onBehalfOfId?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code (see customsOffices)." })
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: "Import, export or transit." })
   @IsEnum(Direction)
   direction: Direction;
 
-  @Field(() => CustomsProcedure)
+  @Field(() => CustomsProcedure, { description: "The customs procedure declared (DEC-R65)." })
   @IsEnum(CustomsProcedure)
   procedure: CustomsProcedure;
 
-  @Field(() => CustomsDestination)
+  @Field(() => CustomsDestination, { description: "The customs destination (LD art. 27); CUSTOMS_PROCEDURE when omitted." })
   @IsEnum(CustomsDestination)
   destination: CustomsDestination;
 
-  @Field(() => DeclarationChannel)
+  @Field(() => DeclarationChannel, { description: "The electronic channel (DEC-R13): EDEC, NCTS, EDEC_WEB or PASSAR_B2B." })
   @IsEnum(DeclarationChannel)
   channel: DeclarationChannel;
 
@@ -225,39 +225,42 @@ export class LodgeDeclarationInput {
   @IsEnum(ExportRegimeStorage)
   exportRegimeStorage?: ExportRegimeStorage | null;
 
-  @Field(() => [DeclarationItemInput])
+  @Field(() => [DeclarationItemInput], { description: "The goods, 1 to 200 lines, in order." })
   @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   items: DeclarationItemInput[];
 }
 
-@InputType()
+@InputType({ description: "Names a declaration." })
 export class DeclarationIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration's id." })
   @IsUUID()
   declarationId: string;
 }
 
-@InputType()
+@InputType({ description: "A declaration's items, as rectified or resubmitted." })
 export class ItemsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => [DeclarationItemInput])
+  @Field(() => [DeclarationItemInput], { description: "The goods, 1 to 200 lines, in order." })
   @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   items: DeclarationItemInput[];
 }
 
 @InputType({ description: "DEC-R39 (LD art. 18 para. 2): the office corrects the declaration's particulars." })
 export class CorrectDeclarationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration to correct." })
   @IsUUID()
   declarationId: string;
 
   @Field(() => [DeclarationItemInput], { description: "The items as corrected (every item, in order)." })
   @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   items: DeclarationItemInput[];
 
@@ -274,7 +277,7 @@ export class FlagTaxationAbuseInput {
   @IsUUID("all", { each: true })
   taxationDecisionIds: string[];
 
-  @Field()
+  @Field({ description: "What the office found, e.g. one consignment split into several." })
   @Length(5, 300)
   reason: string;
 }
@@ -295,92 +298,92 @@ export class OverrideDocumentDeadlineInput {
   @Matches(IDENTIFICATION_MARK, { message: "identificationMark is the declaration number, the position and the kind, e.g. 26CH100112345678-01-DEC" })
   identificationMark: string;
 
-  @Field()
+  @Field({ description: "The new deadline." })
   newDueAt: Date;
 
-  @Field()
+  @Field({ description: "Why (T10)." })
   @Length(5, 1000)
   reason: string;
 }
 
 @InputType({ description: "T10 (OD-AFD art. 4 para. 2)." })
 export class OverrideDeclarationDeadlineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The goods presentation." })
   @IsUUID()
   presentationId: string;
 
-  @Field()
+  @Field({ description: "The new declaration deadline." })
   until: Date;
 
-  @Field()
+  @Field({ description: "Why (T10)." })
   @Length(5, 1000)
   reason: string;
 }
 
 @InputType({ description: "DEC-R58 (OD-AFD art. 37 para. 2): the office extends the removal deadline on request." })
 export class ExtendRemovalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration whose goods are to be removed." })
   @IsUUID()
   declarationId: string;
 
-  @Field()
+  @Field({ description: "The new removal deadline: in the future and after the one in force." })
   until: Date;
 
-  @Field()
+  @Field({ description: "The declarant's request, as the office records it (T10)." })
   @Length(5, 1000)
   reason: string;
 }
 
 @InputType({ description: "DEC-R45 (LD art. 35)." })
 export class RequestAdditionalDocumentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration, in the taxation procedure (ACCEPTED or EX_OFFICIO_TAXED)." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => DocumentKind)
+  @Field(() => DocumentKind, { description: "The kind of document." })
   @IsEnum(DocumentKind)
   kind: DocumentKind;
 
-  @Field()
+  @Field({ description: "The deadline, in the future." })
   dueAt: Date;
 
-  @Field()
+  @Field({ description: "Why the office asks (LD art. 35)." })
   @Length(5, 300)
   reason: string;
 }
 
 @InputType({ description: "DEC-R38, DEC-R40." })
 export class RefuseDeclarationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration to refuse." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What to correct or complete." })
   @ArrayMinSize(1)
   reasons: string[];
 }
 
 @InputType({ description: "DEC-R40 (OD-AFD art. 20 para. 2): extension for fair reasons." })
 export class ExtendResubmissionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The refused declaration." })
   @IsUUID()
   declarationId: string;
 
-  @Field()
+  @Field({ description: "The new resubmission deadline." })
   until: Date;
 
-  @Field()
+  @Field({ description: "The fair reasons (OD-AFD art. 20 para. 2)." })
   @Length(5, 1000)
   reason: string;
 }
 
 @InputType({ description: "DEC-R46, DEC-R47." })
 export class OrderVerificationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration to verify." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => VerificationScope)
+  @Field(() => VerificationScope, { description: "Full, or by sample (then name the sampled tariff numbers)." })
   @IsEnum(VerificationScope)
   scope: VerificationScope;
 
@@ -389,28 +392,28 @@ export class OrderVerificationInput {
   sampledTariffNumbers?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: "DEC-R47 (LD art. 37): the result of a verification." })
 export class RecordVerificationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The verification." })
   @IsUUID()
   verificationId: string;
 
-  @Field()
+  @Field({ description: "Whether the goods conform to the declaration." })
   @IsBoolean()
   conforms: boolean;
 
-  @Field()
+  @Field({ description: "What the office found: the basis of the taxation and of any proceedings." })
   @Length(3, 2000)
   result: string;
 }
 
 @InputType({ description: "DEC-R52, DEC-R55, DEC-R41." })
 export class TaxDeclarationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration to tax." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => TaxationKind)
+  @Field(() => TaxationKind, { description: "FINAL, PROVISIONAL or EX_OFFICIO." })
   @IsEnum(TaxationKind)
   kind: TaxationKind;
 
@@ -424,88 +427,89 @@ export class TaxDeclarationInput {
   applyHighestRate?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: "Names a taxation decision." })
 export class TaxationDecisionIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's id." })
   @IsUUID()
   taxationDecisionId: string;
 }
 
 @InputType({ description: "DEC-R54 (OD-AFD art. 20b)." })
 export class CancelTaxationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision to cancel." })
   @IsUUID()
   taxationDecisionId: string;
 
-  @Field()
+  @Field({ description: "The notice the declarant receives (OD-AFD art. 20b para. 1)." })
   @Length(5, 1000)
   notice: string;
 }
 
 @InputType({ description: "DEC-R44 (LD art. 34 para. 3-4)." })
 export class RequestTaxationChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The declaration whose taxation should change." })
   @IsUUID()
   declarationId: string;
 
-  @Field(() => ChangeGround)
+  @Field(() => ChangeGround, { description: "The ground claimed (LD art. 34 para. 4)." })
   @IsEnum(ChangeGround)
   ground: ChangeGround;
 
-  @Field()
+  @Field({ description: "The declarant's proof of the ground." })
   @Length(10, 2000)
   justification: string;
 
   @Field(() => [DeclarationItemInput], { description: "The corrected declaration, filed at the same time." })
   @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   correctedItems: DeclarationItemInput[];
 }
 
-@InputType()
+@InputType({ description: "DEC-R44 (LD art. 34 para. 4): the office's decision on a change of taxation." })
 export class DecideTaxationChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The change request." })
   @IsUUID()
   requestId: string;
 
-  @Field()
+  @Field({ description: "True to grant on proof of one of the two grounds (an AMENDED decision supersedes), false to reject." })
   @IsBoolean()
   grant: boolean;
 
-  @Field()
+  @Field({ description: "The office's reasons." })
   @Length(5, 1000)
   reason: string;
 }
 
 @InputType({ description: "DEC-R60 (LD art. 116)." })
 export class FileAppealInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The taxation decision appealed." })
   @IsUUID()
   taxationDecisionId: string;
 
-  @Field()
+  @Field({ description: "The appellant's grounds." })
   @Length(10, 4000)
   grounds: string;
 }
 
-@InputType()
+@InputType({ description: "DEC-R60 (LD art. 116 para. 1): the appeal instance's decision." })
 export class DecideAppealInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appeal to decide." })
   @IsUUID()
   appealId: string;
 
-  @Field()
+  @Field({ description: "The decision, as the appellant receives it." })
   @Length(5, 4000)
   outcome: string;
 }
 
-@InputType()
+@InputType({ description: "DEC-R60 (LD art. 116 para. 1): take a district directorate's first-instance decision to the DGD." })
 export class FurtherAppealInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decided first-instance appeal." })
   @IsUUID()
   appealId: string;
 
-  @Field()
+  @Field({ description: "The appellant's grounds." })
   @Length(10, 4000)
   grounds: string;
 }
@@ -517,56 +521,57 @@ export class OpeningIntervalInput {
   @Max(7)
   weekday: number;
 
-  @Field()
+  @Field({ description: "Opening time, HH:MM, Europe/Zurich." })
   @Matches(/^\d{2}:\d{2}$/)
   opens: string;
 
-  @Field()
+  @Field({ description: "Closing time, HH:MM, Europe/Zurich, after opens." })
   @Matches(/^\d{2}:\d{2}$/)
   closes: string;
 }
 
 @InputType({ description: "DEC-R83 (LD art. 29): an office, its competences, hours and place of taxation." })
 export class RecordCustomsOfficeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The office code, 1 to 12 characters; an existing office is updated." })
   @Matches(/^[0-9A-Z]{3,12}$/)
   id: string;
 
-  @Field()
+  @Field({ description: "The office's name." })
   @Length(2, 120)
   name: string;
 
-  @Field()
+  @Field({ description: "The canton whose public holidays close the office (two letters, e.g. BS)." })
   @Matches(/^[A-Z]{2}$/)
   canton: string;
 
-  @Field(() => [OpeningIntervalInput])
+  @Field(() => [OpeningIntervalInput], { description: "The counter opening intervals of a week, Europe/Zurich, at most 35 (DESIGN CHOICE: five a day); they count the hours of counter opening of T5 (OD-AFD art. 19, 19a)." })
+  @ArrayMaxSize(35)
   @ValidateNested({ each: true })
   openingHours: OpeningIntervalInput[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What the office may clear, e.g. IMPORT, EXPORT, TRANSIT, COMMERCIAL_GOODS (LD art. 29)." })
   competences: string[];
 
-  @Field()
+  @Field({ description: "The official place of taxation (LD art. 29)." })
   @Length(2, 200)
   taxationPlace: string;
 }
 
 @InputType({ description: "A tariff rate from a day on; closes the previous rate the day before." })
 export class RecordTariffRateInput {
-  @Field()
+  @Field({ description: "The tariff number, NNNN.NNNN." })
   @Matches(TARIFF)
   tariffNumber: string;
 
-  @Field()
+  @Field({ description: "The goods of the number." })
   @Length(2, 300)
   description: string;
 
-  @Field(() => RateBasis)
+  @Field(() => RateBasis, { description: "What the rate applies to." })
   @IsEnum(RateBasis)
   rateBasis: RateBasis;
 
-  @Field()
+  @Field({ description: "The rate: CHF per 100 kg or per unit, or a percentage; a non-negative decimal string with at most 4 decimals." })
   rate: string;
 
   @Field({ description: "YYYY-MM-DD" })
@@ -579,7 +584,8 @@ export class PublishSelectionRuleSetInput {
   @Field({ description: "Share of declarations blocked at random, 0 to 1 (decimal string)." })
   randomRate: string;
 
-  @Field(() => [SelectionRuleType])
+  @Field(() => [SelectionRuleType], { description: "The rules of the new version, at most 100 (DESIGN CHOICE: a bound, so that a selection's matched rules stay a short list). Rule ids are unique within the set." })
+  @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   rules: SelectionRuleType[];
 
@@ -590,7 +596,7 @@ export class PublishSelectionRuleSetInput {
 
 @ArgsType()
 export class DeclarationFilterArgs {
-  @Field(() => [DeclarationStatus], { nullable: true })
+  @Field(() => [DeclarationStatus], { nullable: true, description: "Only declarations in one of these statuses; all when omitted." })
   @IsOptional()
   statuses?: DeclarationStatus[] | null;
 

@@ -5,6 +5,7 @@ import type { CustomsDeclaration, DeclarationItem } from "../entities/declaratio
 import type { GoodsPresentation } from "../entities/presentation.entity";
 import type { Appeal, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import type { DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
+import type { ConnectionArgs, ConnectionShape } from "../../kit";
 import type { DeclarationsContext } from "./context";
 
 /** Per-request loaders: a list of 100 declarations costs one query per field, not 100. */
@@ -14,17 +15,31 @@ export const loaders = {
   presentation: (ctx: DeclarationsContext) => ctx.loaders.get<string, GoodsPresentation | null>("presentation", ids => ctx.services.lodging.presentationsByIds(ids)),
   items: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationItem[]>("items", ids => ctx.services.declarations.itemsOf(ids)),
   selection: (ctx: DeclarationsContext) => ctx.loaders.get<string, SelectionDecision | null>("selection", ids => ctx.services.lodging.selectionOf(ids)),
-  documents: (ctx: DeclarationsContext) => ctx.loaders.get<string, DocumentRequirement[]>("documents", ids => ctx.services.documents.documentsOf(ids)),
-  refusals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Refusal[]>("refusals", ids => ctx.services.declarations.refusalsOf(ids)),
-  verifications: (ctx: DeclarationsContext) => ctx.loaders.get<string, Verification[]>("verifications", ids => ctx.services.declarations.verificationsOf(ids)),
   taxation: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision[]>("taxation", ids => ctx.services.taxation.decisionsOf(ids)),
   taxationById: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationDecision | null>("taxationById", ids => ctx.services.taxation.decisionsByIds(ids)),
-  corrections: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationCorrection[]>("corrections", ids => ctx.services.declarations.correctionsOf(ids)),
   procedureCase: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcedureCase | null>("procedureCase", ids => ctx.services.procedures.byIds(ids)),
   caseOfDeclaration: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcedureCase | null>("caseOfDeclaration", ids => ctx.services.procedures.ofDeclarations(ids)),
   processingAuthorisation: (ctx: DeclarationsContext) => ctx.loaders.get<string, ProcessingAuthorisation | null>("processingAuthorisation", ids => ctx.services.processing.byIds(ids)),
   announcement: (ctx: DeclarationsContext) => ctx.loaders.get<string, AdvanceAnnouncement | null>("announcement", ids => ctx.services.channels.announcementsOf(ids)),
-  appeals: (ctx: DeclarationsContext) => ctx.loaders.get<string, Appeal[]>("appeals", ids => ctx.services.taxation.appealsOf(ids)),
+};
+
+/**
+ * Per-request loaders of nested connections (kit `paginateByParent`): one loader per field and per
+ * JSON of its arguments, so that a page of 100 parents costs the same statements as a page of 10.
+ */
+function pages<T>(ctx: DeclarationsContext, field: string, args: ConnectionArgs, load: (parents: readonly string[], args: ConnectionArgs) => Promise<ConnectionShape<T>[]>) {
+  const key = `${field}:${JSON.stringify({ first: args.first, after: args.after ?? null })}`;
+  return ctx.loaders.get<string, ConnectionShape<T>>(key, parents => load(parents, args));
+}
+
+export const pageLoaders = {
+  documents: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<DocumentRequirement>(ctx, "CustomsDeclaration.documents", args, (ids, a) => ctx.services.documents.documentPages(ids, a)),
+  refusals: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<Refusal>(ctx, "CustomsDeclaration.refusals", args, (ids, a) => ctx.services.declarations.refusalPages(ids, a)),
+  verifications: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<Verification>(ctx, "CustomsDeclaration.verifications", args, (ids, a) => ctx.services.declarations.verificationPages(ids, a)),
+  corrections: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<DeclarationCorrection>(ctx, "CustomsDeclaration.corrections", args, (ids, a) => ctx.services.declarations.correctionPages(ids, a)),
+  taxationDecisions: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<TaxationDecision>(ctx, "CustomsDeclaration.taxationDecisions", args, (ids, a) => ctx.services.taxation.decisionPages(ids, a)),
+  appeals: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<Appeal>(ctx, "TaxationDecision.appeals", args, (ids, a) => ctx.services.taxation.appealPages(ids, a)),
+  processingAuthorisations: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<ProcessingAuthorisation>(ctx, "BusinessPartner.processingAuthorisations", args, (ids, a) => ctx.services.processing.pagesOfHolders(ids, a)),
 };
 
 /**

@@ -19,7 +19,7 @@ import {
 
 @InputType({ description: "DEC-R65 to DEC-R76: the office places the goods of an accepted declaration under its procedure." })
 export class OpenProcedureCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The accepted declaration whose goods the office places under the procedure." })
   @IsUUID()
   declarationId: string;
 
@@ -27,7 +27,7 @@ export class OpenProcedureCaseInput {
   @IsOptional()
   timeLimit?: Date | null;
 
-  @Field(() => TransportMode)
+  @Field(() => TransportMode, { description: "How the goods travel." })
   @IsEnum(TransportMode)
   transport: TransportMode;
 
@@ -36,7 +36,7 @@ export class OpenProcedureCaseInput {
   @IsEnum(Sealing)
   sealing?: Sealing | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "DEC-R69: the number of seals applied, if sealed." })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -68,25 +68,25 @@ export class OpenProcedureCaseInput {
 
 @InputType({ description: "DEC-R72 (OD-AFD art. 53, 54 para. 2): extend a temporary admission." })
 export class ExtendProcedureCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The temporary admission's case." })
   @IsUUID()
   caseId: string;
 
-  @Field()
+  @Field({ description: "The new time limit: after the one in force, at most a year later (OD-AFD art. 53, 54 para. 2)." })
   until: Date;
 
-  @Field()
+  @Field({ description: "Why." })
   @Length(2, 500)
   reason: string;
 }
 
 @InputType({ description: "DEC-R70, DEC-R72 to DEC-R74, DEC-R76: the procedure discharged." })
 export class DischargeProcedureCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The procedure case." })
   @IsUUID()
   caseId: string;
 
-  @Field(() => DischargeMode)
+  @Field(() => DischargeMode, { description: "How the procedure was discharged; it must fit the procedure (DISCHARGE_MODE_NOT_FOR_PROCEDURE)." })
   @IsEnum(DischargeMode)
   mode: DischargeMode;
 
@@ -111,11 +111,11 @@ export class DischargeProcedureCaseInput {
 
 @InputType({ description: "DEC-R68, DEC-R72 to DEC-R74: relief from the duties of a procedure not discharged in time." })
 export class ApplyForProcedureReliefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The procedure case." })
   @IsUUID()
   caseId: string;
 
-  @Field(() => ReliefEvidence)
+  @Field(() => ReliefEvidence, { description: "The proof of identity and of the goods' exit or return." })
   @IsEnum(ReliefEvidence)
   evidence: ReliefEvidence;
 
@@ -127,94 +127,94 @@ export class ApplyForProcedureReliefInput {
   goodsMovedAt: Date;
 }
 
-@InputType()
+@InputType({ description: "The office's decision on an application for relief (DEC-R68, DEC-R72 to DEC-R74)." })
 export class DecideProcedureReliefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The procedure case." })
   @IsUUID()
   caseId: string;
 
-  @Field()
+  @Field({ description: "True to grant (the due duties end), false to refuse (DUTIES_DUE)." })
   @IsBoolean()
   grant: boolean;
 
-  @Field()
+  @Field({ description: "The office's reasons." })
   @Length(2, 500)
   reason: string;
 }
 
 @InputType({ description: "DEC-R76 (LD art. 61 para. 4)." })
 export class RevokeExportRegimeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The export regime's case." })
   @IsUUID()
   caseId: string;
 
-  @Field()
+  @Field({ description: "Why the office revokes it." })
   @Length(2, 500)
   reason: string;
 }
 
 @InputType({ description: "DEC-R73 to DEC-R75 (LD art. 59, 60; OD-AFD art. 56, 57)." })
 export class GrantProcessingAuthorisationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The holder: a business partner." })
   @IsUUID()
   holderId: string;
 
-  @Field(() => ProcessingKind)
+  @Field(() => ProcessingKind, { description: "Inward or outward processing." })
   @IsEnum(ProcessingKind)
   kind: ProcessingKind;
 
-  @Field(() => ProcessingSystem)
+  @Field(() => ProcessingSystem, { description: "Suspension or refund." })
   @IsEnum(ProcessingSystem)
   system: ProcessingSystem;
 
-  @Field(() => AuthorisationIssuer)
+  @Field(() => AuthorisationIssuer, { description: "Who grants: the DGD, or a customs office for the annex's goods and processing (OD-AFD art. 57)." })
   @IsEnum(AuthorisationIssuer)
   issuer: AuthorisationIssuer;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "For an office's grant: its office code." })
   @IsOptional()
   @Length(1, 12)
   issuingOfficeId?: string | null;
 
-  @Field(() => ProcessingAnnexCategory, { nullable: true })
+  @Field(() => ProcessingAnnexCategory, { nullable: true, description: "For an office's grant: the annex category of the goods and processing (OD-AFD art. 57)." })
   @IsOptional()
   @IsEnum(ProcessingAnnexCategory)
   annexCategory?: ProcessingAnnexCategory | null;
 
-  @Field()
+  @Field({ description: "The processing authorised, e.g. \"repair of gearboxes\"." })
   @Length(5, 500)
   processing: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The tariff headings (4 digits) of the goods the authorisation covers." })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @Matches(/^\d{4}$/, { each: true, message: "tariffHeadings are four digits" })
   tariffHeadings: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The quantity limit in kg (exact decimal string), a charge the cases may not exceed; none when omitted." })
   @IsOptional()
   @Matches(/^\d{1,9}(\.\d{1,3})?$/, { message: "quantityLimitKg must be a mass in kg with at most 3 decimals" })
   quantityLimitKg?: string | null;
 
-  @Field()
+  @Field({ description: "The end of validity: cases under it keep within it." })
   validUntil: Date;
 
-  @Field(() => ApplicationForm, { nullable: true })
+  @Field(() => ApplicationForm, { nullable: true, description: "For the DGD: the application's form (not needed for a renewal)." })
   @IsOptional()
   @IsEnum(ApplicationForm)
   applicationForm?: ApplicationForm | null;
 
-  @Field(() => ApplicationSentBy, { nullable: true })
+  @Field(() => ApplicationSentBy, { nullable: true, description: "For the DGD: how the application came, by post or fax (OD-AFD art. 56 para. 3)." })
   @IsOptional()
   @IsEnum(ApplicationSentBy)
   applicationSentBy?: ApplicationSentBy | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "For the DGD: the application is validly signed." })
   @IsOptional()
   @IsBoolean()
   applicationSigned?: boolean | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The authorisation this one renews, if any: no new application form is needed." })
   @IsOptional()
   @IsUUID()
   renewalOf?: string | null;
@@ -222,11 +222,11 @@ export class GrantProcessingAuthorisationInput {
 
 @ArgsType()
 export class ProcedureCaseFilterArgs {
-  @Field(() => [ProcedureCaseStatus], { nullable: true })
+  @Field(() => [ProcedureCaseStatus], { nullable: true, description: "Only cases in one of these statuses; all when omitted." })
   @IsOptional()
   statuses?: ProcedureCaseStatus[] | null;
 
-  @Field(() => CustomsProcedure, { nullable: true })
+  @Field(() => CustomsProcedure, { nullable: true, description: "Only cases of this procedure; all when omitted." })
   @IsOptional()
   procedure?: CustomsProcedure | null;
 }

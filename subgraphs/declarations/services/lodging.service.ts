@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
 import {
   Clock,
+  ConnectionArgs,
+  ConnectionShape,
   EventPublisher,
   findForUpdate,
   NotFoundError,
@@ -12,6 +14,7 @@ import {
   sqlTime,
   startOfZurichDay,
   transaction,
+  paginate,
   transitionOnce,
   ValidationError,
   zurichDate,
@@ -361,6 +364,7 @@ export class LodgingService {
     if (d.direction === Direction.EXPORT && items.some(i => i.proofOfOriginRequired)) kinds.push(DocumentKind.PROOF_OF_ORIGIN);
     if (d.procedure === CustomsProcedure.TRANSIT) kinds.push(DocumentKind.TRANSIT_DOCUMENT);
     let n = 0;
+    const now = this.clock.now().getTime();
     for (const kind of kinds) {
       n += 1;
       await m.save(
@@ -369,6 +373,8 @@ export class LodgingService {
           declarationId: d.id,
           kind,
           identificationMark: `${d.declarationNumber}-${String(n).padStart(2, "0")}-${kind.slice(0, 3)}`,
+          // One millisecond apart, so that the documents page in the order of their marks.
+          requiredAt: new Date(now + n - 1),
           computedDueAt: null,
           dueRule: "due once the goods are presented",
           submittedAt: null,
@@ -580,12 +586,22 @@ export class LodgingService {
     return declarationIds.map(id => rows.find(r => r.declarationId === id) ?? null);
   }
 
-  /** DEC-R06: presented goods still undeclared after their (possibly adapted) deadline, for the offices. */
-  async undeclaredPresentations(principal: Principal, officeId?: string | null): Promise<GoodsPresentation[]> {
+  /**
+   * DEC-R06: presented goods still undeclared after their (possibly adapted, T10) deadline, for the
+   * offices; a page, oldest presentation first. The deadline in force is the latest override, else
+   * the computed one, decided in SQL so that a page holds only overdue presentations.
+   */
+  async undeclaredPresentations(principal: Principal, officeId: string | null | undefined, args: ConnectionArgs): Promise<ConnectionShape<GoodsPresentation>> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE", "AUDITOR");
-    const now = this.clock.now();
-    const presented = await this.dataSource.getRepository(GoodsPresentation).find({ where: { status: PresentationStatus.PRESENTED, ...(officeId ? { officeId } : {}) }, order: { presentedAt: "ASC" } });
-    const overrides = await this.deadlines.latest("GoodsPresentation", presented.map(p => p.id), "DECLARATION_DUE");
-    return presented.filter(p => (overrides.get(p.id)?.newValue ?? p.computedDeclarationDueBy).getTime() < now.getTime());
+    const qb = this.dataSource
+      .getRepository(GoodsPresentation)
+      .createQueryBuilder("p")
+      .where("p.status = :presented", { presented: PresentationStatus.PRESENTED })
+      .andWhere(
+        `COALESCE((SELECT o.new_value FROM deadline_override o WHERE o.subject_type = 'GoodsPresentation' AND o.deadline_kind = 'DECLARATION_DUE' AND o.subject_id = p.id ORDER BY o.overridden_at DESC, o.id DESC LIMIT 1), p.declaration_due_by) < :now`,
+        { now: sqlTime(this.clock.now()) },
+      );
+    if (officeId) qb.andWhere("p.office_id = :officeId", { officeId });
+    return paginate(qb, args, { alias: "p", timeColumn: "presented_at", timeProperty: "presentedAt" });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, requireFutureDate, ValidationError, transaction } from "../../kit";
+import { ConnectionArgs, ConnectionShape, NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, requireFutureDate, ValidationError, transaction } from "../../kit";
 import { SelectionRule, SelectionRuleSet } from "../entities/selection.entity";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { RateBasis } from "../entities/enums";
@@ -39,6 +39,38 @@ export class ReferenceService {
       throw error;
     }
     return transaction(this.dataSource, m => m.save(m.create(CustomsOffice, input)));
+  }
+
+  /**
+   * The tariff, a page at a time, by tariff number then first day of validity (the unique key of
+   * a rate, so the cursor is that pair: the kit's time-ordered `paginate` does not fit a table
+   * whose natural order is the tariff number). One query a page plus one count when asked.
+   */
+  async tariffRates(prefix: string | null, args: ConnectionArgs): Promise<ConnectionShape<TariffRate>> {
+    const base = () => {
+      const qb = this.dataSource.getRepository(TariffRate).createQueryBuilder("t");
+      if (prefix) qb.where("t.tariff_number LIKE :p", { p: `${prefix}%` });
+      return qb;
+    };
+    const page = base();
+    if (args.after) {
+      const [n, from] = decodeKey(args.after, 2);
+      page.andWhere("(t.tariff_number > :n OR (t.tariff_number = :n AND t.valid_from > :from))", { n, from });
+    }
+    const rows = await page.orderBy("t.tariff_number", "ASC").addOrderBy("t.valid_from", "ASC").take(args.first + 1).getMany();
+    return keysetPage(rows, args, r => [r.tariffNumber, r.validFrom], () => base().getCount());
+  }
+
+  /** Selection rule sets, a page at a time, by version (oldest first, like every connection here). */
+  async ruleSets(args: ConnectionArgs): Promise<ConnectionShape<SelectionRuleSet>> {
+    const repo = this.dataSource.getRepository(SelectionRuleSet);
+    const page = repo.createQueryBuilder("r");
+    if (args.after) {
+      const [version] = decodeKey(args.after, 1);
+      page.where("r.version > :v", { v: Number(version) });
+    }
+    const rows = await page.orderBy("r.version", "ASC").take(args.first + 1).getMany();
+    return keysetPage(rows, args, r => [String(r.version)], () => repo.count());
   }
 
   /** DEC-R48 (LD art. 19 para. 1): the rate in force on `day` for the tariff number. */
@@ -108,4 +140,32 @@ export class ReferenceService {
       return m.save(m.create(TariffRate, { id: randomUUID(), ...input, validTo: null }));
     });
   }
+}
+
+/** A page of rows fetched `first + 1` at a time, with cursors on a unique key of strings. */
+function keysetPage<T>(rows: T[], args: ConnectionArgs, key: (row: T) => string[], count: () => Promise<number>): ConnectionShape<T> {
+  const nodes = rows.slice(0, args.first);
+  const edges = nodes.map(node => ({ node, cursor: Buffer.from(JSON.stringify(key(node))).toString("base64url") }));
+  return {
+    edges,
+    get totalCount() {
+      return count();
+    },
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+function decodeKey(cursor: string, parts: number): string[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(key) && key.length === parts && key.every(k => typeof k === "string")) return key as string[];
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, Decimal, EventPublisher, findForUpdate, formatRappen, requireFutureDate, NotFoundError, Principal, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, Decimal, EventPublisher, findForUpdate, formatRappen, requireFutureDate, NotFoundError, Principal, paginateByParent, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, ReliefGround, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
@@ -465,10 +465,14 @@ export class TaxationService {
     });
   }
 
-  async appealsOf(decisionIds: readonly string[]): Promise<Appeal[][]> {
-    if (!decisionIds.length) return [];
-    const rows = await this.dataSource.getRepository(Appeal).find({ where: { contestedId: In([...new Set(decisionIds)]) }, order: { filedAt: "ASC" } });
-    return decisionIds.map(id => rows.filter(r => r.contestedId === id));
+  /** A page of the appeals against each taxation decision (DEC-R60), in as many statements for 100 decisions as for 10. */
+  async appealPages(decisionIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<Appeal>[]> {
+    return paginateByParent(this.dataSource.getRepository(Appeal), { parentProperty: "contestedId", timeProperty: "filedAt", where: (qb, alias) => qb.andWhere(`${alias}.contested_type = :contested`, { contested: "TaxationDecision" }) }, decisionIds, args);
+  }
+
+  /** A page of each declaration's taxation decisions (DEC-R52), in as many statements for 100 declarations as for 10. */
+  async decisionPages(declarationIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<TaxationDecision>[]> {
+    return paginateByParent(this.dataSource.getRepository(TaxationDecision), { parentProperty: "declarationId", timeProperty: "establishedAt" }, declarationIds, args);
   }
 
   async decisionsOf(declarationIds: readonly string[]): Promise<TaxationDecision[][]> {

@@ -8,11 +8,11 @@ import { AssistanceDirection, AssistanceLanguage, AssistanceProcedure, Assistanc
 })
 @Entity("assistance_request")
 export class AssistanceRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's opaque id; an appeal names it as `decisionId`." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => AssistanceDirection)
+  @Field(() => AssistanceDirection, { description: "A request from abroad (INBOUND) or a Swiss request abroad (OUTBOUND)." })
   @Column({ type: "varchar", length: 8 })
   direction: AssistanceDirection;
 
@@ -32,11 +32,11 @@ export class AssistanceRequest {
   @Column({ type: "boolean" })
   spontaneous: boolean;
 
-  @Field(() => AssistanceLanguage)
+  @Field(() => AssistanceLanguage, { description: "The language the request is written in (LD art. 115b para. 1)." })
   @Column({ type: "varchar", length: 5 })
   language: AssistanceLanguage;
 
-  @Field()
+  @Field({ description: "The request was made in writing (LD art. 115b para. 1)." })
   @Column({ type: "boolean", name: "in_writing" })
   inWriting: boolean;
 
@@ -55,11 +55,11 @@ export class AssistanceRequest {
   @Column({ type: "varchar", length: 200, name: "forwarded_to", nullable: true })
   forwardedTo: string | null;
 
-  @Field(() => AssistanceStatus)
+  @Field(() => AssistanceStatus, { description: "Where the request is in its procedure." })
   @Column({ type: "varchar", length: 24 })
   status: AssistanceStatus;
 
-  @Field(() => AssistanceProcedure, { nullable: true })
+  @Field(() => AssistanceProcedure, { nullable: true, description: "Simplified, ordinary or both, once the person's consent or its absence is known; null before." })
   @Column({ type: "varchar", length: 24, nullable: true })
   procedure: AssistanceProcedure | null;
 
@@ -67,11 +67,11 @@ export class AssistanceRequest {
   @Column({ type: "varchar", length: 8, name: "consent_scope", nullable: true })
   consentScope: ConsentScope | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the written consent was recorded (LD art. 115g)." })
   @Column({ type: "datetime", precision: 3, name: "consent_given_at", nullable: true })
   consentGivenAt: Date | null;
 
-  @Field(() => CooperationRefusalGround, { nullable: true })
+  @Field(() => CooperationRefusalGround, { nullable: true, description: "The ground on which the person concerned refused to cooperate (LD art. 115d para. 2); null if it did not." })
   @Column({ type: "varchar", length: 28, name: "cooperation_refused", nullable: true })
   cooperationRefused: CooperationRefusalGround | null;
 
@@ -87,15 +87,15 @@ export class AssistanceRequest {
   @Column({ type: "text", name: "final_decision_scope", nullable: true })
   finalDecisionScope: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "The last instant an appeal against the final decision is on time (30 days, ENF-R23 DESIGN CHOICE); null before a final decision." })
   @Column({ type: "datetime", precision: 3, name: "appeal_deadline", nullable: true })
   appealDeadline: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the information was transmitted to the requesting authority; null before." })
   @Column({ type: "datetime", precision: 3, name: "transmitted_at", nullable: true })
   transmittedAt: Date | null;
 
-  @Field()
+  @Field({ description: "When the request was recorded." })
   @Column({ type: "datetime", precision: 3, name: "received_at" })
   receivedAt: Date;
 
@@ -110,7 +110,7 @@ export class AssistanceRequest {
 @Entity("border_construction_permit")
 @Index("IDX_border_construction_permit_applicant", ["applicantId", "appliedAt"])
 export class BorderConstructionPermit {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -129,7 +129,7 @@ export class BorderConstructionPermit {
   @Column({ type: "boolean", name: "boundary_waters" })
   boundaryWaters: boolean;
 
-  @Field(() => PermitStatus)
+  @Field(() => PermitStatus, { description: "Applied for, granted or refused." })
   @Column({ type: "varchar", length: 8 })
   status: PermitStatus;
 
@@ -137,15 +137,15 @@ export class BorderConstructionPermit {
   @Column({ type: "simple-json" })
   conditions: string[];
 
-  @Field()
+  @Field({ description: "When the owner applied." })
   @Column({ type: "datetime", precision: 3, name: "applied_at" })
   appliedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the Border Guard Corps decided; null before." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reasons of the decision." })
   @Column({ type: "varchar", length: 1000, name: "decision_reasons", nullable: true })
   decisionReasons: string | null;
 }

@@ -9,12 +9,13 @@ import { ControlKind, ControlResult, ControlStatus, HomeControlStanding, Measure
 @Directive('@key(fields: "id")')
 @Entity("control")
 @Index("IDX_control_target", ["targetId", "plannedAt"])
+@Index("IDX_control_case", ["caseId", "plannedAt"])
 export class Control {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The control's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => ControlKind)
+  @Field(() => ControlKind, { description: "In the customs territory, at the premises, or in the border area: it sets the right's duration." })
   @Column({ type: "varchar", length: 24 })
   kind: ControlKind;
 
@@ -40,7 +41,7 @@ export class Control {
   @Column({ type: "varchar", length: 36, name: "case_id", nullable: true })
   caseId: string | null;
 
-  @Field(() => ControlStatus)
+  @Field(() => ControlStatus, { description: "Planned, performed or closed." })
   @Column({ type: "varchar", length: 12 })
   status: ControlStatus;
 
@@ -48,11 +49,11 @@ export class Control {
   @Column({ type: "varchar", length: 300 })
   place: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the officers intend to make it; null if not scheduled. A home control is made without prior notice (LD art. 31 para. 1)." })
   @Column({ type: "datetime", precision: 3, name: "scheduled_for", nullable: true })
   scheduledFor: Date | null;
 
-  @Field()
+  @Field({ description: "When the control was planned." })
   @Column({ type: "datetime", precision: 3, name: "planned_at" })
   plannedAt: Date;
 
@@ -60,23 +61,23 @@ export class Control {
   @Column({ type: "varchar", length: 100, name: "planned_by" })
   plannedBy: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was made; null while PLANNED." })
   @Column({ type: "datetime", precision: 3, name: "performed_at", nullable: true })
   performedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The officer who made it." })
   @Column({ type: "varchar", length: 100, name: "performed_by", nullable: true })
   performedBy: string | null;
 
-  @Field(() => ControlResult, { nullable: true })
+  @Field(() => ControlResult, { nullable: true, description: "What it found; null while PLANNED." })
   @Column({ type: "varchar", length: 16, nullable: true })
   result: ControlResult | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was found, as the officer recorded it." })
   @Column({ type: "text", nullable: true })
   findings: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was closed; null before." })
   @Column({ type: "datetime", precision: 3, name: "closed_at", nullable: true })
   closedAt: Date | null;
 }
@@ -85,18 +86,18 @@ export class Control {
 @Entity("control_measure")
 @Index("IDX_control_measure_control", ["controlId", "takenAt"])
 export class ControlMeasure {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The measure's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
   @Column({ type: "varchar", length: 36, name: "control_id" })
   controlId: string;
 
-  @Field(() => MeasureKind)
+  @Field(() => MeasureKind, { description: "Which measure was taken (LD art. 30-31, 100-105)." })
   @Column({ type: "varchar", length: 32 })
   kind: MeasureKind;
 
-  @Field(() => [MeasureGround])
+  @Field(() => [MeasureGround], { description: "The grounds recorded for it; pat-downs, searches, examinations, photographs and arrests need theirs (LD art. 101 para. 2, 102 para. 1, 103 para. 2, 105 para. 2)." })
   @Column({ type: "simple-json" })
   grounds: MeasureGround[];
 
@@ -120,7 +121,7 @@ export class ControlMeasure {
   @Column({ type: "varchar", length: 200, name: "handed_over_to", nullable: true })
   handedOverTo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Anything else the officer recorded." })
   @Column({ type: "varchar", length: 1000, nullable: true })
   notes: string | null;
 
@@ -128,7 +129,7 @@ export class ControlMeasure {
   @Column({ type: "varchar", length: 100, name: "taken_by" })
   takenBy: string;
 
-  @Field()
+  @Field({ description: "When the measure was taken." })
   @Column({ type: "datetime", precision: 3, name: "taken_at" })
   takenAt: Date;
 }

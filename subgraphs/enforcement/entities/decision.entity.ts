@@ -10,7 +10,7 @@ import { AppealableDecision, AppealInstance, AppealStatus, ProhibitionGrounds, P
 @Entity("declarant_prohibition")
 @Index("IDX_declarant_prohibition_partner", ["partnerId", "validFrom"])
 export class DeclarantProhibition {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The prohibition's opaque id; an appeal names it as `decisionId`." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -21,15 +21,15 @@ export class DeclarantProhibition {
   @Column({ type: "varchar", length: 40, name: "personal_number", nullable: true })
   personalNumber: string | null;
 
-  @Field(() => ProhibitionGrounds)
+  @Field(() => ProhibitionGrounds, { description: "Why the person is prohibited: lack of skills, or a breach of customs law (LD art. 109 para. 2)." })
   @Column({ type: "varchar", length: 24 })
   grounds: ProhibitionGrounds;
 
-  @Field(() => [ProhibitionScope])
+  @Field(() => [ProhibitionScope], { description: "What is forbidden: professional declarations, other activities in the customs procedure, or both." })
   @Column({ type: "simple-json" })
   scope: ProhibitionScope[];
 
-  @Field()
+  @Field({ description: "When the prohibition takes effect." })
   @Column({ type: "datetime", precision: 3, name: "valid_from" })
   validFrom: Date;
 
@@ -44,7 +44,7 @@ export class DeclarantProhibition {
   @Column({ type: "simple-json", name: "case_ids" })
   caseIds: string[];
 
-  @Field()
+  @Field({ description: "When the prohibition was decided; the appeal period runs from it." })
   @Column({ type: "datetime", precision: 3, name: "decided_at" })
   decidedAt: Date;
 
@@ -55,11 +55,11 @@ export class DeclarantProhibition {
   @Column({ type: "datetime", precision: 3, name: "appeal_deadline" })
   appealDeadline: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was lifted, by an officer or on an upheld appeal; null if not." })
   @Column({ type: "datetime", precision: 3, name: "lifted_at", nullable: true })
   liftedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why it was lifted." })
   @Column({ type: "varchar", length: 1000, name: "lift_reason", nullable: true })
   liftReason: string | null;
 }
@@ -71,7 +71,7 @@ export class DeclarantProhibition {
 @Entity("withdrawal_referral")
 @Index("IDX_withdrawal_referral_partner", ["partnerId", "raisedAt"])
 export class WithdrawalReferral {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The referral's opaque id, as identity knows it (X24)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -86,22 +86,22 @@ export class WithdrawalReferral {
   @Column({ type: "simple-json", name: "case_ids" })
   caseIds: string[];
 
-  @Field()
+  @Field({ description: "Why enforcement refers the partner, as the anti-fraud officer wrote it." })
   @Column({ type: "varchar", length: 1000 })
   reason: string;
 
-  @Field(() => ReferralStatus)
+  @Field(() => ReferralStatus, { description: "Whether the referral waits for the DGD, was decided, or was cancelled." })
   @Column({ type: "varchar", length: 24 })
   status: ReferralStatus;
 
-  @Field()
+  @Field({ description: "When the referral was raised." })
   @Column({ type: "datetime", precision: 3, name: "raised_at" })
   raisedAt: Date;
 
   @Column({ type: "varchar", length: 100, name: "raised_by" })
   raisedBy: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When enforcement cancelled it; null if not cancelled." })
   @Column({ type: "datetime", precision: 3, name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
@@ -122,34 +122,34 @@ export class WithdrawalReferral {
 @Index("UQ_enforcement_appeal", ["decisionKind", "decisionId", "appellantId"], { unique: true })
 @Index("IDX_enforcement_appeal_appellant", ["appellantId", "filedAt"])
 export class EnforcementAppeal {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appeal's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => AppealableDecision)
+  @Field(() => AppealableDecision, { description: "Which kind of decision is appealed." })
   @Column({ type: "varchar", length: 12, name: "decision_kind" })
   decisionKind: AppealableDecision;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision appealed: the case's id for a penalty, the prohibition's, or the assistance request's." })
   @Column({ type: "varchar", length: 36, name: "decision_id" })
   decisionId: string;
 
   @Column({ type: "varchar", length: 36, name: "appellant_id" })
   appellantId: string;
 
-  @Field(() => AppealInstance)
+  @Field(() => AppealInstance, { description: "Who decides the appeal: the DGD or the Federal Administrative Tribunal." })
   @Column({ type: "varchar", length: 32 })
   instance: AppealInstance;
 
-  @Field()
+  @Field({ description: "The appellant's grounds." })
   @Column({ type: "text" })
   grounds: string;
 
-  @Field()
+  @Field({ description: "When the appeal was filed; on time when not after the decision's appeal deadline." })
   @Column({ type: "datetime", precision: 3, name: "filed_at" })
   filedAt: Date;
 
-  @Field(() => AppealStatus)
+  @Field(() => AppealStatus, { description: "PENDING until decided, then the outcome." })
   @Column({ type: "varchar", length: 12 })
   status: AppealStatus;
 
@@ -157,11 +157,11 @@ export class EnforcementAppeal {
   @Column({ type: "bigint", name: "reduced_fine", nullable: true, transformer: rappenColumn })
   reducedFine: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the instance decided (or its judgment was recorded); null while pending." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The instance's reasons." })
   @Column({ type: "varchar", length: 1000, name: "decision_reasons", nullable: true })
   decisionReasons: string | null;
 }

@@ -9,8 +9,9 @@ import { AggravatingCircumstance, CaseLinkKind, CasePartyRole, CaseStatus, Culpa
 })
 @Directive('@key(fields: "id")')
 @Entity("offence_case")
+@Index("IDX_offence_case_payer", ["finePayerId", "decidedAt"])
 export class OffenceCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case's opaque id (federation key)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -19,7 +20,7 @@ export class OffenceCase {
   @Column({ type: "varchar", length: 20, name: "case_number" })
   caseNumber: string;
 
-  @Field(() => OffenceType)
+  @Field(() => OffenceType, { description: "The offence prosecuted (ENF-R07, LD art. 117) or the breach of order rules (ENF-R17, LD art. 127); it sets how the fine's maximum is computed." })
   @Column({ type: "varchar", length: 32, name: "offence_type" })
   offenceType: OffenceType;
 
@@ -39,7 +40,7 @@ export class OffenceCase {
   @Column({ type: "boolean" })
   attempt: boolean;
 
-  @Field(() => CaseStatus)
+  @Field(() => CaseStatus, { description: "Where the case is in its lifecycle (DOMAIN.md §6.2)." })
   @Index("IDX_offence_case_status")
   @Column({ type: "varchar", length: 20 })
   status: CaseStatus;
@@ -65,7 +66,7 @@ export class OffenceCase {
   @Column({ type: "bigint", name: "goods_value", nullable: true, transformer: rappenColumn })
   goodsValue: number | null;
 
-  @Field(() => GoodsValueBasis, { nullable: true })
+  @Field(() => GoodsValueBasis, { nullable: true, description: "How `goodsValue` was set: the internal-market price at discovery, or by experts (LD art. 120 para. 4, 122 para. 2)." })
   @Column({ type: "varchar", length: 24, name: "goods_value_basis", nullable: true })
   goodsValueBasis: GoodsValueBasis | null;
 
@@ -89,7 +90,7 @@ export class OffenceCase {
   @Column({ type: "bigint", name: "concurrence_increase", nullable: true, transformer: rappenColumn })
   concurrenceIncrease: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the officer increased the maximum for the concurrence (ENF-R16, LD art. 126)." })
   @Column({ type: "varchar", length: 1000, name: "concurrence_increase_reason", nullable: true })
   concurrenceIncreaseReason: string | null;
 
@@ -105,7 +106,7 @@ export class OffenceCase {
   @Column({ type: "bigint", name: "fine_imposed", nullable: true, transformer: rappenColumn })
   fineImposed: number | null;
 
-  @Field(() => FinePayer, { nullable: true })
+  @Field(() => FinePayer, { nullable: true, description: "Who pays the fine decided: the person punished or the undertaking (LD art. 125); null before a penalty is decided." })
   @Column({ type: "varchar", length: 12, name: "fine_payer", nullable: true })
   finePayer: FinePayer | null;
 
@@ -116,18 +117,18 @@ export class OffenceCase {
   @Column({ type: "integer", name: "custodial_months", nullable: true })
   custodialMonths: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reasons of the penalty decision." })
   @Column({ type: "text", name: "decision_reasons", nullable: true })
   decisionReasons: string | null;
 
-  @Field()
+  @Field({ description: "When the case was opened." })
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;
 
   @Column({ type: "varchar", length: 100, name: "opened_by" })
   openedBy: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the penalty was decided; null before, and again after an appeal annulled it." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
@@ -138,7 +139,7 @@ export class OffenceCase {
   @Column({ type: "datetime", precision: 3, name: "appeal_deadline", nullable: true })
   appealDeadline: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the penalty became final (after its appeal period, no appeal pending); its fine was then handed to debt (`FineImposed`)." })
   @Column({ type: "datetime", precision: 3, name: "final_at", nullable: true })
   finalAt: Date | null;
 
@@ -176,7 +177,7 @@ export class CaseParty {
 /** A declaration, stored lot or pledge a case concerns, with the duties taxation fixed for a declaration. */
 @Entity("case_link")
 @Index("UQ_case_link", ["caseId", "kind", "refId"], { unique: true })
-@Index("IDX_case_link_ref", ["kind", "refId"])
+@Index("IDX_case_link_ref", ["kind", "refId", "openedAt"])
 export class CaseLink {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
@@ -193,6 +194,10 @@ export class CaseLink {
   /** The duties of the linked declaration's latest taxation (X08, X09), in rappen. */
   @Column({ type: "bigint", nullable: true, transformer: rappenColumn })
   duties: number | null;
+
+  /** The case's opening, copied so a declaration's cases page by one index. */
+  @Column({ type: "datetime", precision: 3, name: "opened_at" })
+  openedAt: Date;
 }
 
 @ObjectType({
@@ -202,11 +207,11 @@ export class CaseLink {
 @Entity("lead")
 @Index("IDX_lead_partner", ["partnerId", "status"])
 export class Lead {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lead's opaque id." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => LeadSource)
+  @Field(() => LeadSource, { description: "Which fact of which subgraph raised the lead." })
   @Column({ type: "varchar", length: 40 })
   source: LeadSource;
 
@@ -228,18 +233,18 @@ export class Lead {
   @Column({ type: "datetime", precision: 3, name: "occurred_at", nullable: true })
   occurredAt: Date | null;
 
-  @Field()
+  @Field({ description: "When enforcement received the event that raised the lead." })
   @Column({ type: "datetime", precision: 3, name: "received_at" })
   receivedAt: Date;
 
-  @Field(() => LeadStatus)
+  @Field(() => LeadStatus, { description: "Whether the lead still waits, gave a case, or was dismissed." })
   @Column({ type: "varchar", length: 12 })
   status: LeadStatus;
 
   @Column({ type: "varchar", length: 36, name: "case_id", nullable: true })
   caseId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the lead was dismissed; null unless DISMISSED." })
   @Column({ type: "varchar", length: 1000, name: "dismissal_reason", nullable: true })
   dismissalReason: string | null;
 }

@@ -10,15 +10,15 @@ import { SeizureKind, SeizureStatus } from "./enums";
 @Directive('@key(fields: "id")')
 @Entity("seizure")
 export class Seizure {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The seizure's opaque id (federation key; debt's customs pledge names it)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => SeizureKind)
+  @Field(() => SeizureKind, { description: "What was seized and why: smuggled goods, an offence instrument, or evidence." })
   @Column({ type: "varchar", length: 20 })
   kind: SeizureKind;
 
-  @Field(() => SeizureStatus)
+  @Field(() => SeizureStatus, { description: "Held, pledged to debt (X21), or forwarded to the competent authority." })
   @Column({ type: "varchar", length: 12 })
   status: SeizureStatus;
 
@@ -55,7 +55,7 @@ export class Seizure {
   @Column({ type: "datetime", precision: 3, name: "crossed_at", nullable: true })
   crossedAt: Date | null;
 
-  @Field()
+  @Field({ description: "When the goods or things were seized." })
   @Column({ type: "datetime", precision: 3, name: "seized_at" })
   seizedAt: Date;
 
@@ -67,7 +67,7 @@ export class Seizure {
   @Column({ type: "datetime", precision: 3, name: "forwarded_at", nullable: true })
   forwardedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The competent authority evidence was forwarded to (LD art. 104 para. 2)." })
   @Column({ type: "varchar", length: 200, name: "forwarded_to", nullable: true })
   forwardedTo: string | null;
 }

@@ -1,28 +1,40 @@
+import type { ConnectionArgs, ConnectionShape } from "../../kit";
 import type { BorderConstructionPermit } from "../entities/assistance.entity";
 import type { Control, ControlMeasure } from "../entities/control.entity";
 import type { DeclarantProhibition, EnforcementAppeal, WithdrawalReferral } from "../entities/decision.entity";
+import type { CaseStatus, OffenceType } from "../entities/enums";
 import type { CaseLink, CaseParty, OffenceCase } from "../entities/offence-case.entity";
 import type { Seizure } from "../entities/seizure.entity";
 import type { ComplianceFacts } from "../services/profile.service";
 import type { EnforcementContext } from "./types";
+
+/**
+ * A nested connection's loader: one per field and per arguments (a request may ask two pages of
+ * the same field with different `first` or `after`), batching the parents of that field.
+ */
+function pages<T>(ctx: EnforcementContext, field: string, args: ConnectionArgs, load: (parentIds: readonly string[], args: ConnectionArgs) => Promise<ConnectionShape<T>[]>, filter: unknown = null) {
+  return ctx.loaders.get<string, ConnectionShape<T>>(`${field}:${JSON.stringify([args.first, args.after ?? null, filter])}`, ids => load(ids, args));
+}
 
 /** Per-request loaders: a page of 100 cases or partners costs one statement per field, not 100. */
 export const loaders = {
   offenceCase: (ctx: EnforcementContext) => ctx.loaders.get<string, OffenceCase | null>("offenceCase", ids => ctx.services.cases.byIds(ids)),
   parties: (ctx: EnforcementContext) => ctx.loaders.get<string, CaseParty[]>("parties", ids => ctx.services.cases.partiesOf(ids)),
   links: (ctx: EnforcementContext) => ctx.loaders.get<string, CaseLink[]>("links", ids => ctx.services.cases.linksOf(ids)),
-  casesOfDeclaration: (ctx: EnforcementContext) => ctx.loaders.get<string, OffenceCase[]>("casesOfDeclaration", ids => ctx.services.cases.ofDeclarations(ids)),
-  decisionsOfPartner: (ctx: EnforcementContext) => ctx.loaders.get<string, OffenceCase[]>("decisionsOfPartner", ids => ctx.services.cases.decisionsOf(ids)),
+  casesOfPartner: (ctx: EnforcementContext, args: ConnectionArgs, filter: { statuses?: CaseStatus[] | null; offenceTypes?: OffenceType[] | null }) =>
+    pages(ctx, "casesOfPartner", args, (ids, a) => ctx.services.cases.pagesOfPartners(ids, a, filter), [filter.statuses ?? null, filter.offenceTypes ?? null]),
+  casesOfDeclaration: (ctx: EnforcementContext, args: ConnectionArgs) => pages(ctx, "casesOfDeclaration", args, (ids, a) => ctx.services.cases.pagesOfDeclarations(ids, a)),
+  decisionsOfPartner: (ctx: EnforcementContext, args: ConnectionArgs) => pages(ctx, "decisionsOfPartner", args, (ids, a) => ctx.services.cases.decisionPages(ids, a)),
   control: (ctx: EnforcementContext) => ctx.loaders.get<string, Control | null>("control", ids => ctx.services.controls.byIds(ids)),
-  controlsOfCase: (ctx: EnforcementContext) => ctx.loaders.get<string, Control[]>("controlsOfCase", ids => ctx.services.controls.ofCases(ids)),
-  measures: (ctx: EnforcementContext) => ctx.loaders.get<string, ControlMeasure[]>("measures", ids => ctx.services.controls.measuresOf(ids)),
+  controlsOfCase: (ctx: EnforcementContext, args: ConnectionArgs) => pages<Control>(ctx, "controlsOfCase", args, (ids, a) => ctx.services.controls.pagesOfCases(ids, a)),
+  measures: (ctx: EnforcementContext, args: ConnectionArgs) => pages<ControlMeasure>(ctx, "measures", args, (ids, a) => ctx.services.controls.measurePages(ids, a)),
   seizure: (ctx: EnforcementContext) => ctx.loaders.get<string, Seizure | null>("seizure", ids => ctx.services.seizures.byIds(ids)),
-  seizuresOfCase: (ctx: EnforcementContext) => ctx.loaders.get<string, Seizure[]>("seizuresOfCase", ids => ctx.services.seizures.ofCases(ids)),
-  seizuresOfControl: (ctx: EnforcementContext) => ctx.loaders.get<string, Seizure[]>("seizuresOfControl", ids => ctx.services.seizures.ofControls(ids)),
-  prohibitions: (ctx: EnforcementContext) => ctx.loaders.get<string, DeclarantProhibition[]>("prohibitions", ids => ctx.services.decisions.prohibitionsOf(ids)),
+  seizuresOfCase: (ctx: EnforcementContext, args: ConnectionArgs) => pages<Seizure>(ctx, "seizuresOfCase", args, (ids, a) => ctx.services.seizures.pages("caseId", ids, a)),
+  seizuresOfControl: (ctx: EnforcementContext, args: ConnectionArgs) => pages<Seizure>(ctx, "seizuresOfControl", args, (ids, a) => ctx.services.seizures.pages("controlId", ids, a)),
+  prohibitions: (ctx: EnforcementContext, args: ConnectionArgs) => pages<DeclarantProhibition>(ctx, "prohibitions", args, (ids, a) => ctx.services.decisions.prohibitionPages(ids, a)),
   referrals: (ctx: EnforcementContext) => ctx.loaders.get<string, WithdrawalReferral[]>("referrals", ids => ctx.services.decisions.referralsOf(ids)),
-  appealsOfPartner: (ctx: EnforcementContext) => ctx.loaders.get<string, EnforcementAppeal[]>("appealsOfPartner", ids => ctx.services.decisions.appealsOf(ids)),
+  appealsOfPartner: (ctx: EnforcementContext, args: ConnectionArgs) => pages<EnforcementAppeal>(ctx, "appealsOfPartner", args, (ids, a) => ctx.services.decisions.appealPages(ids, a)),
   appealsAgainst: (ctx: EnforcementContext) => ctx.loaders.get<string, EnforcementAppeal[]>("appealsAgainst", ids => ctx.services.decisions.appealsAgainst(ids)),
-  permits: (ctx: EnforcementContext) => ctx.loaders.get<string, BorderConstructionPermit[]>("permits", ids => ctx.services.assistance.permitsOf(ids)),
+  permits: (ctx: EnforcementContext, args: ConnectionArgs) => pages<BorderConstructionPermit>(ctx, "permits", args, (ids, a) => ctx.services.assistance.permitPages(ids, a)),
   profile: (ctx: EnforcementContext) => ctx.loaders.get<string, ComplianceFacts>("profile", ids => ctx.services.profiles.profilesOf(ids)),
 };

@@ -1,12 +1,11 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, ForbiddenError } from "../../kit";
-import { BorderConstructionPermit } from "../entities/assistance.entity";
-import { DeclarantProhibition, EnforcementAppeal } from "../entities/decision.entity";
 import { CaseStatus } from "../entities/enums";
 import { OffenceCase } from "../entities/offence-case.entity";
 import { legalBasisOf } from "../services/case.service";
 import { loaders } from "./loaders";
-import { BusinessPartner, CaseFilterArgs, ComplianceProfile, CustomsDeclaration, EnforcementContext, OffenceCaseConnection, PenaltyDecision } from "./types";
+import { mapPage } from "../services/pages";
+import { BorderConstructionPermitConnection, BusinessPartner, CaseFilterArgs, ComplianceProfile, CustomsDeclaration, DeclarantProhibitionConnection, EnforcementAppealConnection, EnforcementContext, OffenceCaseConnection, PenaltyDecision, PenaltyDecisionConnection } from "./types";
 
 function requireAddressee(ctx: EnforcementContext, partnerId: string): void {
   ctx.services.access.requireAddresseeOrOfficer(ctx.principal, partnerId);
@@ -17,7 +16,7 @@ export class PartnerEnforcementResolver {
   @FieldResolver(() => OffenceCaseConnection, { nullable: true, description: "The cases naming the partner as suspect or undertaking, oldest first: officers with an enforcement role only (ENF-R21); FORBIDDEN for anyone else, the partner included." })
   async offenceCases(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => CaseFilterArgs) filter: CaseFilterArgs, @Ctx() ctx: EnforcementContext) {
     ctx.services.access.requireInvestigatorFor(ctx.principal, "Offence cases");
-    return ctx.services.cases.ofPartner(partner.id, args, filter.statuses);
+    return loaders.casesOfPartner(ctx, args, filter).load(partner.id);
   }
 
   @FieldResolver(() => ComplianceProfile, { nullable: true, description: "Counts and flags for every officer (ENF-R21 DESIGN CHOICE); FORBIDDEN for partners." })
@@ -27,28 +26,41 @@ export class PartnerEnforcementResolver {
     return { ...f, openWithdrawalReferral: f.openReferral };
   }
 
-  @FieldResolver(() => [PenaltyDecision], { nullable: true, description: "The penalty decisions addressed to the partner (punished, or ordered to pay as undertaking), newest first: the partner's and officers'." })
-  async penaltyDecisions(@Root() partner: BusinessPartner, @Ctx() ctx: EnforcementContext): Promise<PenaltyDecision[]> {
+  @FieldResolver(() => PenaltyDecisionConnection, {
+    nullable: true,
+    description:
+      "The penalty decisions addressed to the partner (punished, or ordered to pay as undertaking, LD art. 125), oldest decision first; a decision annulled on appeal leaves the list. Read by the partner itself and by officers; FORBIDDEN for another partner (ENF-R21).",
+  })
+  async penaltyDecisions(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     requireAddressee(ctx, partner.id);
-    return (await loaders.decisionsOfPartner(ctx).load(partner.id)).map(toDecision);
+    return mapPage(await loaders.decisionsOfPartner(ctx, args).load(partner.id), toDecision);
   }
 
-  @FieldResolver(() => [DeclarantProhibition], { nullable: true, description: "ENF-R05 (LD art. 109 para. 2): prohibitions addressed to the partner, newest first: the partner's and officers'." })
-  async declarantProhibitions(@Root() partner: BusinessPartner, @Ctx() ctx: EnforcementContext): Promise<DeclarantProhibition[]> {
+  @FieldResolver(() => DeclarantProhibitionConnection, {
+    nullable: true,
+    description: "ENF-R05 (LD art. 109 para. 2): the prohibitions addressed to the partner, active or not, earliest `validFrom` first. Read by the partner itself and by officers; FORBIDDEN for another partner.",
+  })
+  async declarantProhibitions(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     requireAddressee(ctx, partner.id);
-    return loaders.prohibitions(ctx).load(partner.id);
+    return loaders.prohibitions(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [EnforcementAppeal], { nullable: true, description: "ENF-R23: the partner's appeals against enforcement decisions, newest first." })
-  async enforcementAppeals(@Root() partner: BusinessPartner, @Ctx() ctx: EnforcementContext): Promise<EnforcementAppeal[]> {
+  @FieldResolver(() => EnforcementAppealConnection, {
+    nullable: true,
+    description: "ENF-R23 (LD art. 116), ENF-R22 (LD art. 115i): the partner's appeals against enforcement decisions, oldest filed first. Read by the partner itself and by officers; FORBIDDEN for another partner.",
+  })
+  async enforcementAppeals(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     requireAddressee(ctx, partner.id);
-    return loaders.appealsOfPartner(ctx).load(partner.id);
+    return loaders.appealsOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [BorderConstructionPermit], { nullable: true, description: "ENF-R24 (LD art. 4): the partner's applications to build near the border, newest first." })
-  async borderConstructionPermits(@Root() partner: BusinessPartner, @Ctx() ctx: EnforcementContext): Promise<BorderConstructionPermit[]> {
+  @FieldResolver(() => BorderConstructionPermitConnection, {
+    nullable: true,
+    description: "ENF-R24 (LD art. 4): the partner's applications to build or alter near the customs border, oldest first. Read by the partner itself and by officers; FORBIDDEN for another partner.",
+  })
+  async borderConstructionPermits(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     requireAddressee(ctx, partner.id);
-    return loaders.permits(ctx).load(partner.id);
+    return loaders.permits(ctx, args).load(partner.id);
   }
 }
 
@@ -70,9 +82,12 @@ export function toDecision(c: OffenceCase): PenaltyDecision {
 
 @Resolver(() => CustomsDeclaration)
 export class DeclarationEnforcementResolver {
-  @FieldResolver(() => [OffenceCase], { nullable: true, description: "The cases concerning the declaration, oldest first: officers with an enforcement role only (ENF-R21)." })
-  async offenceCases(@Root() d: CustomsDeclaration, @Ctx() ctx: EnforcementContext): Promise<OffenceCase[]> {
+  @FieldResolver(() => OffenceCaseConnection, {
+    nullable: true,
+    description: "The cases concerning the declaration (opened from undeclared goods, X07, or by an officer naming it), oldest opened first: officers with an enforcement role only; FORBIDDEN for anyone else (ENF-R21).",
+  })
+  async offenceCases(@Root() d: CustomsDeclaration, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     ctx.services.access.requireInvestigatorFor(ctx.principal, "Offence cases");
-    return loaders.casesOfDeclaration(ctx).load(d.id);
+    return loaders.casesOfDeclaration(ctx, args).load(d.id);
   }
 }

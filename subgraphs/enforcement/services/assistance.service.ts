@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In } from "typeorm";
-import { Clock, ConnectionArgs, findForUpdate, NotFoundError, OfficeCalendar, paginate, Principal, transaction, ValidationError } from "../../kit";
+import { DataSource } from "typeorm";
+import { Clock, ConnectionArgs, ConnectionShape, findForUpdate, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, transaction, ValidationError } from "../../kit";
 import { AssistanceRequest, BorderConstructionPermit } from "../entities/assistance.entity";
 import { EnforcementAppeal } from "../entities/decision.entity";
 import { AppealableDecision, AppealStatus, AssistanceDirection, AssistanceLanguage, AssistanceProcedure, AssistanceStatus, ConsentScope, CooperationRefusalGround, PermitStatus } from "../entities/enums";
@@ -202,9 +202,9 @@ export class AssistanceService {
 
   // ------------------------------------------------------------------ ENF-R24 permits
 
-  async permitsOf(applicantIds: readonly string[]): Promise<BorderConstructionPermit[][]> {
-    const rows = await this.dataSource.getRepository(BorderConstructionPermit).find({ order: { appliedAt: "DESC", id: "ASC" }, where: { applicantId: In([...new Set(applicantIds)]) } });
-    return applicantIds.map(id => rows.filter(r => r.applicantId === id));
+  /** A page of each partner's applications, oldest first, in a constant number of statements. */
+  async permitPages(applicantIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<BorderConstructionPermit>[]> {
+    return paginateByParent(this.dataSource.getRepository(BorderConstructionPermit), { parentProperty: "applicantId", timeProperty: "appliedAt" }, applicantIds, args);
   }
 
   /** ENF-R24 (LD art. 4 para. 2): the owner (or an officer for it) applies to build near the border. */

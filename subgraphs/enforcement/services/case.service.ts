@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, EventPublisher, findForUpdate, formatRappen, NotFoundError, OfficeCalendar, paginate, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
 import { EnforcementAppeal } from "../entities/decision.entity";
 import {
   AggravatingCircumstance,
@@ -22,6 +22,7 @@ import { CaseLink, CaseParty, Lead, OffenceCase } from "../entities/offence-case
 import type { EnforcementAccess } from "./access";
 import { refused } from "./errors";
 import { fineRange, FineRange, UNDERTAKING_FINE_LIMIT } from "./fines";
+import { mapPage } from "./pages";
 
 /** DESIGN CHOICE (not in our sources): the 30 days of general federal procedure (PA art. 50 para. 1) for appeals against enforcement decisions. */
 export const ENFORCEMENT_APPEAL_DAYS = 30;
@@ -128,15 +129,20 @@ export class CaseService {
     return caseIds.map(id => rows.filter(r => r.caseId === id));
   }
 
-  /** The cases linked to each declaration, oldest first: two statements for any number of declarations. */
-  async ofDeclarations(declarationIds: readonly string[]): Promise<OffenceCase[][]> {
-    if (!declarationIds.length) return [];
-    const links = await this.dataSource.getRepository(CaseLink).findBy({ kind: CaseLinkKind.DECLARATION, refId: In([...new Set(declarationIds)]) });
-    const cases = links.length ? await this.dataSource.getRepository(OffenceCase).find({ where: { id: In([...new Set(links.map(l => l.caseId))]) }, order: { openedAt: "ASC", id: "ASC" } }) : [];
-    return declarationIds.map(id => {
-      const mine = new Set(links.filter(l => l.refId === id).map(l => l.caseId));
-      return cases.filter(c => mine.has(c.id));
-    });
+  /**
+   * A page of the cases linked to each declaration, oldest opened first: a window query over the
+   * links, one for the cases, and one count if asked, for any number of declarations.
+   */
+  async pagesOfDeclarations(declarationIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<OffenceCase>[]> {
+    const pages = await paginateByParent(
+      this.dataSource.getRepository(CaseLink),
+      { parentProperty: "refId", timeProperty: "openedAt", where: (qb, alias) => qb.andWhere(`${alias}.kind = :linkKind`, { linkKind: CaseLinkKind.DECLARATION }) },
+      declarationIds,
+      args,
+    );
+    const caseIds = [...new Set(pages.flatMap(p => p.edges.map(e => e.node.caseId)))];
+    const cases = new Map((caseIds.length ? await this.dataSource.getRepository(OffenceCase).findBy({ id: In(caseIds) }) : []).map(c => [c.id, c]));
+    return pages.map(p => mapPage(p, link => cases.get(link.caseId)!));
   }
 
   async list(principal: Principal, filter: { statuses?: CaseStatus[] | null; offenceTypes?: OffenceType[] | null }, args: ConnectionArgs) {
@@ -147,28 +153,46 @@ export class CaseService {
     return paginate(qb, args, { alias: "c", timeColumn: "opened_at", timeProperty: "openedAt" });
   }
 
-  /** A partner's cases as suspect or undertaking, oldest first (one index range). */
-  async ofPartner(partnerId: string, args: ConnectionArgs, statuses?: CaseStatus[] | null) {
-    const qb = this.dataSource
-      .getRepository(OffenceCase)
-      .createQueryBuilder("c")
-      .where(qb2 => `c.id IN ${qb2.subQuery().select("p.case_id").from(CaseParty, "p").where("p.partner_id = :partnerId").getQuery()}`, { partnerId });
-    if (statuses?.length) qb.andWhere("c.status IN (:...statuses)", { statuses });
-    return paginate(qb, args, { alias: "c", timeColumn: "opened_at", timeProperty: "openedAt" });
+  /**
+   * A page of the cases naming each partner as suspect or undertaking, oldest opened first: a
+   * window query over the partners' index ranges of `case_party`, one for the cases, and one count
+   * if asked, for any number of partners.
+   */
+  async pagesOfPartners(partnerIds: readonly string[], args: ConnectionArgs, filter: { statuses?: CaseStatus[] | null; offenceTypes?: OffenceType[] | null }): Promise<ConnectionShape<OffenceCase>[]> {
+    const pages = await paginateByParent(
+      this.dataSource.getRepository(CaseParty),
+      {
+        parentProperty: "partnerId",
+        timeProperty: "openedAt",
+        where: (qb, p) => {
+          // A partner that is both suspect and undertaking of a case lists it once.
+          qb.andWhere(`NOT (${p}.role = :undertakingRole AND EXISTS (SELECT 1 FROM case_party s WHERE s.case_id = ${p}.case_id AND s.partner_id = ${p}.partner_id AND s.role = :suspectRole))`, {
+            undertakingRole: CasePartyRole.UNDERTAKING,
+            suspectRole: CasePartyRole.SUSPECT,
+          });
+          if (filter.statuses?.length) qb.andWhere(`${p}.case_id IN (SELECT c.id FROM offence_case c WHERE c.status IN (:...caseStatuses))`, { caseStatuses: filter.statuses });
+          if (filter.offenceTypes?.length) qb.andWhere(`${p}.case_id IN (SELECT c.id FROM offence_case c WHERE c.offence_type IN (:...caseTypes))`, { caseTypes: filter.offenceTypes });
+        },
+      },
+      partnerIds,
+      args,
+    );
+    const caseIds = [...new Set(pages.flatMap(p => p.edges.map(e => e.node.caseId)))];
+    const cases = new Map((caseIds.length ? await this.dataSource.getRepository(OffenceCase).findBy({ id: In(caseIds) }) : []).map(c => [c.id, c]));
+    return pages.map(p => mapPage(p, party => cases.get(party.caseId)!));
   }
 
-  /** The penalty decisions addressed to each partner (the person punished or the undertaking ordered to pay), newest first. */
-  async decisionsOf(partnerIds: readonly string[]): Promise<OffenceCase[][]> {
-    if (!partnerIds.length) return [];
-    const rows = await this.dataSource
-      .getRepository(OffenceCase)
-      .createQueryBuilder("c")
-      .where("c.fine_payer_id IN (:...ids)", { ids: [...new Set(partnerIds)] })
-      .andWhere("c.status IN (:...statuses)", { statuses: [CaseStatus.PENALTY_DECIDED, CaseStatus.FINAL, CaseStatus.CLOSED] })
-      .orderBy("c.decided_at", "DESC")
-      .addOrderBy("c.id", "ASC")
-      .getMany();
-    return partnerIds.map(id => rows.filter(r => r.finePayerId === id));
+  /**
+   * A page of the cases whose penalty decision is addressed to each partner (the person punished or
+   * the undertaking ordered to pay), oldest decision first, in a constant number of statements.
+   */
+  async decisionPages(partnerIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<OffenceCase>[]> {
+    return paginateByParent(
+      this.dataSource.getRepository(OffenceCase),
+      { parentProperty: "finePayerId", timeProperty: "decidedAt", where: (qb, alias) => qb.andWhere(`${alias}.status IN (:...decidedStatuses)`, { decidedStatuses: [CaseStatus.PENALTY_DECIDED, CaseStatus.FINAL, CaseStatus.CLOSED] }) },
+      partnerIds,
+      args,
+    );
   }
 
   /** The legal maximum of the case's fine, explained (ENF-R08 to ENF-R17). */
@@ -296,7 +320,7 @@ export class CaseService {
     ];
     if (parties.length) await m.insert(CaseParty, parties.map(p => ({ id: randomUUID(), caseId: id, openedAt: now, ...p })));
     const links = f.links.filter((l, i) => f.links.findIndex(o => o.kind === l.kind && o.refId === l.refId) === i);
-    if (links.length) await m.insert(CaseLink, links.map(l => ({ id: randomUUID(), caseId: id, kind: l.kind, refId: l.refId, duties: null })));
+    if (links.length) await m.insert(CaseLink, links.map(l => ({ id: randomUUID(), caseId: id, kind: l.kind, refId: l.refId, duties: null, openedAt: now })));
     return c;
   }
 

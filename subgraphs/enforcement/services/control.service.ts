@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, endOfSameDateYearsLater, findForUpdate, NotFoundError, paginate, Principal, transaction, ValidationError } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, endOfSameDateYearsLater, findForUpdate, NotFoundError, paginate, paginateByParent, Principal, transaction, ValidationError } from "../../kit";
 import { Control, ControlMeasure } from "../entities/control.entity";
 import { CaseStatus, ControlKind, ControlResult, ControlStatus, HomeControlStanding, MeasureGround, MeasureKind, Sex } from "../entities/enums";
 import { OffenceCase } from "../entities/offence-case.entity";
@@ -60,14 +60,14 @@ export class ControlService {
     return ids.map(id => byId.get(id) ?? null);
   }
 
-  async measuresOf(controlIds: readonly string[]): Promise<ControlMeasure[][]> {
-    const rows = await this.dataSource.getRepository(ControlMeasure).find({ where: { controlId: In([...new Set(controlIds)]) }, order: { takenAt: "ASC", id: "ASC" } });
-    return controlIds.map(id => rows.filter(r => r.controlId === id));
+  /** A page of each control's measures, oldest first, in a constant number of statements. */
+  async measurePages(controlIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<ControlMeasure>[]> {
+    return paginateByParent(this.dataSource.getRepository(ControlMeasure), { parentProperty: "controlId", timeProperty: "takenAt" }, controlIds, args);
   }
 
-  async ofCases(caseIds: readonly string[]): Promise<Control[][]> {
-    const rows = await this.dataSource.getRepository(Control).find({ where: { caseId: In([...new Set(caseIds)]) }, order: { plannedAt: "ASC", id: "ASC" } });
-    return caseIds.map(id => rows.filter(r => r.caseId === id));
+  /** A page of the controls made for each case, oldest planned first, in a constant number of statements. */
+  async pagesOfCases(caseIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<Control>[]> {
+    return paginateByParent(this.dataSource.getRepository(Control), { parentProperty: "caseId", timeProperty: "plannedAt" }, caseIds, args);
   }
 
   async get(principal: Principal, id: string): Promise<Control> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, MoreThanOrEqual } from "typeorm";
-import { Clock, EventPublisher, findForUpdate, NotFoundError, OfficeCalendar, Principal, transaction, ValidationError, endOfSameDateYearsLater } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, NotFoundError, OfficeCalendar, paginateByParent, Principal, transaction, ValidationError, endOfSameDateYearsLater } from "../../kit";
 import { AssistanceRequest } from "../entities/assistance.entity";
 import { DeclarantProhibition, EnforcementAppeal, WithdrawalReferral } from "../entities/decision.entity";
 import { AppealableDecision, AppealInstance, AppealStatus, AssistanceStatus, CaseStatus, PENALISED_STATUSES, ProhibitionGrounds, ProhibitionScope, ProhibitionStatus, ReferralStatus } from "../entities/enums";
@@ -33,9 +33,9 @@ export class DecisionService {
 
   // ------------------------------------------------------------------ ENF-R05 prohibitions
 
-  async prohibitionsOf(partnerIds: readonly string[]): Promise<DeclarantProhibition[][]> {
-    const rows = await this.dataSource.getRepository(DeclarantProhibition).find({ where: { partnerId: In([...new Set(partnerIds)]) }, order: { validFrom: "DESC", id: "ASC" } });
-    return partnerIds.map(id => rows.filter(r => r.partnerId === id));
+  /** A page of the prohibitions addressed to each partner, earliest start first, in a constant number of statements. */
+  async prohibitionPages(partnerIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<DeclarantProhibition>[]> {
+    return paginateByParent(this.dataSource.getRepository(DeclarantProhibition), { parentProperty: "partnerId", timeProperty: "validFrom" }, partnerIds, args);
   }
 
   /**
@@ -183,9 +183,9 @@ export class DecisionService {
 
   // ------------------------------------------------------------------ ENF-R22, ENF-R23 appeals
 
-  async appealsOf(appellantIds: readonly string[]): Promise<EnforcementAppeal[][]> {
-    const rows = await this.dataSource.getRepository(EnforcementAppeal).find({ where: { appellantId: In([...new Set(appellantIds)]) }, order: { filedAt: "DESC", id: "ASC" } });
-    return appellantIds.map(id => rows.filter(r => r.appellantId === id));
+  /** A page of each partner's appeals, oldest filed first, in a constant number of statements. */
+  async appealPages(appellantIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<EnforcementAppeal>[]> {
+    return paginateByParent(this.dataSource.getRepository(EnforcementAppeal), { parentProperty: "appellantId", timeProperty: "filedAt" }, appellantIds, args);
   }
 
   async appealsAgainst(decisionIds: readonly string[]): Promise<EnforcementAppeal[][]> {

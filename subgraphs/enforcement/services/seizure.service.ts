@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, In } from "typeorm";
-import { Clock, EventPublisher, findForUpdate, NotFoundError, Principal, transaction, ValidationError } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, NotFoundError, paginateByParent, Principal, transaction, ValidationError } from "../../kit";
 import { Control } from "../entities/control.entity";
 import { SeizureKind, SeizureStatus } from "../entities/enums";
 import { OffenceCase } from "../entities/offence-case.entity";
@@ -36,14 +36,9 @@ export class SeizureService {
     return ids.map(id => byId.get(id) ?? null);
   }
 
-  async ofCases(caseIds: readonly string[]): Promise<Seizure[][]> {
-    const rows = await this.dataSource.getRepository(Seizure).find({ where: { caseId: In([...new Set(caseIds)]) }, order: { seizedAt: "ASC", id: "ASC" } });
-    return caseIds.map(id => rows.filter(r => r.caseId === id));
-  }
-
-  async ofControls(controlIds: readonly string[]): Promise<Seizure[][]> {
-    const rows = await this.dataSource.getRepository(Seizure).find({ where: { controlId: In([...new Set(controlIds)]) }, order: { seizedAt: "ASC", id: "ASC" } });
-    return controlIds.map(id => rows.filter(r => r.controlId === id));
+  /** A page of the seizures of each case, or of each control (`by`), oldest first, in a constant number of statements. */
+  async pages(by: "caseId" | "controlId", parentIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<Seizure>[]> {
+    return paginateByParent(this.dataSource.getRepository(Seizure), { parentProperty: by, timeProperty: "seizedAt" }, parentIds, args);
   }
 
   /**

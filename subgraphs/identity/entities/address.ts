@@ -5,18 +5,18 @@ import { Column } from "typeorm";
 @ObjectType({ description: "A postal address (UID register address, or one entered manually)." })
 @Directive("@shareable")
 export class Address {
-  @Field()
+  @Field({ description: "Street and number." })
   @Column({ type: "varchar", length: 200 })
   @IsNotEmpty()
   @Length(1, 200)
   street: string;
 
-  @Field()
+  @Field({ description: "Postal code: 3 to 16 letters, digits, spaces or dashes." })
   @Column({ type: "varchar", length: 16, name: "postal_code" })
   @Matches(/^[A-Z0-9 -]{3,16}$/i, { message: "postalCode must be 3 to 16 letters, digits, spaces or dashes" })
   postalCode: string;
 
-  @Field()
+  @Field({ description: "City or locality." })
   @Column({ type: "varchar", length: 100 })
   @IsNotEmpty()
   @Length(1, 100)
@@ -30,16 +30,16 @@ export class Address {
 
 @InputType({ description: "A postal address." })
 export class AddressInput implements Address {
-  @Field()
+  @Field({ description: "Street and number, 1 to 200 characters." })
   @IsNotEmpty()
   @Length(1, 200)
   street: string;
 
-  @Field()
+  @Field({ description: "Postal code: 3 to 16 letters, digits, spaces or dashes." })
   @Matches(/^[A-Z0-9 -]{3,16}$/i, { message: "postalCode must be 3 to 16 letters, digits, spaces or dashes" })
   postalCode: string;
 
-  @Field()
+  @Field({ description: "City or locality, 1 to 100 characters." })
   @IsNotEmpty()
   @Length(1, 100)
   city: string;

@@ -5,7 +5,7 @@ import { ApiApplicationStatus, ApiSubscriptionStatus } from "./enums";
 @ObjectType({ description: "A subscription to an FOCBS API through API self-service (ID-R21, ID-R22, ePortal step 5)." })
 @Entity("api_subscription")
 export class ApiSubscription {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the subscription." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -17,11 +17,11 @@ export class ApiSubscription {
   @Column({ type: "varchar", length: 120, name: "api_name" })
   apiName: string;
 
-  @Field(() => ApiSubscriptionStatus)
+  @Field(() => ApiSubscriptionStatus, { description: "ACTIVE; CANCELLED is reserved (nothing cancels a subscription yet)." })
   @Column({ type: "varchar", length: 16 })
   status: ApiSubscriptionStatus;
 
-  @Field()
+  @Field({ description: "When the partner subscribed (ID-R22; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "subscribed_at" })
   subscribedAt: Date;
 }
@@ -32,7 +32,7 @@ export class ApiSubscription {
 })
 @Entity("api_application")
 export class ApiApplication {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the application; the gateway names partner software by it (e.g. in trusted documents)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -44,11 +44,11 @@ export class ApiApplication {
   @Column({ type: "varchar", length: 36, name: "partner_id" })
   partnerId: string;
 
-  @Field()
+  @Field({ description: "The name given to the application: the clearance software it is for (ID-R22), 2 to 120 characters." })
   @Column({ type: "varchar", length: 120, name: "software_name" })
   softwareName: string;
 
-  @Field(() => ApiApplicationStatus)
+  @Field(() => ApiApplicationStatus, { description: "ACTIVE, or DELETED: the keys of a deleted application stop working at once (DESIGN CHOICE)." })
   @Column({ type: "varchar", length: 16 })
   status: ApiApplicationStatus;
 
@@ -70,7 +70,7 @@ export class ApiApplication {
   @Column({ type: "simple-json", name: "key_fingerprints" })
   keyFingerprints: string[];
 
-  @Field()
+  @Field({ description: "When the application was created (ID-R22; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }

@@ -8,7 +8,7 @@ import { AuthorisationScope, AuthorisationStatus, CustomsSystem, WithdrawalGroun
 })
 @Entity("customs_system_authorisation")
 export class CustomsSystemAuthorisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the authorisation." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -16,11 +16,11 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "varchar", length: 36, name: "partner_id" })
   partnerId: string;
 
-  @Field(() => [CustomsSystem])
+  @Field(() => [CustomsSystem], { description: "The systems applied for: e-dec, NCTS or both (ID-R25, OD-AFD art. 8 para. 1). A foreign border-region declarant may use e-dec for imports only (para. 2); one in a juxtaposed office, e-dec and the NCTS \"Export\" interface for exports (para. 3)." })
   @Column({ type: "simple-json" })
   systems: CustomsSystem[];
 
-  @Field(() => AuthorisationScope)
+  @Field(() => AuthorisationScope, { description: "Which paragraph of OD-AFD art. 8 the application falls under, and so which conditions apply (ID-R25 to ID-R27)." })
   @Column({ type: "varchar", length: 40 })
   scope: AuthorisationScope;
 
@@ -28,7 +28,7 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "boolean", name: "transit_only" })
   transitOnly: boolean;
 
-  @Field(() => AuthorisationStatus)
+  @Field(() => AuthorisationStatus, { description: "Where the application stands: APPLIED, DOCUMENTS_COMPLETE, GRANTED, REFUSED or WITHDRAWN (OD-AFD art. 8 para. 1 and 6, art. 9)." })
   @Column({ type: "varchar", length: 24 })
   status: AuthorisationStatus;
 
@@ -36,7 +36,7 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "varchar", length: 100, name: "written_application_reference" })
   writtenApplicationReference: string;
 
-  @Field()
+  @Field({ description: "When the written application was recorded (ID-R25; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "applied_at" })
   appliedAt: Date;
 
@@ -87,7 +87,7 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "varchar", length: 10, name: "decision_due_by", nullable: true })
   decisionDueBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the DGD granted or refused (ID-R29; ISO 8601 with offset, stored in UTC); null while undecided. A later withdrawal is in `withdrawnAt`." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
@@ -96,19 +96,19 @@ export class CustomsSystemAuthorisation {
   @Column({ type: "varchar", length: 12, name: "business_number", nullable: true })
   businessNumber: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The DGD's reason, when it refused (ID-R29); null otherwise." })
   @Column({ type: "varchar", length: 1000, name: "refusal_reason", nullable: true })
   refusalReason: string | null;
 
-  @Field(() => WithdrawalGround, { nullable: true })
+  @Field(() => WithdrawalGround, { nullable: true, description: "The ground of OD-AFD art. 9 let. a-c the DGD withdrew on (ID-R31); null unless WITHDRAWN." })
   @Column({ type: "varchar", length: 40, name: "withdrawal_ground", nullable: true })
   withdrawalGround: WithdrawalGround | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The DGD's reason for the withdrawal (ID-R31); null unless WITHDRAWN." })
   @Column({ type: "varchar", length: 1000, name: "withdrawal_reason", nullable: true })
   withdrawalReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the DGD withdrew the authorisation (ID-R31, OD-AFD art. 9; ISO 8601 with offset, stored in UTC); null unless WITHDRAWN." })
   @Column({ type: "datetime", precision: 3, name: "withdrawn_at", nullable: true })
   withdrawnAt: Date | null;
 }

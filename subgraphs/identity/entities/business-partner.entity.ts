@@ -10,15 +10,15 @@ import { PartnerEntryMode, PartnerStatus, PartnerType } from "./enums";
 @Directive('@key(fields: "id")')
 @Entity("business_partner")
 export class BusinessPartner {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier: the federation key by which every subgraph references the partner (DOMAIN.md §0.5). Not the UID, which may be null." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => PartnerType)
+  @Field(() => PartnerType, { description: "Natural person, legal entity or branch (ID-R04, ID-R07). Public register data." })
   @Column({ type: "varchar", length: 24, name: "partner_type" })
   partnerType: PartnerType;
 
-  @Field()
+  @Field({ description: "Name as in the UID register or the BER, or as entered manually (ID-R05). Public register data." })
   @Index()
   @Column({ type: "varchar", length: 200 })
   name: string;
@@ -40,7 +40,7 @@ export class BusinessPartner {
   @Column(() => Address, { prefix: "register_" })
   registerAddress: Address;
 
-  @Field(() => PartnerEntryMode)
+  @Field(() => PartnerEntryMode, { description: "Whether the partner was found in the UID register (or the BER, for a branch) or entered manually (ID-R05, ePortal step 2)." })
   @Column({ type: "varchar", length: 16, name: "entry_mode" })
   entryMode: PartnerEntryMode;
 
@@ -48,7 +48,7 @@ export class BusinessPartner {
   @Column({ type: "boolean", name: "domicile_in_customs_territory", nullable: true })
   domicileInCustomsTerritory: boolean | null;
 
-  @Field(() => PartnerStatus)
+  @Field(() => PartnerStatus, { description: "ENTERED, VERIFICATION_PENDING once the verification letter is sent, ONBOARDED once a user redeemed the onboarding code (ePortal steps 2-3; the values are a DESIGN CHOICE)." })
   @Column({ type: "varchar", length: 24 })
   status: PartnerStatus;
 
@@ -56,7 +56,7 @@ export class BusinessPartner {
   @Column({ type: "varchar", length: 36, name: "registered_by_id" })
   registeredById: string;
 
-  @Field()
+  @Field({ description: "When a portal user entered the partner (ePortal step 2; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }

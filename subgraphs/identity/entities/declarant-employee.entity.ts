@@ -8,7 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 @Entity("declarant_employee")
 @Index(["partnerId", "personalNumber"], { unique: true })
 export class DeclarantEmployee {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the employee record." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -20,7 +20,7 @@ export class DeclarantEmployee {
   @Column({ type: "varchar", length: 20, name: "personal_number" })
   personalNumber: string;
 
-  @Field()
+  @Field({ description: "Name of the employee as announced to the DGD (ID-R32, OD-AFD art. 10)." })
   @Column({ type: "varchar", length: 200 })
   name: string;
 
@@ -28,11 +28,11 @@ export class DeclarantEmployee {
   @Column({ type: "varchar", length: 36, name: "person_id", nullable: true })
   personId: string | null;
 
-  @Field()
+  @Field({ description: "Whether the employee may still declare: false once the declarant reported the change (OD-AFD art. 10). Declarations naming an inactive personal number are refused (ID-R33, DESIGN CHOICE)." })
   @Column({ type: "boolean" })
   active: boolean;
 
-  @Field()
+  @Field({ description: "When the employee was announced to the DGD (ID-R32; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "announced_at" })
   announcedAt: Date;
 

@@ -6,7 +6,7 @@ import { PortalRole } from "./enums";
 @Entity("partner_membership")
 @Index(["userId", "partnerId"], { unique: true })
 export class PartnerMembership {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the membership." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -18,11 +18,11 @@ export class PartnerMembership {
   @Column({ type: "varchar", length: 36, name: "partner_id" })
   partnerId: string;
 
-  @Field(() => PortalRole)
+  @Field(() => PortalRole, { description: "ADMINISTRATOR (the redeemer of the onboarding code, ID-R10), DEPUTY (same rights, ID-R17) or USER (reads only)." })
   @Column({ type: "varchar", length: 16, name: "portal_role" })
   portalRole: PortalRole;
 
-  @Field()
+  @Field({ description: "When the user became a member: the code was redeemed or the user was added (ISO 8601 with offset; stored in UTC)." })
   @Column({ type: "datetime", precision: 3 })
   since: Date;
 }

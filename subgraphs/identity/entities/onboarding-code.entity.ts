@@ -9,7 +9,7 @@ import { OnboardingCodeStatus } from "./enums";
 })
 @Entity("onboarding_code")
 export class OnboardingCode {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of the code record; the letter id of the verification letter." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -21,7 +21,7 @@ export class OnboardingCode {
   @Column({ type: "varchar", length: 64, name: "code_hash" })
   codeHash: string;
 
-  @Field()
+  @Field({ description: "When the code was issued and the letter sent (ID-R06, ID-R12; ISO 8601 with offset, stored in UTC). ID-R11: valid 14 days from the issue date." })
   @Column({ type: "datetime", precision: 3, name: "issued_at" })
   issuedAt: Date;
 
@@ -43,7 +43,7 @@ export class OnboardingCode {
   @Column({ type: "varchar", length: 36, name: "redeemed_by_id", nullable: true })
   redeemedById: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When a user redeemed the code and became the administrator (ID-R10; ISO 8601 with offset, stored in UTC); null until then." })
   @Column({ type: "datetime", precision: 3, name: "redeemed_at", nullable: true })
   redeemedAt: Date | null;
 }

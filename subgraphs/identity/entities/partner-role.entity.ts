@@ -4,21 +4,21 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { PartnerRoleType, RoleStatus } from "./enums";
 
 @ObjectType({ description: "Contact person for queries about a role (ID-R14, ePortal step 4)." })
-@InputType("ContactPersonInput")
+@InputType("ContactPersonInput", { description: "Contact person for FOCBS's queries about a role request (ID-R14, ePortal step 4): a name, and an e-mail address or telephone number where useful." })
 export class ContactPerson {
-  @Field()
+  @Field({ description: "Name of the contact person, 1 to 200 characters." })
   @Column({ type: "varchar", length: 200, nullable: true })
   @IsNotEmpty()
   @Length(1, 200)
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "E-mail address of the contact person, if given." })
   @Column({ type: "varchar", length: 254, nullable: true })
   @IsOptional()
   @IsEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Telephone number of the contact person, if given: 6 to 20 digits, optionally with + and spaces." })
   @Column({ type: "varchar", length: 32, nullable: true })
   @IsOptional()
   @Matches(/^\+?[0-9 ]{6,20}$/, { message: "phone must be 6 to 20 digits, optionally with + and spaces" })
@@ -28,7 +28,7 @@ export class ContactPerson {
 @ObjectType({ description: "A business partner role (ePortal step 4): requested one at a time (ID-R14) and released by FOCBS (ID-R15)." })
 @Entity("partner_role")
 export class PartnerRole {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier of this role request." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -36,22 +36,22 @@ export class PartnerRole {
   @Column({ type: "varchar", length: 36, name: "partner_id" })
   partnerId: string;
 
-  @Field(() => PartnerRoleType)
+  @Field(() => PartnerRoleType, { description: "The business partner role requested (ePortal step 4)." })
   @Column({ type: "varchar", length: 32, name: "role_type" })
   roleType: PartnerRoleType;
 
-  @Field(() => RoleStatus)
+  @Field(() => RoleStatus, { description: "REQUESTED, IN_CLARIFICATION, ACTIVE (released by FOCBS, ID-R15), REJECTED or REMOVED (DESIGN CHOICE names, DOMAIN.md §2.2)." })
   @Column({ type: "varchar", length: 24 })
   status: RoleStatus;
 
-  @Field(() => ContactPerson, { nullable: true })
+  @Field(() => ContactPerson, { nullable: true, description: "The contact person for queries about this role, when one was given (ID-R14: \"where necessary\")." })
   @Column(() => ContactPerson, { prefix: "contact_" })
   contactPerson: ContactPerson | null;
 
   @Column({ type: "varchar", length: 36, name: "requested_by_id" })
   requestedById: string;
 
-  @Field()
+  @Field({ description: "When the administrator or deputy requested the role (ID-R13, ID-R14; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "requested_at" })
   requestedAt: Date;
 
@@ -66,7 +66,7 @@ export class PartnerRole {
   @Column({ type: "varchar", length: 200, name: "decided_by", nullable: true })
   decidedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the role was rejected by FOCBS or removed by the administrator (ID-R16; ISO 8601 with offset, stored in UTC); null while requested, in clarification or active." })
   @Column({ type: "datetime", precision: 3, name: "ended_at", nullable: true })
   endedAt: Date | null;
 }

@@ -6,7 +6,7 @@ import { PortalUserStatus, SecondFactor } from "./enums";
 @Directive('@key(fields: "id")')
 @Entity("portal_user")
 export class PortalUser {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque, stable identifier: the federation key other subgraphs use for the user (e.g. who submitted a declaration in the UI)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -15,7 +15,7 @@ export class PortalUser {
   @Column({ type: "varchar", length: 200, name: "ch_login_subject" })
   chLoginSubject: string;
 
-  @Field()
+  @Field({ description: "E-mail address of the user, for ePortal notifications (ID-R38); the administrator finds users by it to add them (ID-R17)." })
   @Index()
   @Column({ type: "varchar", length: 254 })
   email: string;
@@ -28,7 +28,7 @@ export class PortalUser {
   @Column({ type: "boolean", name: "email_notifications_enabled" })
   emailNotificationsEnabled: boolean;
 
-  @Field()
+  @Field({ description: "When the CH-LOGIN account was registered in ePortal (ID-R01; ISO 8601 with offset, stored in UTC)." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 
@@ -40,7 +40,7 @@ export class PortalUser {
   @Column({ type: "datetime", precision: 3, name: "redemption_locked_until", nullable: true })
   redemptionLockedUntil: Date | null;
 
-  @Field(() => PortalUserStatus)
+  @Field(() => PortalUserStatus, { description: "REGISTERED until a second factor is set, then SECURED (ID-R02). Derived from `secondFactor`." })
   get status(): PortalUserStatus {
     return this.secondFactor === SecondFactor.NONE ? PortalUserStatus.REGISTERED : PortalUserStatus.SECURED;
   }

@@ -41,7 +41,7 @@ export class WithdrawalReferral {
   @Column({ type: "datetime", precision: 3, name: "received_at" })
   receivedAt: Date;
 
-  @Field(() => WithdrawalReferralStatus)
+  @Field(() => WithdrawalReferralStatus, { description: "OPEN until the DGD decides; then WITHDRAWN or DISMISSED, or CANCELLED by enforcement before a decision (ENF-R06, DESIGN CHOICE)." })
   @Column({ type: "varchar", length: 16 })
   status: WithdrawalReferralStatus;
 

@@ -1,35 +1,57 @@
-import { In } from "typeorm";
-import { loadByColumn, loadManyByColumn } from "../../kit";
+import { In, ObjectLiteral } from "typeorm";
+import { ConnectionArgs, ConnectionShape, loadByColumn, paginateByParent } from "../../kit";
+import { ApiApplication } from "../entities/api.entity";
+import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
+import { DeclarantEmployee } from "../entities/declarant-employee.entity";
 import { PartnerMembership } from "../entities/membership.entity";
 import { OnboardingCode } from "../entities/onboarding-code.entity";
+import { PartnerRole } from "../entities/partner-role.entity";
 import { PortalUser } from "../entities/portal-user.entity";
+import { WithdrawalReferral } from "../entities/withdrawal-referral.entity";
 import type { IdentityContext } from "./context";
 
-/** Per-request loaders: every list field over N partners costs one query, not N. */
+/**
+ * A nested connection's loader: one per field and per arguments (a page of 5 and a page of 20 are
+ * different answers), so that the pages of all parents of a request cost the same few statements
+ * (`paginateByParent`) however many parents there are.
+ */
+function pages<T extends ObjectLiteral & { id: string }>(
+  ctx: IdentityContext,
+  field: string,
+  entity: new () => T,
+  keys: { parentProperty: keyof T & string; timeProperty: keyof T & string },
+  args: ConnectionArgs,
+) {
+  const key = `${field}:${JSON.stringify({ first: args.first, after: args.after ?? null })}`;
+  return ctx.loaders.get<string, ConnectionShape<T>>(key, parentIds => paginateByParent(ctx.services.runtime.dataSource.getRepository(entity), keys, parentIds, args));
+}
+
+/** The answer of a connection the caller may not read the items of (e.g. referrals, ENF-R21): no page, nothing counted. */
+export function emptyConnection<T>(): ConnectionShape<T> {
+  return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+}
+
+/** Per-request loaders: every field over N parents costs a constant number of statements (one, or two for a page), not N. */
 export const loaders = {
   partner: (ctx: IdentityContext) =>
     ctx.loaders.get<string, BusinessPartner | null>("partner", ids => ctx.services.partners.byIds(ids)),
   user: (ctx: IdentityContext) =>
     ctx.loaders.get<string, PortalUser | null>("user", ids => loadByColumn(ctx.services.runtime.dataSource.getRepository(PortalUser), "id", ids)),
   rolesOfPartner: (ctx: IdentityContext) => ctx.loaders.get("rolesOfPartner", ids => ctx.services.roles.rolesOf(ids as string[])),
-  membershipsOfPartner: (ctx: IdentityContext) =>
-    ctx.loaders.get<string, PartnerMembership[]>("membershipsOfPartner", ids =>
-      loadManyByColumn(ctx.services.runtime.dataSource.getRepository(PartnerMembership), "partnerId", ids, { since: "ASC" }),
-    ),
-  membershipsOfUser: (ctx: IdentityContext) =>
-    ctx.loaders.get<string, PartnerMembership[]>("membershipsOfUser", ids =>
-      loadManyByColumn(ctx.services.runtime.dataSource.getRepository(PartnerMembership), "userId", ids, { since: "ASC" }),
-    ),
-  codesOfPartner: (ctx: IdentityContext) =>
-    ctx.loaders.get<string, OnboardingCode[]>("codesOfPartner", ids =>
-      loadManyByColumn(ctx.services.runtime.dataSource.getRepository(OnboardingCode), "partnerId", ids, { issuedAt: "DESC" }),
-    ),
+  rolePagesOfPartner: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "rolePagesOfPartner", PartnerRole, { parentProperty: "partnerId", timeProperty: "requestedAt" }, args),
+  membershipsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
+    pages(ctx, "membershipsOfPartner", PartnerMembership, { parentProperty: "partnerId", timeProperty: "since" }, args),
+  membershipsOfUser: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "membershipsOfUser", PartnerMembership, { parentProperty: "userId", timeProperty: "since" }, args),
+  codesOfPartner: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "codesOfPartner", OnboardingCode, { parentProperty: "partnerId", timeProperty: "issuedAt" }, args),
   subscriptionsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("subscriptionsOfPartner", ids => ctx.services.api.subscriptionsOf(ids as string[])),
-  applicationsOfSubscription: (ctx: IdentityContext) => ctx.loaders.get("applicationsOfSubscription", ids => ctx.services.api.applicationsOf(ids as string[])),
-  authorisationsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("authorisationsOfPartner", ids => ctx.services.authorisations.ofPartners(ids as string[])),
-  referralsOfPartner: (ctx: IdentityContext) => ctx.loaders.get("referralsOfPartner", ids => ctx.services.referrals.ofPartners(ids as string[])),
-  employeesOfPartner: (ctx: IdentityContext) => ctx.loaders.get("employeesOfPartner", ids => ctx.services.employees.ofPartners(ids as string[])),
+  applicationsOfSubscription: (ctx: IdentityContext, args: ConnectionArgs) =>
+    pages(ctx, "applicationsOfSubscription", ApiApplication, { parentProperty: "subscriptionId", timeProperty: "createdAt" }, args),
+  authorisationsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
+    pages(ctx, "authorisationsOfPartner", CustomsSystemAuthorisation, { parentProperty: "partnerId", timeProperty: "appliedAt" }, args),
+  referralsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "referralsOfPartner", WithdrawalReferral, { parentProperty: "partnerId", timeProperty: "raisedAt" }, args),
+  employeesOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
+    pages(ctx, "employeesOfPartner", DeclarantEmployee, { parentProperty: "partnerId", timeProperty: "announcedAt" }, args),
   aeoOfPartner: (ctx: IdentityContext) => ctx.loaders.get("aeoOfPartner", ids => ctx.services.aeo.ofPartners(ids as string[])),
 };
 

@@ -2,13 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ConnectionArgs } from "../../kit";
 import { AeoStatus } from "../entities/aeo-status.entity";
 import { ApiSubscription } from "../entities/api.entity";
-import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
-import { DeclarantEmployee } from "../entities/declarant-employee.entity";
 import { OnboardingCodeStatus } from "../entities/enums";
-import { PartnerMembership } from "../entities/membership.entity";
 import { OnboardingCode } from "../entities/onboarding-code.entity";
-import { PartnerRole } from "../entities/partner-role.entity";
 import { BerRegisterEntry, UidRegisterEntry } from "../entities/uid-register.entity";
 import { IdentityContext, requirePartnerScope, scopeOf } from "./context";
 import {
@@ -20,12 +16,26 @@ import {
   RegisterBusinessPartnerInput,
 } from "./inputs";
 import { loaders } from "./loaders";
-import { BusinessPartnerConnection, BusinessPartnerPayload, OnboardingCodePayload, PartnerMembershipPayload, SupportContact, TermsOfUse } from "./payloads";
+import {
+  BerRegisterEntryPayload,
+  BusinessPartnerConnection,
+  BusinessPartnerPayload,
+  CustomsSystemAuthorisationConnection,
+  DeclarantEmployeeConnection,
+  OnboardingCodeConnection,
+  OnboardingCodePayload,
+  PartnerMembershipConnection,
+  PartnerMembershipPayload,
+  PartnerRoleConnection,
+  SupportContact,
+  TermsOfUse,
+  UidRegisterEntryPayload,
+} from "./payloads";
 
 @Resolver(() => BusinessPartner)
 export class BusinessPartnerResolver {
   @Query(() => BusinessPartner, { description: "A business partner. Name, UID, type, status and address are public register data for any authenticated caller; the rest is for those who act for it and officers." })
-  async businessPartner(@Arg("id", () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<BusinessPartner> {
+  async businessPartner(@Arg("id", () => ID, { description: "The partner's id (the federation key every subgraph uses)." }) id: string, @Ctx() ctx: IdentityContext): Promise<BusinessPartner> {
     ctx.services.access.requireAuthenticated(ctx.principal);
     return ctx.services.partners.get(id);
   }
@@ -33,15 +43,19 @@ export class BusinessPartnerResolver {
   @Query(() => BusinessPartnerConnection, { description: "Officers: every partner. Portal users and applications: the partners they act for (ID-R16 overview)." })
   async businessPartners(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => BusinessPartnerFilter, { nullable: true }) filter: BusinessPartnerFilter | null,
+    @Arg("filter", () => BusinessPartnerFilter, { nullable: true, description: "Narrows the list by status, type, or part of the name or UID; all criteria given must hold." }) filter: BusinessPartnerFilter | null,
     @Ctx() ctx: IdentityContext,
   ) {
     ctx.services.access.requireAuthenticated(ctx.principal);
     return ctx.services.partners.list(await scopeOf(ctx), filter ?? {}, args);
   }
 
-  @Query(() => [UidRegisterEntry], { description: "ID-R05 (ePortal step 2): search the UID register by name or UID. Public reference data; at most 20 hits." })
-  async uidRegisterSearch(@Arg("query") query: string, @Ctx() ctx: IdentityContext): Promise<UidRegisterEntry[]> {
+  @Query(() => [UidRegisterEntry], {
+    description:
+      "Bounded: at most 20 hits, by name A to Z (the code's choice: refine the search rather than page through it). ID-R05 (ePortal step 2): search the UID register by name or UID. Public reference data, open to anonymous callers.",
+  })
+  async uidRegisterSearch(
+    @Arg("query", { description: "At least two characters: a UID (CHE-123.456.789, with or without dots and dashes) finds that entry; anything else is matched case-insensitively anywhere in the name." }) query: string, @Ctx() ctx: IdentityContext): Promise<UidRegisterEntry[]> {
     return ctx.services.partners.searchRegister(query);
   }
 
@@ -50,7 +64,10 @@ export class BusinessPartnerResolver {
     return { version: ctx.services.config.termsOfUseVersion };
   }
 
-  @Query(() => [SupportContact], { description: "ID-R39 (ePortal steps 1-3, 5, contact section): where to get help with onboarding (public)." })
+  @Query(() => [SupportContact], {
+    description:
+      "Bounded: the two contacts the ePortal onboarding guide names (Onboarding Service Centre for steps 1 to 3, onboarding hotline for step 5). ID-R39 (ePortal steps 1-3, 5, contact section): where to get help with onboarding (public). Help text, not a business rule.",
+  })
   onboardingSupport(): SupportContact[] {
     return [
       { purpose: "Technical support, Onboarding Service Centre (steps 1 to 3)", email: "onboarding@bazg.admin.ch", phone: "+41 58 462 60 00", hours: "Monday to Friday 08:00-12:00 and 13:00-17:00" },
@@ -62,12 +79,12 @@ export class BusinessPartnerResolver {
     description:
       "ePortal step 2 (ID-R03 to ID-R07): enter a business partner by UID, BER number (branch) or manually. The verification letter with the onboarding code is sent at once (ID-R06); the code of a branch goes to its head office (ID-R07).",
   })
-  async registerBusinessPartner(@Arg("input") input: RegisterBusinessPartnerInput, @Ctx() ctx: IdentityContext): Promise<BusinessPartnerPayload> {
+  async registerBusinessPartner(@Arg("input", { description: "Exactly one of uid, berNumber or manual." }) input: RegisterBusinessPartnerInput, @Ctx() ctx: IdentityContext): Promise<BusinessPartnerPayload> {
     return { businessPartner: await ctx.services.partners.register(ctx.principal, input) };
   }
 
   @Mutation(() => OnboardingCodePayload, { description: "ID-R12 (ePortal step 3): a new code by letter; earlier unredeemed codes are superseded." })
-  async requestNewOnboardingCode(@Arg("input") input: PartnerIdInput, @Ctx() ctx: IdentityContext): Promise<OnboardingCodePayload> {
+  async requestNewOnboardingCode(@Arg("input", { description: "The partner the new code is for." }) input: PartnerIdInput, @Ctx() ctx: IdentityContext): Promise<OnboardingCodePayload> {
     return { onboardingCode: await ctx.services.partners.requestNewCode(ctx.principal, input.partnerId) };
   }
 
@@ -75,20 +92,20 @@ export class BusinessPartnerResolver {
     description:
       "ePortal step 3 (ID-R08 to ID-R11): redeem the code from the letter after accepting the terms of use; you become the partner's portal administrator. Valid 14 days, single use. DESIGN CHOICE: 5 wrong codes in a row lock redemption for 30 minutes (ONBOARDING_CODE_LOCKED).",
   })
-  async redeemOnboardingCode(@Arg("input") input: RedeemOnboardingCodeInput, @Ctx() ctx: IdentityContext): Promise<PartnerMembershipPayload> {
+  async redeemOnboardingCode(@Arg("input", { description: "The code from the letter and the acceptance of the terms of use." }) input: RedeemOnboardingCodeInput, @Ctx() ctx: IdentityContext): Promise<PartnerMembershipPayload> {
     return { membership: await ctx.services.partners.redeemCode(ctx.principal, input) };
   }
 
-  @Mutation(() => UidRegisterEntry, { description: "Onboarding service: record or update an entry of the FOCBS mirror of the UID register." })
-  async recordUidRegisterEntry(@Arg("input") input: RecordUidRegisterEntryInput, @Ctx() ctx: IdentityContext): Promise<UidRegisterEntry> {
+  @Mutation(() => UidRegisterEntryPayload, { description: "Onboarding service: record or update an entry of the FOCBS mirror of the UID register. Other callers are refused (OFFICER_ROLE_REQUIRED)." })
+  async recordUidRegisterEntry(@Arg("input", { description: "The entry, keyed by its UID." }) input: RecordUidRegisterEntryInput, @Ctx() ctx: IdentityContext): Promise<UidRegisterEntryPayload> {
     ctx.services.access.requireOfficer(ctx.principal, "ONBOARDING_SERVICE");
-    return ctx.services.partners.recordRegisterEntry(Object.assign(new UidRegisterEntry(), input));
+    return { uidRegisterEntry: await ctx.services.partners.recordRegisterEntry(Object.assign(new UidRegisterEntry(), input)) };
   }
 
-  @Mutation(() => BerRegisterEntry, { description: "Onboarding service: record a branch of the enterprise register (BER), for ID-R07." })
-  async recordBerRegisterEntry(@Arg("input") input: RecordBerRegisterEntryInput, @Ctx() ctx: IdentityContext): Promise<BerRegisterEntry> {
+  @Mutation(() => BerRegisterEntryPayload, { description: "Onboarding service: record a branch of the enterprise register (BER), for ID-R07. Other callers are refused (OFFICER_ROLE_REQUIRED)." })
+  async recordBerRegisterEntry(@Arg("input", { description: "The branch, with its head office's UID." }) input: RecordBerRegisterEntryInput, @Ctx() ctx: IdentityContext): Promise<BerRegisterEntryPayload> {
     ctx.services.access.requireOfficer(ctx.principal, "ONBOARDING_SERVICE");
-    return ctx.services.partners.recordBranchEntry(Object.assign(new BerRegisterEntry(), input));
+    return { berRegisterEntry: await ctx.services.partners.recordBranchEntry(Object.assign(new BerRegisterEntry(), input)) };
   }
 
   @FieldResolver(() => BusinessPartner, { nullable: true, description: "The head office of a branch (ID-R07)." })
@@ -101,40 +118,64 @@ export class BusinessPartnerResolver {
     return ctx.services.roles.apiSelfServiceAvailable(await loaders.rolesOfPartner(ctx).load(partner.id));
   }
 
-  @FieldResolver(() => [PartnerRole], { nullable: true, description: "ID-R16 (ePortal step 4): requested and released roles with their status." })
-  async roles(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<PartnerRole[]> {
+  @FieldResolver(() => PartnerRoleConnection, {
+    nullable: true,
+    description:
+      "ID-R16 (ePortal step 4): the partner's roles, requested, released and ended, with their status, oldest request first. A connection: a role removed or rejected can be requested again (ID-R14), so the history grows. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
+  async roles(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
     await requirePartnerScope(ctx, partner.id);
-    return loaders.rolesOfPartner(ctx).load(partner.id);
+    return loaders.rolePagesOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [PartnerMembership], { nullable: true, description: "Administrator, deputies and users (ID-R17)." })
-  async memberships(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<PartnerMembership[]> {
+  @FieldResolver(() => PartnerMembershipConnection, {
+    nullable: true,
+    description:
+      "The portal users who act for the partner: administrator, deputies and users (ID-R10, ID-R17, ID-R18), longest-standing first. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
+  async memberships(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
     await requirePartnerScope(ctx, partner.id);
-    return loaders.membershipsOfPartner(ctx).load(partner.id);
+    return loaders.membershipsOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [OnboardingCode], { nullable: true, description: "Onboarding codes sent, newest first (ID-R06, ID-R12); never the code itself." })
-  async onboardingCodes(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<OnboardingCode[]> {
+  @FieldResolver(() => OnboardingCodeConnection, {
+    nullable: true,
+    description:
+      "Onboarding codes sent by letter (ID-R06, ID-R12), oldest first: the last page holds the newest. Never the code itself. A new code can be requested any number of times (ID-R12), so the list grows. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
+  async onboardingCodes(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
     await requirePartnerScope(ctx, partner.id);
-    return loaders.codesOfPartner(ctx).load(partner.id);
+    return loaders.codesOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [ApiSubscription], { nullable: true, description: "API self-service subscriptions (ID-R22)." })
+  @FieldResolver(() => [ApiSubscription], {
+    nullable: true,
+    description:
+      "Bounded: at most one subscription per API of the catalogue (`apiCatalogue`, one API today): subscribing twice to an API is refused (ALREADY_SUBSCRIBED) and nothing cancels a subscription. API self-service subscriptions (ID-R22, ePortal step 5), oldest first. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
   async apiSubscriptions(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<ApiSubscription[]> {
     await requirePartnerScope(ctx, partner.id);
     return loaders.subscriptionsOfPartner(ctx).load(partner.id);
   }
 
-  @FieldResolver(() => [CustomsSystemAuthorisation], { nullable: true, description: "e-dec/NCTS authorisations (OD-AFD art. 8-9)." })
-  async customsSystemAuthorisations(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<CustomsSystemAuthorisation[]> {
+  @FieldResolver(() => CustomsSystemAuthorisationConnection, {
+    nullable: true,
+    description:
+      "e-dec/NCTS authorisations applied for (OD-AFD art. 8-9), whatever their status, oldest application first. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
+  async customsSystemAuthorisations(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
     await requirePartnerScope(ctx, partner.id);
-    return loaders.authorisationsOfPartner(ctx).load(partner.id);
+    return loaders.authorisationsOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => [DeclarantEmployee], { nullable: true, description: "Employees announced to the DGD (ID-R32, OD-AFD art. 10)." })
-  async declarantEmployees(@Root() partner: BusinessPartner, @Ctx() ctx: IdentityContext): Promise<DeclarantEmployee[]> {
+  @FieldResolver(() => DeclarantEmployeeConnection, {
+    nullable: true,
+    description:
+      "Employees announced to the DGD as entitled to declare through e-dec/NCTS (ID-R32, OD-AFD art. 10), active and deactivated, first announced first. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+  })
+  async declarantEmployees(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
     await requirePartnerScope(ctx, partner.id);
-    return loaders.employeesOfPartner(ctx).load(partner.id);
+    return loaders.employeesOfPartner(ctx, args).load(partner.id);
   }
 
   @FieldResolver(() => AeoStatus, { nullable: true, description: "The latest AEO request and its outcome (ID-R36, LD art. 42a)." })

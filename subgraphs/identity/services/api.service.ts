@@ -223,12 +223,6 @@ export class ApiSelfService {
     return partnerIds.map(id => rows.filter(r => r.partnerId === id));
   }
 
-  async applicationsOf(subscriptionIds: readonly string[]): Promise<ApiApplication[][]> {
-    if (!subscriptionIds.length) return [];
-    const rows = await this.dataSource.getRepository(ApiApplication).find({ where: { subscriptionId: In([...new Set(subscriptionIds)]) }, order: { createdAt: "ASC" } });
-    return subscriptionIds.map(id => rows.filter(r => r.subscriptionId === id));
-  }
-
   private async requireSelfService(m: EntityManager, partnerId: string): Promise<void> {
     const roles = await m.findBy(PartnerRole, { partnerId, status: RoleStatus.ACTIVE });
     if (!this.roles.apiSelfServiceAvailable(roles)) {

@@ -310,12 +310,6 @@ export class AuthorisationService {
     return missing;
   }
 
-  async ofPartners(partnerIds: readonly string[]): Promise<CustomsSystemAuthorisation[][]> {
-    if (!partnerIds.length) return [];
-    const rows = await this.dataSource.getRepository(CustomsSystemAuthorisation).find({ where: { partnerId: In([...new Set(partnerIds)]) }, order: { appliedAt: "ASC" } });
-    return partnerIds.map(id => rows.filter(r => r.partnerId === id));
-  }
-
   async byBusinessNumber(businessNumber: string): Promise<CustomsSystemAuthorisation | null> {
     return this.dataSource.getRepository(CustomsSystemAuthorisation).findOneBy({ businessNumber });
   }

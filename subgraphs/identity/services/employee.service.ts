@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In } from "typeorm";
+import { DataSource } from "typeorm";
 import { Clock, EventPublisher, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { DeclarantEmployee } from "../entities/declarant-employee.entity";
@@ -76,11 +76,5 @@ export class DeclarantEmployeeService {
       });
       return employee;
     });
-  }
-
-  async ofPartners(partnerIds: readonly string[]): Promise<DeclarantEmployee[][]> {
-    if (!partnerIds.length) return [];
-    const rows = await this.dataSource.getRepository(DeclarantEmployee).find({ where: { partnerId: In([...new Set(partnerIds)]) }, order: { announcedAt: "ASC" } });
-    return partnerIds.map(id => rows.filter(r => r.partnerId === id));
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, EventPublisher, findForUpdate, loadManyByColumn, NotFoundError, Principal, transaction } from "../../kit";
+import { Clock, EventPublisher, findForUpdate, NotFoundError, Principal, transaction } from "../../kit";
 import { WithdrawalReferralStatus } from "../entities/enums";
 import { WithdrawalReferral } from "../entities/withdrawal-referral.entity";
 import { IdentityAccess } from "./access";
@@ -131,10 +131,6 @@ export class WithdrawalReferralService {
   }
 
   /** The referrals about each partner, newest first: one statement for any number of partners. */
-  ofPartners(partnerIds: readonly string[]): Promise<WithdrawalReferral[][]> {
-    return loadManyByColumn(this.dataSource.getRepository(WithdrawalReferral), "partnerId", partnerIds, { raisedAt: "DESC", id: "DESC" });
-  }
-
   /** ENF-R21 DESIGN CHOICE: referrals are for the officers who work the authorisations, never for a partner. */
   canRead(principal: Principal): boolean {
     return principal.kind === "OFFICER" && REFERRAL_READERS.some(role => principal.officerRoles.includes(role));

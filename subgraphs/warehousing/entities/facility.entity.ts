@@ -23,15 +23,15 @@ export class ControlOffice {
 @Directive('@key(fields: "id")')
 @Entity("storage_facility")
 export class StorageFacility {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The facility's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field(() => FacilityKind)
+  @Field(() => FacilityKind, { description: "Open customs warehouse, consumer goods warehouse or customs free deposit: the kind decides the rules that apply to its lots." })
   @Column({ type: "varchar", length: 28 })
   kind: FacilityKind;
 
-  @Field()
+  @Field({ description: "The facility's name, as the operator gave it in its application." })
   @Column({ type: "varchar", length: 200 })
   name: string;
 
@@ -50,7 +50,7 @@ export class StorageFacility {
   @Column({ type: "varchar", length: 12, name: "inventory_keeper" })
   inventoryKeeper: InventoryKeeper;
 
-  @Field()
+  @Field({ description: "When the operator applied for the facility (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "created_at" })
   createdAt: Date;
 }
@@ -61,7 +61,7 @@ export class StorageFacility {
 })
 @Entity("facility_authorisation")
 export class FacilityAuthorisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The authorisation's opaque identifier (a UUID); one authorisation per facility." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -69,11 +69,11 @@ export class FacilityAuthorisation {
   @Column({ type: "varchar", length: 36, name: "facility_id" })
   facilityId: string;
 
-  @Field(() => AuthorisationStatus)
+  @Field(() => AuthorisationStatus, { description: "Where the authorisation stands: APPLIED, GRANTED, REFUSED or REVOKED (DOMAIN.md §4.2)." })
   @Column({ type: "varchar", length: 12 })
   status: AuthorisationStatus;
 
-  @Field()
+  @Field({ description: "When the operator applied (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "applied_at" })
   appliedAt: Date;
 
@@ -89,7 +89,7 @@ export class FacilityAuthorisation {
   @Column({ type: "boolean", name: "open_to_all_on_equal_terms" })
   openToAllOnEqualTerms: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the district directorate or the DGD granted or refused it, or last revoked it (UTC, with offset); null while APPLIED." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 

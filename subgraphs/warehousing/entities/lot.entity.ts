@@ -11,7 +11,7 @@ import { DestructionCause, ExtensionDecision, HandlingKind, LotStatus, MovementK
 @Entity("stored_lot")
 @Index("IDX_stored_lot_facility_entered", ["facilityId", "enteredAt"])
 export class StoredLot {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -38,7 +38,7 @@ export class StoredLot {
   @Column({ type: "datetime", precision: 3, name: "inventory_due_by", nullable: true })
   inventoryDueBy: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the inventory keeper recorded the lot in the inventory (WH-R11, WH-R16, WH-R24); null until then, and for free deposit goods that need no entry." })
   @Column({ type: "datetime", precision: 3, name: "inventory_recorded_at", nullable: true })
   inventoryRecordedAt: Date | null;
 
@@ -46,7 +46,7 @@ export class StoredLot {
   @Column({ type: "datetime", precision: 3, name: "inventory_overdue_at", nullable: true })
   inventoryOverdueAt: Date | null;
 
-  @Field()
+  @Field({ description: "The goods in plain words, as entered by the control office." })
   @Column({ type: "varchar", length: 300, name: "goods_description" })
   goodsDescription: string;
 
@@ -73,7 +73,7 @@ export class StoredLot {
   @Column({ type: "boolean", name: "in_special_premises" })
   inSpecialPremises: boolean;
 
-  @Field()
+  @Field({ description: "When storage began: the presentation of the goods (DESIGN CHOICE: the sources do not say whether the two-year period of LD art. 55 runs from presentation or entry)." })
   @Column({ type: "datetime", precision: 3, name: "storage_start" })
   storageStart: Date;
 
@@ -93,7 +93,7 @@ export class StoredLot {
   @Column({ type: "bigint", name: "conditional_duties_rappen", nullable: true, transformer: rappenColumn })
   conditionalDuties: number | null;
 
-  @Field(() => LotStatus)
+  @Field(() => LotStatus, { description: "Where the lot stands in its lifecycle (DOMAIN.md §4.2)." })
   @Index("IDX_stored_lot_status")
   @Column({ type: "varchar", length: 28 })
   status: LotStatus;
@@ -106,7 +106,7 @@ export class StoredLot {
   @Column({ type: "varchar", length: 24, name: "exit_procedure", nullable: true })
   exitProcedure: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "X15: when declarations accepted the exit declaration (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "exit_declared_at", nullable: true })
   exitDeclaredAt: Date | null;
 
@@ -118,11 +118,11 @@ export class StoredLot {
   @Column({ type: "datetime", precision: 3, name: "released_without_declaration_at", nullable: true })
   releasedWithoutDeclarationAt: Date | null;
 
-  @Field(() => DestructionCause, { nullable: true })
+  @Field(() => DestructionCause, { nullable: true, description: "WH-R28 (LD art. 86 para. 1 let. a): why the goods were destroyed; null unless DESTROYED." })
   @Column({ type: "varchar", length: 28, name: "destruction_cause", nullable: true })
   destructionCause: DestructionCause | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Incremented on every change to the lot (optimistic locking): a change made meanwhile is refused with CONCURRENT_MODIFICATION." })
   @Column({ type: "integer" })
   version: number;
 }
@@ -145,7 +145,7 @@ export class LotMovement {
   @Column({ type: "varchar", length: 36, name: "position_id" })
   positionId: string;
 
-  @Field(() => MovementKind)
+  @Field(() => MovementKind, { description: "What changed the stock." })
   @Column({ type: "varchar", length: 28 })
   kind: MovementKind;
 
@@ -155,7 +155,7 @@ export class LotMovement {
   @Column({ type: "bigint", name: "balance_after_grams", transformer: rappenColumn })
   balanceAfterGrams: number;
 
-  @Field()
+  @Field({ description: "When the stock changed (UTC, with offset): from then on the movement counts in the stock of any instant." })
   @Column({ type: "datetime", precision: 3 })
   at: Date;
 
@@ -211,7 +211,7 @@ export class PositionPeriod {
 @ObjectType({ description: "WH-R14 (LD art. 55 para. 2): a reasoned request to extend a consumer goods warehouse's storage, to at most five years." })
 @Entity("storage_extension")
 export class StorageExtension {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -219,27 +219,27 @@ export class StorageExtension {
   @Column({ type: "varchar", length: 36, name: "lot_id" })
   lotId: string;
 
-  @Field()
+  @Field({ description: "When the depositor made the request (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "requested_at" })
   requestedAt: Date;
 
-  @Field()
+  @Field({ description: "The depositor's reasons (LD art. 55 para. 2: the request is reasoned)." })
   @Column({ type: "varchar", length: 1000 })
   reason: string;
 
-  @Field()
+  @Field({ description: "The new end of storage asked for: after the one in force, and within five years of the start (EXTENSION_BEYOND_FIVE_YEARS)." })
   @Column({ type: "datetime", precision: 3, name: "requested_until" })
   requestedUntil: Date;
 
-  @Field(() => ExtensionDecision)
+  @Field(() => ExtensionDecision, { description: "PENDING until customs decides, then GRANTED or REFUSED." })
   @Column({ type: "varchar", length: 10 })
   decision: ExtensionDecision;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When customs decided (UTC, with offset); null while PENDING." })
   @Column({ type: "datetime", precision: 3, name: "decided_at", nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Customs' reasons for its decision; null while PENDING." })
   @Column({ type: "varchar", length: 500, name: "decision_reason", nullable: true })
   decisionReason: string | null;
 }
@@ -247,7 +247,7 @@ export class StorageExtension {
 @ObjectType({ description: "WH-R05 (LD art. 52 para. 2 let. b, 63 para. 2 let. b): the depositor's rights and obligations taken over by another." })
 @Entity("depositor_transfer")
 export class DepositorTransfer {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The transfer's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -261,7 +261,7 @@ export class DepositorTransfer {
   @Column({ type: "varchar", length: 36, name: "to_id" })
   toId: string;
 
-  @Field()
+  @Field({ description: "When the rights and obligations passed to the new depositor (UTC, with offset): the stock moves between their positions then." })
   @Column({ type: "datetime", precision: 3, name: "effective_at" })
   effectiveAt: Date;
 }
@@ -269,7 +269,7 @@ export class DepositorTransfer {
 @ObjectType({ description: "Handling of stored goods that keeps their identity and mass (WH-R18, LD art. 56; WH-R22, LD art. 65; DESIGN CHOICE, see HandlingKind)." })
 @Entity("lot_handling")
 export class LotHandling {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The handling record's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
@@ -277,19 +277,19 @@ export class LotHandling {
   @Column({ type: "varchar", length: 36, name: "lot_id" })
   lotId: string;
 
-  @Field(() => HandlingKind)
+  @Field(() => HandlingKind, { description: "What was done to the goods." })
   @Column({ type: "varchar", length: 12 })
   kind: HandlingKind;
 
-  @Field()
+  @Field({ description: "What was done, in plain words." })
   @Column({ type: "varchar", length: 500 })
   description: string;
 
-  @Field()
+  @Field({ description: "When the handling was recorded (UTC, with offset)." })
   @Column({ type: "datetime", precision: 3, name: "handled_at" })
   handledAt: Date;
 
-  @Field()
+  @Field({ description: "Who recorded it: the officer, operator or depositor (their subject)." })
   @Column({ type: "varchar", length: 100, name: "recorded_by" })
   recordedBy: string;
 }

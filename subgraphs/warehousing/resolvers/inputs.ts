@@ -7,19 +7,19 @@ const GOODS = /^\d{2}(\d{2}(\.\d{1,4})?)?$/;
 
 @InputType({ description: "WH-R10 (LD art. 54), WH-R21 (LD art. 64): an operator's application for a facility." })
 export class ApplyForStorageFacilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The business partner who will operate the facility and needs the authorisation; the caller must act for it, or be an officer acting for it." })
   @IsUUID()
   operatorId: string;
 
-  @Field(() => FacilityKind)
+  @Field(() => FacilityKind, { description: "The kind of facility applied for: it decides the authorisation's conditions (LD art. 54 or 64) and the rules for the goods stored." })
   @IsEnum(FacilityKind)
   kind: FacilityKind;
 
-  @Field()
+  @Field({ description: "The facility's name, 2 to 200 characters." })
   @Length(2, 200)
   name: string;
 
-  @Field()
+  @Field({ description: "Where the facility is, 5 to 300 characters." })
   @Length(5, 300)
   address: string;
 
@@ -48,11 +48,11 @@ export class ApplyForStorageFacilityInput {
 
 @InputType({ description: "WH-R10 (LD art. 54), WH-R21 (LD art. 64), WH-R14 (LD art. 55 para. 1), WH-R09 and WH-R23: the administration's decision." })
 export class DecideStorageFacilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The facility whose authorisation is decided; it must be APPLIED." })
   @IsUUID()
   facilityId: string;
 
-  @Field()
+  @Field({ description: "true to grant, false to refuse (a refusal needs a reason)." })
   @IsBoolean()
   grant: boolean;
 
@@ -61,7 +61,7 @@ export class DecideStorageFacilityInput {
   @IsBoolean()
   disproportionateAdministrativeCost?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "The charges the authorisation carries (LD art. 54, 64), in plain words, up to 50 of 2 to 300 characters." })
   @IsOptional()
   @ArrayMaxSize(50)
   @Length(2, 300, { each: true })
@@ -95,20 +95,20 @@ export class DecideStorageFacilityInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "DESIGN CHOICE (DOMAIN.md \u00a74.2): the district directorate or the DGD revokes a granted authorisation." })
 export class RevokeStorageFacilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The facility whose GRANTED authorisation is revoked (NOT_GRANTED otherwise)." })
   @IsUUID()
   facilityId: string;
 
-  @Field()
+  @Field({ description: "The administration's reasons, 2 to 500 characters (the sources name no grounds for a revocation)." })
   @Length(2, 500)
   reason: string;
 }
 
 @InputType({ description: "WH-R02, WH-R08, WH-R22 (LD art. 51 para. 1, 53 para. 4, 65): the control office records goods entering a facility." })
 export class RecordLotEntryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The facility the goods enter; its authorisation must be GRANTED (FACILITY_NOT_AUTHORISED)." })
   @IsUUID()
   facilityId: string;
 
@@ -116,7 +116,7 @@ export class RecordLotEntryInput {
   @Length(1, 12)
   officeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The business partner storing the goods, bound by the declaration for warehousing (LD art. 52 para. 2, 63 para. 2)." })
   @IsUUID()
   depositorId: string;
 
@@ -133,7 +133,7 @@ export class RecordLotEntryInput {
   @Field({ description: "When the goods were presented; the inventory deadline runs from it." })
   presentedAt: Date;
 
-  @Field()
+  @Field({ description: "The goods in plain words, 2 to 300 characters." })
   @Length(2, 300)
   goodsDescription: string;
 
@@ -155,7 +155,7 @@ export class RecordLotEntryInput {
   @IsBoolean()
   underExportRegime?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Stored in the special premises the authorisation requires for these goods (LD art. 54, 64; SPECIAL_PREMISES_REQUIRED otherwise). False if omitted." })
   @IsOptional()
   @IsBoolean()
   inSpecialPremises?: boolean | null;
@@ -170,45 +170,45 @@ export class RecordLotEntryInput {
   conditionalDuties?: number | null;
 }
 
-@InputType()
+@InputType({ description: "Names the stored lot a mutation acts on." })
 export class LotIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The stored lot." })
   @IsUUID()
   lotId: string;
 }
 
 @InputType({ description: "WH-R14 (LD art. 55 para. 2): a reasoned request for a longer storage." })
 export class RequestStorageExtensionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot, in a consumer goods warehouse (STORAGE_UNLIMITED otherwise), DECLARED or STORED and with its storage period still running." })
   @IsUUID()
   lotId: string;
 
-  @Field()
+  @Field({ description: "The new end of storage asked for: after the one in force, within five years of the start (EXTENSION_BEYOND_FIVE_YEARS)." })
   until: Date;
 
-  @Field()
+  @Field({ description: "The depositor's reasons, 10 to 1000 characters (LD art. 55 para. 2: the request is reasoned)." })
   @Length(10, 1000)
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "WH-R14 (LD art. 55 para. 2): customs decides a pending request for a longer storage." })
 export class DecideStorageExtensionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The PENDING request decided." })
   @IsUUID()
   extensionId: string;
 
-  @Field()
+  @Field({ description: "true to grant (the lot's storage end moves to the requested date), false to refuse." })
   @IsBoolean()
   grant: boolean;
 
-  @Field()
+  @Field({ description: "Customs' reasons, 2 to 500 characters." })
   @Length(2, 500)
   reason: string;
 }
 
 @InputType({ description: "WH-R05 (LD art. 52 para. 2 let. b, 63 para. 2 let. b)." })
 export class TransferLotInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot whose depositor changes; DECLARED or STORED." })
   @IsUUID()
   lotId: string;
 
@@ -217,24 +217,24 @@ export class TransferLotInput {
   toId: string;
 }
 
-@InputType()
+@InputType({ description: "WH-R18 (LD art. 56), WH-R22 (LD art. 65), DESIGN CHOICE: handling of stored goods that keeps their identity and mass." })
 export class RecordLotHandlingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot handled, DECLARED or STORED, in an open customs warehouse or a free deposit (HANDLING_NOT_ALLOWED in a consumer goods warehouse)." })
   @IsUUID()
   lotId: string;
 
-  @Field(() => HandlingKind)
+  @Field(() => HandlingKind, { description: "What was done to the goods." })
   @IsEnum(HandlingKind)
   kind: HandlingKind;
 
-  @Field()
+  @Field({ description: "What was done, in plain words, 2 to 500 characters." })
   @Length(2, 500)
   description: string;
 }
 
 @InputType({ description: "WH-R13 (LD art. 69 let. d; X16)." })
 export class RecordReleaseWithoutDeclarationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot found gone without a declaration." })
   @IsUUID()
   lotId: string;
 
@@ -245,14 +245,14 @@ export class RecordReleaseWithoutDeclarationInput {
 
 @InputType({ description: "WH-R28 (LD art. 86 para. 1 let. a; X18)." })
 export class RecordLotDestructionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot destroyed." })
   @IsUUID()
   lotId: string;
 
-  @Field(() => DestructionCause)
+  @Field(() => DestructionCause, { description: "Why the goods were destroyed: accident, force majeure or with the authorities' consent." })
   @IsEnum(DestructionCause)
   cause: DestructionCause;
 
-  @Field()
+  @Field({ description: "When the goods were destroyed (with offset): not in the future, not before the entry. Published with LotDestroyed (X18); the stock counts the goods out when the destruction is recorded, since movements are never back-dated." })
   destroyedAt: Date;
 }

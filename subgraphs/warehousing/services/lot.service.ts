@@ -10,13 +10,15 @@ import {
   findForUpdate,
   formatRappen,
   loadByColumn,
-  loadManyByColumn,
+  ForbiddenError,
   NotFoundError,
   paginate,
+  paginateByParent,
   Principal,
   ScheduledJob,
   transaction,
   transitionOnce,
+  sqlTime,
   ValidationError,
 } from "../../kit";
 import { FacilityAuthorisation, StorageFacility } from "../entities/facility.entity";
@@ -24,6 +26,7 @@ import { AuthorisationStatus, DestructionCause, ExtensionDecision, FacilityKind,
 import { DepositorTransfer, LotHandling, StorageExtension, StoredLot } from "../entities/lot.entity";
 import { WarehousingAccess } from "./access";
 import { refused } from "./errors";
+import { decodeKey, pageOf } from "./pages";
 import { covers, FacilityService } from "./facility.service";
 import { StockService, toGrams } from "./stock.service";
 
@@ -470,12 +473,87 @@ export class LotService {
     return loadByColumn(this.dataSource.getRepository(StoredLot), "id", ids);
   }
 
-  /** The lots a declaration brought in or takes out (one statement). */
-  async ofDeclarations(declarationIds: readonly string[]): Promise<StoredLot[][]> {
+  /**
+   * Pages of the lots each declaration brought in (entry declaration) or takes out (exit
+   * declaration, X15), oldest entry first, for many declarations in two statements (one window
+   * query over both columns picks each declaration's page, one loads the lots) and, when asked
+   * for, one count for all. `visibleTo` (a partner's ids; null for officers) keeps the lots it
+   * stores or whose facility it operates; a declaration whose lots are all someone else's is
+   * FORBIDDEN rather than empty, at the cost of one more statement for those declarations.
+   */
+  async ofDeclarations(declarationIds: readonly string[], args: ConnectionArgs, visibleTo: string[] | null): Promise<(ConnectionShape<StoredLot> | Error)[]> {
     if (!declarationIds.length) return [];
     const ids = [...new Set(declarationIds)];
-    const rows = await this.dataSource.getRepository(StoredLot).find({ where: [{ entryDeclarationId: In(ids) }, { exitDeclarationId: In(ids) }], order: { enteredAt: "ASC" } });
-    return declarationIds.map(id => rows.filter(r => r.entryDeclarationId === id || r.exitDeclarationId === id));
+    const marks = (n: number) => Array(n).fill("?").join(", ");
+    const union = (visible: boolean) => {
+      const params: unknown[] = [];
+      const half = (column: string) => {
+        params.push(...ids);
+        let sql = `SELECT l.id AS id, l.${column} AS parent, l.entered_at AS t FROM stored_lot l WHERE l.${column} IN (${marks(ids.length)})`;
+        if (visible && visibleTo) {
+          sql += visibleTo.length
+            ? ` AND (l.depositor_id IN (${marks(visibleTo.length)}) OR l.facility_id IN (SELECT f.id FROM storage_facility f WHERE f.operator_id IN (${marks(visibleTo.length)})))`
+            : " AND 1 = 0";
+          params.push(...visibleTo, ...visibleTo);
+        }
+        return sql;
+      };
+      // UNION, not UNION ALL: a lot both entered and leaves under one declaration counts once.
+      return { sql: `${half("entry_declaration_id")} UNION ${half("exit_declaration_id")}`, params };
+    };
+    const lots = union(true);
+    const params = [...lots.params];
+    let after = "";
+    if (args.after) {
+      const [time, id] = decodeKey<[string, string]>(args.after, ["string", "string"]);
+      const at = new Date(time);
+      if (Number.isNaN(at.getTime())) throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
+      after = " WHERE (u.t > ? OR (u.t = ? AND u.id > ?))";
+      params.push(sqlTime(at), sqlTime(at), id);
+    }
+    const picked: { id: string; parent: string }[] = await this.dataSource.query(
+      `SELECT r.id, r.parent FROM (SELECT u.id, u.parent, ROW_NUMBER() OVER (PARTITION BY u.parent ORDER BY u.t ASC, u.id ASC) AS rn FROM (${lots.sql}) u${after}) r WHERE r.rn <= ?`,
+      [...params, Number(args.first) + 1],
+    );
+    const rows = picked.length ? await this.dataSource.getRepository(StoredLot).find({ where: { id: In([...new Set(picked.map(r => r.id))]) } }) : [];
+    const byId = new Map(rows.map(r => [r.id, r]));
+    let counts: Promise<Map<string, number>> | undefined;
+    const countAll = () =>
+      (counts ??= (this.dataSource.query(`SELECT u.parent, COUNT(*) AS n FROM (${lots.sql}) u GROUP BY u.parent`, lots.params) as Promise<{ parent: string; n: string | number }[]>).then(
+        raw => new Map(raw.map(r => [r.parent, Number(r.n)])),
+      ));
+    // Warehousing does not know the declaration's parties: the lots are the depositor's and the operator's to see.
+    const empty = ids.filter(id => !picked.some(r => r.parent === id));
+    const hidden = new Set<string>();
+    if (visibleTo && empty.length && !args.after) {
+      const all = union(false);
+      const found: { parent: string }[] = await this.dataSource.query(`SELECT DISTINCT u.parent FROM (${all.sql}) u`, all.params);
+      for (const r of found) if (empty.includes(r.parent)) hidden.add(r.parent);
+    }
+    const cursorTime = (lot: StoredLot) => lot.enteredAt.toISOString();
+    return declarationIds.map(declarationId => {
+      if (hidden.has(declarationId)) return new ForbiddenError("You are neither the depositor nor the operator of these lots.", { declarationId });
+      const page = picked
+        .filter(r => r.parent === declarationId)
+        .map(r => byId.get(r.id)!)
+        .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return pageOf(page, args, lot => [cursorTime(lot), lot.id], async () => (await countAll()).get(declarationId) ?? 0);
+    });
+  }
+
+  /** Pages of many lots' storage extension requests, oldest first, in constant statements (WH-R14). */
+  async extensionsOf(lotIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<StorageExtension>[]> {
+    return paginateByParent(this.dataSource.getRepository(StorageExtension), { parentProperty: "lotId", timeProperty: "requestedAt" }, lotIds, args);
+  }
+
+  /** Pages of many lots' depositor transfers, oldest first, in constant statements (WH-R05). */
+  async transfersOf(lotIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<DepositorTransfer>[]> {
+    return paginateByParent(this.dataSource.getRepository(DepositorTransfer), { parentProperty: "lotId", timeProperty: "effectiveAt" }, lotIds, args);
+  }
+
+  /** Pages of many lots' handling records, oldest first, in constant statements (WH-R18). */
+  async handlingsOf(lotIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<LotHandling>[]> {
+    return paginateByParent(this.dataSource.getRepository(LotHandling), { parentProperty: "lotId", timeProperty: "handledAt" }, lotIds, args);
   }
 
   async list(filter: { facilityIds?: string[] | null; depositorIds?: string[] | null; visibleTo?: string[] | null; statuses?: LotStatus[] | null }, args: ConnectionArgs): Promise<ConnectionShape<StoredLot>> {
@@ -491,18 +569,6 @@ export class LotService {
     }
     if (filter.statuses?.length) qb.andWhere("l.status IN (:...statuses)", { statuses: filter.statuses });
     return paginate(qb, args, { alias: "l", timeColumn: "entered_at", timeProperty: "enteredAt" });
-  }
-
-  async extensionsOf(lotIds: readonly string[]): Promise<StorageExtension[][]> {
-    return loadManyByColumn(this.dataSource.getRepository(StorageExtension), "lotId", lotIds, { requestedAt: "ASC", id: "ASC" });
-  }
-
-  async transfersOf(lotIds: readonly string[]): Promise<DepositorTransfer[][]> {
-    return loadManyByColumn(this.dataSource.getRepository(DepositorTransfer), "lotId", lotIds, { effectiveAt: "ASC", id: "ASC" });
-  }
-
-  async handlingsOf(lotIds: readonly string[]): Promise<LotHandling[][]> {
-    return loadManyByColumn(this.dataSource.getRepository(LotHandling), "lotId", lotIds, { handledAt: "ASC", id: "ASC" });
   }
 }
 

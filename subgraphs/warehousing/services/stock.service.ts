@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, EntityManager } from "typeorm";
-import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, loadManyByColumn, paginate, sqlTime } from "../../kit";
+import { DataSource, EntityManager, In } from "typeorm";
+import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, paginate, sqlTime } from "../../kit";
 import { LotMovement, PositionPeriod, StockPosition, StoredLot } from "../entities/lot.entity";
 import { MovementKind } from "../entities/enums";
+import { decodeKey, pageOf } from "./pages";
 
 /** A net mass in kg (exact decimal string, 3 decimals) as whole grams, and back. */
 export const toGrams = (kg: string): number => new Decimal(kg).mul(1000).toDecimalPlaces(0).toNumber();
@@ -17,6 +18,12 @@ export interface StockLine {
   depositorId: string;
   tariffNumber: string;
   grams: number;
+}
+
+/** Which positions of a facility's stock to read: some depositors' (none if empty), one tariff number's. */
+export interface StockFilter {
+  depositorIds?: string[] | null;
+  tariffNumber?: string | null;
 }
 
 /**
@@ -73,15 +80,44 @@ export class StockService {
 
   /**
    * The stock of a facility at an instant, per depositor and tariff number (positions at zero
-   * left out), in one statement whatever the history: for each position, the balance of its last
-   * movement at or before the instant within the instant's month, or else the closing balance of
-   * the last earlier month it moved in. Both are equality seeks (`IDX_lot_movement_position_period`,
-   * `position_period`'s key), so neither scans the position's later movements, as a plain
-   * "last movement before the instant" does on MariaDB, whose optimizer reads it by `ref` on the
-   * position and walks back from its newest movement (measured with `npm run bench:stock`).
+   * left out), a page at a time in one statement whatever the history: for each position, the
+   * balance of its last movement at or before the instant within the instant's month, or else the
+   * closing balance of the last earlier month it moved in. Both are equality seeks
+   * (`IDX_lot_movement_position_period`, `position_period`'s key), so neither scans the position's
+   * later movements, as a plain "last movement before the instant" does on MariaDB, whose optimizer
+   * reads it by `ref` on the position and walks back from its newest movement (measured with
+   * `npm run bench:stock`). Sorted by depositor, then tariff number, which is also the cursor.
    */
-  async asOf(facilityId: string, at: Date, filter: { depositorIds?: string[] | null; tariffNumber?: string | null } = {}): Promise<StockLine[]> {
-    if (filter.depositorIds && !filter.depositorIds.length) return [];
+  async linesAsOf(facilityId: string, at: Date, filter: StockFilter, args: ConnectionArgs): Promise<ConnectionShape<StockLine>> {
+    const positions = this.positionsAt(facilityId, at, filter);
+    if (!positions.sql) return pageOf([], args, () => [], async () => 0);
+    const count = async () => Number(((await this.dataSource.query(`SELECT COUNT(*) AS n FROM (${positions.sql}) s WHERE s.grams <> 0`, positions.params)) as { n: string | number }[])[0]?.n ?? 0);
+    const params = [...positions.params];
+    let after = "";
+    if (args.after) {
+      const [depositorId, tariffNumber] = decodeKey<[string, string]>(args.after, ["string", "string"]);
+      after = " AND (s.depositor_id > ? OR (s.depositor_id = ? AND s.tariff_number > ?))";
+      params.push(depositorId, depositorId, tariffNumber);
+    }
+    const rows: { depositor_id: string; tariff_number: string; grams: string | number }[] = await this.dataSource.query(
+      `SELECT s.depositor_id, s.tariff_number, s.grams FROM (${positions.sql}) s WHERE s.grams <> 0${after} ORDER BY s.depositor_id, s.tariff_number LIMIT ${Number(args.first) + 1}`,
+      params,
+    );
+    const lines = rows.map(r => ({ depositorId: r.depositor_id, tariffNumber: r.tariff_number, grams: Number(r.grams) }));
+    return pageOf(lines, args, l => [l.depositorId, l.tariffNumber], count);
+  }
+
+  /** All the facility's stock at an instant, in grams, in one statement (same reading as `linesAsOf`). */
+  async totalAsOf(facilityId: string, at: Date, filter: StockFilter): Promise<number> {
+    const positions = this.positionsAt(facilityId, at, filter);
+    if (!positions.sql) return 0;
+    const rows: { grams: string | number | null }[] = await this.dataSource.query(`SELECT SUM(s.grams) AS grams FROM (${positions.sql}) s`, positions.params);
+    return Number(rows[0]?.grams ?? 0);
+  }
+
+  /** Each position of the facility with its balance at the instant (`grams`, null if it had not moved yet); no SQL when the filter names no depositor. */
+  private positionsAt(facilityId: string, at: Date, filter: StockFilter): { sql: string; params: unknown[] } {
+    if (filter.depositorIds && !filter.depositorIds.length) return { sql: "", params: [] };
     const when = sqlTime(at);
     const period = periodOf(at);
     const params: unknown[] = [period, when, period, facilityId];
@@ -94,15 +130,14 @@ export class StockService {
       where += " AND p.tariff_number = ?";
       params.push(filter.tariffNumber);
     }
-    const rows: { depositor_id: string; tariff_number: string; grams: string | number | null }[] = await this.dataSource.query(
-      `SELECT p.depositor_id, p.tariff_number, COALESCE(
+    return {
+      sql: `SELECT p.depositor_id, p.tariff_number, COALESCE(
          (SELECT m.balance_after_grams FROM lot_movement m WHERE m.position_id = p.id AND m.period = ? AND m.at <= ? ORDER BY m.period DESC, m.at DESC, m.seq DESC LIMIT 1),
          (SELECT pp.closing_grams FROM position_period pp WHERE pp.position_id = p.id AND pp.period < ? ORDER BY pp.period DESC LIMIT 1)
        ) AS grams
-       FROM stock_position p WHERE ${where} ORDER BY p.depositor_id, p.tariff_number`,
+       FROM stock_position p WHERE ${where}`,
       params,
-    );
-    return rows.map(r => ({ depositorId: r.depositor_id, tariffNumber: r.tariff_number, grams: Number(r.grams ?? 0) })).filter(r => r.grams !== 0);
+    };
   }
 
   /** The lots in a facility at an instant (entered by then, not yet left): the inventory of that moment, oldest entry first. */
@@ -115,7 +150,35 @@ export class StockService {
     return paginate(qb, args, { alias: "l", timeColumn: "entered_at", timeProperty: "enteredAt" });
   }
 
-  async movementsOf(lotIds: readonly string[]): Promise<LotMovement[][]> {
-    return loadManyByColumn(this.dataSource.getRepository(LotMovement), "lotId", lotIds, { seq: "ASC" });
+  /**
+   * Pages of the movements of many lots, in the order they were appended, in two statements
+   * whatever the number of lots (one window query picks each lot's page, one loads it) and, when
+   * asked for, one count for all: the kit's `paginateByParent`, keyed on the movement's sequence
+   * since a movement has no id.
+   */
+  async movementsOf(lotIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<LotMovement>[]> {
+    if (!lotIds.length) return [];
+    const repo = this.dataSource.getRepository(LotMovement);
+    const lots = [...new Set(lotIds)];
+    const ranked = repo
+      .createQueryBuilder("m")
+      .select("m.seq", "seq")
+      .addSelect("ROW_NUMBER() OVER (PARTITION BY m.lot_id ORDER BY m.seq ASC)", "rn")
+      .where("m.lot_id IN (:...lots)", { lots });
+    if (args.after) ranked.andWhere("m.seq > :afterSeq", { afterSeq: decodeKey<[number]>(args.after, ["number"])[0] });
+    const [sql, params] = ranked.getQueryAndParameters();
+    const picked = (await repo.query(`SELECT ranked.seq FROM (${sql}) ranked WHERE ranked.rn <= ?`, [...params, Number(args.first) + 1])) as { seq: string | number }[];
+    const rows = picked.length ? await repo.find({ where: { seq: In(picked.map(r => Number(r.seq))) }, order: { seq: "ASC" } }) : [];
+    let counts: Promise<Map<string, number>> | undefined;
+    const countAll = () =>
+      (counts ??= repo
+        .createQueryBuilder("m")
+        .select("m.lot_id", "lot")
+        .addSelect("COUNT(*)", "n")
+        .where("m.lot_id IN (:...lots)", { lots })
+        .groupBy("m.lot_id")
+        .getRawMany<{ lot: string; n: string | number }>()
+        .then(raw => new Map(raw.map(r => [r.lot, Number(r.n)]))));
+    return lotIds.map(lotId => pageOf(rows.filter(r => r.lotId === lotId), args, m => [m.seq], async () => (await countAll()).get(lotId) ?? 0));
   }
 }
