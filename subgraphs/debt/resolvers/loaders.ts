@@ -1,13 +1,10 @@
 import type { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
-import { ConnectionArgs, ConnectionShape, loadByColumn } from "../../kit";
+import { ConnectionArgs, loadByColumn, pageLoader } from "../../kit";
 import { CustomsPledge as CustomsPledgeEntity } from "../entities/pledge.entity";
 import type { CustomsPledge, PcdAccount, SuretyReceipt } from "../entities/pledge.entity";
 import type { Security, SecurityReservation } from "../entities/security.entity";
 import type { BondHeadroomShape, Exposure } from "../services/exposure.service";
 import type { DebtContext } from "./debt.resolver";
-
-/** The loader key of a page's arguments: the same page asked for twice shares one batch. */
-const pageKey = (args: ConnectionArgs) => JSON.stringify([args.first, args.after ?? null]);
 
 /**
  * Per-request loaders: whatever the number of debts, securities or partners a request touches,
@@ -21,16 +18,16 @@ export const loaders = {
   securedAmount: (ctx: DebtContext) => ctx.loaders.get<string, number>("securedAmount", ids => ctx.services.debts.securedAmountsOf(ids)),
   suretyReceipt: (ctx: DebtContext) => ctx.loaders.get<string, SuretyReceipt | null>("suretyReceipt", ids => ctx.services.debts.receiptsOfPayments(ids)),
   /** Nested connections: one loader per field and per arguments, so that 100 parents cost what 10 do. */
-  payments: (ctx: DebtContext, args: ConnectionArgs) => ctx.loaders.get<string, ConnectionShape<Payment>>(`payments:${pageKey(args)}`, ids => ctx.services.debts.paymentPages(ids, args)),
+  payments: (ctx: DebtContext, args: ConnectionArgs) => pageLoader<Payment>(ctx.loaders, "payments", args, ids => ctx.services.debts.paymentPages(ids, args)),
   /** Keyed by the debt itself: the interest of every late debt of the request in three statements. */
   interest: (ctx: DebtContext) => ctx.loaders.get<CustomsDebt, number>("interest", debts => ctx.services.debts.interestOf(debts, ctx.services.runtime.clock.now())),
   security: (ctx: DebtContext) => ctx.loaders.get<string, Security | null>("security", ids => ctx.services.securities.byIds(ids)),
   securitiesOfPartner: (ctx: DebtContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<Security>>(`securitiesOfPartner:${pageKey(args)}`, ids => ctx.services.securities.pagesOfPartners(ids, args)),
+    pageLoader<Security>(ctx.loaders, "securitiesOfPartner", args, ids => ctx.services.securities.pagesOfPartners(ids, args)),
   reservations: (ctx: DebtContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<SecurityReservation>>(`reservations:${pageKey(args)}`, ids => ctx.services.securities.reservationPages(ids, args)),
+    pageLoader<SecurityReservation>(ctx.loaders, "reservations", args, ids => ctx.services.securities.reservationPages(ids, args)),
   exposure: (ctx: DebtContext) => ctx.loaders.get<string, Exposure>("exposure", ids => ctx.services.exposure.exposureOf(ids, ctx.services.runtime.clock.now())),
-  bonds: (ctx: DebtContext, args: ConnectionArgs) => ctx.loaders.get<string, ConnectionShape<BondHeadroomShape>>(`bonds:${pageKey(args)}`, ids => ctx.services.exposure.bondPages(ids, args)),
+  bonds: (ctx: DebtContext, args: ConnectionArgs) => pageLoader<BondHeadroomShape>(ctx.loaders, "bonds", args, ids => ctx.services.exposure.bondPages(ids, args)),
   /** By the pledge's unique origin key `seizure:<id>` (X21). */
   pledgeOfSeizure: (ctx: DebtContext) =>
     ctx.loaders.get<string, CustomsPledge | null>("pledgeOfSeizure", ids => loadByColumn(ctx.services.runtime.dataSource.getRepository(CustomsPledgeEntity), "originKey", ids.map(id => `seizure:${id}`))),

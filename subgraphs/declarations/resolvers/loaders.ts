@@ -5,7 +5,7 @@ import type { CustomsDeclaration, DeclarationItem } from "../entities/declaratio
 import type { GoodsPresentation } from "../entities/presentation.entity";
 import type { Appeal, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import type { DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
-import type { ConnectionArgs, ConnectionShape } from "../../kit";
+import { ConnectionArgs, ConnectionShape, pageLoader } from "../../kit";
 import type { DeclarationsContext } from "./context";
 
 /** Per-request loaders: a list of 100 declarations costs one query per field, not 100. */
@@ -28,8 +28,7 @@ export const loaders = {
  * JSON of its arguments, so that a page of 100 parents costs the same statements as a page of 10.
  */
 function pages<T>(ctx: DeclarationsContext, field: string, args: ConnectionArgs, load: (parents: readonly string[], args: ConnectionArgs) => Promise<ConnectionShape<T>[]>) {
-  const key = `${field}:${JSON.stringify({ first: args.first, after: args.after ?? null })}`;
-  return ctx.loaders.get<string, ConnectionShape<T>>(key, parents => load(parents, args));
+  return pageLoader<T>(ctx.loaders, field, args, parents => load(parents, args));
 }
 
 export const pageLoaders = {

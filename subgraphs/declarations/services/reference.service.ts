@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { ConnectionArgs, ConnectionShape, NotFoundError, OfficeCalendar, OfficeCalendarError, Principal, requireFutureDate, ValidationError, transaction } from "../../kit";
+import { ConnectionArgs, ConnectionShape, keyCursor, NotFoundError, OfficeCalendar, OfficeCalendarError, pageByKey, Principal, requireFutureDate, ValidationError, transaction } from "../../kit";
 import { SelectionRule, SelectionRuleSet } from "../entities/selection.entity";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { RateBasis } from "../entities/enums";
@@ -54,11 +54,11 @@ export class ReferenceService {
     };
     const page = base();
     if (args.after) {
-      const [n, from] = decodeKey(args.after, 2);
+      const [n, from] = keyCursor.decode<[string, string]>(args.after, ["string", "string"]);
       page.andWhere("(t.tariff_number > :n OR (t.tariff_number = :n AND t.valid_from > :from))", { n, from });
     }
     const rows = await page.orderBy("t.tariff_number", "ASC").addOrderBy("t.valid_from", "ASC").take(args.first + 1).getMany();
-    return keysetPage(rows, args, r => [r.tariffNumber, r.validFrom], () => base().getCount());
+    return pageByKey(rows, args, r => [r.tariffNumber, r.validFrom], () => base().getCount());
   }
 
   /** Selection rule sets, a page at a time, by version (oldest first, like every connection here). */
@@ -66,11 +66,11 @@ export class ReferenceService {
     const repo = this.dataSource.getRepository(SelectionRuleSet);
     const page = repo.createQueryBuilder("r");
     if (args.after) {
-      const [version] = decodeKey(args.after, 1);
+      const [version] = keyCursor.decode<[string]>(args.after, ["string"]);
       page.where("r.version > :v", { v: Number(version) });
     }
     const rows = await page.orderBy("r.version", "ASC").take(args.first + 1).getMany();
-    return keysetPage(rows, args, r => [String(r.version)], () => repo.count());
+    return pageByKey(rows, args, r => [String(r.version)], () => repo.count());
   }
 
   /** DEC-R48 (LD art. 19 para. 1): the rate in force on `day` for the tariff number. */
@@ -140,32 +140,4 @@ export class ReferenceService {
       return m.save(m.create(TariffRate, { id: randomUUID(), ...input, validTo: null }));
     });
   }
-}
-
-/** A page of rows fetched `first + 1` at a time, with cursors on a unique key of strings. */
-function keysetPage<T>(rows: T[], args: ConnectionArgs, key: (row: T) => string[], count: () => Promise<number>): ConnectionShape<T> {
-  const nodes = rows.slice(0, args.first);
-  const edges = nodes.map(node => ({ node, cursor: Buffer.from(JSON.stringify(key(node))).toString("base64url") }));
-  return {
-    edges,
-    get totalCount() {
-      return count();
-    },
-    pageInfo: {
-      hasNextPage: rows.length > args.first,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
-}
-
-function decodeKey(cursor: string, parts: number): string[] {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === parts && key.every(k => typeof k === "string")) return key as string[];
-  } catch {
-    // fall through: not a cursor of ours
-  }
-  throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
 }

@@ -1,4 +1,4 @@
-import type { ConnectionArgs, ConnectionShape } from "../../kit";
+import { ConnectionArgs, ConnectionShape, pageLoader } from "../../kit";
 import type { BorderConstructionPermit } from "../entities/assistance.entity";
 import type { Control, ControlMeasure } from "../entities/control.entity";
 import type { DeclarantProhibition, EnforcementAppeal, WithdrawalReferral } from "../entities/decision.entity";
@@ -13,7 +13,7 @@ import type { EnforcementContext } from "./types";
  * the same field with different `first` or `after`), batching the parents of that field.
  */
 function pages<T>(ctx: EnforcementContext, field: string, args: ConnectionArgs, load: (parentIds: readonly string[], args: ConnectionArgs) => Promise<ConnectionShape<T>[]>, filter: unknown = null) {
-  return ctx.loaders.get<string, ConnectionShape<T>>(`${field}:${JSON.stringify([args.first, args.after ?? null, filter])}`, ids => load(ids, args));
+  return pageLoader<T>(ctx.loaders, field, args, ids => load(ids, args), filter);
 }
 
 /** Per-request loaders: a page of 100 cases or partners costs one statement per field, not 100. */

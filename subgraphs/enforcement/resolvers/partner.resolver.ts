@@ -1,10 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, ForbiddenError } from "../../kit";
+import { ConnectionArgs, ForbiddenError, mapConnection } from "../../kit";
 import { CaseStatus } from "../entities/enums";
 import { OffenceCase } from "../entities/offence-case.entity";
 import { legalBasisOf } from "../services/case.service";
 import { loaders } from "./loaders";
-import { mapPage } from "../services/pages";
 import { BorderConstructionPermitConnection, BusinessPartner, CaseFilterArgs, ComplianceProfile, CustomsDeclaration, DeclarantProhibitionConnection, EnforcementAppealConnection, EnforcementContext, OffenceCaseConnection, PenaltyDecision, PenaltyDecisionConnection } from "./types";
 
 function requireAddressee(ctx: EnforcementContext, partnerId: string): void {
@@ -33,7 +32,7 @@ export class PartnerEnforcementResolver {
   })
   async penaltyDecisions(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: EnforcementContext) {
     requireAddressee(ctx, partner.id);
-    return mapPage(await loaders.decisionsOfPartner(ctx, args).load(partner.id), toDecision);
+    return mapConnection(await loaders.decisionsOfPartner(ctx, args).load(partner.id), toDecision);
   }
 
   @FieldResolver(() => DeclarantProhibitionConnection, {

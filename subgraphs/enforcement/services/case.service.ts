@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, mapConnection, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
 import { EnforcementAppeal } from "../entities/decision.entity";
 import {
   AggravatingCircumstance,
@@ -22,7 +22,6 @@ import { CaseLink, CaseParty, Lead, OffenceCase } from "../entities/offence-case
 import type { EnforcementAccess } from "./access";
 import { refused } from "./errors";
 import { fineRange, FineRange, UNDERTAKING_FINE_LIMIT } from "./fines";
-import { mapPage } from "./pages";
 
 /** DESIGN CHOICE (not in our sources): the 30 days of general federal procedure (PA art. 50 para. 1) for appeals against enforcement decisions. */
 export const ENFORCEMENT_APPEAL_DAYS = 30;
@@ -142,7 +141,7 @@ export class CaseService {
     );
     const caseIds = [...new Set(pages.flatMap(p => p.edges.map(e => e.node.caseId)))];
     const cases = new Map((caseIds.length ? await this.dataSource.getRepository(OffenceCase).findBy({ id: In(caseIds) }) : []).map(c => [c.id, c]));
-    return pages.map(p => mapPage(p, link => cases.get(link.caseId)!));
+    return pages.map(p => mapConnection(p, link => cases.get(link.caseId)!));
   }
 
   async list(principal: Principal, filter: { statuses?: CaseStatus[] | null; offenceTypes?: OffenceType[] | null }, args: ConnectionArgs) {
@@ -179,7 +178,7 @@ export class CaseService {
     );
     const caseIds = [...new Set(pages.flatMap(p => p.edges.map(e => e.node.caseId)))];
     const cases = new Map((caseIds.length ? await this.dataSource.getRepository(OffenceCase).findBy({ id: In(caseIds) }) : []).map(c => [c.id, c]));
-    return pages.map(p => mapPage(p, party => cases.get(party.caseId)!));
+    return pages.map(p => mapConnection(p, party => cases.get(party.caseId)!));
   }
 
   /**

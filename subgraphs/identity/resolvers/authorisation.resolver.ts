@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, ValidationError } from "../../kit";
+import { ConnectionArgs, emptyConnection, ValidationError } from "../../kit";
 import { AeoStatus } from "../entities/aeo-status.entity";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { AuthorisationStatus } from "../entities/enums";
@@ -17,7 +17,7 @@ import {
   RefuseAuthorisationInput,
   WithdrawAuthorisationInput,
 } from "./inputs";
-import { emptyConnection, loaders } from "./loaders";
+import { loaders } from "./loaders";
 import { AeoStatusPayload, CustomsSystemAuthorisationConnection, CustomsSystemAuthorisationPayload, DeclarantEmployeePayload, WithdrawalReferralConnection, WithdrawalReferralPayload } from "./payloads";
 
 @Resolver(() => CustomsSystemAuthorisation)

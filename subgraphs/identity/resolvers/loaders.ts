@@ -1,5 +1,5 @@
 import { In, ObjectLiteral } from "typeorm";
-import { ConnectionArgs, ConnectionShape, loadByColumn, paginateByParent } from "../../kit";
+import { ConnectionArgs, loadByColumn, pageLoader, paginateByParent } from "../../kit";
 import { ApiApplication } from "../entities/api.entity";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
@@ -23,13 +23,7 @@ function pages<T extends ObjectLiteral & { id: string }>(
   keys: { parentProperty: keyof T & string; timeProperty: keyof T & string },
   args: ConnectionArgs,
 ) {
-  const key = `${field}:${JSON.stringify({ first: args.first, after: args.after ?? null })}`;
-  return ctx.loaders.get<string, ConnectionShape<T>>(key, parentIds => paginateByParent(ctx.services.runtime.dataSource.getRepository(entity), keys, parentIds, args));
-}
-
-/** The answer of a connection the caller may not read the items of (e.g. referrals, ENF-R21): no page, nothing counted. */
-export function emptyConnection<T>(): ConnectionShape<T> {
-  return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  return pageLoader<T>(ctx.loaders, field, args, parentIds => paginateByParent(ctx.services.runtime.dataSource.getRepository(entity), keys, parentIds, args));
 }
 
 /** Per-request loaders: every field over N parents costs a constant number of statements (one, or two for a page), not N. */

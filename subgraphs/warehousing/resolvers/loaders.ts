@@ -1,4 +1,4 @@
-import type { ConnectionArgs, ConnectionShape } from "../../kit";
+import { ConnectionArgs, pageLoader } from "../../kit";
 import type { FacilityAuthorisation, StorageFacility } from "../entities/facility.entity";
 import type { DepositorTransfer, LotHandling, LotMovement, StorageExtension, StoredLot } from "../entities/lot.entity";
 import type { WarehousingContext } from "./types";
@@ -10,15 +10,15 @@ export const loaders = {
   lot: (ctx: WarehousingContext) => ctx.loaders.get<string, StoredLot | null>("lot", ids => ctx.services.lots.byIds(ids)),
   // Nested connections: one loader per field and per arguments, since each page depends on them.
   lotsOfDeclaration: (ctx: WarehousingContext, args: ConnectionArgs, visibleTo: string[] | null) =>
-    ctx.loaders.get<string, ConnectionShape<StoredLot>>(`lotsOfDeclaration:${JSON.stringify(args)}`, ids => ctx.services.lots.ofDeclarations(ids, args, visibleTo)),
+    pageLoader<StoredLot>(ctx.loaders, "lotsOfDeclaration", args, ids => ctx.services.lots.ofDeclarations(ids, args, visibleTo)),
   movements: (ctx: WarehousingContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<LotMovement>>(`movements:${JSON.stringify(args)}`, ids => ctx.services.stock.movementsOf(ids, args)),
+    pageLoader<LotMovement>(ctx.loaders, "movements", args, ids => ctx.services.stock.movementsOf(ids, args)),
   extensions: (ctx: WarehousingContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<StorageExtension>>(`extensions:${JSON.stringify(args)}`, ids => ctx.services.lots.extensionsOf(ids, args)),
+    pageLoader<StorageExtension>(ctx.loaders, "extensions", args, ids => ctx.services.lots.extensionsOf(ids, args)),
   transfers: (ctx: WarehousingContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<DepositorTransfer>>(`transfers:${JSON.stringify(args)}`, ids => ctx.services.lots.transfersOf(ids, args)),
+    pageLoader<DepositorTransfer>(ctx.loaders, "transfers", args, ids => ctx.services.lots.transfersOf(ids, args)),
   handlings: (ctx: WarehousingContext, args: ConnectionArgs) =>
-    ctx.loaders.get<string, ConnectionShape<LotHandling>>(`handlings:${JSON.stringify(args)}`, ids => ctx.services.lots.handlingsOf(ids, args)),
+    pageLoader<LotHandling>(ctx.loaders, "handlings", args, ids => ctx.services.lots.handlingsOf(ids, args)),
 };
 
 /** A lot the caller may see (its depositor, the facility's operator, officers), or null: one batch for the facilities. */

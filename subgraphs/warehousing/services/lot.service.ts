@@ -12,6 +12,8 @@ import {
   loadByColumn,
   ForbiddenError,
   NotFoundError,
+  keyCursor,
+  pageByKey,
   paginate,
   paginateByParent,
   Principal,
@@ -26,7 +28,6 @@ import { AuthorisationStatus, DestructionCause, ExtensionDecision, FacilityKind,
 import { DepositorTransfer, LotHandling, StorageExtension, StoredLot } from "../entities/lot.entity";
 import { WarehousingAccess } from "./access";
 import { refused } from "./errors";
-import { decodeKey, pageOf } from "./pages";
 import { covers, FacilityService } from "./facility.service";
 import { StockService, toGrams } from "./stock.service";
 
@@ -505,7 +506,7 @@ export class LotService {
     const params = [...lots.params];
     let after = "";
     if (args.after) {
-      const [time, id] = decodeKey<[string, string]>(args.after, ["string", "string"]);
+      const [time, id] = keyCursor.decode<[string, string]>(args.after, ["string", "string"]);
       const at = new Date(time);
       if (Number.isNaN(at.getTime())) throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
       after = " WHERE (u.t > ? OR (u.t = ? AND u.id > ?))";
@@ -537,7 +538,7 @@ export class LotService {
         .filter(r => r.parent === declarationId)
         .map(r => byId.get(r.id)!)
         .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return pageOf(page, args, lot => [cursorTime(lot), lot.id], async () => (await countAll()).get(declarationId) ?? 0);
+      return pageByKey(page, args, lot => [cursorTime(lot), lot.id], async () => (await countAll()).get(declarationId) ?? 0);
     });
   }
 

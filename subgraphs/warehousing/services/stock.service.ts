@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, paginate, sqlTime } from "../../kit";
+import { ConnectionArgs, ConnectionShape, Decimal, findForUpdate, keyCursor, pageByKey, paginate, sqlTime } from "../../kit";
 import { LotMovement, PositionPeriod, StockPosition, StoredLot } from "../entities/lot.entity";
 import { MovementKind } from "../entities/enums";
-import { decodeKey, pageOf } from "./pages";
 
 /** A net mass in kg (exact decimal string, 3 decimals) as whole grams, and back. */
 export const toGrams = (kg: string): number => new Decimal(kg).mul(1000).toDecimalPlaces(0).toNumber();
@@ -90,12 +89,12 @@ export class StockService {
    */
   async linesAsOf(facilityId: string, at: Date, filter: StockFilter, args: ConnectionArgs): Promise<ConnectionShape<StockLine>> {
     const positions = this.positionsAt(facilityId, at, filter);
-    if (!positions.sql) return pageOf([], args, () => [], async () => 0);
+    if (!positions.sql) return pageByKey([], args, () => [], async () => 0);
     const count = async () => Number(((await this.dataSource.query(`SELECT COUNT(*) AS n FROM (${positions.sql}) s WHERE s.grams <> 0`, positions.params)) as { n: string | number }[])[0]?.n ?? 0);
     const params = [...positions.params];
     let after = "";
     if (args.after) {
-      const [depositorId, tariffNumber] = decodeKey<[string, string]>(args.after, ["string", "string"]);
+      const [depositorId, tariffNumber] = keyCursor.decode<[string, string]>(args.after, ["string", "string"]);
       after = " AND (s.depositor_id > ? OR (s.depositor_id = ? AND s.tariff_number > ?))";
       params.push(depositorId, depositorId, tariffNumber);
     }
@@ -104,7 +103,7 @@ export class StockService {
       params,
     );
     const lines = rows.map(r => ({ depositorId: r.depositor_id, tariffNumber: r.tariff_number, grams: Number(r.grams) }));
-    return pageOf(lines, args, l => [l.depositorId, l.tariffNumber], count);
+    return pageByKey(lines, args, l => [l.depositorId, l.tariffNumber], count);
   }
 
   /** All the facility's stock at an instant, in grams, in one statement (same reading as `linesAsOf`). */
@@ -165,7 +164,7 @@ export class StockService {
       .select("m.seq", "seq")
       .addSelect("ROW_NUMBER() OVER (PARTITION BY m.lot_id ORDER BY m.seq ASC)", "rn")
       .where("m.lot_id IN (:...lots)", { lots });
-    if (args.after) ranked.andWhere("m.seq > :afterSeq", { afterSeq: decodeKey<[number]>(args.after, ["number"])[0] });
+    if (args.after) ranked.andWhere("m.seq > :afterSeq", { afterSeq: keyCursor.decode<[number]>(args.after, ["number"])[0] });
     const [sql, params] = ranked.getQueryAndParameters();
     const picked = (await repo.query(`SELECT ranked.seq FROM (${sql}) ranked WHERE ranked.rn <= ?`, [...params, Number(args.first) + 1])) as { seq: string | number }[];
     const rows = picked.length ? await repo.find({ where: { seq: In(picked.map(r => Number(r.seq))) }, order: { seq: "ASC" } }) : [];
@@ -179,6 +178,6 @@ export class StockService {
         .groupBy("m.lot_id")
         .getRawMany<{ lot: string; n: string | number }>()
         .then(raw => new Map(raw.map(r => [r.lot, Number(r.n)]))));
-    return lotIds.map(lotId => pageOf(rows.filter(r => r.lotId === lotId), args, m => [m.seq], async () => (await countAll()).get(lotId) ?? 0));
+    return lotIds.map(lotId => pageByKey(rows.filter(r => r.lotId === lotId), args, m => [m.seq], async () => (await countAll()).get(lotId) ?? 0));
   }
 }
