@@ -2,6 +2,7 @@ import { mintDevToken } from "../scripts/mint-token";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
+import type { Principal } from "../subgraphs/kit";
 import { DASHBOARD_QUERY, PROCEDURES_QUERY, seedDashboard, seedProcedureCases } from "./support/dashboard";
 import { gql } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
@@ -113,4 +114,39 @@ it("costs the same statements for a partner's 10 and 100 procedure cases, relief
     expect(hundred.counts).toEqual(ten.counts);
   }
   console.log(`procedure cases: statements per subgraph ${JSON.stringify(figures)}`);
+});
+
+it("costs the same statements for the connections of 4 partners and of 100 in one _entities request: declarations, procedure cases, debts, securities, roles (issue 13)", async () => {
+  const principal: Principal = { kind: "OFFICER", subject: "officer-sql", partners: [], officerRoles: ["CUSTOMS_OFFICE", "AUDITOR"] };
+  const selections: Record<string, string> = {
+    identity: "roles(first: 3) { totalCount edges { node { roleType } } } memberships(first: 3) { totalCount }",
+    declarations: "declarations(first: 3) { totalCount edges { node { id } } } procedureCases(first: 3) { totalCount edges { node { id } } } processingAuthorisations(first: 3) { totalCount }",
+    debt: "customsDebts(first: 3) { totalCount edges { node { id outstanding } } } securities(first: 3) { totalCount edges { node { id } } }",
+  };
+  // The four partners with data, alone and among 96 partners of the register with none.
+  const withData = [small, large, casesSmall, casesLarge].map(p => p.partnerId);
+  const padding = Array.from({ length: 96 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+  const entities = async (subgraph: string, ids: string[]) => {
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on BusinessPartner { id ${selections[subgraph]} } } }`;
+    const send = () => gql(`${g.subgraphs[subgraph].host.url}/graphql`, query, { r: ids.map(id => ({ __typename: "BusinessPartner", id })) }, { principal, audience: subgraph });
+    ok(await send());
+    const { result, statements } = await g.subgraphs[subgraph].subgraph.runtime.sql.measure(send);
+    return { data: ok(result)._entities as any[], statements };
+  };
+  const figures: Record<string, { four: number; hundred: number }> = {};
+  for (const subgraph of Object.keys(selections)) {
+    const four = await entities(subgraph, withData);
+    const hundred = await entities(subgraph, [...withData, ...padding]);
+    expect(hundred.data).toHaveLength(100);
+    expect(hundred.data.slice(0, 4)).toEqual(four.data);
+    figures[subgraph] = { four: four.statements, hundred: hundred.statements };
+  }
+  // The control: the pages hold each partner's own items, counted over all pages.
+  const declarations = (await entities("declarations", withData)).data;
+  expect(declarations.map(p => [p.declarations.totalCount, p.declarations.edges.length, p.procedureCases.totalCount])).toEqual([[10, 3, 0], [100, 3, 0], [10, 3, 10], [100, 3, 100]]);
+  const debts = (await entities("debt", withData)).data;
+  // The procedure cases each carry a conditional debt of their holder (X11).
+  expect(debts.map(p => p.customsDebts.totalCount)).toEqual([10, 100, 10, 100]);
+  for (const [subgraph, { four, hundred }] of Object.entries(figures)) expect({ subgraph, statements: hundred }).toEqual({ subgraph, statements: four });
+  console.log(`partners' connections over 4 and 100 partners: statements per subgraph ${JSON.stringify(figures)}`);
 });

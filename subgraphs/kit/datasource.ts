@@ -43,9 +43,10 @@ export class SqlStatementCounter implements OrmLogger {
   /** Runs `fn` and returns how many statements it sent (and its result). */
   async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }> {
     const before = this.count;
-    const mark = this.recent.length;
     const result = await fn();
-    return { result, statements: this.count - before, sql: this.recent.slice(mark) };
+    const statements = this.count - before;
+    // `recent` keeps the last 200: the statements of `fn` are its tail (an index taken before would shift).
+    return { result, statements, sql: this.recent.slice(Math.max(0, this.recent.length - statements)) };
   }
 }
 

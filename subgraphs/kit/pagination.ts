@@ -133,11 +133,22 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
  * parents: one window query (`ROW_NUMBER() OVER (PARTITION BY parent ...)`, MariaDB 10.2+ and
  * SQLite 3.25+) picks each parent's page of ids, one `IN` query loads them, and `totalCount`, when
  * asked for, is one `GROUP BY` over all parents. Same order and cursors as `paginate`. Use it
- * from a DataLoader keyed by parent, one loader per field and arguments.
+ * from a DataLoader keyed by parent, one loader per field and arguments (`pageLoader`).
+ *
+ * The parent of a child is one column (`parentProperty: "debtId"`), any of several (a
+ * declaration's declarant or principal: `parentProperty: ["declarantId", "onBehalfOfId"]`), or a
+ * link table (`through`: a debt and its debtors). A child under the same parent twice counts once.
  */
 export async function paginateByParent<T extends ObjectLiteral & { id: string }>(
   repo: Repository<T>,
-  keys: { parentProperty: keyof T & string; timeProperty: keyof T & string; where?: (qb: SelectQueryBuilder<T>, alias: string) => void },
+  keys: {
+    /** The child's column(s) that name its parent, or, with `through`, nothing. */
+    parentProperty?: (keyof T & string) | (keyof T & string)[];
+    /** A link table between child and parent: `INNER JOIN <table> ON <table>.<childColumn> = child.id`, the parent in `parentColumn`. */
+    through?: { table: string; childColumn: string; parentColumn: string };
+    timeProperty: keyof T & string;
+    where?: (qb: SelectQueryBuilder<T>, alias: string) => void;
+  },
   parents: readonly string[],
   args: ConnectionArgs,
 ): Promise<ConnectionShape<T>[]> {
@@ -148,35 +159,48 @@ export async function paginateByParent<T extends ObjectLiteral & { id: string }>
     if (!found) throw new Error(`${meta.name} has no column for ${property}`);
     return found.databaseName;
   };
-  const parentColumn = column(keys.parentProperty);
   const timeColumn = column(keys.timeProperty);
   const idColumn = column("id");
+  const properties = keys.parentProperty === undefined ? [] : Array.isArray(keys.parentProperty) ? keys.parentProperty : [keys.parentProperty];
+  const parentExpressions = keys.through ? [`link.${keys.through.parentColumn}`] : properties.map(p => `p.${column(p)}`);
+  if (!parentExpressions.length) throw new Error("paginateByParent needs parentProperty or through");
   const unique = [...new Set(parents)];
-  const base = () => {
-    const qb = repo.createQueryBuilder("p").where(`p.${parentColumn} IN (:...parents)`, { parents: unique });
-    keys.where?.(qb, "p");
-    return qb;
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
+  // (id, parent, time) of every child under a parent asked for, one SELECT per parent column, united.
+  const children = (withCursor: boolean): [string, unknown[]] => {
+    const parts = parentExpressions.map(parent => {
+      const qb = repo.createQueryBuilder("p");
+      if (keys.through) qb.innerJoin(keys.through.table, "link", `link.${keys.through.childColumn} = p.${idColumn}`);
+      qb.select(`p.${idColumn}`, "id").addSelect(parent, "parent").addSelect(`p.${timeColumn}`, "t").where(`${parent} IN (:...parents)`, { parents: unique });
+      keys.where?.(qb, "p");
+      if (withCursor && cursor) {
+        qb.andWhere(`(p.${timeColumn} > :cTime OR (p.${timeColumn} = :cTime AND p.${idColumn} > :cId))`, { cTime: sqlTime(cursor[0]), cId: cursor[1] });
+      }
+      return qb.getQueryAndParameters();
+    });
+    return [parts.map(([sql]) => sql).join(" UNION "), parts.flatMap(([, params]) => params)];
   };
-  const ranked = base().select(`p.${idColumn}`, "id").addSelect(`p.${parentColumn}`, "parent")
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY p.${parentColumn} ORDER BY p.${timeColumn} ASC, p.${idColumn} ASC)`, "rn");
-  if (args.after) {
-    const [time, id] = decodeCursor(args.after);
-    ranked.andWhere(`(p.${timeColumn} > :cTime OR (p.${timeColumn} = :cTime AND p.${idColumn} > :cId))`, { cTime: sqlTime(time), cId: id });
-  }
-  const [sql, params] = ranked.getQueryAndParameters();
-  const driver = repo.manager.connection.driver;
-  const q = (name: string) => driver.escape(name);
-  const picked = (await repo.query(`SELECT ${q("id")} FROM (${sql}) ${q("ranked")} WHERE ${q("rn")} <= ?`, [...params, args.first + 1])) as { id: string }[];
-  const rows = picked.length ? await repo.find({ where: { id: In(picked.map(r => r.id)) } as never }) : [];
+  const q = (name: string) => repo.manager.connection.driver.escape(name);
+  const [pageSql, pageParams] = children(true);
+  const picked = (await repo.query(
+    `SELECT ${q("id")}, ${q("parent")} FROM (SELECT ${q("id")}, ${q("parent")}, ROW_NUMBER() OVER (PARTITION BY ${q("parent")} ORDER BY ${q("t")} ASC, ${q("id")} ASC) AS ${q("rn")} FROM (${pageSql}) ${q("children")}) ${q("ranked")} WHERE ${q("rn")} <= ?`,
+    [...pageParams, args.first + 1],
+  )) as { id: string; parent: string }[];
+  const ids = [...new Set(picked.map(r => r.id))];
+  const rows = new Map((ids.length ? await repo.find({ where: { id: In(ids) } as never }) : []).map(row => [row.id, row]));
+  // By the parent the window query put each child under: a child of two parents is in both pages.
   const byParent = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = String(row[keys.parentProperty]);
-    byParent.set(k, [...(byParent.get(k) ?? []), row]);
+  for (const { id, parent } of picked) {
+    const row = rows.get(id);
+    if (row) byParent.set(String(parent), [...(byParent.get(String(parent)) ?? []), row]);
   }
   let counts: Promise<Map<string, number>> | undefined;
-  const countAll = () =>
-    (counts ??= base().select(`p.${parentColumn}`, "parent").addSelect("COUNT(*)", "n").groupBy(`p.${parentColumn}`).getRawMany<{ parent: string; n: string | number }>()
-      .then(raw => new Map(raw.map(r => [String(r.parent), Number(r.n)]))));
+  const countAll = () => {
+    const [countSql, countParams] = children(false);
+    return (counts ??= repo
+      .query(`SELECT ${q("parent")}, COUNT(*) AS ${q("n")} FROM (${countSql}) ${q("children")} GROUP BY ${q("parent")}`, countParams)
+      .then((raw: { parent: string; n: string | number }[]) => new Map(raw.map(r => [String(r.parent), Number(r.n)]))));
+  };
   return parents.map(parent => {
     const sorted = (byParent.get(parent) ?? []).sort((a, b) => {
       const d = (a[keys.timeProperty] as Date).getTime() - (b[keys.timeProperty] as Date).getTime();

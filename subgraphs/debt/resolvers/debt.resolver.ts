@@ -442,7 +442,7 @@ export class PartnerDebtResolver {
   @FieldResolver(() => CustomsDebtConnection, { nullable: true, description: "The debts the partner owes (DEBT-R03), oldest first; officers and the partner's own users and software only." })
   async customsDebts(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DebtFilterArgs) filter: DebtFilterArgs, @Ctx() ctx: DebtContext) {
     requirePartner(ctx, partner.id);
-    return ctx.services.debts.list({ debtorIds: [partner.id], statuses: filter.statuses }, args);
+    return loaders.debtsOfPartner(ctx, args, filter.statuses).load(partner.id);
   }
 
   @FieldResolver(() => SecurityConnection, { nullable: true, description: "Securities the partner provides or stands surety for, oldest first, whatever their status (DEBT-R12, DEBT-R14; LD art. 76-77); officers and the partner's own users and software only." })

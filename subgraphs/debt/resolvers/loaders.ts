@@ -1,4 +1,5 @@
 import type { CustomsDebt, DebtorLiability, Payment } from "../entities/debt.entity";
+import type { DebtStatus } from "../entities/enums";
 import { ConnectionArgs, loadByColumn, pageLoader } from "../../kit";
 import { CustomsPledge as CustomsPledgeEntity } from "../entities/pledge.entity";
 import type { CustomsPledge, PcdAccount, SuretyReceipt } from "../entities/pledge.entity";
@@ -18,6 +19,8 @@ export const loaders = {
   securedAmount: (ctx: DebtContext) => ctx.loaders.get<string, number>("securedAmount", ids => ctx.services.debts.securedAmountsOf(ids)),
   suretyReceipt: (ctx: DebtContext) => ctx.loaders.get<string, SuretyReceipt | null>("suretyReceipt", ids => ctx.services.debts.receiptsOfPayments(ids)),
   /** Nested connections: one loader per field and per arguments, so that 100 parents cost what 10 do. */
+  debtsOfPartner: (ctx: DebtContext, args: ConnectionArgs, statuses?: DebtStatus[] | null) =>
+    pageLoader<CustomsDebt>(ctx.loaders, "debtsOfPartner", args, ids => ctx.services.debts.debtPagesOfPartners(ids, args, statuses), statuses ?? null),
   payments: (ctx: DebtContext, args: ConnectionArgs) => pageLoader<Payment>(ctx.loaders, "payments", args, ids => ctx.services.debts.paymentPages(ids, args)),
   /** Keyed by the debt itself: the interest of every late debt of the request in three statements. */
   interest: (ctx: DebtContext) => ctx.loaders.get<CustomsDebt, number>("interest", debts => ctx.services.debts.interestOf(debts, ctx.services.runtime.clock.now())),

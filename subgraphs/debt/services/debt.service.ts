@@ -355,6 +355,23 @@ export class DebtService {
     return paginate(qb, args, { alias: "d", timeColumn: "created_at", timeProperty: "createdAt" });
   }
 
+  /**
+   * The debts each partner owes (DEBT-R03), a page per partner, for any number of partners in the
+   * same few statements (`BusinessPartner.customsDebts` of a list of partners).
+   */
+  debtPagesOfPartners(partnerIds: readonly string[], args: ConnectionArgs, statuses?: DebtStatus[] | null): Promise<ConnectionShape<CustomsDebt>[]> {
+    return paginateByParent(
+      this.dataSource.getRepository(CustomsDebt),
+      {
+        through: { table: "debtor_liability", childColumn: "debt_id", parentColumn: "partner_id" },
+        timeProperty: "createdAt",
+        where: statuses?.length ? (qb, alias) => qb.andWhere(`${alias}.status IN (:...statuses)`, { statuses }) : undefined,
+      },
+      partnerIds,
+      args,
+    );
+  }
+
   outstandingPrincipal(debt: CustomsDebt): number {
     return (debt.amount ?? 0) - debt.principalPaid;
   }

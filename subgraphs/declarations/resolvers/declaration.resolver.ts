@@ -354,6 +354,6 @@ export class PartnerDeclarationsResolver {
   async declarations(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DeclarationFilterArgs) filter: DeclarationFilterArgs, @Ctx() ctx: DeclarationsContext) {
     const mine = partnerFilter(ctx);
     if (mine && !mine.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");
-    return ctx.services.declarations.list({ ...filter, partnerIds: [partner.id] }, args);
+    return pageLoaders.declarationsOfPartner(ctx, args, filter).load(partner.id);
   }
 }

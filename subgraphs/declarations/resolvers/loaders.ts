@@ -1,4 +1,5 @@
 import type { AdvanceAnnouncement } from "../entities/channel.entity";
+import type { CustomsProcedure, DeclarationStatus, ProcedureCaseStatus } from "../entities/enums";
 import type { CustomsOffice } from "../entities/customs-office.entity";
 import type { ProcedureCase, ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import type { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
@@ -32,6 +33,10 @@ function pages<T>(ctx: DeclarationsContext, field: string, args: ConnectionArgs,
 }
 
 export const pageLoaders = {
+  declarationsOfPartner: (ctx: DeclarationsContext, args: ConnectionArgs, filter: { statuses?: DeclarationStatus[] | null; from?: Date | null; to?: Date | null }) =>
+    pageLoader<CustomsDeclaration>(ctx.loaders, "BusinessPartner.declarations", args, ids => ctx.services.declarations.pagesOfPartners(ids, filter, args), [filter.statuses ?? null, filter.from ?? null, filter.to ?? null]),
+  procedureCasesOfHolder: (ctx: DeclarationsContext, args: ConnectionArgs, filter: { statuses?: ProcedureCaseStatus[] | null; procedure?: CustomsProcedure | null }) =>
+    pageLoader<ProcedureCase>(ctx.loaders, "BusinessPartner.procedureCases", args, ids => ctx.services.procedures.pagesOfHolders(ids, filter, args), [filter.statuses ?? null, filter.procedure ?? null]),
   documents: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<DocumentRequirement>(ctx, "CustomsDeclaration.documents", args, (ids, a) => ctx.services.documents.documentPages(ids, a)),
   refusals: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<Refusal>(ctx, "CustomsDeclaration.refusals", args, (ids, a) => ctx.services.declarations.refusalPages(ids, a)),
   verifications: (ctx: DeclarationsContext, args: ConnectionArgs) => pages<Verification>(ctx, "CustomsDeclaration.verifications", args, (ids, a) => ctx.services.declarations.verificationPages(ids, a)),

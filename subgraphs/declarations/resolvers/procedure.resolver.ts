@@ -244,7 +244,7 @@ export class PartnerProcedureResolver {
   async procedureCases(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => ProcedureCaseFilterArgs) filter: ProcedureCaseFilterArgs, @Ctx() ctx: DeclarationsContext) {
     const mine = holderFilter(ctx);
     if (mine && !mine.includes(partner.id)) throw new ForbiddenError("You do not act for this business partner.");
-    return ctx.services.procedures.list({ ...filter, holderIds: [partner.id] }, args);
+    return pageLoaders.procedureCasesOfHolder(ctx, args, filter).load(partner.id);
   }
 
   @FieldResolver(() => ProcessingAuthorisationConnection, { nullable: true, description: "DEC-R73 to DEC-R75: the partner's processing authorisations, renewals included, oldest grant first. The partner's own users and officers; FORBIDDEN for others." })

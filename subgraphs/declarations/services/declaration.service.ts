@@ -91,6 +91,27 @@ export class DeclarationService {
   }
 
   /**
+   * Each partner's declarations, as declarant or principal (`BusinessPartner.declarations` of many
+   * partners): a page per partner in the same few statements, the filter applied to pages and counts.
+   */
+  pagesOfPartners(partnerIds: readonly string[], filter: { statuses?: DeclarationStatus[] | null; from?: Date | null; to?: Date | null }, args: ConnectionArgs): Promise<ConnectionShape<CustomsDeclaration>[]> {
+    return paginateByParent(
+      this.dataSource.getRepository(CustomsDeclaration),
+      {
+        parentProperty: ["declarantId", "onBehalfOfId"],
+        timeProperty: "createdAt",
+        where: (qb, alias) => {
+          if (filter.statuses?.length) qb.andWhere(`${alias}.status IN (:...s)`, { s: filter.statuses });
+          if (filter.from) qb.andWhere(`${alias}.created_at >= :from`, { from: sqlTime(filter.from) });
+          if (filter.to) qb.andWhere(`${alias}.created_at < :to`, { to: sqlTime(filter.to) });
+        },
+      },
+      partnerIds,
+      args,
+    );
+  }
+
+  /**
    * The presented goods a declaration declares (DEC-R03, DEC-R06): one declaration per
    * presentation. The presentation's row is locked before it is checked, so a parallel lodging
    * waits and then finds the first one (PRESENTATION_ALREADY_DECLARED).

@@ -12,6 +12,7 @@ import {
   loadByColumn,
   NotFoundError,
   paginate,
+  paginateByParent,
   Principal,
   requireFutureDate,
   ScheduledJob,
@@ -558,6 +559,23 @@ export class ProcedureCaseService {
     if (filter.statuses?.length) qb.andWhere("c.status IN (:...statuses)", { statuses: filter.statuses });
     if (filter.procedure) qb.andWhere("c.procedure = :procedure", { procedure: filter.procedure });
     return paginate(qb, args, { alias: "c", timeColumn: "opened_at", timeProperty: "openedAt" });
+  }
+
+  /** Each holder's procedure cases (`BusinessPartner.procedureCases` of many partners), a page each in the same few statements. */
+  pagesOfHolders(holderIds: readonly string[], filter: { statuses?: ProcedureCaseStatus[] | null; procedure?: CustomsProcedure | null }, args: ConnectionArgs): Promise<ConnectionShape<ProcedureCase>[]> {
+    return paginateByParent(
+      this.dataSource.getRepository(ProcedureCase),
+      {
+        parentProperty: "holderId",
+        timeProperty: "openedAt",
+        where: (qb, alias) => {
+          if (filter.statuses?.length) qb.andWhere(`${alias}.status IN (:...statuses)`, { statuses: filter.statuses });
+          if (filter.procedure) qb.andWhere(`${alias}.procedure = :procedure`, { procedure: filter.procedure });
+        },
+      },
+      holderIds,
+      args,
+    );
   }
 
   /** A case's direction decides RE_EXPORTED (import) against RE_IMPORTED (export) for temporary admission. */
