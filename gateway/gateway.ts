@@ -20,6 +20,8 @@ import {
   createLogger,
   createMetrics,
   createTracing,
+  JetStreamBus,
+  jetStreamSettings,
   isPlainRequestId,
   KeepAliveClient,
   metricsPlugin,
@@ -38,7 +40,7 @@ import {
 } from "../subgraphs/kit/gateway-side";
 import type { GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
-import { AuthStats, createAuthenticator, loadVerificationKey } from "./auth";
+import { AuthStats, createAuthenticator, loadVerificationKey, PRINCIPAL_EVENT_TYPES } from "./auth";
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
 import { applyCors, loadCorsOrigins } from "./cors";
 import { createGraphiql, graphiqlEnabled } from "./graphiql";
@@ -201,6 +203,15 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   await apollo.start();
 
+  // With NATS, identity's changes to callers reach every gateway replica on the stream's subjects
+  // (core NATS, at most once: the caches also expire on their own); without it, over POST /events.
+  const jetStream = jetStreamSettings(env);
+  const bus = jetStream ? await JetStreamBus.connect(jetStream, logger, "gateway") : undefined;
+  bus?.listen(PRINCIPAL_EVENT_TYPES, event => {
+    const forgotten = authenticate.forget({ type: event.type, payload: event.payload });
+    logger.info({ event: event.id, type: event.type, forgotten }, "event received from the stream");
+  });
+
   const healthTimeoutMs = options.healthTimeoutMs ?? 2000;
   const routes: Record<string, RouteHandler> = {
     // Identity's events about callers (PRINCIPAL_EVENT_TYPES), delivered by its outbox relay like
@@ -285,6 +296,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       client.destroy();
       await subgraphClient.close();
       await rateLimiter.close();
+      await bus?.close();
       await tracing.shutdown();
     },
   };

@@ -371,7 +371,8 @@ describe("the overdue job (X20, LD art. 74)", () => {
     await h.subgraph.jobs.runOnce();
     expect(await h.outboxCount("DebtOverdue", id)).toBe(1);
     const [event] = (await h.subgraph.runtime.dataSource.query("SELECT payload FROM outbox_event WHERE type = 'DebtOverdue' AND aggregate_id = ?", [id])) as { payload: string }[];
-    expect(JSON.parse(event.payload)).toMatchObject({ debtId: id, overdueSince: "2026-04-01T21:59:59.999Z", outstanding: "800.00" });
+    // Naming its debtors, whose inboxes the notifications subgraph fills (DEBT-R03, LD art. 70).
+    expect(JSON.parse(event.payload)).toMatchObject({ debtId: id, overdueSince: "2026-04-01T21:59:59.999Z", outstanding: "800.00", debtorIds: [d] });
   });
 
   it("publishes one DebtOverdue event when two runs race (X20, LD art. 74 para. 1)", async () => {

@@ -45,6 +45,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
+      subgraph: "debt",
       resolvers: [
         CustomsDebtResolver,
         DebtorLiabilityResolver,

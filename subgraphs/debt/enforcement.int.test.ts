@@ -454,7 +454,7 @@ describe("FineImposed: the fine of a final penalty decision, collected like a cu
     h.clock.set("2026-03-28T10:00:00+01:00");
     await h.subgraph.jobs.runOnce();
     expect((await debt(debtId)).status).toBe("OVERDUE");
-    expect(await outbox("DebtOverdue", debtId)).toEqual([{ debtId, declarationId: `fine:${event.caseId}`, overdueSince: "2026-03-27T22:59:59.999Z", outstanding: "2500.00" }]);
+    expect(await outbox("DebtOverdue", debtId)).toEqual([{ debtId, declarationId: `fine:${event.caseId}`, overdueSince: "2026-03-27T22:59:59.999Z", outstanding: "2500.00", debtorIds: [payer] }]);
     const { exposure } = await partnerView(payer);
     expect(Number(exposure.openDebts)).toBeGreaterThan(2500);
   });

@@ -1,5 +1,5 @@
 import { KIT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
-import { driftOf, migrationEngines, tablesOf } from "../../test/support/migrations";
+import { driftOf, migrationEngines, tablesOf, undoAfter, undoThrough } from "../../test/support/migrations";
 import { definition } from "./debt.subgraph";
 import { InterestRate } from "./entities/debt.entity";
 
@@ -39,7 +39,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
     const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
     expect(applied.map(r => r.name)).toEqual(names);
-    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500", "KitIdempotencyKeys1764500000000", "DebtLawAlignment1764600000400", "DebtProcedureEvents1765000000400", "DebtEnforcementEvents1765300000400", "KitEventTraceContext1765700000000"]);
+    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500", "KitIdempotencyKeys1764500000000", "DebtLawAlignment1764600000400", "DebtProcedureEvents1765000000400", "DebtEnforcementEvents1765300000400", "KitEventTraceContext1765700000000", "KitDeadLetters1765800000000"]);
     expect(await ds.dataSource.showMigrations()).toBe(false);
     expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
     expect(entityTables()).toEqual(
@@ -66,18 +66,15 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
     const keys = async () => ((await ds.dataSource.query("SELECT declaration_id AS k FROM customs_debt ORDER BY declaration_id")) as { k: string }[]).map(r => r.k);
     const caseKey = "procedure:0b5c7c43-5f7e-4c1e-9d55-3f1f1a2b9c01";
     const declarationKey = "3a1c2f9e-0000-4000-8000-000000000036";
-    // The kit's trace column and DebtEnforcementEvents come after: they are undone first, and done again at the end.
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    // DebtEnforcementEvents and the kit's later migrations come after: they are undone first, and done again at the end.
+    await undoThrough(ds, "DebtProcedureEvents1765000000400");
     await insert("a0000000-0000-4000-8000-000000000001", declarationKey);
     await ds.dataSource.runMigrations({ transaction: "each" });
     expect(await keys()).toEqual([declarationKey]);
     await insert("a0000000-0000-4000-8000-000000000002", caseKey);
     await expect(insert("a0000000-0000-4000-8000-000000000003", caseKey)).rejects.toThrow();
     expect(await keys()).toEqual([declarationKey, caseKey]);
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    await undoAfter(ds, "DebtProcedureEvents1765000000400");
     await expect(ds.dataSource.undoLastMigration({ transaction: "each" })).rejects.toThrow("Debts keyed by a procedure case (origin key over 36 characters: 1) cannot be rolled back");
     await ds.dataSource.runMigrations({ transaction: "each" });
     expect(await ds.dataSource.showMigrations()).toBe(false);
@@ -95,9 +92,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
         : ds.dataSource.query("INSERT INTO customs_pledge (id, object_kind, description, secured_debt_ids, arisen_at, perishable, is_securities, status, origin_key, seizure_id) VALUES (?, 'DUTIABLE_GOODS', ?, '[]', '2026-03-02 08:00:00.000', 0, 0, 'SEQUESTERED', ?, NULL)", [id, description, originKey]);
     const descriptions = async () => ((await ds.dataSource.query("SELECT description AS d FROM customs_pledge ORDER BY id")) as { d: string }[]).map(r => r.d.length);
     const seizureKey = "seizure:0b5c7c43-5f7e-4c1e-9d55-3f1f1a2b9c01";
-    // The kit's trace column comes after DebtEnforcementEvents: undone first.
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    await undoThrough(ds, "DebtEnforcementEvents1765300000400");
     await liability("c0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000001", "DECLARANT_OR_AGENT");
     await pledge("e0000000-0000-4000-8000-000000000001");
     await ds.dataSource.runMigrations({ transaction: "each" });
@@ -114,19 +109,18 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
     // Enforcement describes the objects it seizes in up to 1,000 characters.
     await pledge("e0000000-0000-4000-8000-000000000005", null, "x".repeat(1000));
     expect(await descriptions()).toEqual([7, 7, 7, 1000]);
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    await undoAfter(ds, "DebtEnforcementEvents1765300000400");
     await expect(ds.dataSource.undoLastMigration({ transaction: "each" })).rejects.toThrow("Undertakings ordered to pay a fine (debtor basis over 24 characters: 1) cannot be rolled back");
     await ds.dataSource.query("DELETE FROM debtor_liability WHERE basis = 'UNDERTAKING_ORDERED_TO_PAY'");
     await expect(ds.dataSource.undoLastMigration({ transaction: "each" })).rejects.toThrow("Pledges described in more than 500 characters (1) cannot be rolled back");
-    // The refused rollbacks left DebtEnforcementEvents applied: only the kit's trace column is pending.
-    expect((await ds.dataSource.runMigrations({ transaction: "each" })).map(m => m.name)).toEqual(["KitEventTraceContext1765700000000"]);
+    // The refused rollbacks left DebtEnforcementEvents applied: only the kit's later migrations are pending.
+    expect((await ds.dataSource.runMigrations({ transaction: "each" })).map(m => m.name)).not.toContain("DebtEnforcementEvents1765300000400");
     expect(await driftOf(ds)).toEqual([]);
     expect(await bases()).toEqual(["DECLARANT_OR_AGENT"]);
     expect(await descriptions()).toEqual([7, 7, 7, 1000]);
     // Without the longer values the rollback goes through, and the migration runs again.
     await ds.dataSource.query("DELETE FROM customs_pledge WHERE id = 'e0000000-0000-4000-8000-000000000005'");
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    await undoThrough(ds, "DebtEnforcementEvents1765300000400");
     expect(await bases()).toEqual(["DECLARANT_OR_AGENT"]);
     expect(await descriptions()).toEqual([7, 7, 7]);
     await expect(ds.dataSource.query("SELECT origin_key FROM customs_pledge")).rejects.toThrow();
@@ -137,20 +131,16 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   });
 
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
-    // The kit's trace column, the enforcement events' columns, the procedure events' columns, the
-    // issue-8 tables and the kit's idempotency keys go first, then the reference data alone: the
-    // tables stay, the rate is gone.
-    const later = ["idempotency_key", "surety_receipt"];
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
-    await ds.dataSource.undoLastMigration({ transaction: "each" });
+    // The kit's later migrations, the enforcement events' columns, the procedure events' columns,
+    // the issue-8 tables and the kit's idempotency keys go first, then the reference data alone:
+    // the tables stay, the rate is gone.
+    const later = ["idempotency_key", "surety_receipt", "dead_letter"];
+    await undoThrough(ds, "KitIdempotencyKeys1764500000000");
     expect(await tablesOf(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tablesOf(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     expect(await interestRates(ds)).toEqual([]);
-    for (let i = 6; i < names.length; i++) await ds.dataSource.undoLastMigration({ transaction: "each" });
+    await undoThrough(ds, "KitEventTables1763800000000");
     expect(await tablesOf(ds)).toEqual(["migrations"]);
     expect(await ds.dataSource.query("SELECT name FROM migrations")).toEqual([]);
 

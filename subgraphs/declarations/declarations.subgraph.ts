@@ -75,6 +75,7 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
+      subgraph: "declarations",
       resolvers: [
         CustomsDeclarationResolver,
         SelectionDecisionResolver,

@@ -30,6 +30,7 @@ export const definition: SubgraphDefinition<EnforcementServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
+      subgraph: "enforcement",
       resolvers: [OffenceCaseResolver, LeadResolver, ControlResolver, SeizureResolver, ProhibitionResolver, ReferralResolver, AppealResolver, AssistanceResolver, PermitResolver, PartnerEnforcementResolver, DeclarationEnforcementResolver],
       orphanedTypes: [StoredLot],
       references: {

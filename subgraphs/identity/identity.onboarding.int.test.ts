@@ -235,7 +235,7 @@ describe("ePortal step 4: roles and users", () => {
     await expectRefused(admin, `mutation ($p: ID!) { requestPartnerRole(input: { partnerId: $p, roleType: [FREIGHT, TRANSPORT] }) { role { id } } }`, { p: partnerId }, "GRAPHQL_VALIDATION_FAILED");
   });
 
-  it("releases most roles at once and others after FOCBS clarification (ID-R15, ePortal step 4)", async () => {
+  it("releases most roles at once and others after FOCBS clarification, publishing the release, the question and the refusal for the partner's inbox (ID-R15, ePortal step 4)", async () => {
     const { partnerId, admin } = await onboardedPartner(h, "chlogin|admin15", "10000014", "Consignee AG");
     const req = await h.as(admin, REQUEST_ROLE, { input: { partnerId, roleType: "AUTHORISED_CONSIGNEE" } });
     const role = req.data?.requestPartnerRole.role;
@@ -246,6 +246,9 @@ describe("ePortal step 4: roles and users", () => {
     await expectRefused(ONBOARDING, decide("clarifyPartnerRole"), { input: { roleId: role.id } }, "BAD_USER_INPUT");
     const clarify = await h.as(ONBOARDING, decide("clarifyPartnerRole"), { input: { roleId: role.id, note: "Send the consignee premises plan" } });
     expect(clarify.data?.clarifyPartnerRole.role).toMatchObject({ status: "IN_CLARIFICATION", decisionNote: "Send the consignee premises plan" });
+    // ID-R15: FOCBS's question reaches the partner's ePortal inbox (the notifications subgraph).
+    const told = (type: string) => h.subgraph.runtime.dataSource.query("SELECT payload FROM outbox_event WHERE type = ? AND aggregate_id = ?", [type, partnerId]) as Promise<{ payload: string }[]>;
+    expect((await told("PartnerRoleClarificationRequested")).map(e => JSON.parse(e.payload))).toEqual([{ partnerId, roleId: role.id, roleType: "AUTHORISED_CONSIGNEE", reason: "Send the consignee premises plan" }]);
     await expectRefused(ONBOARDING, decide("clarifyPartnerRole"), { input: { roleId: role.id, note: "again?" } }, "ROLE_TRANSITION_NOT_ALLOWED");
     const release = await h.as(ONBOARDING, decide("releasePartnerRole"), { input: { roleId: role.id } });
     expect(release.data?.releasePartnerRole.role.status).toBe("ACTIVE");
@@ -256,6 +259,7 @@ describe("ePortal step 4: roles and users", () => {
     const second = await h.as(admin, REQUEST_ROLE, { input: { partnerId, roleType: "AUTHORISED_CONSIGNOR" } });
     const rejected = await h.as(ONBOARDING, decide("rejectPartnerRole"), { input: { roleId: second.data?.requestPartnerRole.role.id, note: "No ACor licence" } });
     expect(rejected.data?.rejectPartnerRole.role.status).toBe("REJECTED");
+    expect((await told("PartnerRoleRejected")).map(e => JSON.parse(e.payload))).toEqual([{ partnerId, roleId: second.data?.requestPartnerRole.role.id, roleType: "AUTHORISED_CONSIGNOR", reason: "No ACor licence" }]);
     const queue = await h.as(ONBOARDING, `{ partnerRoleRequests(first: 100) { edges { node { id status partner { id } } } } }`);
     expect(queue.data?.partnerRoleRequests.edges.map((e: any) => e.node.partner.id)).not.toContain(partnerId);
   });

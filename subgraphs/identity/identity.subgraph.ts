@@ -58,6 +58,7 @@ export const definition: SubgraphDefinition<IdentityServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
+      subgraph: "identity",
       resolvers: [
         BusinessPartnerResolver,
         OnboardingCodeResolver,

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Brackets, Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { Clock } from "./clock";
 import type { RouteHandler } from "./http";
 import { KeepAliveClient } from "./http-client";
@@ -10,6 +10,7 @@ import { PRINCIPAL_HEADER, servicePrincipal, signPrincipal, verifyPrincipal } fr
 import { sqlTime } from "./time";
 import { transaction } from "./transaction";
 import { currentTraceparent, extractContext, SpanKind, traceHeaders, Tracing } from "./tracing";
+import type { JetStreamBus } from "./jetstream";
 
 /**
  * Cross-subgraph events (DOMAIN.md §0.5, §7): a transactional outbox in each subgraph's own
@@ -71,7 +72,7 @@ export class OutboxDelivery {
 
   /** PENDING until the subscriber has committed the event, then DELIVERED. */
   @Column({ type: "varchar", length: 16 })
-  status: "PENDING" | "DELIVERED";
+  status: "PENDING" | "DELIVERED" | "DEAD" | "DISCARDED";
 
   @Column({ type: "integer", default: 0 })
   attempts: number;
@@ -107,7 +108,65 @@ export class ProcessedEvent {
   processedAt: Date;
 }
 
-export const EVENT_ENTITIES = [OutboxEvent, OutboxDelivery, ProcessedEvent];
+/**
+ * An event parked after its attempts ran out (issue 14), with its last error, until an officer
+ * replays or discards it (kit/dead-letters.ts). OUTGOING: this producer could not deliver it to
+ * `subscriber` over HTTP (its delivery row is DEAD meanwhile). INCOMING: this consumer could not
+ * apply it (JetStream; the stream's message was acknowledged, the event is kept here).
+ */
+@Entity("dead_letter")
+@Index("IDX_dead_letter_event", ["eventId", "subscriber"], { unique: true })
+@Index("IDX_dead_letter_status", ["status", "parkedAt"])
+export class DeadLetterRecord {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 8 })
+  direction: "OUTGOING" | "INCOMING";
+
+  @Column({ type: "varchar", length: 36, name: "event_id" })
+  eventId: string;
+
+  @Column({ type: "varchar", length: 80 })
+  type: string;
+
+  @Column({ type: "varchar", length: 40 })
+  producer: string;
+
+  /** OUTGOING: where it could not be delivered; INCOMING: this subgraph. */
+  @Column({ type: "varchar", length: 40 })
+  subscriber: string;
+
+  @Column({ type: "simple-json" })
+  envelope: EventEnvelope;
+
+  @Column({ type: "integer" })
+  attempts: number;
+
+  @Column({ type: "varchar", length: 500, name: "last_error" })
+  lastError: string;
+
+  @Column({ type: "datetime", precision: 3, name: "parked_at" })
+  parkedAt: Date;
+
+  @Column({ type: "varchar", length: 16 })
+  status: "PARKED" | "REPLAYED" | "DISCARDED";
+
+  @Column({ type: "datetime", precision: 3, name: "resolved_at", nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: "varchar", length: 120, name: "resolved_by", nullable: true })
+  resolvedBy: string | null;
+}
+
+export const EVENT_ENTITIES = [OutboxEvent, OutboxDelivery, ProcessedEvent, DeadLetterRecord];
+
+/** `EVENT_MAX_ATTEMPTS`: attempts of a delivery (HTTP) or of its handling (JetStream) before the event is parked as a dead letter. */
+export function maxEventAttempts(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.EVENT_MAX_ATTEMPTS ?? 12);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`EVENT_MAX_ATTEMPTS must be an integer from 1 to 1000, not '${env.EVENT_MAX_ATTEMPTS}'`);
+  return n;
+}
 
 export interface Subscriber {
   name: string;
@@ -203,7 +262,14 @@ export interface RelayOptions {
   onAttempt?: (subscriber: string, outcome: "delivered" | "failed") => void;
   /** Each delivery is a PRODUCER span in the trace the event was published in (kit/tracing.ts). */
   tracing?: Tracing;
+  /** Failed attempts after which a delivery is parked as a dead letter. @default 12 */
+  maxAttempts?: number;
+  /** With NATS: every event goes once to JetStream (its one delivery row, subscriber `jetstream`), not over HTTP. */
+  bus?: JetStreamBus;
 }
+
+/** The one subscriber of a producer whose events go to JetStream (kit/jetstream.ts). */
+export const JETSTREAM_SUBSCRIBER: Subscriber = { name: "jetstream", url: "nats:" };
 
 export class EventRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -234,7 +300,12 @@ export class EventRelay {
     await this.running;
   }
 
-  /** One round: claim due deliveries, push them in order, record the outcome. Returns deliveries made. */
+  /**
+   * One round: claim due deliveries in one statement, push each subscriber's in order (the
+   * subscribers side by side), and record the outcome in one statement per subscriber. Returns
+   * deliveries made. After a failure a subscriber's later events wait for the next round, so its
+   * order survives; those claimed and not tried are released at once.
+   */
   async runOnce(): Promise<number> {
     const { dataSource, clock } = this.options;
     const now = clock.now();
@@ -255,69 +326,111 @@ export class EventRelay {
       .limit(this.options.batchSize ?? 50)
       .getMany();
     if (!due.length) return 0;
-    let delivered = 0;
-    const blocked = new Set<string>();
+    // A claim token of this round: the rows it set are the ones this relay may push.
+    const token = `${this.owner}:${randomUUID().slice(0, 8)}`;
+    await repo
+      .createQueryBuilder()
+      .update(OutboxDelivery)
+      .set({ leaseOwner: token, leaseUntil })
+      .where("status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)", { now: sqlTime(now) })
+      .andWhere(new Brackets(qb => due.forEach((d, i) => qb.orWhere(`(event_id = :e${i} AND subscriber = :s${i})`, { [`e${i}`]: d.eventId, [`s${i}`]: d.subscriber }))))
+      .execute();
+    const claimed = await repo.find({ where: { leaseOwner: token }, order: { eventSeq: "ASC" } });
+    if (!claimed.length) return 0;
     const events = new Map(
-      (await dataSource.getRepository(OutboxEvent).createQueryBuilder("e").where("e.id IN (:...ids)", { ids: [...new Set(due.map(d => d.eventId))] }).getMany()).map(e => [e.id, e]),
+      (await dataSource.getRepository(OutboxEvent).createQueryBuilder("e").where("e.id IN (:...ids)", { ids: [...new Set(claimed.map(d => d.eventId))] }).getMany()).map(e => [e.id, e]),
     );
-    for (const candidate of due) {
-      // Keep each subscriber's events in order: after a failure, later ones wait for the next round.
-      if (blocked.has(candidate.subscriber)) continue;
-      const claim = await repo
-        .createQueryBuilder()
-        .update(OutboxDelivery)
-        .set({ leaseOwner: this.owner, leaseUntil })
-        .where("event_id = :e AND subscriber = :s AND status = 'PENDING'", { e: candidate.eventId, s: candidate.subscriber })
-        .andWhere("(lease_until IS NULL OR lease_until < :now)", { now: sqlTime(now) })
-        .execute();
-      if (!claim.affected) {
-        blocked.add(candidate.subscriber);
-        continue;
-      }
-      const event = events.get(candidate.eventId)!;
-      const subscriber = this.options.subscribers.find(s => s.name === candidate.subscriber);
-      const current = await repo.findOneByOrFail({ eventId: candidate.eventId, subscriber: candidate.subscriber });
+    const bySubscriber = new Map<string, OutboxDelivery[]>();
+    for (const d of claimed) bySubscriber.set(d.subscriber, [...(bySubscriber.get(d.subscriber) ?? []), d]);
+    const delivered = await Promise.all([...bySubscriber].map(([name, deliveries]) => this.pushInOrder(name, deliveries, events, token)));
+    return delivered.reduce((a, b) => a + b, 0);
+  }
+
+  /** One subscriber's claimed deliveries, in order, until the first failure. */
+  private async pushInOrder(name: string, deliveries: OutboxDelivery[], events: Map<string, OutboxEvent>, token: string): Promise<number> {
+    const { dataSource, clock } = this.options;
+    const repo = dataSource.getRepository(OutboxDelivery);
+    const subscriber = this.options.subscribers.find(s => s.name === name);
+    const done: string[] = [];
+    let failed: { delivery: OutboxDelivery; error: Error } | undefined;
+    for (const delivery of deliveries) {
       try {
-        if (!subscriber) throw new Error(`subscriber ${candidate.subscriber} is not configured`);
-        await this.push(subscriber, event);
-        await repo.update(
-          { eventId: current.eventId, subscriber: current.subscriber },
-          { status: "DELIVERED", deliveredAt: clock.now(), attempts: current.attempts + 1, leaseOwner: null, leaseUntil: null, lastError: null },
-        );
-        this.options.onAttempt?.(candidate.subscriber, "delivered");
-        delivered += 1;
+        if (!subscriber) throw new Error(`subscriber ${name} is not configured`);
+        await this.push(subscriber, events.get(delivery.eventId)!);
+        done.push(delivery.eventId);
+        this.options.onAttempt?.(name, "delivered");
       } catch (error) {
-        blocked.add(candidate.subscriber);
-        const attempts = current.attempts + 1;
-        const backoff = Math.min(1000 * 2 ** Math.min(attempts - 1, 20), this.options.maxBackoffMs ?? 300_000);
-        await repo.update(
-          { eventId: current.eventId, subscriber: current.subscriber },
-          {
-            attempts,
-            nextAttemptAt: new Date(clock.now().getTime() + backoff),
-            leaseOwner: null,
-            leaseUntil: null,
-            lastError: String((error as Error).message).slice(0, 500),
-          },
-        );
-        this.options.onAttempt?.(candidate.subscriber, "failed");
-        this.options.logger.warn({ event: event.id, type: event.type, subscriber: candidate.subscriber, attempts, err: (error as Error).message }, "event delivery failed; will retry");
+        failed = { delivery, error: error as Error };
+        this.options.onAttempt?.(name, "failed");
+        break;
       }
     }
-    return delivered;
+    if (done.length) {
+      await repo
+        .createQueryBuilder()
+        .update(OutboxDelivery)
+        .set({ status: "DELIVERED", deliveredAt: clock.now(), attempts: () => "attempts + 1", leaseOwner: null, leaseUntil: null, lastError: null })
+        .where("subscriber = :name AND lease_owner = :token AND event_id IN (:...ids)", { name, token, ids: done })
+        .execute();
+    }
+    if (failed) {
+      const { delivery, error } = failed;
+      const event = events.get(delivery.eventId)!;
+      const attempts = delivery.attempts + 1;
+      const lastError = String(error.message).slice(0, 500);
+      if (attempts >= (this.options.maxAttempts ?? 12)) {
+        await this.park(delivery, event, attempts, lastError);
+        this.options.logger.error({ event: event.id, type: event.type, subscriber: name, attempts, err: error.message }, "event delivery failed too often: parked as a dead letter");
+      } else {
+        const backoff = Math.min(1000 * 2 ** Math.min(attempts - 1, 20), this.options.maxBackoffMs ?? 300_000);
+        await repo.update(
+          { eventId: delivery.eventId, subscriber: name },
+          { attempts, nextAttemptAt: new Date(clock.now().getTime() + backoff), leaseOwner: null, leaseUntil: null, lastError },
+        );
+        this.options.logger.warn({ event: event.id, type: event.type, subscriber: name, attempts, err: error.message }, "event delivery failed; will retry");
+      }
+      // The ones after it were claimed but not tried: free for the next round.
+      await repo.createQueryBuilder().update(OutboxDelivery).set({ leaseOwner: null, leaseUntil: null }).where("subscriber = :name AND lease_owner = :token", { name, token }).execute();
+    }
+    return done.length;
+  }
+
+  /** The delivery is DEAD (it no longer holds back the subscriber's later events) and a dead letter says why, together. */
+  private async park(delivery: OutboxDelivery, event: OutboxEvent, attempts: number, lastError: string): Promise<void> {
+    const { dataSource, clock } = this.options;
+    await transaction(dataSource, async m => {
+      await m.update(OutboxDelivery, { eventId: delivery.eventId, subscriber: delivery.subscriber }, { status: "DEAD", leaseOwner: null, leaseUntil: null });
+      await m.insert(DeadLetterRecord, {
+        id: randomUUID(),
+        direction: "OUTGOING",
+        eventId: event.id,
+        type: event.type,
+        producer: this.options.producer,
+        subscriber: delivery.subscriber,
+        envelope: this.envelopeOf(event) as never,
+        attempts,
+        lastError,
+        parkedAt: clock.now(),
+        status: "PARKED",
+        resolvedAt: null,
+        resolvedBy: null,
+      });
+    });
+  }
+
+  private envelopeOf(event: OutboxEvent): EventEnvelope {
+    return { id: event.id, type: event.type, producer: this.options.producer, aggregateId: event.aggregateId, occurredAt: new Date(event.occurredAt).toISOString(), payload: event.payload };
   }
 
   private async push(subscriber: Subscriber, event: OutboxEvent): Promise<void> {
-    const envelope: EventEnvelope = {
-      id: event.id,
-      type: event.type,
-      producer: this.options.producer,
-      aggregateId: event.aggregateId,
-      occurredAt: new Date(event.occurredAt).toISOString(),
-      payload: event.payload,
-    };
-    const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret, subscriber.name);
+    const envelope = this.envelopeOf(event);
+    const bus = this.options.bus;
     const send = async () => {
+      if (bus) {
+        await bus.publish(envelope, traceHeaders().traceparent);
+        return;
+      }
+      const token = await signPrincipal(servicePrincipal(this.options.producer), this.options.secret, subscriber.name);
       const response = await this.fetch(subscriber.url, {
         method: "POST",
         // The delivery's own span (or the publishing request's traceparent when tracing is off) is the consumer's parent.

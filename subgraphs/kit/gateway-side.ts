@@ -11,3 +11,4 @@ export * from "./logger";
 export * from "./metrics";
 export * from "./principal";
 export * from "./tracing";
+export * from "./jetstream";

@@ -107,3 +107,40 @@ export class KitEventTraceContext1765700000000 implements MigrationInterface {
     await q.dropColumn("outbox_event", "trace_context");
   }
 }
+
+/**
+ * Dead letters (issue 14, kit/events.ts `DeadLetterRecord`): events parked after their attempts,
+ * with their envelope and last error, until an officer replays or discards them.
+ */
+export class KitDeadLetters1765800000000 implements MigrationInterface {
+  name = "KitDeadLetters1765800000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: "dead_letter",
+        columns: [
+          { name: "id", type: "varchar", length: "36", isPrimary: true },
+          { name: "direction", type: "varchar", length: "8" },
+          { name: "event_id", type: "varchar", length: "36" },
+          { name: "type", type: "varchar", length: "80" },
+          { name: "producer", type: "varchar", length: "40" },
+          { name: "subscriber", type: "varchar", length: "40" },
+          { name: "envelope", type: "text" },
+          { name: "attempts", type: "integer" },
+          { name: "last_error", type: "varchar", length: "500" },
+          { name: "parked_at", type: "datetime", precision: 3 },
+          { name: "status", type: "varchar", length: "16" },
+          { name: "resolved_at", type: "datetime", precision: 3, isNullable: true },
+          { name: "resolved_by", type: "varchar", length: "120", isNullable: true },
+        ],
+      }),
+    );
+    await q.createIndex("dead_letter", new TableIndex({ name: "IDX_dead_letter_event", columnNames: ["event_id", "subscriber"], isUnique: true }));
+    await q.createIndex("dead_letter", new TableIndex({ name: "IDX_dead_letter_status", columnNames: ["status", "parked_at"] }));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable("dead_letter");
+  }
+}

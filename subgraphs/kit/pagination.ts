@@ -46,7 +46,7 @@ export interface ConnectionShape<T> {
  * A Relay connection type of `node`. `order` says how its items are ordered when it is not by
  * creation, oldest first (the order of `paginate` and `paginateByParent`).
  */
-export function Connection<T extends object>(node: ClassType<T>, name: string, options: { order?: string } = {}) {
+export function Connection<T extends object>(node: ClassType<T>, name: string, options: { order?: string; shareable?: boolean } = {}) {
   const order = options.order ?? "oldest first";
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class Edge {
@@ -67,6 +67,11 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, o
 
     @Field(() => Int, { description: "Number of items matching the filter, over all pages." })
     totalCount: number | Promise<number>;
+  }
+  // A type every subgraph declares alike (the kit's dead letters) is @shareable in each.
+  if (options.shareable) {
+    Directive("@shareable")(Edge);
+    Directive("@shareable")(ConnectionType);
   }
   return ConnectionType;
 }

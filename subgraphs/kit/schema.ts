@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchema, createResolversMap, NonEmptyArray } from "type-graphql";
+import { deadLetterResolver } from "./dead-letters";
 
 /**
  * The one place that turns TypeGraphQL classes into a Federation 2 subgraph schema. It owns the
@@ -18,11 +19,14 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `{ TypeName: { __resolveReference(ref, ctx) } }` for each entity this subgraph resolves. */
   references?: GraphQLResolverMap<unknown>;
+  /** The subgraph's name: adds its dead-letter fields (kit/dead-letters.ts), named after it. */
+  subgraph?: string;
 }
 
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: options.resolvers,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
+    resolvers: (options.subgraph ? [...options.resolvers, deadLetterResolver(options.subgraph)] : options.resolvers) as NonEmptyArray<Function>,
     orphanedTypes: options.orphanedTypes,
     // class-validator runs on every input (type-graphql 2 does not validate by default).
     validate: { forbidUnknownValues: false },

@@ -7,7 +7,9 @@ import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Clock, systemClock } from "./clock";
 import { databaseReady, openDataSource, SqlStatementCounter, SubgraphDataSource } from "./datasource";
 import { formatError, unwrap } from "./errors";
-import { createEventReceiver, EVENT_ENTITIES, EventHandler, EventPublisher, EventRelay, subscribersFromEnv, withDeliveryAtOnce } from "./events";
+import { DeadLetters } from "./dead-letters";
+import { createEventReceiver, EVENT_ENTITIES, EventEnvelope, EventHandler, EventPublisher, EventRelay, JETSTREAM_SUBSCRIBER, maxEventAttempts, processOnce, subscribersFromEnv, withDeliveryAtOnce } from "./events";
+import { Disposition, JetStreamBus, jetStreamSettings } from "./jetstream";
 import { Idempotency, IdempotencyRecord } from "./idempotency";
 import { createHttpHandler, HttpError, keepAliveTimeoutMs, listen, RouteHandler, RunningHost } from "./http";
 import { clientIdleMs, KeepAliveClient } from "./http-client";
@@ -17,7 +19,7 @@ import { createLogger, Logger } from "./logger";
 import { createMetrics, Metrics, metricsPlugin } from "./metrics";
 import { PRINCIPAL_HEADER, Principal, signingSecret, verifyPrincipal } from "./principal";
 import { configureTransactions, translateDatabaseError, UniqueViolationFactory } from "./transaction";
-import { createTracing, SpanKind, Tracing } from "./tracing";
+import { createTracing, extractContext, SpanKind, Tracing } from "./tracing";
 
 /** What a subgraph's services are built from, once per process. */
 export interface SubgraphRuntime {
@@ -38,6 +40,8 @@ export interface SubgraphContext<S> {
   requestId: string;
   services: S;
   loaders: LoaderCache;
+  /** The subgraph's dead letters (kit/dead-letters.ts), for the fields every subgraph has. */
+  deadLetters: DeadLetters;
 }
 
 export interface SubgraphDefinition<S> {
@@ -95,6 +99,9 @@ export interface Subgraph<S> {
   schema: GraphQLSchema;
   relay: EventRelay;
   jobs: JobRunner;
+  deadLetters: DeadLetters;
+  /** Events published or received and not yet applied by this subgraph's JetStream consumer (0 over HTTP: the outbox says it). */
+  pendingEvents(): Promise<number>;
   apollo: ApolloServer<SubgraphContext<S>>;
   /** Node request listener serving /graphql, /health, /ready, /events and the extra routes. */
   handler: ReturnType<typeof createHttpHandler>;
@@ -122,7 +129,11 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
   });
   configureTransactions(db.dataSource, { uniqueViolations: def.uniqueViolations ?? {} });
   if (tracing.enabled) traceStatements(db.dataSource, tracing, db.engine);
-  const subscribers = subscribersFromEnv(env);
+  // With NATS_URL every event goes once to JetStream (kit/jetstream.ts); otherwise over HTTP to EVENT_SUBSCRIBERS.
+  const jetStream = jetStreamSettings(env);
+  const bus = jetStream ? await JetStreamBus.connect(jetStream, logger, def.name) : undefined;
+  const subscribers = bus ? [JETSTREAM_SUBSCRIBER] : subscribersFromEnv(env);
+  const maxAttempts = maxEventAttempts(env);
   const runtime: SubgraphRuntime = {
     name: def.name,
     dataSource: db.dataSource,
@@ -165,10 +176,38 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     logger,
     secret,
     intervalMs: Number(env.RELAY_INTERVAL_MS ?? 500),
+    maxAttempts,
+    maxBackoffMs: env.EVENT_MAX_BACKOFF_MS ? Number(env.EVENT_MAX_BACKOFF_MS) : undefined,
+    bus,
     fetch: client.fetch,
     onAttempt: (subscriber, outcome) => metrics.eventDeliveries.inc({ subscriber, outcome }),
     tracing,
   });
+  const deadLetters = new DeadLetters(def.name, db.dataSource, clock, handlers, () => void relay.runOnce().catch(error => logger.warn({ err: error }, "relay round failed")));
+  const consumes = def.consumes ?? [];
+  const maxBackoffMs = Number(env.EVENT_MAX_BACKOFF_MS ?? 300_000);
+  /** One event from JetStream: applied at most once, acknowledged after commit, parked after its attempts. */
+  const consumeFromStream = async (envelope: EventEnvelope, delivery: { attempt: number; traceparent?: string }): Promise<Disposition> => {
+    if (!consumes.includes(envelope.type)) return { ack: true };
+    try {
+      await tracing.span(
+        `handle ${envelope.type}`,
+        { kind: SpanKind.CONSUMER, parent: delivery.traceparent ? extractContext({ traceparent: delivery.traceparent }) : undefined, attributes: { "messaging.message.id": envelope.id, "messaging.destination.name": envelope.type, "event.producer": envelope.producer } },
+        () => processOnce(db.dataSource, envelope, handlers[envelope.type], clock),
+      );
+      metrics.eventDeliveries.inc({ subscriber: def.name, outcome: "delivered" });
+      return { ack: true };
+    } catch (error) {
+      metrics.eventDeliveries.inc({ subscriber: def.name, outcome: "failed" });
+      if (delivery.attempt >= maxAttempts) {
+        await deadLetters.parkIncoming(envelope, delivery.attempt, error);
+        logger.error({ err: error, event: envelope.id, type: envelope.type, attempts: delivery.attempt }, "event handling failed too often: parked as a dead letter");
+        return { ack: true };
+      }
+      logger.warn({ err: error, event: envelope.id, type: envelope.type, attempt: delivery.attempt }, "event handling failed; redelivered later");
+      return { ack: false, retryInMs: Math.min(1000 * 2 ** (delivery.attempt - 1), maxBackoffMs) };
+    }
+  };
   observeDatabase(metrics, db, clock);
   const idempotency = new Idempotency({ dataSource: db.dataSource, clock, logger, env, secretResults: def.secretResults });
   const jobs = new JobRunner([...(def.jobs?.(services) ?? []), idempotency.purgeJob()], clock, logger, Number(env.JOB_INTERVAL_MS ?? 1000), (job, outcome) =>
@@ -194,7 +233,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       // Every GraphQL request, `_entities` and `_service` included, must come through the gateway.
       if (!principal) throw new HttpError(401, "UNSIGNED_REQUEST", "This subgraph answers only requests signed by the gateway.");
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
-      return { principal, requestId, services, loaders: new LoaderCache() };
+      return { principal, requestId, services, loaders: new LoaderCache(), deadLetters };
     },
     around: (req, body, context, execute) =>
       withDeliveryAtOnce(
@@ -211,12 +250,15 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     schema,
     relay,
     jobs,
+    deadLetters,
+    pendingEvents: async () => (bus && consumes.length ? bus.pending(def.name) : 0),
     apollo,
     handler,
     async listen(port: number, host?: string) {
       const running = await listen(handler, port, host, { keepAliveTimeoutMs: keepAliveTimeoutMs(env) });
       hosts.push(running);
       relay.start();
+      if (bus && consumes.length) await bus.consume({ durable: def.name, handle: consumeFromStream });
       jobs.start();
       logger.info({ url: `${running.url}/graphql`, database: db.engine, location: db.location }, "subgraph listening");
       return running;
@@ -226,6 +268,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
       await Promise.all(hosts.splice(0).map(h => h.close()));
       await jobs.stop();
       await relay.stop();
+      await bus?.close();
       client.destroy();
       await apollo.stop();
       if (db.dataSource.isInitialized) await db.dataSource.destroy();

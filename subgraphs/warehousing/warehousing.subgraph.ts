@@ -29,6 +29,7 @@ export const definition: SubgraphDefinition<WarehousingServices> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
+      subgraph: "warehousing",
       resolvers: [StorageFacilityResolver, StoredLotResolver, StockResolver, LotMovementResolver, DepositorTransferResolver, PartnerWarehousingResolver, DeclarationLotsResolver],
       references: {
         // A facility's particulars are public to signed-in callers; its stock and lots are checked per field.

@@ -137,7 +137,8 @@ export async function startGraph(
         let pending = 0;
         for (const { subgraph } of Object.values(subgraphs)) {
           const [row] = await subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status = 'PENDING'");
-          pending += Number(row.n);
+          // With JetStream, also what the subgraph's consumer has not applied yet.
+          pending += Number(row.n) + (await subgraph.pendingEvents());
         }
         if (!pending) return;
         if (Date.now() - started > timeoutMs) {

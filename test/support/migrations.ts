@@ -45,3 +45,26 @@ export async function driftOf(ds: SubgraphDataSource): Promise<string[]> {
   const sql = await ds.dataSource.driver.createSchemaBuilder().log();
   return sql.upQueries.map(q => q.query);
 }
+
+async function applied(ds: SubgraphDataSource): Promise<string[]> {
+  return ((await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[]).map(r => r.name);
+}
+
+/**
+ * Undoes the last migrations until `name` is the last one applied: a test of one migration's down
+ * stays true when the kit adds migrations after it (every subgraph lists the kit's in timestamp order).
+ */
+export async function undoAfter(ds: SubgraphDataSource, name: string): Promise<void> {
+  for (;;) {
+    const names = await applied(ds);
+    if (!names.includes(name)) throw new Error(`${name} is not applied`);
+    if (names[names.length - 1] === name) return;
+    await ds.dataSource.undoLastMigration({ transaction: "each" });
+  }
+}
+
+/** Undoes the last migrations down to and including `name`. */
+export async function undoThrough(ds: SubgraphDataSource, name: string): Promise<void> {
+  await undoAfter(ds, name);
+  await ds.dataSource.undoLastMigration({ transaction: "each" });
+}

@@ -541,7 +541,9 @@ export class DebtService {
         for (const debt of due) {
           const ok = await transaction(this.dataSource, async m => {
             if (!(await transitionOnce(m, CustomsDebt, debt.id, { status: DebtStatus.DUE }, { status: DebtStatus.OVERDUE }))) return false;
-            await this.events.publish(m, "DebtOverdue", debt.id, { debtId: debt.id, declarationId: debt.declarationId, overdueSince: debt.paymentDeadline!.toISOString(), outstanding: formatRappen(this.outstandingPrincipal(debt)) });
+            // The debtors, for their notifications (DEBT-R03, LD art. 70).
+            const debtorIds = (await m.findBy(DebtorLiability, { debtId: debt.id })).map(l => l.partnerId).sort();
+            await this.events.publish(m, "DebtOverdue", debt.id, { debtId: debt.id, declarationId: debt.declarationId, overdueSince: debt.paymentDeadline!.toISOString(), outstanding: formatRappen(this.outstandingPrincipal(debt)), debtorIds });
             return true;
           });
           if (ok) moved += 1;

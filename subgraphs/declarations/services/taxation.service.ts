@@ -267,7 +267,16 @@ export class TaxationService {
       });
       await m.save(decision);
       if (d.status === DeclarationStatus.EX_OFFICIO_TAXED) await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.RESUBMISSION_OVERDUE });
-      await this.events.publish(m, "TaxationDecisionCancelled", d.id, { taxationDecisionId: decision.id, declarationId: d.id, cancelledAt: now.toISOString() });
+      await this.events.publish(m, "TaxationDecisionCancelled", d.id, {
+        taxationDecisionId: decision.id,
+        declarationId: d.id,
+        cancelledAt: now.toISOString(),
+        // DEC-R54: the declarant is told, with the notice (the notifications subgraph's inbox).
+        declarantId: d.declarantId,
+        onBehalfOfId: d.onBehalfOfId,
+        notice: decision.cancellationNotice,
+        paperReturnDueBy: decision.paperReturnDueBy,
+      });
       return decision;
     });
   }

@@ -84,6 +84,8 @@ export class RoleService {
     return this.decide(roleId, [RoleStatus.REQUESTED], async (m, role) => {
       Object.assign(role, { status: RoleStatus.IN_CLARIFICATION, decisionNote: question, decidedBy: principal.subject ?? null });
       await m.save(role);
+      // ID-R15: the partner is told in ePortal (the notifications subgraph's inbox).
+      await this.events.publish(m, "PartnerRoleClarificationRequested", role.partnerId, { partnerId: role.partnerId, roleId: role.id, roleType: role.roleType, reason: question });
     });
   }
 
@@ -93,6 +95,7 @@ export class RoleService {
     return this.decide(roleId, [RoleStatus.REQUESTED, RoleStatus.IN_CLARIFICATION], async (m, role) => {
       Object.assign(role, { status: RoleStatus.REJECTED, decisionNote: reason, decidedBy: principal.subject ?? null, endedAt: this.clock.now() });
       await m.save(role);
+      await this.events.publish(m, "PartnerRoleRejected", role.partnerId, { partnerId: role.partnerId, roleId: role.id, roleType: role.roleType, reason });
     });
   }
 
