@@ -38,12 +38,13 @@ import {
   PRINCIPAL_HEADER,
   verifyPrincipal,
 } from "../subgraphs/kit/gateway-side";
-import type { GraphQLSchema } from "graphql";
+import { ExecutionResult, GraphQLError, GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
 import { AuthStats, createAuthenticator, loadVerificationKey, PRINCIPAL_EVENT_TYPES } from "./auth";
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
 import { applyCors, loadCorsOrigins } from "./cors";
 import { createGraphiql, graphiqlEnabled } from "./graphiql";
+import { createSubscriptions, STREAM_PATH, SubscriptionHub, SUBSCRIPTION_EVENT_TYPES } from "./subscriptions";
 import { createEdge, EdgeStats } from "./edge";
 import { loadLimits, OperationLimiter } from "./limits";
 import { createRateLimiter, loadRateLimits, MemoryRateLimiter, RateLimiter } from "./rate-limit";
@@ -88,6 +89,8 @@ export interface GatewayStats {
   auth: AuthStats;
   edge: EdgeStats;
   subgraphFetches: SubgraphClientStats;
+  /** Subscription streams open on this replica (gateway/subscriptions.ts). */
+  subscriptions: { readonly open: number };
 }
 
 export interface Gateway {
@@ -211,6 +214,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     const forgotten = authenticate.forget({ type: event.type, payload: event.payload });
     logger.info({ event: event.id, type: event.type, forgotten }, "event received from the stream");
   });
+  // The events subscriptions wait for (gateway/subscriptions.ts), on this replica.
+  const hub = new SubscriptionHub();
+  bus?.listen(SUBSCRIPTION_EVENT_TYPES, event => hub.publish(event.type, event.payload));
 
   const healthTimeoutMs = options.healthTimeoutMs ?? 2000;
   const routes: Record<string, RouteHandler> = {
@@ -223,7 +229,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       const event = body as { id?: unknown; type?: unknown; payload?: Record<string, unknown> } | undefined;
       if (typeof event?.id !== "string" || typeof event.type !== "string") return { status: 400, body: { error: "BAD_EVENT" } };
       const forgotten = authenticate.forget({ type: event.type, payload: event.payload });
-      logger.info({ event: event.id, type: event.type, producer: caller.subject, forgotten }, "event received");
+      // The notifications subgraph's NotificationAdded: pushed to this replica's subscribers.
+      const streams = hub.publish(event.type, event.payload);
+      logger.info({ event: event.id, type: event.type, producer: caller.subject, forgotten, streams }, "event received");
       return { status: 200, body: { outcome: "applied", forgotten } };
     },
     "GET /health": async () => ({ status: 200, body: { status: "ok", service: "gateway" } }),
@@ -242,6 +250,20 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
   // Signed principals, reused across requests for half their life (signing showed in profiles).
   const signed = new LRUCache<string, { token: Promise<string>; at: number }>({ max: 10_000 });
+  const contextFor = (principal: Principal, requestId: string, idempotencyKey?: string): GatewayContext => {
+    const principalKey = keyOf(principal);
+    // One token per principal and subgraph, reused while it has more than half its life left
+    // (the token lives seconds: a slow plan's later fetches get a new one).
+    const principalTokenFor = (subgraph: string) => {
+      const key = `${subgraph}\u0000${principalKey}`;
+      const cached = signed.get(key);
+      if (cached && Date.now() - cached.at < (principalTtl * 1000) / 2) return cached.token;
+      const fresh = { token: signPrincipal(principal, secret, subgraph, principalTtl), at: Date.now() };
+      signed.set(key, fresh);
+      return fresh.token;
+    };
+    return { principal, principalKey, principalTokenFor, requestId, idempotencyKey };
+  };
   const graphqlHandler = createHttpHandler<GatewayContext>({
     apollo,
     routes,
@@ -253,18 +275,17 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       const invalidKey = idempotencyKey === undefined ? undefined : checkIdempotencyKey(idempotencyKey);
       if (invalidKey) throw new HttpError(400, "IDEMPOTENCY_KEY_INVALID", invalidKey);
       const principal = await authenticate(header(req, "authorization"), requestId);
-      const principalKey = keyOf(principal);
-      // One token per principal and subgraph, reused while it has more than half its life left
-      // (the token lives seconds: a slow plan's later fetches get a new one).
-      const principalTokenFor = (subgraph: string) => {
-        const key = `${subgraph}\u0000${principalKey}`;
-        const cached = signed.get(key);
-        if (cached && Date.now() - cached.at < (principalTtl * 1000) / 2) return cached.token;
-        const fresh = { token: signPrincipal(principal, secret, subgraph, principalTtl), at: Date.now() };
-        signed.set(key, fresh);
-        return fresh.token;
-      };
-      return { principal, principalKey, principalTokenFor, requestId, idempotencyKey };
+      return contextFor(principal, requestId, idempotencyKey);
+    },
+  });
+  const subscriptions = createSubscriptions({
+    hub,
+    schema: () => apiSchema,
+    authenticate: req => authenticate(header(req, "authorization"), requestIdOf(req)),
+    logger,
+    async execute(query, variables, principal, operationName) {
+      const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: contextFor(principal, randomUUID()) });
+      return response.body.kind === "single" ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError("Incremental delivery is not supported on a subscription.")] };
     },
   });
   const graphiql = settings.graphiql ? createGraphiql("/graphql") : undefined;
@@ -274,13 +295,26 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     req.headers["x-request-id"] = requestIdOf(req);
     if (applyCors(req, res, corsOrigins)) return;
     if (graphiql?.(req, res)) return;
+    if ((req.url ?? "").split("?")[0] === STREAM_PATH) {
+      void subscriptions(req, res);
+      return;
+    }
     void graphqlHandler(req, res);
   };
 
   const hosts: RunningHost[] = [];
   return {
     config,
-    stats: { auth: authenticate.stats, edge: edge.stats, subgraphFetches: subgraphClient.stats },
+    stats: {
+      auth: authenticate.stats,
+      edge: edge.stats,
+      subgraphFetches: subgraphClient.stats,
+      subscriptions: {
+        get open() {
+          return hub.size;
+        },
+      },
+    },
     subgraphs,
     apollo,
     handler,

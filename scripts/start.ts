@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
 import { PRINCIPAL_EVENT_TYPES } from "../gateway/auth";
+import { SUBSCRIPTION_EVENT_TYPES } from "../gateway/subscriptions";
 import { DEMO_ADMIN_SUBJECT, DemoCredentials, demoCredentialsFile } from "../subgraphs/identity/seed";
 import { resolveDatabaseUrl, Subscriber, SubgraphDefinition } from "../subgraphs/kit";
 import { CODE_EXT, nodeArgsFor } from "../subgraphs/kit/layout";
@@ -92,6 +93,8 @@ export function eventSubscribersFor(producer: string, subgraphs: Array<Launchabl
     .map(s => ({ name: s.name, url: `http://${LOCAL}:${s.port}/events`, types: [...s.consumes] }));
   // The gateway hears identity's changes to callers, to forget what it remembered (gateway/auth.ts).
   if (producer === "identity" && gatewayPort !== undefined) subscribers.push({ name: "gateway", url: `http://${LOCAL}:${gatewayPort}/events`, types: [...PRINCIPAL_EVENT_TYPES] });
+  // And the new notifications its subscriptions push (gateway/subscriptions.ts).
+  if (producer === "notifications" && gatewayPort !== undefined) subscribers.push({ name: "gateway", url: `http://${LOCAL}:${gatewayPort}/events`, types: [...SUBSCRIPTION_EVENT_TYPES] });
   return subscribers;
 }
 

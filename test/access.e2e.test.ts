@@ -4,6 +4,7 @@ import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
 import { definition as enforcementDefinition } from "../subgraphs/enforcement/enforcement.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
+import { definition as notificationsDefinition } from "../subgraphs/notifications/notifications.subgraph";
 import { definition as warehousingDefinition } from "../subgraphs/warehousing/warehousing.subgraph";
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signingSecret, signPrincipal } from "../subgraphs/kit";
 import { gql, GraphQLResponse } from "./support/graphql";
@@ -22,6 +23,7 @@ import { ok, OnboardedDeclarant, onboardDeclarant } from "./support/onboarding";
 /** Who reads an entity as its owner, where it is not every principal of the owning partner. */
 const OWNED_BY_THE_USER_ONLY: Record<string, string> = {
   "identity.PortalUser": "a user's profile is the user's own: the partner's software reads no user's e-mail or second factor",
+  "notifications.PortalUser": "a user's inbox view (read marks, unread count) is the user's own: the partner's software reads partnerNotifications",
 };
 
 /**
@@ -60,7 +62,7 @@ let officer: string;
 const fixtures: Record<string, { id: string }> = {};
 
 beforeAll(async () => {
-  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition, enforcementDefinition]);
+  g = await startGraph("customs_test_e2e_access", "2026-03-02T08:00:00+01:00", [identityDefinition, declarationsDefinition, warehousingDefinition, debtDefinition, enforcementDefinition, notificationsDefinition]);
   officer = await mintDevToken({ kind: "officer", sub: "officer-access", roles: ["CUSTOMS_OFFICE", "DISTRICT_DIRECTORATE"] });
   const enforcer = await mintDevToken({ kind: "officer", sub: "officer-access-enforcement", roles: ["BORDER_GUARD", "ANTI_FRAUD"] });
   owner = await onboardDeclarant(g.gatewayUrl, g.spool, "94000001", "Owner Logistik AG");
@@ -108,6 +110,8 @@ beforeAll(async () => {
   const seizure = ok(await call(`mutation ($p: ID!, $c: ID!, $d: ID!) { seizeGoods(input: { kind: SMUGGLED_GOODS, objects: "Shoes", caseId: $c, declarationId: $d, ownerId: $p }) { seizure { id } } }`, { p: owner.partnerId, c: offenceCase, d: declaration }, enforcer)).seizeGoods.seizure.id;
   // The case's conditional debt (X11), the lot's (X14) and the seized goods' pledge (X21) exist in debt before their access is checked.
   await g.drainEvents();
+  // The owner's notice of its taxation decision (X08 → notifications).
+  const notification = ok(await call(`{ me { notifications(first: 1) { edges { node { id kind } } } } }`, {}, owner.admin)).me.notifications.edges[0].node.id;
 
   Object.assign(fixtures, {
     "identity.BusinessPartner": { id: owner.partnerId },
@@ -134,6 +138,8 @@ beforeAll(async () => {
     "enforcement.Seizure": { id: seizure },
     "enforcement.BusinessPartner": { id: owner.partnerId },
     "enforcement.CustomsDeclaration": { id: declaration },
+    "notifications.Notification": { id: notification },
+    "notifications.PortalUser": { id: me },
   });
 });
 afterAll(async () => {

@@ -21,6 +21,12 @@ export interface FederatedSchemaOptions {
   references?: GraphQLResolverMap<unknown>;
   /** The subgraph's name: adds its dead-letter fields (kit/dead-letters.ts), named after it. */
   subgraph?: string;
+  /**
+   * SDL of `type Subscription { ... }` fields that the gateway serves over server-sent events
+   * (gateway/subscriptions.ts) from this subgraph's events: declared here so that they compose
+   * into the client-facing schema; the subgraph never executes them.
+   */
+  gatewaySubscriptions?: string;
 }
 
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
@@ -33,7 +39,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}\n${options.gatewaySubscriptions ?? ""}`);
   const generated = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   return buildSubgraphSchema({ typeDefs, resolvers: mergeResolvers(generated, options.references ?? {}) });
 }

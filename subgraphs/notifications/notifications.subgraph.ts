@@ -24,6 +24,12 @@ export const definition: SubgraphDefinition<NotificationServices> = {
   buildSchema: () =>
     buildFederatedSchema({
       subgraph: "notifications",
+      gatewaySubscriptions: `
+        """Live updates, over server-sent events at the gateway's /graphql/stream (graphql-sse), with the same authentication as queries."""
+        type Subscription {
+          """Each new notification of the caller's inboxes, as it is stored (issue 14): the partners a portal user or application acts for, an officer's roles. The selection may reach into other subgraphs (the gateway resolves it as a federated query for each notification)."""
+          notificationAdded: Notification!
+        }`,
       resolvers: [NotificationResolver, PortalUserNotificationsResolver],
       // No field here returns a PortalUser: the gateway reaches it through `_entities` (`me { notifications }`).
       orphanedTypes: [PortalUser],

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { PRINCIPAL_EVENT_TYPES } from "../../gateway/auth";
+import { SUBSCRIPTION_EVENT_TYPES } from "../../gateway/subscriptions";
 import { createGateway, Gateway } from "../../gateway/gateway";
 import { composeSupergraph } from "../../scripts/compose";
 import { createSubgraph, FixedClock, RunningHost, Subgraph, SubgraphDefinition } from "../../subgraphs/kit";
@@ -82,6 +83,8 @@ export async function startGraph(
       .map(other => ({ name: other.name, url: `http://127.0.0.1:${ports[other.name]}/events`, types: other.consumes }));
     // As npm start does: the gateway forgets remembered callers on identity's word.
     if (def.name === "identity") subscribers.push({ name: "gateway", url: `http://127.0.0.1:${gatewayPort}/events`, types: PRINCIPAL_EVENT_TYPES });
+    // And pushes new notifications to its subscriptions.
+    if (def.name === "notifications") subscribers.push({ name: "gateway", url: `http://127.0.0.1:${gatewayPort}/events`, types: SUBSCRIPTION_EVENT_TYPES });
     return { ...envs[def.name], EVENT_SUBSCRIBERS: JSON.stringify(subscribers) };
   };
   let supergraphSdl: string;

@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../kit";
 import { Notification } from "../entities/notification.entity";
 import { MarkNotificationsReadInput } from "./inputs";
-import { loaders } from "./loaders";
+import { loaders, visibleNotification } from "./loaders";
 import {
   BusinessPartner,
   CustomsDebt,
@@ -43,6 +43,15 @@ export class NotificationResolver {
     @Ctx() ctx: NotificationsContext,
   ) {
     return ctx.services.inbox.page(ctx.services.access.partnerInbox(ctx.principal, partner.partnerId), args, filter.unreadOnly);
+  }
+
+  @Query(() => Notification, {
+    nullable: true,
+    description:
+      "One notification of the caller's inboxes, by id; null for one of another partner or role, or none (no hint which). The gateway answers `subscription { notificationAdded }` with this field for each new notification of the subscriber (gateway/subscriptions.ts).",
+  })
+  async notification(@Arg("id", () => ID, { description: "The notification's id (`Notification.id`)." }) id: string, @Ctx() ctx: NotificationsContext): Promise<Notification | null> {
+    return visibleNotification(ctx, id);
   }
 
   @Mutation(() => MarkNotificationsReadPayload, {
