@@ -78,6 +78,12 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
     return declaration.id;
   }
 
+  /** The `event_dead_letters` gauge of a subgraph's /metrics. */
+  const parkedGauge = async (subgraph: string) => {
+    const text = await (await fetch(`${g.subgraphs[subgraph].host.url}/metrics`)).text();
+    return Number(/^event_dead_letters\{[^}]*\} (\d+)$/m.exec(text)?.[1]);
+  };
+
   const debtsOf = async (declarationIds: string[]) =>
     (await g.subgraphs.debt.subgraph.runtime.dataSource.query(
       `SELECT declaration_id AS id, COUNT(*) AS n FROM customs_debt WHERE declaration_id IN (${declarationIds.map(() => "?").join(",")}) GROUP BY declaration_id`,
@@ -120,6 +126,7 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
       expect(parked).toHaveLength(1);
       expect(parked[0]).toMatchObject({ direction: transport === "http" ? "OUTGOING" : "INCOMING", subscriber: "debt", attempts: 3 });
       expect(parked[0].lastError).toMatch(/customs_debt|500/);
+      expect(await parkedGauge(parkedIn)).toBe(1);
       // Only officers of the DGD may see them.
       const partnerTry = await deadLetters(trader.admin);
       expect(partnerTry.errors?.[0].extensions?.code).toBe("FORBIDDEN");
@@ -137,6 +144,7 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
     }
     await drain();
     expect((await debtsOf([taxed])).map(d => Number(d.n))).toEqual([1]);
+    expect(await parkedGauge(parkedIn)).toBe(0);
     // A second replay is refused and changes nothing.
     const again = await gql(g.gatewayUrl, `mutation ($id: ID!) { replay${Name}DeadLetter(input: { id: $id }) { deadLetter { status } } }`, { id: letters[0].id }, { bearer: dgd });
     expect(again.errors?.[0].extensions?.code).toBe("DEAD_LETTER_ALREADY_RESOLVED");

@@ -314,14 +314,23 @@ export class EventRelay {
     const due = await repo
       .createQueryBuilder("d")
       .select(["d.eventId", "d.subscriber"])
+      // Per-subscriber order: nothing overtakes an earlier event still waiting for its retry or
+      // held by another relay replica. Each subscriber's barrier is its first such event, found
+      // once per round (a NOT EXISTS per candidate made a round quadratic in the backlog).
+      .leftJoin(
+        barrier =>
+          barrier
+            .select("h.subscriber", "subscriber")
+            .addSelect("MIN(h.event_seq)", "barrier")
+            .from(OutboxDelivery, "h")
+            .where("h.status = 'PENDING' AND (h.next_attempt_at > :now OR h.lease_until >= :now)", { now: sqlTime(now) })
+            .groupBy("h.subscriber"),
+        "b",
+        "b.subscriber = d.subscriber",
+      )
       .where("d.status = 'PENDING' AND d.next_attempt_at <= :now", { now: sqlTime(now) })
       .andWhere("(d.lease_until IS NULL OR d.lease_until < :now)", { now: sqlTime(now) })
-      // Per-subscriber order: nothing overtakes an earlier event still waiting for its retry or
-      // held by another relay replica.
-      .andWhere(
-        "NOT EXISTS (SELECT 1 FROM outbox_delivery h WHERE h.subscriber = d.subscriber AND h.status = 'PENDING' AND h.event_seq < d.event_seq AND (h.next_attempt_at > :now OR h.lease_until >= :now))",
-        { now: sqlTime(now) },
-      )
+      .andWhere("(b.barrier IS NULL OR d.event_seq < b.barrier)")
       .orderBy("d.event_seq", "ASC")
       .limit(this.options.batchSize ?? 50)
       .getMany();

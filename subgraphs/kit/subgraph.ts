@@ -292,6 +292,10 @@ function observeDatabase(metrics: Metrics, db: SubgraphDataSource, clock: Clock)
     const at = oldest instanceof Date ? oldest : new Date(`${String(oldest).replace(" ", "T")}Z`);
     return Math.max(0, (clock.now().getTime() - at.getTime()) / 1000);
   });
+  metrics.gauge("event_dead_letters", "Events parked as dead letters, waiting for an officer (kit/dead-letters.ts).", async () => {
+    const [row] = (await db.dataSource.query("SELECT COUNT(*) AS n FROM dead_letter WHERE status = 'PARKED'")) as Array<{ n: number | string }>;
+    return Number(row.n);
+  });
   // mysql2's pool keeps its connections in these lists; SQLite has one connection, always held.
   const pool = () => (db.dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
   metrics.gauge("db_pool_connections", "Database connections open.", () => pool()?._allConnections?.length ?? 1);
