@@ -126,7 +126,10 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
       expect(parked).toHaveLength(1);
       expect(parked[0]).toMatchObject({ direction: transport === "http" ? "OUTGOING" : "INCOMING", subscriber: "debt", attempts: 3 });
       expect(parked[0].lastError).toMatch(/customs_debt|500/);
-      expect(await parkedGauge(parkedIn)).toBe(1);
+      // The gauge counts every parked event of the subgraph (the lodging's X05 may be parked beside the X08).
+      const parkedCount = ok(await deadLetters(dgd))[`${parkedIn}DeadLetters`].totalCount;
+      expect(parkedCount).toBeGreaterThanOrEqual(1);
+      expect(await parkedGauge(parkedIn)).toBe(parkedCount);
       // Only officers of the DGD may see them.
       const partnerTry = await deadLetters(trader.admin);
       expect(partnerTry.errors?.[0].extensions?.code).toBe("FORBIDDEN");
