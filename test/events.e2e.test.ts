@@ -102,7 +102,7 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
     expect(debts.every(d => Number(d.n) === 1)).toBe(true);
   }, 120_000);
 
-  it("parks an event it could not apply after its attempts, and an officer's replay through the graph applies it once", async () => {
+  it("parks an event it could not apply after its attempts, and an officer's replay through the graph applies it once, whoever races to replay it", async () => {
     const declarationId = await taxOne(100);
     await drain();
     // Debt's table is away: applying a taxation fails until it is back.
@@ -141,15 +141,23 @@ describe.each(["http", "jetstream"] as const)("events over %s", transport => {
     expect(await debtsOf([taxed])).toEqual([]);
     const letters = ok(await gql(g.gatewayUrl, `{ ${parkedIn}DeadLetters(status: PARKED) { edges { node { id type } } } }`, {}, { bearer: dgd }))[`${parkedIn}DeadLetters`].edges.map((e: any) => e.node);
     const Name = parkedIn.charAt(0).toUpperCase() + parkedIn.slice(1);
-    for (const letter of letters) {
-      const replayed = ok(await gql(g.gatewayUrl, `mutation ($id: ID!) { replay${Name}DeadLetter(input: { id: $id }) { deadLetter { status resolvedBy } } }`, { id: letter.id }, { bearer: dgd }));
-      expect(replayed[`replay${Name}DeadLetter`].deadLetter).toEqual({ status: "REPLAYED", resolvedBy: "officer-dgd-events" });
+    const REPLAY = `mutation ($id: ID!) { replay${Name}DeadLetter(input: { id: $id }) { deadLetter { status resolvedBy } } }`;
+    // The others first, in the order they were parked (the lodging's X05 before its taxation).
+    const taxation = letters.find((l: any) => l.type === "TaxationDecisionIssued");
+    for (const letter of letters.filter((l: any) => l !== taxation)) {
+      expect(ok(await gql(g.gatewayUrl, REPLAY, { id: letter.id }, { bearer: dgd }))[`replay${Name}DeadLetter`].deadLetter.status).toBe("REPLAYED");
     }
+    // 50 officers' replays of the taxation at once: one wins, the others are refused with the typed error.
+    const race = await Promise.all(Array.from({ length: 50 }, () => gql(g.gatewayUrl, REPLAY, { id: taxation.id }, { bearer: dgd })));
+    const winners = race.filter(r => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(winners[0].data?.[`replay${Name}DeadLetter`].deadLetter).toEqual({ status: "REPLAYED", resolvedBy: "officer-dgd-events" });
+    expect(race.filter(r => r.errors).map(r => r.errors?.[0].extensions?.code)).toEqual(Array(49).fill("DEAD_LETTER_ALREADY_RESOLVED"));
     await drain();
     expect((await debtsOf([taxed])).map(d => Number(d.n))).toEqual([1]);
     expect(await parkedGauge(parkedIn)).toBe(0);
-    // A second replay is refused and changes nothing.
-    const again = await gql(g.gatewayUrl, `mutation ($id: ID!) { replay${Name}DeadLetter(input: { id: $id }) { deadLetter { status } } }`, { id: letters[0].id }, { bearer: dgd });
+    // A later replay is refused and changes nothing.
+    const again = await gql(g.gatewayUrl, `mutation ($id: ID!) { replay${Name}DeadLetter(input: { id: $id }) { deadLetter { status } } }`, { id: taxation.id }, { bearer: dgd });
     expect(again.errors?.[0].extensions?.code).toBe("DEAD_LETTER_ALREADY_RESOLVED");
     await drain();
     expect((await debtsOf([taxed, declarationId])).map(d => Number(d.n))).toEqual([1, 1]);

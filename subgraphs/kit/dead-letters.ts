@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { IsUUID } from "class-validator";
 import { Arg, Args, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import type { Clock } from "./clock";
 import { DomainError, ForbiddenError, NotFoundError } from "./errors";
 import { DeadLetterRecord, EventEnvelope, EventHandler, OutboxDelivery, processOnce } from "./events";
@@ -172,7 +172,9 @@ export class DeadLetters {
   /**
    * Outgoing: the delivery is PENDING again with fresh attempts, and the relay sends it now.
    * Incoming: the event is applied now, at most once (kit/events.ts `processOnce`); if it fails
-   * again the dead letter stays parked with the new error, and the refusal says why.
+   * again the dead letter stays parked with the new error, and the refusal says why. Of parallel
+   * replays of one dead letter one wins; the others get DEAD_LETTER_ALREADY_RESOLVED (a
+   * compare-and-set on its status).
    */
   async replay(principal: Principal, id: string): Promise<DeadLetterRecord> {
     this.requireOfficer(principal);
@@ -181,19 +183,15 @@ export class DeadLetters {
       try {
         await processOnce(this.dataSource, letter.envelope, this.handlers[letter.type], this.clock);
       } catch (error) {
-        await this.dataSource.getRepository(DeadLetterRecord).update({ id }, { lastError: String((error as Error).message).slice(0, 500), attempts: letter.attempts + 1 });
+        await this.dataSource.getRepository(DeadLetterRecord).update({ id, status: "PARKED" }, { lastError: String((error as Error).message).slice(0, 500), attempts: letter.attempts + 1 });
         throw new DomainError("DEAD_LETTER_REPLAY_FAILED", `Applying the event failed again: ${(error as Error).message}`, { deadLetterId: id });
       }
     }
-    const resolved = await transaction(this.dataSource, async m => {
-      const current = await m.findOneByOrFail(DeadLetterRecord, { id });
-      if (current.status !== "PARKED") throw this.resolvedAlready(current);
-      if (letter.direction === "OUTGOING") {
-        await m.update(OutboxDelivery, { eventId: letter.eventId, subscriber: letter.subscriber }, { status: "PENDING", attempts: 0, nextAttemptAt: this.clock.now(), leaseOwner: null, leaseUntil: null, lastError: null });
-      }
-      await m.update(DeadLetterRecord, { id }, { status: "REPLAYED", resolvedAt: this.clock.now(), resolvedBy: principal.subject });
-      return m.findOneByOrFail(DeadLetterRecord, { id });
-    });
+    const resolved = await this.resolve(principal, letter, "REPLAYED", m =>
+      letter.direction === "OUTGOING"
+        ? m.update(OutboxDelivery, { eventId: letter.eventId, subscriber: letter.subscriber }, { status: "PENDING", attempts: 0, nextAttemptAt: this.clock.now(), leaseOwner: null, leaseUntil: null, lastError: null })
+        : undefined,
+    );
     if (letter.direction === "OUTGOING") this.kickRelay();
     return resolved;
   }
@@ -201,12 +199,23 @@ export class DeadLetters {
   async discard(principal: Principal, id: string): Promise<DeadLetterRecord> {
     this.requireOfficer(principal);
     const letter = await this.claim(id);
+    return this.resolve(principal, letter, "DISCARDED", m =>
+      letter.direction === "OUTGOING" ? m.update(OutboxDelivery, { eventId: letter.eventId, subscriber: letter.subscriber }, { status: "DISCARDED", leaseOwner: null, leaseUntil: null }) : undefined,
+    );
+  }
+
+  /** PARKED → `status` by compare-and-set, and what goes with it, in one transaction; the loser of a race is refused. */
+  private async resolve(principal: Principal, letter: DeadLetterRecord, status: "REPLAYED" | "DISCARDED", alongside: (m: EntityManager) => Promise<unknown> | undefined): Promise<DeadLetterRecord> {
     return transaction(this.dataSource, async m => {
-      const current = await m.findOneByOrFail(DeadLetterRecord, { id });
-      if (current.status !== "PARKED") throw this.resolvedAlready(current);
-      if (letter.direction === "OUTGOING") await m.update(OutboxDelivery, { eventId: letter.eventId, subscriber: letter.subscriber }, { status: "DISCARDED", leaseOwner: null, leaseUntil: null });
-      await m.update(DeadLetterRecord, { id }, { status: "DISCARDED", resolvedAt: this.clock.now(), resolvedBy: principal.subject });
-      return m.findOneByOrFail(DeadLetterRecord, { id });
+      const won = await m
+        .createQueryBuilder()
+        .update(DeadLetterRecord)
+        .set({ status, resolvedAt: this.clock.now(), resolvedBy: principal.subject ?? null })
+        .where("id = :id AND status = 'PARKED'", { id: letter.id })
+        .execute();
+      if (!won.affected) throw this.resolvedAlready(await m.findOneByOrFail(DeadLetterRecord, { id: letter.id }));
+      await alongside(m);
+      return m.findOneByOrFail(DeadLetterRecord, { id: letter.id });
     });
   }
 
