@@ -43,7 +43,10 @@ interface OperationParams {
 
 export type Around = (req: IncomingMessage, body: unknown, context: GatewayContext, execute: () => Promise<HttpAnswer>) => Promise<HttpAnswer>;
 
-export function createEdge(options: EdgeOptions): { around: Around; stats: EdgeStats } {
+/** Throws the HttpError a request would get (RATE_LIMITED, OPERATION_LIMIT_EXCEEDED, ...) when a stream may not open. */
+export type AdmitStream = (req: IncomingMessage, principal: Principal, params: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }) => Promise<void>;
+
+export function createEdge(options: EdgeOptions): { around: Around; admitStream: AdmitStream; stats: EdgeStats } {
   const stats: EdgeStats = { shared: 0, executed: 0, refused: {} };
   const inFlight = new Map<string, Promise<HttpAnswer>>();
   const refuse = (error: HttpError): never => {
@@ -103,6 +106,30 @@ export function createEdge(options: EdgeOptions): { around: Around; stats: EdgeS
     return answer;
   };
 
+  /**
+   * A subscription stream (gateway/subscriptions.ts) passes the same gates as a request before it
+   * opens: the caller's rate limit, trusted documents, and the operation limits (each event's
+   * federated query is the subscription's own selection, so it is checked once, here).
+   */
+  const admitStream: AdmitStream = async (req, principal, params) => {
+    const kind = callerKindOf(principal.kind);
+    const bucket = options.rateLimits[kind];
+    if (bucket) {
+      const verdict = await options.rateLimiter.take(bucketOf(kind, principal, req), bucket);
+      if (!verdict.allowed) refuse(rateLimited(kind, bucket, verdict.retryAfterMs));
+    }
+    try {
+      options.trusted.resolve(principal.kind === "API_APPLICATION" ? principal.applicationId : undefined, undefined, params.query);
+      options.limiter.check(kind, params.query, params.operationName ?? undefined, params.variables ?? undefined);
+    } catch (error) {
+      if (error instanceof TrustedDocumentError) refuse(new HttpError(error.status, error.code, error.message));
+      if (error instanceof LimitExceeded) refuse(new HttpError(400, error.code, error.message, error.extensions));
+      // A document that does not parse: graphql-sse answers it in its usual way.
+      if (error instanceof GraphQLError) return;
+      throw error;
+    }
+  };
+
   const slots = new Slots(options.maxConcurrentOperations);
   const run = async (execute: () => Promise<HttpAnswer>) => {
     stats.executed += 1;
@@ -118,7 +145,7 @@ export function createEdge(options: EdgeOptions): { around: Around; stats: EdgeS
       slots.release();
     }
   };
-  return { around, stats };
+  return { around, admitStream, stats };
 }
 
 /** One bucket per partner application, portal user, officer, or anonymous address. */

@@ -282,6 +282,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     hub,
     schema: () => apiSchema,
     authenticate: req => authenticate(header(req, "authorization"), requestIdOf(req)),
+    admit: edge.admitStream,
     logger,
     async execute(query, variables, principal, operationName) {
       const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: contextFor(principal, randomUUID()) });

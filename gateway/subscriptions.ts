@@ -91,6 +91,8 @@ export interface SubscriptionOptions {
   schema: () => GraphQLSchema | undefined;
   /** Authenticates a request as the gateway does every request (throws an HttpError when it cannot). */
   authenticate(req: IncomingMessage): Promise<Principal>;
+  /** The gates of every request (rate limit, trusted documents, operation limits); throws an HttpError to refuse. */
+  admit(req: IncomingMessage, principal: Principal, params: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): Promise<void>;
   /** Runs a query as `principal` through the gateway's federated executor. */
   execute(query: string, variables: Record<string, unknown>, principal: Principal, operationName?: string): Promise<ExecutionResult>;
   logger: Logger;
@@ -108,12 +110,17 @@ export function createSubscriptions(options: SubscriptionOptions): (req: Incomin
     },
     // Distinct connections only: every stream authenticates with its own Authorization header.
     authenticate: () => null,
-    onSubscribe: async req => {
+    onSubscribe: async (req, params) => {
       try {
-        await options.authenticate(req.raw);
+        const principal = await options.authenticate(req.raw);
+        await options.admit(req.raw, principal, { query: typeof params.query === "string" ? params.query : "", operationName: params.operationName, variables: params.variables });
       } catch (error) {
-        const e = error as { status?: number; code?: string; message?: string };
-        return [JSON.stringify({ errors: [{ message: e.message ?? "Authentication failed", extensions: { code: e.code ?? "UNAUTHENTICATED" } }] }), { status: e.status ?? 401, statusText: "Unauthorized", headers: { "content-type": "application/json; charset=utf-8" } }];
+        const e = error as { status?: number; code?: string; message?: string; extensions?: Record<string, unknown>; headers?: Record<string, string> };
+        const status = e.status ?? 401;
+        return [
+          JSON.stringify({ errors: [{ message: e.message ?? "Authentication failed", extensions: { ...(e.extensions ?? {}), code: e.code ?? "UNAUTHENTICATED" } }] }),
+          { status, statusText: status === 401 ? "Unauthorized" : status === 429 ? "Too Many Requests" : "Bad Request", headers: { "content-type": "application/json; charset=utf-8", ...(e.headers ?? {}) } },
+        ];
       }
       return undefined;
     },

@@ -101,6 +101,27 @@ describe("subscription { notificationAdded } over server-sent events", () => {
     await until(() => g.gateway.stats.subscriptions.open === open);
   });
 
+  it("holds a stream to the gates of a request: the caller's operation limits and rate limit, refused before it opens", async () => {
+    const limited = await createGateway({
+      supergraphSdl: g.supergraphSdl,
+      env: { ...process.env, GATEWAY_LIMITS: JSON.stringify({ portalUser: { depth: 3 } }), GATEWAY_RATE_LIMITS: JSON.stringify({ portalUser: { capacity: 1, refillPerSecond: 0.001 } }), REDIS_URL: "" },
+    });
+    try {
+      const url = `${(await limited.listen(0, "127.0.0.1")).url}/graphql/stream`;
+      const admin = await mintDevToken({ kind: "portal_user", sub: "chlogin|81000001" });
+      const open = (query: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${admin}` }, body: JSON.stringify({ query }) });
+      const deep = await open(`subscription { notificationAdded { partner { roles { edges { node { roleType } } } } } }`);
+      expect(deep.status).toBe(400);
+      expect(((await deep.json()) as any).errors[0].extensions).toMatchObject({ code: "OPERATION_LIMIT_EXCEEDED", limit: "depth", maximum: 3 });
+      const again = await open(SUBSCRIPTION);
+      expect(again.status).toBe(429);
+      expect(((await again.json()) as any).errors[0].extensions.code).toBe("RATE_LIMITED");
+      expect(limited.stats.subscriptions.open).toBe(0);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("refuses a stream without a valid token, and a subscription it does not serve", async () => {
     const anonymous = await fetch(streamUrl(), { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream", authorization: "Bearer not-a-token" }, body: JSON.stringify({ query: SUBSCRIPTION }) });
     expect(anonymous.status).toBe(401);
