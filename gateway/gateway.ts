@@ -123,6 +123,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     partnerTokenCacheMs: partnerTokenCacheMs(env),
     corsOrigins: loadCorsOrigins(env),
     graphiql: graphiqlEnabled(env),
+    streamRecheckMs: positiveMs(env.GATEWAY_STREAM_RECHECK_MS, 30_000, "GATEWAY_STREAM_RECHECK_MS"),
   };
   const config: GatewayConfig = {
     ...loaded,
@@ -284,6 +285,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     authenticate: req => authenticate(header(req, "authorization"), requestIdOf(req)),
     admit: edge.admitStream,
     logger,
+    recheckMs: settings.streamRecheckMs,
     async execute(query, variables, principal, operationName) {
       const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: contextFor(principal, randomUUID()) });
       return response.body.kind === "single" ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError("Incremental delivery is not supported on a subscription.")] };
@@ -415,4 +417,12 @@ function requestLog(logger: Logger): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
+}
+
+/** A duration setting in milliseconds (1 to 3,600,000), or its default. */
+function positiveMs(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 1 to 3600000, not '${value}'`);
+  return ms;
 }

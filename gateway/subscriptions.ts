@@ -96,9 +96,14 @@ export interface SubscriptionOptions {
   /** Runs a query as `principal` through the gateway's federated executor. */
   execute(query: string, variables: Record<string, unknown>, principal: Principal, operationName?: string): Promise<ExecutionResult>;
   logger: Logger;
+  /**
+   * How often an open stream's credentials are checked again (`GATEWAY_STREAM_RECHECK_MS`,
+   * default 30 s), and before each event: a stream ends when its token expires or is revoked.
+   */
+  recheckMs?: number;
 }
 
-type StreamContext = Record<PropertyKey, unknown> & { principal: Principal };
+type StreamContext = Record<PropertyKey, unknown> & { principal: Principal; stillValid: () => Promise<boolean> };
 
 /** The `/graphql/stream` handler (graphql-sse, distinct connections mode). */
 export function createSubscriptions(options: SubscriptionOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -124,15 +129,19 @@ export function createSubscriptions(options: SubscriptionOptions): (req: Incomin
       }
       return undefined;
     },
-    context: async req => ({ principal: await options.authenticate(req.raw) }),
+    context: async req => ({
+      principal: await options.authenticate(req.raw),
+      // The same credentials again (the gateway's caches answer): false once expired or revoked.
+      stillValid: () => options.authenticate(req.raw).then(() => true, () => false),
+    }),
     // Queries and mutations belong on /graphql.
     execute: () => ({ errors: [{ message: `Send queries and mutations to /graphql; ${STREAM_PATH} serves subscriptions.`, extensions: { code: "BAD_REQUEST" } }] as never }),
     subscribe: args => {
-      const principal = (args.contextValue as StreamContext).principal;
+      const { principal, stillValid } = args.contextValue as StreamContext;
       const query = queryForEvent(args.document, args.operationName);
       if (!query) return { errors: [{ message: "The only subscription is `notificationAdded`, alone in its operation.", extensions: { code: "BAD_REQUEST" } }] as never };
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      return stream(options, principal, print(query.document), query.responseKey, variables, args.operationName ?? undefined);
+      return stream(options, principal, stillValid, print(query.document), query.responseKey, variables, args.operationName ?? undefined);
     },
   });
 }
@@ -142,7 +151,15 @@ export function createSubscriptions(options: SubscriptionOptions): (req: Incomin
  * of its own rather than an async generator: a generator waiting for the next event cannot be
  * returned, so a closed stream would keep its listener until an event came.
  */
-function stream(options: SubscriptionOptions, principal: Principal, query: string, responseKey: string, variables: Record<string, unknown>, operationName?: string): AsyncIterableIterator<ExecutionResult> {
+function stream(
+  options: SubscriptionOptions,
+  principal: Principal,
+  stillValid: () => Promise<boolean>,
+  query: string,
+  responseKey: string,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): AsyncIterableIterator<ExecutionResult> {
   const waiting: NotificationAdded[] = [];
   let wake: (() => void) | undefined;
   let closed = false;
@@ -154,15 +171,20 @@ function stream(options: SubscriptionOptions, principal: Principal, query: strin
   const finish = (): IteratorResult<ExecutionResult> => {
     closed = true;
     stop();
+    clearInterval(recheck);
     wake?.();
     return { done: true, value: undefined };
   };
+  // An idle stream ends too when its token expires or is revoked.
+  const recheck = setInterval(() => void stillValid().then(valid => valid || finish()), options.recheckMs ?? 30_000);
+  recheck.unref();
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       while (!closed) {
         while (!waiting.length && !closed) await new Promise<void>(resolve => (wake = resolve));
         const event = waiting.shift();
         if (!event) break;
+        if (!(await stillValid())) return finish();
         const result = await options.execute(query, { ...variables, __notificationId: event.notificationId }, principal, operationName);
         // Withheld by the notifications subgraph (not the caller's after all): nothing to send.
         if (!result.errors?.length && !(result.data as Record<string, unknown> | null)?.[responseKey]) continue;

@@ -122,6 +122,30 @@ describe("subscription { notificationAdded } over server-sent events", () => {
     }
   });
 
+  it("ends an idle stream when its token expires, within a re-check", async () => {
+    const checking = await createGateway({ supergraphSdl: g.supergraphSdl, env: { ...process.env, GATEWAY_RATE_LIMITS: "off", GATEWAY_STREAM_RECHECK_MS: "200" } });
+    try {
+      const url = `${(await checking.listen(0, "127.0.0.1")).url}/graphql/stream`;
+      const shortLived = await mintDevToken({ kind: "portal_user", sub: "chlogin|81000001", ttlSeconds: 2 });
+      const client = createClient({ url, singleConnection: false, retryAttempts: 0, headers: { authorization: `Bearer ${shortLived}` } });
+      let completed = false;
+      const dispose = client.subscribe({ query: SUBSCRIPTION }, { next: () => undefined, error: () => (completed = true), complete: () => (completed = true) });
+      try {
+        await until(() => checking.stats.subscriptions.open === 1);
+        // Open while the token lives; closed by the gateway within a re-check after it expired.
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        expect(checking.stats.subscriptions.open).toBe(1);
+        await until(() => checking.stats.subscriptions.open === 0, 4000);
+        await until(() => completed, 2000);
+      } finally {
+        dispose();
+        client.dispose();
+      }
+    } finally {
+      await checking.stop();
+    }
+  });
+
   it("refuses a stream without a valid token, and a subscription it does not serve", async () => {
     const anonymous = await fetch(streamUrl(), { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream", authorization: "Bearer not-a-token" }, body: JSON.stringify({ query: SUBSCRIPTION }) });
     expect(anonymous.status).toBe(401);
