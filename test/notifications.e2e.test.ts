@@ -1,11 +1,10 @@
 import { mintDevToken } from "../scripts/mint-token";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
-import { uidFromDigits } from "../subgraphs/identity/services/secrets";
 import { definition as notificationsDefinition } from "../subgraphs/notifications/notifications.subgraph";
 import { gql, GraphQLResponse } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
-import { ok } from "./support/onboarding";
+import { ok, onboardPortalPartner } from "./support/onboarding";
 
 /**
  * Notifications end to end (issue 14 item 3): identity's role decisions travel through the real
@@ -26,24 +25,12 @@ afterAll(async () => {
 const call = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<GraphQLResponse<T>> => gql<T>(g.gatewayUrl, query, variables, bearer ? { bearer } : {});
 
 /** ePortal steps 1-3 through the gateway: a registered, secured administrator of an onboarded partner. */
-async function onboardedPartner(digits: string, name: string): Promise<{ partnerId: string; admin: string }> {
-  const uid = uidFromDigits(digits);
-  ok(await call(`mutation ($uid: String!, $name: String!) { recordUidRegisterEntry(input: { uid: $uid, name: $name, partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid, name }, onboarding));
-  const admin = await mintDevToken({ kind: "portal_user", sub: `chlogin|${digits}` });
-  ok(await call(`mutation ($e: String!) { registerPortalUser(input: { email: $e }) { portalUser { id } } }`, { e: `admin-${digits}@example.ch` }, admin));
-  ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
-  const partnerId = ok(await call(`mutation ($uid: String!) { registerBusinessPartner(input: { uid: $uid }) { businessPartner { id } } }`, { uid }, admin)).registerBusinessPartner.businessPartner.id as string;
-  const [letter] = await g.spool.lettersFor(partnerId);
-  ok(await call(`mutation ($c: String!) { redeemOnboardingCode(input: { code: $c, acceptTermsOfUse: true, termsVersion: "2024-01" }) { membership { id } } }`, { c: letter.onboardingCode }, admin));
-  return { partnerId, admin };
-}
-
 const INBOX = `query ($unreadOnly: Boolean) { me { unreadNotificationCount notifications(first: 5, unreadOnly: $unreadOnly) { totalCount edges { node { id kind title read partner { id name roles { edges { node { roleType status } } } } } } } } }`;
 
 describe("a partner's inbox through the gateway", () => {
   it("tells the partner's portal user of FOCBS's question and of the role's release, with the role's status from identity in the same query, and nobody else (ID-R15, ePortal step 4)", async () => {
-    const alpine = await onboardedPartner("80000001", "Alpine Notify AG");
-    const bern = await onboardedPartner("80000002", "Bern Other AG");
+    const alpine = await onboardPortalPartner(g.gatewayUrl, g.spool, "80000001", "Alpine Notify AG", onboarding);
+    const bern = await onboardPortalPartner(g.gatewayUrl, g.spool, "80000002", "Bern Other AG", onboarding);
     // AUTHORISED_CONSIGNEE needs FOCBS's clarification before its release (ID-R15, ROLES_NEEDING_CLARIFICATION).
     const role = ok(await call(`mutation ($p: ID!) { requestPartnerRole(input: { partnerId: $p, roleType: AUTHORISED_CONSIGNEE }) { role { id status } } }`, { p: alpine.partnerId }, alpine.admin)).requestPartnerRole.role;
     expect(role.status).toBe("REQUESTED");

@@ -2,12 +2,11 @@ import { createClient } from "graphql-sse";
 import { createGateway } from "../gateway/gateway";
 import { mintDevToken } from "../scripts/mint-token";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
-import { uidFromDigits } from "../subgraphs/identity/services/secrets";
 import { JetStreamBus, jetStreamSettings } from "../subgraphs/kit";
 import { definition as notificationsDefinition } from "../subgraphs/notifications/notifications.subgraph";
 import { gql } from "./support/graphql";
 import { Graph, startGraph } from "./support/graph";
-import { ok } from "./support/onboarding";
+import { ok, onboardPortalPartner } from "./support/onboarding";
 
 /**
  * Issue 14: live notifications through the gateway over server-sent events (graphql-sse at
@@ -28,19 +27,6 @@ afterAll(async () => {
 });
 
 const streamUrl = () => g.gatewayUrl.replace(/\/graphql$/, "/graphql/stream");
-
-async function onboardedPartner(graph: Graph, digits: string, name: string): Promise<{ partnerId: string; admin: string }> {
-  const call = (query: string, variables: Record<string, unknown>, bearer: string) => gql(graph.gatewayUrl, query, variables, { bearer });
-  const uid = uidFromDigits(digits);
-  ok(await call(`mutation ($uid: String!, $name: String!) { recordUidRegisterEntry(input: { uid: $uid, name: $name, partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid, name }, onboarding));
-  const admin = await mintDevToken({ kind: "portal_user", sub: `chlogin|${digits}` });
-  ok(await call(`mutation ($e: String!) { registerPortalUser(input: { email: $e }) { portalUser { id } } }`, { e: `admin-${digits}@example.ch` }, admin));
-  ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
-  const partnerId = ok(await call(`mutation ($uid: String!) { registerBusinessPartner(input: { uid: $uid }) { businessPartner { id } } }`, { uid }, admin)).registerBusinessPartner.businessPartner.id as string;
-  const [letter] = await graph.spool.lettersFor(partnerId);
-  ok(await call(`mutation ($c: String!) { redeemOnboardingCode(input: { code: $c, acceptTermsOfUse: true, termsVersion: "2024-01" }) { membership { id } } }`, { c: letter.onboardingCode }, admin));
-  return { partnerId, admin };
-}
 
 interface Received {
   at: number;
@@ -68,8 +54,8 @@ const SUBSCRIPTION = `subscription { notificationAdded { kind title read partner
 
 describe("subscription { notificationAdded } over server-sent events", () => {
   it("delivers the release of the user's role within a second, with identity's partner name, and nothing to a user of another partner (ID-R15, ePortal step 4)", async () => {
-    const alpine = await onboardedPartner(g, "81000001", "Alpine Live AG");
-    const bern = await onboardedPartner(g, "81000002", "Bern Quiet AG");
+    const alpine = await onboardPortalPartner(g.gatewayUrl, g.spool, "81000001", "Alpine Live AG", onboarding);
+    const bern = await onboardPortalPartner(g.gatewayUrl, g.spool, "81000002", "Bern Quiet AG", onboarding);
     await g.drainEvents();
     const open = g.gateway.stats.subscriptions.open;
     const alpineStream = subscribe(alpine.admin, SUBSCRIPTION);
@@ -177,7 +163,7 @@ describe("with NATS JetStream, across gateway replicas", () => {
   });
 
   it("delivers a notification to a subscriber of another replica than the one the mutation went through", async () => {
-    const alpine = await onboardedPartner(graph, "82000001", "Alpine Replica AG");
+    const alpine = await onboardPortalPartner(graph.gatewayUrl, graph.spool, "82000001", "Alpine Replica AG", onboarding);
     await graph.drainEvents(20_000);
     const client = createClient({ url: replicaUrl, singleConnection: false, retryAttempts: 0, headers: { authorization: `Bearer ${alpine.admin}` } });
     const received: any[] = [];

@@ -1,20 +1,6 @@
 import "reflect-metadata";
-import { createSubgraph } from "../kit";
+import { launchSubgraph } from "../kit";
 import { definition } from "./debt.subgraph";
 
 /** Launcher: `PORT` (default 4004). */
-async function main(): Promise<void> {
-  const subgraph = await createSubgraph(definition);
-  await subgraph.listen(Number(process.env.PORT ?? 4004), process.env.HOST ?? "127.0.0.1");
-  const stop = async () => {
-    await subgraph.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+launchSubgraph(definition, 4004);

@@ -331,3 +331,33 @@ function traceStatements(dataSource: DataSource, tracing: Tracing, engine: "mysq
     return runner;
   };
 }
+
+/**
+ * A subgraph's launcher (`subgraphs/<name>/index.ts`): creates it, runs `beforeListen` (e.g.
+ * identity's demo data, which must exist before the first request), listens on `PORT` (or the
+ * subgraph's default) and `HOST`, runs `afterListen` (demo data that waits for other subgraphs'
+ * events), and stops gracefully on SIGINT or SIGTERM. A failure to start exits with code 1.
+ */
+export function launchSubgraph<S>(
+  def: SubgraphDefinition<S>,
+  defaultPort: number,
+  hooks: { beforeListen?(subgraph: Subgraph<S>): Promise<unknown>; afterListen?(subgraph: Subgraph<S>): Promise<unknown> } = {},
+): void {
+  const main = async () => {
+    const subgraph = await createSubgraph(def);
+    await hooks.beforeListen?.(subgraph);
+    await subgraph.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? "127.0.0.1");
+    // Not awaited: it waits for other subgraphs, and a failure is logged, not fatal.
+    hooks.afterListen?.(subgraph).catch(error => subgraph.runtime.logger.error({ err: error }, "demo data failed"));
+    const stop = async () => {
+      await subgraph.stop();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  };
+  main().catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+}

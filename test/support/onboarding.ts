@@ -63,3 +63,21 @@ export async function onboardDeclarant(gatewayUrl: string, spool: SpoolLetterDis
     },
   };
 }
+
+/**
+ * ePortal steps 1-3 through the gateway, without roles or API keys: a registered, secured
+ * administrator of a partner that redeemed its onboarding code (`onboarding`: an officer token
+ * with ONBOARDING_SERVICE, which records the UID register entry).
+ */
+export async function onboardPortalPartner(gatewayUrl: string, spool: SpoolLetterDispatcher, digits: string, name: string, onboarding: string): Promise<{ partnerId: string; admin: string }> {
+  const call = (query: string, variables: Record<string, unknown>, bearer: string) => gql(gatewayUrl, query, variables, { bearer });
+  const uid = uidFromDigits(digits);
+  ok(await call(`mutation ($uid: String!, $name: String!) { recordUidRegisterEntry(input: { uid: $uid, name: $name, partnerType: LEGAL_ENTITY, address: { street: "Hafen 1", postalCode: "4057", city: "Basel", country: "CH" }, domicileInCustomsTerritory: true }) { uidRegisterEntry { uid } } }`, { uid, name }, onboarding));
+  const admin = await mintDevToken({ kind: "portal_user", sub: `chlogin|${digits}` });
+  ok(await call(`mutation ($e: String!) { registerPortalUser(input: { email: $e }) { portalUser { id } } }`, { e: `admin-${digits}@example.ch` }, admin));
+  ok(await call(`mutation { addSecondFactor(input: { kind: MTAN }) { portalUser { id } } }`, {}, admin));
+  const partnerId = ok(await call(`mutation ($uid: String!) { registerBusinessPartner(input: { uid: $uid }) { businessPartner { id } } }`, { uid }, admin)).registerBusinessPartner.businessPartner.id as string;
+  const [letter] = await spool.lettersFor(partnerId);
+  ok(await call(`mutation ($c: String!) { redeemOnboardingCode(input: { code: $c, acceptTermsOfUse: true, termsVersion: "2024-01" }) { membership { id } } }`, { c: letter.onboardingCode }, admin));
+  return { partnerId, admin };
+}
