@@ -45,7 +45,8 @@ module.exports = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.ts"],
+    // The web app's .tsx (web/) is TypeScript too: same parser (JSX from the extension), same rules.
+    files: ["**/*.ts", "**/*.tsx"],
     plugins: { boundaries },
     rules: {
       "boundaries/no-cross-subgraph-import": "error",

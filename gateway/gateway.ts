@@ -44,6 +44,7 @@ import { AuthStats, createAuthenticator, loadVerificationKey, PRINCIPAL_EVENT_TY
 import { GatewayConfig, loadConfig, serviceBaseUrl, subgraphUrlFromEnv } from "./config";
 import { applyCors, loadCorsOrigins } from "./cors";
 import { createGraphiql, graphiqlEnabled } from "./graphiql";
+import { createWebApp, loadWebAppSettings } from "./web-app";
 import { createSubscriptions, STREAM_PATH, SubscriptionHub, SUBSCRIPTION_EVENT_TYPES } from "./subscriptions";
 import { createEdge, EdgeStats } from "./edge";
 import { loadLimits, OperationLimiter } from "./limits";
@@ -124,6 +125,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     corsOrigins: loadCorsOrigins(env),
     graphiql: graphiqlEnabled(env),
     streamRecheckMs: positiveMs(env.GATEWAY_STREAM_RECHECK_MS, 30_000, "GATEWAY_STREAM_RECHECK_MS"),
+    webApp: loadWebAppSettings(env, loaded),
   };
   const config: GatewayConfig = {
     ...loaded,
@@ -292,12 +294,14 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     },
   });
   const graphiql = settings.graphiql ? createGraphiql("/graphql") : undefined;
+  const webApp = createWebApp(settings.webApp);
   const handler: RequestListener = (req, res) => {
     // One request id from here on (the caller's when it is a plain token): echoed in the answer,
     // sent to every subgraph, in every log line.
     req.headers["x-request-id"] = requestIdOf(req);
     if (applyCors(req, res, corsOrigins)) return;
     if (graphiql?.(req, res)) return;
+    if (webApp(req, res)) return;
     if ((req.url ?? "").split("?")[0] === STREAM_PATH) {
       void subscriptions(req, res);
       return;

@@ -1,6 +1,4 @@
-import fs from "node:fs";
-import { importPKCS8, SignJWT } from "jose";
-import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEV_PRIVATE_KEY_PATH } from "../gateway/config";
+import { signDevToken } from "../gateway/web-app";
 import { OFFICER_ROLES } from "../subgraphs/kit";
 
 /**
@@ -26,18 +24,7 @@ export interface DevTokenRequest {
 }
 
 export async function mintDevToken(request: DevTokenRequest): Promise<string> {
-  const key = await importPKCS8(fs.readFileSync(DEV_PRIVATE_KEY_PATH, "utf8"), "ES256");
-  const claims: Record<string, unknown> = { kind: request.kind };
-  if (request.kind === "officer") claims.roles = request.roles ?? [];
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "ES256", typ: "JWT" })
-    .setSubject(request.sub)
-    .setIssuer(request.issuer ?? DEFAULT_JWT_ISSUER)
-    .setAudience(request.audience ?? DEFAULT_JWT_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (request.ttlSeconds ?? 8 * 3600))
-    .sign(key);
+  return (await signDevToken(request)).token;
 }
 
 /** Parses `--kind officer --sub x --roles A,B --ttl 3600`; throws with the usage on a mistake. */

@@ -139,6 +139,8 @@ export function planProcesses(config: RoverConfig, env: NodeJS.ProcessEnv, launc
     notStarted: [],
   }));
   const gatewayEnv: NodeJS.ProcessEnv = { ...shared, PORT: String(settings.gatewayPort), ...(supergraphPath ? { SUPERGRAPH_PATH: supergraphPath } : {}) };
+  // The web app's demo sign-in buttons (gateway/web-app.ts), as long as the gateway trusts the development key.
+  if (!env.GATEWAY_DEV_LOGIN && !env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY && env.NODE_ENV !== "production") gatewayEnv.GATEWAY_DEV_LOGIN = "on";
   // The routing URLs of the supergraph stay as rover.yaml has them; the gateway is told where each subgraph listens.
   for (const s of subgraphs) gatewayEnv[`${envName(s.name)}_URL`] = s.graphqlUrl;
   const gateway: ProcessPlan = {
@@ -196,6 +198,7 @@ export function banner(facts: BannerFacts): string {
     "",
     "══ Swiss customs graph is running ═════════════════════════════════════════",
     `Gateway     ${facts.gatewayUrl}   (GraphiQL: open it in a browser)`,
+    `Web app     ${facts.gatewayUrl.replace(/\/graphql$/, "/app/")}   (officers' dashboard and partners' view; demo sign-in buttons)`,
     ...facts.subgraphs.map(s => `Subgraph    ${s.name.padEnd(nameWidth)}  ${s.graphqlUrl.padEnd(urlWidth)}  data: ${s.database}`),
     ...(facts.notStarted.length ? [`Not started ${facts.notStarted.join(", ")} (no subgraphs/<name>/index.ts yet)`] : []),
     "",

@@ -5,6 +5,7 @@ export * from "./datasource";
 export * from "./dead-letters";
 export * from "./errors";
 export * from "./events";
+export * from "./history";
 export * from "./http";
 export * from "./http-client";
 export * from "./idempotency";

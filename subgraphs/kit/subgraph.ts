@@ -79,6 +79,11 @@ export interface SubgraphDefinition<S> {
    * revocations, which the gateway must have heard of before the revoking caller has its answer.
    */
   deliverAtOnce?: string[];
+  /**
+   * The subgraph keeps history of some tables (kit/history.ts: its migrations list
+   * KitEntityHistory and install triggers): every transaction stamps the clock for them.
+   */
+  keepsHistory?: boolean;
   /** Extra HTTP routes (`"POST /internal/x"`), for service-to-service calls. */
   routes?(services: S, runtime: SubgraphRuntime): Record<string, RouteHandler>;
 }
@@ -127,7 +132,7 @@ export async function createSubgraph<S>(def: SubgraphDefinition<S>, options: Sub
     logger,
     env,
   });
-  configureTransactions(db.dataSource, { uniqueViolations: def.uniqueViolations ?? {} });
+  configureTransactions(db.dataSource, { uniqueViolations: def.uniqueViolations ?? {}, ...(def.keepsHistory ? { historyClock: clock } : {}) });
   if (tracing.enabled) traceStatements(db.dataSource, tracing, db.engine);
   // With NATS_URL every event goes once to JetStream (kit/jetstream.ts); otherwise over HTTP to EVENT_SUBSCRIBERS.
   const jetStream = jetStreamSettings(env);

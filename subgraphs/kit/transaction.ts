@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import type { Clock } from "./clock";
 import { DomainError } from "./errors";
+import { stampHistoryClock } from "./history";
 
 /**
  * One mutation, one transaction, correct under concurrency (issue 7):
@@ -32,6 +34,11 @@ export interface TransactionSettings {
   onBegin?: (manager: EntityManager) => Promise<void>;
   /** Called after the transaction rolled back (the idempotency claim is then void). */
   onRollback?: () => void;
+  /**
+   * Set when the data source keeps history (kit/history.ts): every transaction first hands this
+   * clock's instant to the history triggers, so versions carry the subgraph's time.
+   */
+  historyClock?: Clock;
 }
 
 interface ActiveTransaction {
@@ -67,6 +74,8 @@ export async function transaction<T>(dataSource: DataSource, fn: (manager: Entit
       const state: ActiveTransaction = { dataSource, runner: manager.queryRunner!, active: true };
       try {
         return await activeTransaction.run(state, async () => {
+          const historyClock = settingsOf.get(dataSource)?.historyClock;
+          if (historyClock) await stampHistoryClock(manager, historyClock.now());
           await hooks?.onBegin?.(manager);
           return fn(manager);
         });

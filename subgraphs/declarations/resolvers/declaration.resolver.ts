@@ -5,6 +5,8 @@ import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.ent
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { MatchedCriterion, DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
 import { Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
+import { DeclarationTimelineEntry } from "../entities/timeline.entity";
+import { deadlineKey } from "../services/deadline.service";
 import { DeclarationsContext } from "./context";
 import {
   CorrectDeclarationInput,
@@ -23,7 +25,7 @@ import {
   RequestAdditionalDocumentInput,
   SubmitDocumentInput,
 } from "./inputs";
-import { loaders, overrideLoader, pageLoaders } from "./loaders";
+import { loaders, overrideLoader, pageLoaders, timelineRecordsLoader } from "./loaders";
 import {
   BusinessPartner,
   CustomsDeclarationConnection,
@@ -67,10 +69,26 @@ export class CustomsDeclarationResolver {
 
   @Query(() => DocumentRequirementConnection, {
     description:
-      "Documents past their deadline in force and not submitted (DEC-R36, DEC-R37; flagged by the overdue-documents job), a page at a time in the order they were required: officers see all, partners those of the declarations they lodged.",
+      "Documents past their deadline in force and not submitted (DEC-R36, OD-AFD art. 19; DEC-R37, OD-AFD art. 19a; DEC-R45, LD art. 35; flagged by the overdue-documents job), a page at a time in the order they were required: officers see all, partners those of the declarations they lodged.",
   })
-  async overdueDocuments(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DeclarationsContext) {
-    return ctx.services.documents.overdueDocuments(partnerFilter(ctx), args);
+  async overdueDocuments(
+    @Arg("officeId", () => ID, { nullable: true, description: "Only the documents of declarations lodged at this office (office code; the office whose counter hours count the deadlines, DEC-R36, OD-AFD art. 19); all offices when omitted." }) officeId: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: DeclarationsContext,
+  ) {
+    return ctx.services.documents.overdueDocuments(partnerFilter(ctx), officeId, args);
+  }
+
+  @Query(() => RefusalConnection, {
+    description:
+      "DEC-R38 (LD art. 32), DEC-R40 (OD-AFD art. 20 para. 1-2): refusals for correction not yet resubmitted, whose declaration is still REFUSED or RESUBMISSION_OVERDUE (not taxed ex officio, DEC-R41, OD-AFD art. 20 para. 3), earliest resubmission deadline in force first (the 10th working day after the refusal, or as the office extended it for fair reasons, T10), then by id. Officers only (CUSTOMS_OFFICE, AUDITOR).",
+  })
+  async pendingResubmissions(
+    @Arg("officeId", () => ID, { nullable: true, description: "Only the refusals of declarations lodged at this office (office code; its working days count the 10 days of OD-AFD art. 20 para. 2); all offices when omitted." }) officeId: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: DeclarationsContext,
+  ) {
+    return ctx.services.declarations.pendingResubmissions(ctx.principal, officeId, args);
   }
 
   @Query(() => GoodsPresentationConnection, { description: "DEC-R06 (OD-AFD art. 4): presented goods still undeclared after their deadline in force (as adapted, T10), oldest presentation first. Officers only (CUSTOMS_OFFICE, AUDITOR)." })
@@ -270,6 +288,20 @@ export class CustomsDeclarationResolver {
   changeOfTaxationDeadline(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Date | null {
     return ctx.services.declarations.changeOfTaxationDeadline(d);
   }
+
+  @FieldResolver(() => [DeclarationTimelineEntry], {
+    description:
+      "Bounded: the facts and deadlines of this one declaration, at most a few per refusal, document, verification, correction, taxation decision and change request it has. Every state change and deadline of the declaration, in time order (at the same instant facts before deadlines), each with its rule and article: presentation (DEC-R03, LD art. 24) and declaration deadline (DEC-R06, OD-AFD art. 4), lodging (DEC-R16, DEC-R17; OD-AFD art. 12 para. 4, 16), selection (DEC-R29, OD-AFD art. 17), documents and their deadlines (DEC-R30 to DEC-R37, DEC-R45; OD-AFD art. 17-19a), refusals, resubmission deadlines and resubmissions (DEC-R38, DEC-R40; LD art. 32, OD-AFD art. 20), verifications and corrections (DEC-R39, DEC-R46, DEC-R47; LD art. 18, 36, 37), taxation (DEC-R41, DEC-R52 to DEC-R55, DEC-R59; LD art. 38, 39), release, removal and its deadline (DEC-R56, DEC-R58; LD art. 40, OD-AFD art. 37), and the change-of-taxation period (DEC-R44, LD art. 34 para. 3). Built only from the records the subgraph keeps; deadlines are those in force (T10) and `overdue` is judged by the subgraph's clock.",
+  })
+  async timeline(@Root() d: CustomsDeclaration, @Ctx() ctx: DeclarationsContext): Promise<DeclarationTimelineEntry[]> {
+    const records = await timelineRecordsLoader(ctx).load(`${d.id}|${d.presentationId ?? ""}`);
+    const keys = ctx.services.timeline.overrideSubjects(d, records).map(deadlineKey);
+    const adapted = await overrideLoader(ctx).loadMany(keys);
+    const failed = adapted.find((x): x is Error => x instanceof Error);
+    if (failed) throw failed;
+    const overrides = new Map(keys.map((key, i) => [key, adapted[i] as Date | null]));
+    return ctx.services.timeline.build(d, records, overrides);
+  }
 }
 
 @Resolver(() => SelectionDecision)
@@ -310,6 +342,14 @@ export class DocumentRequirementResolver {
 
 @Resolver(() => Refusal)
 export class RefusalResolver {
+  @FieldResolver(() => CustomsDeclaration, { description: "DEC-R38, DEC-R40 (LD art. 32; OD-AFD art. 20): the declaration refused for correction; whoever reads the refusal may read it." })
+  async declaration(@Root() r: Refusal, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
+    const d = await loaders.declaration(ctx).load(r.declarationId);
+    if (!d) throw new Error(`refusal ${r.id} without its declaration`);
+    ctx.services.access.requireSee(ctx.principal, d);
+    return d;
+  }
+
   @FieldResolver(() => Date, { description: "DEC-R40 (OD-AFD art. 20 para. 2): end of the 10th working day after the refusal, or as extended." })
   async resubmissionDueBy(@Root() r: Refusal, @Ctx() ctx: DeclarationsContext): Promise<Date> {
     return (await overrideLoader(ctx).load(`Refusal|RESUBMISSION_DUE|${r.id}`)) ?? r.computedResubmissionDueBy;

@@ -98,7 +98,7 @@ export class TariffRatePayload {
 export const CustomsDeclarationConnection = Connection(CustomsDeclaration, "CustomsDeclaration");
 export const DocumentRequirementConnection = Connection(DocumentRequirement, "DocumentRequirement");
 export const GoodsPresentationConnection = Connection(GoodsPresentation, "GoodsPresentation");
-export const RefusalConnection = Connection(Refusal, "Refusal");
+export const RefusalConnection = Connection(Refusal, "Refusal", { order: "in the order of the field that returns them (CustomsDeclaration.refusals: oldest first; pendingResubmissions: earliest resubmission deadline in force first)" });
 export const VerificationConnection = Connection(Verification, "Verification");
 export const DeclarationCorrectionConnection = Connection(DeclarationCorrection, "DeclarationCorrection");
 export const TaxationDecisionConnection = Connection(TaxationDecision, "TaxationDecision");

@@ -9,7 +9,10 @@ import {
   EventPublisher,
   findForUpdate,
   formatRappen,
+  keyCursor,
+  loadManyByColumn,
   NotFoundError,
+  pageByKey,
   paginate,
   paginateByParent,
   Principal,
@@ -539,6 +542,52 @@ export class DeclarationService {
   /** DEC-R44 helper: the 30 days after the day the goods left custody (T6), ending 23:59:59.999. */
   changeOfTaxationDeadline(d: CustomsDeclaration): Date | null {
     return d.removedAt ? endOfCalendarDaysAfter(d.removedAt, 30) : null;
+  }
+
+  /**
+   * DEC-R38, DEC-R40 (LD art. 32; OD-AFD art. 20 para. 1-2): the refusals for correction still
+   * awaiting their resubmission (the declaration REFUSED or RESUBMISSION_OVERDUE, not yet taxed ex
+   * officio), for the offices: a page, earliest resubmission deadline in force first (the latest
+   * override, T10, else the computed one, decided in SQL like `undeclaredPresentations`), then by
+   * id; the cursor is that key.
+   */
+  async pendingResubmissions(principal: Principal, officeId: string | null | undefined, args: ConnectionArgs): Promise<ConnectionShape<Refusal>> {
+    this.access.requireOfficer(principal, "CUSTOMS_OFFICE", "AUDITOR");
+    const due = `COALESCE((SELECT o.new_value FROM deadline_override o WHERE o.subject_type = 'Refusal' AND o.deadline_kind = 'RESUBMISSION_DUE' AND o.subject_id = r.id ORDER BY o.overridden_at DESC, o.id DESC LIMIT 1), r.resubmission_due_by)`;
+    const qb = this.dataSource
+      .getRepository(Refusal)
+      .createQueryBuilder("r")
+      .innerJoin(CustomsDeclaration, "d", "d.id = r.declaration_id")
+      .where("r.resubmitted_at IS NULL")
+      .andWhere("d.status IN (:...open)", { open: [DeclarationStatus.REFUSED, DeclarationStatus.RESUBMISSION_OVERDUE] });
+    if (officeId) qb.andWhere("d.office_id = :officeId", { officeId });
+    const counter = qb.clone();
+    if (args.after) {
+      const [at, id] = keyCursor.decode<[string, string]>(args.after, ["string", "string"]);
+      const after = new Date(at);
+      if (Number.isNaN(after.getTime())) throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
+      qb.andWhere(`(${due} > :cDue OR (${due} = :cDue AND r.id > :cId))`, { cDue: sqlTime(after), cId: id });
+    }
+    const rows = await qb.orderBy(due, "ASC").addOrderBy("r.id", "ASC").limit(args.first + 1).getMany();
+    // The same deadline in force as the SQL chose, for the cursors and `resubmissionDueBy`.
+    const overrides = await this.deadlines.latest("Refusal", rows.map(r => r.id), "RESUBMISSION_DUE");
+    const dueOf = (r: Refusal) => overrides.get(r.id)?.newValue ?? r.computedResubmissionDueBy;
+    return pageByKey(rows, args, r => [dueOf(r).toISOString(), r.id], () => counter.getCount());
+  }
+
+  /** Every refusal of each declaration, oldest first, in one statement (the timeline's records). */
+  refusalsOf(declarationIds: readonly string[]): Promise<Refusal[][]> {
+    return loadManyByColumn(this.dataSource.getRepository(Refusal), "declarationId", declarationIds, { refusedAt: "ASC", id: "ASC" });
+  }
+
+  /** Every verification of each declaration, oldest first, in one statement. */
+  verificationsOf(declarationIds: readonly string[]): Promise<Verification[][]> {
+    return loadManyByColumn(this.dataSource.getRepository(Verification), "declarationId", declarationIds, { orderedAt: "ASC", id: "ASC" });
+  }
+
+  /** Every correction of each declaration by the office, oldest first, in one statement. */
+  correctionsOf(declarationIds: readonly string[]): Promise<DeclarationCorrection[][]> {
+    return loadManyByColumn(this.dataSource.getRepository(DeclarationCorrection), "declarationId", declarationIds, { correctedAt: "ASC", id: "ASC" });
   }
 
   /** A page of each declaration's refusals (DEC-R38, DEC-R40), in as many statements for 100 declarations as for 10. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, IsNull } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, paginate, paginateByParent, Principal, requireFutureDate, ScheduledJob, transaction, transitionOnce } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, loadManyByColumn, NotFoundError, paginate, paginateByParent, Principal, requireFutureDate, ScheduledJob, transaction, transitionOnce } from "../../kit";
 import { CustomsDeclaration } from "../entities/declaration.entity";
 import { DeclarationStatus, DocumentKind } from "../entities/enums";
 import { DocumentRequirement } from "../entities/selection.entity";
@@ -72,18 +72,24 @@ export class DocumentService {
     return new Map(docs.map(d => [d.id, overrides.get(d.id)?.newValue ?? d.computedDueAt]));
   }
 
+  /** Every document each declaration requires, in the order they were required, in one statement. */
+  documentsOf(declarationIds: readonly string[]): Promise<DocumentRequirement[][]> {
+    return loadManyByColumn(this.dataSource.getRepository(DocumentRequirement), "declarationId", declarationIds, { requiredAt: "ASC", id: "ASC" });
+  }
+
   /** A page of each declaration's documents, in as many statements for 100 declarations as for 10. */
   async documentPages(declarationIds: readonly string[], args: ConnectionArgs): Promise<ConnectionShape<DocumentRequirement>[]> {
     return paginateByParent(this.dataSource.getRepository(DocumentRequirement), { parentProperty: "declarationId", timeProperty: "requiredAt" }, declarationIds, args);
   }
 
-  /** Documents past their (possibly overridden) deadline and not submitted, flagged by the job; a page, by requirement. */
-  async overdueDocuments(partnerIds: string[] | null, args: ConnectionArgs): Promise<ConnectionShape<DocumentRequirement>> {
+  /** Documents past their (possibly overridden) deadline and not submitted, flagged by the job; a page, by requirement; of one office's declarations when `officeId`. */
+  async overdueDocuments(partnerIds: string[] | null, officeId: string | null | undefined, args: ConnectionArgs): Promise<ConnectionShape<DocumentRequirement>> {
     const qb = this.dataSource.getRepository(DocumentRequirement).createQueryBuilder("doc").innerJoin(CustomsDeclaration, "d", "d.id = doc.declaration_id").where("doc.overdue_flagged = :t AND doc.submitted_at IS NULL", { t: true });
     if (partnerIds) {
       if (!partnerIds.length) qb.andWhere("1 = 0");
       else qb.andWhere("d.declarant_id IN (:...p)", { p: partnerIds });
     }
+    if (officeId) qb.andWhere("d.office_id = :officeId", { officeId });
     return paginate(qb, args, { alias: "doc", timeColumn: "required_at", timeProperty: "requiredAt" });
   }
 

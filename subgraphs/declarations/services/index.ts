@@ -12,6 +12,7 @@ import { ProjectionService } from "./projection.service";
 import { ReferenceService } from "./reference.service";
 import { SelectionService } from "./selection.service";
 import { TaxationService } from "./taxation.service";
+import { DeclarationTimelineService } from "./timeline.service";
 
 export interface DeclarationServices {
   access: DeclarationAccess;
@@ -27,6 +28,7 @@ export interface DeclarationServices {
   processing: ProcessingService;
   projections: ProjectionService;
   prohibitions: ProhibitionService;
+  timeline: DeclarationTimelineService;
   runtime: SubgraphRuntime;
 }
 
@@ -53,6 +55,7 @@ export function createDeclarationServices(runtime: SubgraphRuntime): Declaration
     processing: new ProcessingService(dataSource, clock, access, reference),
     projections: new ProjectionService(clock),
     prohibitions: new ProhibitionService(),
+    timeline: new DeclarationTimelineService(clock, declarations),
     runtime,
   };
 }

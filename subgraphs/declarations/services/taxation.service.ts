@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, Decimal, EventPublisher, findForUpdate, formatRappen, requireFutureDate, NotFoundError, Principal, paginateByParent, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, Decimal, EventPublisher, findForUpdate, formatRappen, loadManyByColumn, requireFutureDate, NotFoundError, Principal, paginateByParent, ScheduledJob, sqlTime, toRappen, transitionOnce, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsDeclaration, DeclarationItem } from "../entities/declaration.entity";
 import { AppealInstance, AppealStatus, ChangeGround, ChangeRequestStatus, DeclarationChannel, DeclarationStatus, Direction, RateBasis, ReliefGround, TaxationKind, TaxationStatus } from "../entities/enums";
 import { Appeal, LevyLine, TaxationChangeRequest, TaxationDecision } from "../entities/procedure.entity";
@@ -488,6 +488,11 @@ export class TaxationService {
     if (!declarationIds.length) return [];
     const rows = await this.dataSource.getRepository(TaxationDecision).find({ where: { declarationId: In([...new Set(declarationIds)]) }, order: { establishedAt: "ASC", id: "ASC" } });
     return declarationIds.map(id => rows.filter(r => r.declarationId === id));
+  }
+
+  /** Every change-of-taxation request of each declaration (DEC-R44), oldest first, in one statement. */
+  changeRequestsOf(declarationIds: readonly string[]): Promise<TaxationChangeRequest[][]> {
+    return loadManyByColumn(this.dataSource.getRepository(TaxationChangeRequest), "declarationId", declarationIds, { submittedAt: "ASC", id: "ASC" });
   }
 
   async decisionsByIds(ids: readonly string[]): Promise<(TaxationDecision | null)[]> {

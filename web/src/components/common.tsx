@@ -1,0 +1,119 @@
+import type { ReactNode } from "react";
+import type { CombinedError } from "urql";
+import { formatDateTime, formatDay, formatMoney } from "../format";
+import { shownErrors, type ShownError } from "../graph";
+import { useSession } from "../session";
+
+/** The token no longer works (expired, revoked, unknown): the caller has to sign in again. */
+const SIGNED_OUT_CODES = new Set(["UNAUTHENTICATED", "API_TOKEN_INVALID", "API_TOKEN_EXPIRED"]);
+
+/** The errors of a query that gave nothing to show: each with its `extensions.code` and message. */
+export function GraphErrors({ error }: { error: CombinedError | undefined }) {
+  const { signOut } = useSession();
+  const errors = shownErrors(error);
+  if (errors.length === 0) return null;
+  const unauthenticated = errors.some(e => SIGNED_OUT_CODES.has(e.code));
+  return (
+    <div className="error" role="alert" data-testid="graphql-error">
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code data-testid="error-code">{e.code}</code> <span data-testid="error-message">{e.message}</span>
+          </li>
+        ))}
+      </ul>
+      {unauthenticated && (
+        <button type="button" onClick={signOut}>
+          Sign in again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Errors of fields that answered null while the rest of the page came: listed once, collapsed. */
+export function PartialErrors({ error }: { error: CombinedError | undefined }) {
+  const errors = shownErrors(error);
+  if (errors.length === 0) return null;
+  return (
+    <details className="partial-errors" data-testid="partial-errors">
+      <summary>
+        {errors.length} part{errors.length === 1 ? "" : "s"} of this page not available
+      </summary>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code>{e.code}</code> {e.message} {e.path && <small>({e.path.join(".")})</small>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** A field the graph answered null for, usually FORBIDDEN for this caller. */
+export function NotAvailable({ error }: { error?: ShownError }) {
+  return (
+    <span className="not-available" data-testid="not-available" data-code={error?.code} title={error ? `${error.code}: ${error.message}` : undefined}>
+      not available{error ? ` (${error.code})` : ""}
+    </span>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="muted" data-testid="loading">
+      Loading…
+    </p>
+  );
+}
+
+export function Money({ value, testId }: { value: string | null | undefined; testId?: string }) {
+  return (
+    <span className="money" data-testid={testId}>
+      {formatMoney(value)}
+    </span>
+  );
+}
+
+export function When({ value }: { value: string | null | undefined }) {
+  return value ? <time dateTime={value}>{formatDateTime(value)}</time> : <>—</>;
+}
+
+export function Day({ value }: { value: string | null | undefined }) {
+  return value ? <time dateTime={value}>{formatDay(value)}</time> : <>—</>;
+}
+
+export function Section({ title, count, testId, children }: { title: string; count?: number; testId: string; children: ReactNode }) {
+  return (
+    <section className="section" data-testid={testId}>
+      <h2>
+        {title}
+        {count !== undefined && <span className="count">{count}</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return (
+    <p className="muted" data-testid="empty">
+      {children}
+    </p>
+  );
+}
+
+/** "Showing 20 of 35" under a list read with one page only. */
+export function MoreThanShown({ shown, total }: { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="muted">
+      Showing the first {shown} of {total}.
+    </p>
+  );
+}
+
+export function Badge({ children, tone }: { children: ReactNode; tone?: "warn" | "bad" | "good" }) {
+  return <span className={`badge${tone ? ` ${tone}` : ""}`}>{children}</span>;
+}

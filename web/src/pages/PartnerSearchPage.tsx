@@ -1,0 +1,85 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { Empty, GraphErrors, Loading, MoreThanShown } from "../components/common";
+import { NotificationsPanel } from "../components/NotificationsPanel";
+import { humanize } from "../format";
+import { PartnerSearchDocument } from "../generated";
+
+const PAGE = 20;
+
+/** Officers: find a business partner by part of its name or UID (`businessPartners(filter: { search })`). */
+export function PartnerSearchPage() {
+  const [params, setParams] = useSearchParams();
+  const search = params.get("q") ?? "";
+  const [draft, setDraft] = useState(search);
+  // Back and forward change ?q= under the field.
+  useEffect(() => setDraft(search), [search]);
+  const [result] = useQuery({ query: PartnerSearchDocument, variables: { search: search || null, first: PAGE } });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const q = draft.trim();
+    setParams(q ? { q } : {});
+  };
+
+  const connection = result.data?.businessPartners;
+  return (
+    <div className="with-aside">
+      <div>
+        <h1>Business partners</h1>
+        <form className="search" onSubmit={submit} role="search">
+          <input
+            type="search"
+            data-testid="partner-search-input"
+            value={draft}
+            onChange={e => setDraft(e.target.value)}
+            placeholder="Name or UID (CHE-…)"
+            aria-label="Search partners"
+          />
+          <button type="submit" data-testid="partner-search-submit">
+            Search
+          </button>
+        </form>
+        {result.fetching && !connection && <Loading />}
+        {!connection && <GraphErrors error={result.error} />}
+        {connection && (
+          <>
+            {connection.edges.length === 0 ? (
+              <Empty>No partner matches{search ? ` “${search}”` : ""}.</Empty>
+            ) : (
+              <table data-testid="partner-results">
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>UID</th>
+                    <th>Type</th>
+                    <th>Status</th>
+                    <th>Place</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {connection.edges.map(({ node }) => (
+                    <tr key={node.id} data-testid="partner-result">
+                      <td>
+                        <Link to={`/partners/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                      </td>
+                      <td>{node.uid ?? "—"}</td>
+                      <td>{humanize(node.partnerType)}</td>
+                      <td>{humanize(node.status)}</td>
+                      <td>
+                        {node.registerAddress.city} ({node.registerAddress.country})
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <MoreThanShown shown={connection.edges.length} total={connection.totalCount} />
+          </>
+        )}
+      </div>
+      <NotificationsPanel />
+    </div>
+  );
+}
