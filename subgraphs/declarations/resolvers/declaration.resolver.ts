@@ -327,6 +327,14 @@ export class SelectionDecisionResolver {
 
 @Resolver(() => DocumentRequirement)
 export class DocumentRequirementResolver {
+  @FieldResolver(() => CustomsDeclaration, { description: "DEC-R30 to DEC-R37 (OD-AFD art. 17-19a): the declaration the document is required for; whoever reads the requirement may read it (officers' work queues link each overdue document to it)." })
+  async declaration(@Root() doc: DocumentRequirement, @Ctx() ctx: DeclarationsContext): Promise<CustomsDeclaration> {
+    const d = await loaders.declaration(ctx).load(doc.declarationId);
+    if (!d) throw new Error(`document ${doc.id} without its declaration`);
+    ctx.services.access.requireSee(ctx.principal, d);
+    return d;
+  }
+
   @FieldResolver(() => Date, { nullable: true, description: "The deadline in force (computed, or as adapted by the office, T10); null for a document due before removal." })
   async dueAt(@Root() doc: DocumentRequirement, @Ctx() ctx: DeclarationsContext): Promise<Date | null> {
     return (await overrideLoader(ctx).load(`DocumentRequirement|DOCUMENT_DUE|${doc.id}`)) ?? doc.computedDueAt;

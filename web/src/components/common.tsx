@@ -70,7 +70,7 @@ export function Loading() {
 
 export function Money({ value, testId }: { value: string | null | undefined; testId?: string }) {
   return (
-    <span className="money" data-testid={testId}>
+    <span className="money" data-testid={testId} data-value={value ?? undefined}>
       {formatMoney(value)}
     </span>
   );

@@ -6,7 +6,7 @@ import { humanize } from "../format";
 import { DeclarationTimelineDocument } from "../generated";
 import { fieldError } from "../graph";
 import { useSignedIn } from "../session";
-import { timelineEntries } from "./timeline-entries";
+
 
 /** A declaration: its header facts and its timeline (DeclarationTimeline, one query). */
 export function DeclarationPage() {
@@ -131,7 +131,7 @@ export function DeclarationPage() {
         </dl>
       </Section>
       <Section title="Timeline" testId="declaration-timeline">
-        <Timeline entries={timelineEntries(d)} />
+        <Timeline entries={d.timeline} />
       </Section>
     </div>
   );

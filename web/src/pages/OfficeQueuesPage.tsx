@@ -7,6 +7,7 @@ import {
   OverdueDebtsQueueDocument,
   OverdueDocumentsQueueDocument,
   PendingAuthorisationsQueueDocument,
+  PendingResubmissionsQueueDocument,
   PendingRoleRequestsQueueDocument,
   UndeclaredPresentationsQueueDocument,
   type AuthorisationRowFragment,
@@ -44,8 +45,8 @@ export function OfficeQueuesPage() {
       {officeId ? (
         <>
           <UndeclaredPresentationsQueue officeId={officeId} />
-          <PendingResubmissionsQueue />
-          <OverdueDocumentsQueue />
+          <PendingResubmissionsQueue officeId={officeId} />
+          <OverdueDocumentsQueue officeId={officeId} />
           <OverdueDebtsQueue />
           <PendingRoleRequestsQueue />
           <PendingAuthorisationsQueue />
@@ -104,29 +105,25 @@ function UndeclaredPresentationsQueue({ officeId }: { officeId: string }) {
 }
 
 /**
- * A row of the resubmission-deadline queue: refused declarations whose corrected version is due
- * (DEC-R40, OD-AFD art. 20 para. 2).
+ * Refused declarations whose corrected version is due, earliest deadline first (DEC-R40, OD-AFD
+ * art. 20 para. 2): past it the office taxes ex officio (DEC-R41).
  */
-export interface PendingResubmissionRow {
-  declarationId: string;
-  declarationNumber: string;
-  declarant: { id: string; name: string } | null;
-  refusedAt: string;
-  resubmissionDueBy: string;
-  overdue: boolean;
-}
-
-/**
- * PENDING RESUBMISSIONS: the graph is gaining `pendingResubmissions(officeId:)`; until
- * schema/api.graphql has it this section queries nothing. When it lands: add a
- * PendingResubmissionsQueue query to web/src/operations/office.graphql, run `npm run clients`,
- * and pass its rows (mapped to PendingResubmissionRow) from a component like the other queues.
- */
-export function PendingResubmissionsQueue({ rows }: { rows?: readonly PendingResubmissionRow[] }) {
+function PendingResubmissionsQueue({ officeId }: { officeId: string }) {
+  const [result] = useQuery({ query: PendingResubmissionsQueueDocument, variables: { officeId, first: QUEUE } });
+  const queue = result.data?.pendingResubmissions;
+  const now = Date.now();
+  const rows = queue?.edges.map(({ node }) => ({
+    declarationId: node.declaration.id,
+    declarationNumber: node.declaration.declarationNumber,
+    declarant: node.declaration.declarant,
+    refusedAt: node.refusedAt,
+    resubmissionDueBy: node.resubmissionDueBy,
+    overdue: Date.parse(node.resubmissionDueBy) < now,
+  }));
   return (
-    <Section title="Resubmission deadlines" count={rows?.length} testId="queue-pending-resubmissions">
+    <Section title="Resubmission deadlines" count={queue?.totalCount} testId="queue-pending-resubmissions">
       {!rows ? (
-        <p className="muted">Not available yet: the graph does not list pending resubmissions by office.</p>
+        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
       ) : rows.length === 0 ? (
         <Empty>No refused declarations waiting for their correction.</Empty>
       ) : (
@@ -157,16 +154,17 @@ export function PendingResubmissionsQueue({ rows }: { rows?: readonly PendingRes
           </tbody>
         </table>
       )}
+      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
     </Section>
   );
 }
 
-/** All offices' overdue documents: the graph neither filters them by office nor names their declaration's id. */
-function OverdueDocumentsQueue() {
-  const [result] = useQuery({ query: OverdueDocumentsQueueDocument, variables: { first: QUEUE } });
+/** Documents past their deadline in force at this office (DEC-R36, DEC-R37; OD-AFD art. 19, 19a). */
+function OverdueDocumentsQueue({ officeId }: { officeId: string }) {
+  const [result] = useQuery({ query: OverdueDocumentsQueueDocument, variables: { officeId, first: QUEUE } });
   const queue = result.data?.overdueDocuments;
   return (
-    <Section title="Overdue documents (all offices)" count={queue?.totalCount} testId="queue-overdue-documents">
+    <Section title="Overdue documents" count={queue?.totalCount} testId="queue-overdue-documents">
       {!queue ? (
         result.fetching ? <Loading /> : <GraphErrors error={result.error} />
       ) : queue.edges.length === 0 ? (
@@ -175,6 +173,8 @@ function OverdueDocumentsQueue() {
         <table>
           <thead>
             <tr>
+              <th>Declaration</th>
+              <th>Declarant</th>
               <th>Identification mark</th>
               <th>Kind</th>
               <th>Required</th>
@@ -185,6 +185,12 @@ function OverdueDocumentsQueue() {
           <tbody>
             {queue.edges.map(({ node }) => (
               <tr key={node.id} data-testid="queue-row">
+                <td>
+                  <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declaration.declarationNumber}</Link>
+                </td>
+                <td>
+                  <Link to={`/partners/${encodeURIComponent(node.declaration.declarant.id)}`}>{node.declaration.declarant.name}</Link>
+                </td>
                 <td>
                   <code>{node.identificationMark}</code>
                 </td>
