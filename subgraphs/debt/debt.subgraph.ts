@@ -88,6 +88,9 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "surety_receipt(payment_id)": () => new DomainError("RECEIPT_ALREADY_ISSUED", "The receipt for this payment was issued.", { rule: "DEBT-R15", article: "LD art. 78 para. 1" }),
   },
   createServices: runtime => createDebtServices(runtime),
+  // Issue 15: a partner's debts, securities and headroom as of a past date are read from the kept
+  // history (migration DebtHistory): every transaction stamps the subgraph's clock for its triggers.
+  keepsHistory: true,
   consumes: [
     "DeclarationAccepted",
     "BorderCrossed",

@@ -1,7 +1,8 @@
-import { KIT_ENTITIES, openDataSource, SubgraphDataSource } from "../kit";
+import { KIT_ENTITIES, openDataSource, SubgraphDataSource, versionsAsOf } from "../kit";
 import { driftOf, migrationEngines, tablesOf, undoAfter, undoThrough } from "../../test/support/migrations";
 import { definition } from "./debt.subgraph";
-import { InterestRate } from "./entities/debt.entity";
+import { CustomsDebt, DebtorLiability, InterestRate } from "./entities/debt.entity";
+import { Security, SecurityReservation } from "./entities/security.entity";
 
 /**
  * Debt's checked-in migrations (STYLE.md: migrations from empty) on both engines the kit
@@ -22,6 +23,8 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   let ds: SubgraphDataSource;
   const names = (definition.migrations as { name: string }[]).map(m => m.name);
   const entityTables = () => [...new Set(ds.dataSource.entityMetadatas.map(m => m.tableName))].sort();
+  // The kit's history (issue 15): its versions' table, and on SQLite the row the clock is stamped in.
+  const historyTables = engine === "sqlite" ? ["entity_history", "kit_clock"] : ["entity_history"];
 
   beforeAll(async () => {
     ds = await openDataSource({ name: "debt", entities: [...KIT_ENTITIES, ...(definition.entities as unknown[])] as never, migrations: definition.migrations, env: await env() });
@@ -36,12 +39,24 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
     }
   });
 
-  it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
+  it("runs every migration from an empty database and creates one table per entity plus `migrations` and the kit's history", async () => {
     const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
     expect(applied.map(r => r.name)).toEqual(names);
-    expect(names).toEqual(["KitEventTables1763800000000", "DebtSchema1763800000400", "DebtReferenceData1763800000500", "KitIdempotencyKeys1764500000000", "DebtLawAlignment1764600000400", "DebtProcedureEvents1765000000400", "DebtEnforcementEvents1765300000400", "KitEventTraceContext1765700000000", "KitDeadLetters1765800000000"]);
+    expect(names).toEqual([
+      "KitEventTables1763800000000",
+      "DebtSchema1763800000400",
+      "DebtReferenceData1763800000500",
+      "KitIdempotencyKeys1764500000000",
+      "DebtLawAlignment1764600000400",
+      "DebtProcedureEvents1765000000400",
+      "DebtEnforcementEvents1765300000400",
+      "KitEventTraceContext1765700000000",
+      "KitDeadLetters1765800000000",
+      "KitEntityHistory1765900000000",
+      "DebtHistory1765900000400",
+    ]);
     expect(await ds.dataSource.showMigrations()).toBe(false);
-    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await tablesOf(ds)).toEqual([...entityTables(), ...historyTables, "migrations"].sort());
     expect(entityTables()).toEqual(
       expect.arrayContaining(["customs_debt", "debtor_liability", "payment", "interest_rate", "security", "security_reservation", "security_requisition", "subsequent_collection", "remission_request"]),
     );
@@ -130,6 +145,59 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
     await ds.dataSource.query("DELETE FROM customs_pledge");
   });
 
+  it("keeps the history of debts, debtors, securities and reservations (issue 15): the rows already there from their creation (a debtor from its debt's), every later change and removal, nothing once undone, and begins again when done again", async () => {
+    const debtId = "d1000000-0000-4000-8000-000000000001";
+    const liabilityId = "a1000000-0000-4000-8000-000000000001";
+    const securityId = "51000000-0000-4000-8000-000000000001";
+    const reservationId = "e1000000-0000-4000-8000-000000000001";
+    const partnerId = "b0000000-0000-4000-8000-00000000000b";
+    const m = ds.dataSource.manager;
+    const versions = async () => Number(((await ds.dataSource.query("SELECT COUNT(*) AS n FROM entity_history")) as { n: string | number }[])[0].n);
+    const at = (instant: string) => new Date(instant);
+    // Rows from before the history began.
+    await undoThrough(ds, "DebtHistory1765900000400");
+    await ds.dataSource.query(
+      "INSERT INTO customs_debt (id, declaration_id, birth_trigger, arisen_at, conditional, amount_rappen, principal_paid_rappen, interest_paid_rappen, due_at, status, suspensions, interruptions, created_at) VALUES (?, 'omitted:H-1', 'OMITTED_DECLARATION_DISCOVERY', ?, 0, 120000, 0, 0, ?, 'DUE', '[]', '[]', ?)",
+      [debtId, "2026-03-02 08:00:00.000", "2026-03-02 08:00:00.000", "2026-03-02 08:00:00.000"],
+    );
+    await ds.dataSource.query("INSERT INTO debtor_liability (id, debt_id, partner_id, basis, joint_and_several) VALUES (?, ?, ?, 'CONVEYOR', 1)", [liabilityId, debtId, partnerId]);
+    await ds.dataSource.query(
+      "INSERT INTO security (id, debtor_id, surety_id, kind, max_rappen, established_on, status, created_at) VALUES (?, ?, 'c0000000-0000-4000-8000-00000000000c', 'GENERAL_BOND', 500000, '2026-03-03', 'ACTIVE', ?)",
+      [securityId, partnerId, "2026-03-03 08:00:00.000"],
+    );
+    await ds.dataSource.query("INSERT INTO security_reservation (id, security_id, debt_id, amount_rappen, reserved_at) VALUES (?, ?, ?, 120000, ?)", [reservationId, securityId, debtId, "2026-03-04 08:00:00.000"]);
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    expect(await versions()).toBe(4);
+    expect(await versionsAsOf(m, DebtorLiability, { parentIds: [partnerId] }, at("2026-03-02T07:59:59.999Z"))).toEqual([]);
+    expect((await versionsAsOf(m, DebtorLiability, { parentIds: [partnerId] }, at("2026-03-02T08:00:00Z"))).map(l => [l.debtId, l.jointAndSeveral])).toEqual([[debtId, true]]);
+    const [debt] = await versionsAsOf(m, CustomsDebt, { ids: [debtId] }, at("2026-03-02T08:00:00Z"));
+    expect([debt.amount, debt.status, debt.conditional, debt.arisenAt]).toEqual([120000, "DUE", false, at("2026-03-02T08:00:00Z")]);
+    expect(await versionsAsOf(m, Security, { parentIds: [partnerId] }, at("2026-03-03T07:59:59.999Z"))).toEqual([]);
+    expect((await versionsAsOf(m, Security, { parentIds: [partnerId] }, at("2026-03-03T08:00:00Z"))).map(s => [s.id, s.maxAmount, s.status])).toEqual([[securityId, 500000, "ACTIVE"]]);
+    expect((await versionsAsOf(m, SecurityReservation, { parentIds: [securityId] }, at("2026-03-04T08:00:00Z"))).map(r => [r.debtId, r.amount])).toEqual([[debtId, 120000]]);
+    // Written after the migration, whatever the path (here plain SQL, stamped with the database's time): kept.
+    await ds.dataSource.query("UPDATE security SET status = 'CANCELLED_BY_ADMINISTRATION' WHERE id = ?", [securityId]);
+    await ds.dataSource.query("DELETE FROM security_reservation WHERE id = ?", [reservationId]);
+    expect(await versions()).toBe(6);
+    expect((await versionsAsOf(m, Security, { ids: [securityId] }, at("2100-01-01T00:00:00Z"))).map(s => s.status)).toEqual(["CANCELLED_BY_ADMINISTRATION"]);
+    expect(await versionsAsOf(m, SecurityReservation, { parentIds: [securityId] }, at("2100-01-01T00:00:00Z"))).toEqual([]);
+    expect(await versionsAsOf(m, SecurityReservation, { parentIds: [securityId] }, at("2026-03-05T00:00:00Z"))).toHaveLength(1);
+    // Undone: the triggers and the versions are gone, and a write leaves none.
+    await undoAfter(ds, "KitEntityHistory1765900000000");
+    expect(await versions()).toBe(0);
+    await ds.dataSource.query("UPDATE customs_debt SET status = 'PAID' WHERE id = ?", [debtId]);
+    await ds.dataSource.query("DELETE FROM debtor_liability WHERE id = ?", [liabilityId]);
+    expect(await versions()).toBe(0);
+    // Done again: the history begins again from the rows as they are, at their creation.
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    expect(await versions()).toBe(2);
+    expect((await versionsAsOf(m, CustomsDebt, { ids: [debtId] }, at("2026-03-02T08:00:00Z"))).map(d => d.status)).toEqual(["PAID"]);
+    expect(await driftOf(ds)).toEqual([]);
+    await ds.dataSource.query("DELETE FROM security");
+    await ds.dataSource.query("DELETE FROM customs_debt");
+    await ds.dataSource.query("DELETE FROM entity_history");
+  });
+
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
     // The kit's later migrations, the enforcement events' columns, the procedure events' columns,
     // the issue-8 tables and the kit's idempotency keys go first, then the reference data alone:
@@ -146,7 +214,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
 
     const again = await ds.dataSource.runMigrations({ transaction: "each" });
     expect(again.map(m => m.name)).toEqual(names);
-    expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
+    expect(await tablesOf(ds)).toEqual([...entityTables(), ...historyTables, "migrations"].sort());
     expect(await interestRates(ds)).toEqual(RATES);
     const statements = await driftOf(ds);
     if (statements.length) throw new Error(`Schema drift on ${engine} after down and up: TypeORM would still run\n${statements.join(";\n")}`);

@@ -56,6 +56,8 @@ export const definition: SubgraphDefinition<IdentityServices> = {
   name: "identity",
   entities: IDENTITY_ENTITIES,
   migrations,
+  // Issue 15: roles, authorisations and AEO requests keep their history (migrations/1765900000100-IdentityHistory.ts); every transaction stamps the clock for it.
+  keepsHistory: true,
   buildSchema: () =>
     buildFederatedSchema({
       subgraph: "identity",

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral, QueryRunner } from "typeorm";
 import { Table, TableIndex } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+import { DomainError, ValidationError } from "./errors";
+import { ConnectionArgs, ConnectionShape, keyCursor, pageByKey } from "./pagination";
 import { sqlTime } from "./time";
 
 /**
@@ -165,6 +167,8 @@ function revive<T extends ObjectLiteral>(target: T, columns: ColumnMetadata[], d
     if (value !== null && value !== undefined) {
       if (column.type === "datetime" || column.type === Date) value = databaseInstant(String(value));
       else if (column.type === "boolean" || column.type === Boolean) value = truthy(value as number | boolean | string);
+      // TypeORM keeps a simple-json column as text: the version holds that text.
+      else if (column.type === "simple-json" && typeof value === "string") value = JSON.parse(value);
     }
     const transformers = column.transformer ? (Array.isArray(column.transformer) ? column.transformer : [column.transformer]) : [];
     for (const transformer of [...transformers].reverse()) value = transformer.from(value);
@@ -178,4 +182,37 @@ function databaseInstant(value: string): Date {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?/.exec(value);
   if (!match) return new Date(value);
   return new Date(`${match[1]}T${match[2]}.${(match[3] ?? "0").padEnd(3, "0").slice(0, 3)}Z`);
+}
+
+/** `asOf` after the subgraph's now: nothing is recorded there yet (issue 15). Same refusal in every subgraph. */
+export class AsOfInTheFutureError extends DomainError {
+  constructor(asOf: Date, now: Date) {
+    super("AS_OF_IN_THE_FUTURE", "Only what is already recorded can be shown as of a date: choose an instant up to now.", { field: "asOf", asOf: asOf.toISOString(), now: now.toISOString() });
+  }
+}
+
+/** The instant of an `asOf` argument: null when omitted (now: the rows as they are); refused after `now`. */
+export function recordedInstant(asOf: Date | null | undefined, now: Date): Date | null {
+  if (asOf === null || asOf === undefined) return null;
+  if (asOf.getTime() > now.getTime()) throw new AsOfInTheFutureError(asOf, now);
+  return asOf;
+}
+
+/**
+ * A page of rows read as of a date, in the order of the live connections (their time, then id)
+ * and with their cursors (kit/pagination.ts writes `[ISO time, id]` as `keyCursor` does), so a
+ * cursor of one list reads on in the other. Paged in memory: the rows of one parent at one instant
+ * are loaded whole (one statement for all parents of a request); `totalCount` counts them all.
+ */
+export function pageAsOf<T extends { id: string }>(rows: readonly T[], timeOf: (row: T) => Date, args: ConnectionArgs): ConnectionShape<T> {
+  let after: [number, string] | undefined;
+  if (args.after) {
+    const [time, id] = keyCursor.decode<[string, string]>(args.after, ["string", "string"]);
+    const ms = Date.parse(time);
+    if (Number.isNaN(ms)) throw new ValidationError("The cursor is not one this API issued.", { field: "after" });
+    after = [ms, id];
+  }
+  const sorted = [...rows].sort((a, b) => timeOf(a).getTime() - timeOf(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const following = after ? sorted.filter(r => timeOf(r).getTime() > after[0] || (timeOf(r).getTime() === after[0] && r.id > after[1])) : sorted;
+  return pageByKey(following.slice(0, args.first + 1), args, row => [timeOf(row).toISOString(), row.id], async () => rows.length);
 }

@@ -7,6 +7,7 @@ import { Security, SecurityRequisition, SecurityReservation } from "../entities/
 import { SuretyReceipt } from "../entities/pledge.entity";
 import type { DebtServices } from "../services";
 import { offenceCaseOf } from "../services/enforcement-debt.service";
+import { recordedAsOf } from "../services/history.service";
 import { loaders, requireVisibleDebt, visibleDebt } from "./loaders";
 import { CustomsDebtPayload, PaymentPayload, RemissionRequestPayload, SecurityPayload, SecurityRequisitionPayload, SecurityReservationPayload, SubsequentCollectionPayload, SuretyReceiptPayload } from "./payloads";
 
@@ -83,10 +84,16 @@ export class BondHeadroom {
 
 export const BondHeadroomConnection = Connection(BondHeadroom, "BondHeadroom");
 
-@ObjectType({ description: "A partner's exposure: open debts (with default interest to date), conditional debts, and bond headroom. Computed at the time of the request (Europe/Zurich clock of the subgraph); officers and the partner's own users and software only." })
+@ObjectType({
+  description:
+    "A partner's exposure: open debts (with default interest to date), conditional debts, and bond headroom. Computed at the time of the request (Europe/Zurich clock of the subgraph), or read as of a past instant from the kept history (`BusinessPartner.exposure(asOf:)`, issue 15); officers and the partner's own users and software only.",
+})
 export class Exposure {
   /** Whose exposure this is: the bonds are paged by it. */
   partnerId: string;
+
+  /** The instant it was read as of (issue 15): its bonds are read as of it too. Absent for now. */
+  asOf?: Date;
 
   @Field(() => MoneyScalar, { description: "Principal and default interest to date still owed on the partner's DUE, OVERDUE and IN_ENFORCEMENT debts for which it is jointly and severally liable (DEBT-R03, DEBT-R04, DEBT-R10; LD art. 70, 74); CHF." })
   openDebts: number;
@@ -312,12 +319,17 @@ export class CustomsDebtResolver {
       "Bounded: the persons liable for this one debt, a handful by construction: the declarant or agent and the principal from a declaration (two), those the office names for an omitted declaration (at most 20), the persons of one seizure or offence case; a new depositor of a stored lot replaces the former one instead of adding to the list. DEBT-R03 (LD art. 70): the debtors, jointly and severally liable (DEBT-R04: except a professional declarant in the cases of LD art. 70 para. 4).",
   })
   async debtors(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<DebtorLiability[]> {
-    return loaders.debtors(ctx).load(debt.id);
+    const at = recordedAsOf(debt);
+    return at ? loaders.debtorsAsOf(ctx, at).load(debt.id) : loaders.debtors(ctx).load(debt.id);
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "DEBT-R10 (LD art. 74): default interest accrued to now, from the due date, when the payment period passed unpaid; none while a cash deposit secures the debt." })
+  @FieldResolver(() => MoneyScalar, {
+    description:
+      "DEBT-R10 (LD art. 74): default interest accrued to now (for a debt read as of a date, to that instant, from the payments made by then), from the due date, when the payment period passed unpaid; none while a cash deposit secures the debt.",
+  })
   async interest(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
-    return loaders.interest(ctx).load(debt);
+    const at = recordedAsOf(debt);
+    return at ? loaders.interestAsOf(ctx, at).load(debt) : loaders.interest(ctx).load(debt);
   }
 
   @FieldResolver(() => MoneyScalar, { description: "Principal and interest still to pay; negative when a refund is due." })
@@ -328,17 +340,21 @@ export class CustomsDebtResolver {
 
   @FieldResolver(() => String, { description: "DEBT-R11 (LD art. 75): the day the debt is time-barred: 5 years from the end of the year it became due (restarted by interruptions, prolonged by suspensions), never after 15 years from the end of the year it arose." })
   limitationDate(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): string {
-    return ctx.services.debts.limitation(debt, ctx.services.runtime.clock.now()).date.toISOString();
+    return ctx.services.debts.limitation(debt, recordedAsOf(debt) ?? ctx.services.runtime.clock.now()).date.toISOString();
   }
 
   @FieldResolver(() => String, { description: "DEBT-R11: the absolute limit, 15 years from the end of the year the debt arose." })
   absoluteLimitationDate(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): string {
-    return ctx.services.debts.limitation(debt, ctx.services.runtime.clock.now()).absoluteEnd.toISOString();
+    return ctx.services.debts.limitation(debt, recordedAsOf(debt) ?? ctx.services.runtime.clock.now()).absoluteEnd.toISOString();
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "DEBT-R14 (LD art. 76-77): what the securities attached to the debt cover." })
+  @FieldResolver(() => MoneyScalar, {
+    description:
+      "DEBT-R14 (LD art. 76-77): what the securities attached to the debt cover; for a debt read as of a date, what was attached then on the securities of its debtors or still attached to it (a security of a stored lot's former depositor released since is not counted, LD art. 52 para. 2 let. b).",
+  })
   async securedAmount(@Root() debt: CustomsDebt, @Ctx() ctx: DebtContext): Promise<number> {
-    return loaders.securedAmount(ctx).load(debt.id);
+    const at = recordedAsOf(debt);
+    return at ? loaders.securedAmountAsOf(ctx, at).load(debt.id) : loaders.securedAmount(ctx).load(debt.id);
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: "DEBT-R12, DEBT-R14 (LD art. 76 para. 1-2): for a conditional debt, the part no security covers yet (additional security is required for it); null for other debts." })
@@ -353,9 +369,12 @@ export class CustomsDebtResolver {
     return unsecured === null ? null : unsecured === 0;
   }
 
-  @FieldResolver(() => PaymentConnection, { description: "The payments on the debt, oldest first (DEBT-R09, LD art. 73; by a surety: DEBT-R15, LD art. 78). Paged: part payments have no limit." })
+  @FieldResolver(() => PaymentConnection, {
+    description: "The payments on the debt, oldest first (DEBT-R09, LD art. 73; by a surety: DEBT-R15, LD art. 78); for a debt read as of a date, those made by then. Paged: part payments have no limit.",
+  })
   async payments(@Root() debt: CustomsDebt, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DebtContext): Promise<ConnectionShape<Payment>> {
-    return loaders.payments(ctx, args).load(debt.id);
+    const at = recordedAsOf(debt);
+    return at ? loaders.paymentsAsOf(ctx, args, at).load(debt.id) : loaders.payments(ctx, args).load(debt.id);
   }
 }
 
@@ -423,38 +442,69 @@ export class SecurityResolver {
     return s.suretyId ? { id: s.suretyId } : null;
   }
 
-  @FieldResolver(() => SecurityReservationConnection, { description: "The claims attached to the security, oldest first (DEBT-R14). Paged: a general bond secures all the debtor's customs claims (LD art. 77 para. 2), without limit in number." })
+  @FieldResolver(() => SecurityReservationConnection, {
+    description:
+      "The claims attached to the security, oldest first (DEBT-R14); for a security read as of a date, those attached then, one released since included. Paged: a general bond secures all the debtor's customs claims (LD art. 77 para. 2), without limit in number.",
+  })
   async reservations(@Root() s: Security, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DebtContext): Promise<ConnectionShape<SecurityReservation>> {
-    return loaders.reservations(ctx, args).load(s.id);
+    const at = recordedAsOf(s);
+    return at ? loaders.reservationsAsOf(ctx, args, at).load(s.id) : loaders.reservations(ctx, args).load(s.id);
   }
 }
 
 @Resolver(() => Exposure)
 export class ExposureResolver {
-  @FieldResolver(() => BondHeadroomConnection, { description: "The partner's general bonds in force (ACTIVE or TERMINATION_RECEIVED), oldest first, each with its headroom (DEBT-R14, LD art. 77). Paged: terminated bonds stay listed and a partner may provide new ones over the years." })
+  @FieldResolver(() => BondHeadroomConnection, {
+    description:
+      "The partner's general bonds in force (ACTIVE or TERMINATION_RECEIVED), oldest first, each with its headroom (DEBT-R14, LD art. 77); for an exposure read as of a date, the bonds in force then with the claims attached then (paged in memory, same order and cursors). Paged: terminated bonds stay listed and a partner may provide new ones over the years.",
+  })
   async bonds(@Root() exposure: Exposure, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DebtContext): Promise<ConnectionShape<BondHeadroom>> {
-    return loaders.bonds(ctx, args).load(exposure.partnerId);
+    return exposure.asOf ? loaders.bondsAsOf(ctx, args, exposure.asOf).load(exposure.partnerId) : loaders.bonds(ctx, args).load(exposure.partnerId);
   }
 }
 
+// Issue 15, "as of a date": the `asOf` arguments of the partner's page.
+const AS_OF_RECORDED =
+  "read from the history the subgraph keeps (issue 15). DESIGN CHOICE where the law is silent: as recorded then, so a correction recorded later is not applied to the past. Omitted: now. An instant after now is refused (AS_OF_IN_THE_FUTURE).";
+const DEBTS_AS_OF = `The debts as the administration had recorded them at this instant (ISO 8601 with offset), ${AS_OF_RECORDED} The debts the partner owed then, with their status, amounts, paid parts, due date and payment deadline then; \`statuses\` filters on the status then; their interest, outstanding amount and limitation computed at that instant, their payments those made by then, their debtors and secured amount as recorded then. Paged in memory over the partner's debts then, in the same order and with the same cursors as the list of now.`;
+const SECURITIES_AS_OF = `The securities as the administration had recorded them at this instant (ISO 8601 with offset), ${AS_OF_RECORDED} Those the partner had provided or stood surety for by then, with their status, maximum amount, termination, cut-off and cancellation then (DEBT-R16, LD art. 79), and the claims attached to them then (DEBT-R14). Paged in memory over the partner's securities then, in the same order and with the same cursors as the list of now.`;
+const EXPOSURE_AS_OF = `The exposure as the administration had recorded it at this instant (ISO 8601 with offset), ${AS_OF_RECORDED} Open and conditional debts as they stood then, for which the partner was jointly and severally liable then (DEBT-R03, DEBT-R04; LD art. 70), default interest accrued up to that instant (DEBT-R10, LD art. 74), and the general bonds in force then with the claims attached then: reserved and headroom then (DEBT-R14, LD art. 77 para. 3), paged in memory in the same order and with the same cursors as the bonds of now.`;
+
 @Resolver(() => BusinessPartner)
 export class PartnerDebtResolver {
-  @FieldResolver(() => CustomsDebtConnection, { nullable: true, description: "The debts the partner owes (DEBT-R03), oldest first; officers and the partner's own users and software only." })
-  async customsDebts(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Args(() => DebtFilterArgs) filter: DebtFilterArgs, @Ctx() ctx: DebtContext) {
+  @FieldResolver(() => CustomsDebtConnection, { nullable: true, description: "The debts the partner owes (DEBT-R03), oldest first, now or as of `asOf`; officers and the partner's own users and software only." })
+  async customsDebts(
+    @Root() partner: BusinessPartner,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Args(() => DebtFilterArgs) filter: DebtFilterArgs,
+    @Arg("asOf", () => Date, { nullable: true, description: DEBTS_AS_OF }) asOf: Date | null | undefined,
+    @Ctx() ctx: DebtContext,
+  ) {
     requirePartner(ctx, partner.id);
-    return loaders.debtsOfPartner(ctx, args, filter.statuses).load(partner.id);
+    const at = ctx.services.history.instant(asOf);
+    return at ? loaders.debtsOfPartnerAsOf(ctx, args, filter.statuses, at).load(partner.id) : loaders.debtsOfPartner(ctx, args, filter.statuses).load(partner.id);
   }
 
-  @FieldResolver(() => SecurityConnection, { nullable: true, description: "Securities the partner provides or stands surety for, oldest first, whatever their status (DEBT-R12, DEBT-R14; LD art. 76-77); officers and the partner's own users and software only." })
-  async securities(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: DebtContext): Promise<ConnectionShape<Security>> {
+  @FieldResolver(() => SecurityConnection, {
+    nullable: true,
+    description: "Securities the partner provides or stands surety for, oldest first, whatever their status (DEBT-R12, DEBT-R14; LD art. 76-77), now or as of `asOf`; officers and the partner's own users and software only.",
+  })
+  async securities(
+    @Root() partner: BusinessPartner,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("asOf", () => Date, { nullable: true, description: SECURITIES_AS_OF }) asOf: Date | null | undefined,
+    @Ctx() ctx: DebtContext,
+  ): Promise<ConnectionShape<Security>> {
     requirePartner(ctx, partner.id);
-    return loaders.securitiesOfPartner(ctx, args).load(partner.id);
+    const at = ctx.services.history.instant(asOf);
+    return at ? loaders.securitiesOfPartnerAsOf(ctx, args, at).load(partner.id) : loaders.securitiesOfPartner(ctx, args).load(partner.id);
   }
 
-  @FieldResolver(() => Exposure, { nullable: true, description: "What the partner owes now (with interest), owes conditionally, and its general bonds' headroom." })
-  async exposure(@Root() partner: BusinessPartner, @Ctx() ctx: DebtContext): Promise<Exposure> {
+  @FieldResolver(() => Exposure, { nullable: true, description: "What the partner owes now (with interest), owes conditionally, and its general bonds' headroom; or all of it as of `asOf`." })
+  async exposure(@Root() partner: BusinessPartner, @Arg("asOf", () => Date, { nullable: true, description: EXPOSURE_AS_OF }) asOf: Date | null | undefined, @Ctx() ctx: DebtContext): Promise<Exposure> {
     requirePartner(ctx, partner.id);
-    return loaders.exposure(ctx).load(partner.id);
+    const at = ctx.services.history.instant(asOf);
+    return at ? loaders.exposureAsOf(ctx, at).load(partner.id) : loaders.exposure(ctx).load(partner.id);
   }
 }
 

@@ -31,6 +31,22 @@ export const loaders = {
     pageLoader<SecurityReservation>(ctx.loaders, "reservations", args, ids => ctx.services.securities.reservationPages(ids, args)),
   exposure: (ctx: DebtContext) => ctx.loaders.get<string, Exposure>("exposure", ids => ctx.services.exposure.exposureOf(ids, ctx.services.runtime.clock.now())),
   bonds: (ctx: DebtContext, args: ConnectionArgs) => pageLoader<BondHeadroomShape>(ctx.loaders, "bonds", args, ids => ctx.services.exposure.bondPages(ids, args)),
+  /**
+   * As of a past instant (issue 15), from the kept history: one loader per field, arguments and
+   * instant, so that the partners of a request, however many, cost the same few statements.
+   */
+  debtsOfPartnerAsOf: (ctx: DebtContext, args: ConnectionArgs, statuses: DebtStatus[] | null | undefined, at: Date) =>
+    pageLoader<CustomsDebt>(ctx.loaders, "debtsOfPartnerAsOf", args, ids => ctx.services.history.debtPagesOfPartners(ids, args, statuses, at), [statuses ?? null, at.toISOString()]),
+  debtorsAsOf: (ctx: DebtContext, at: Date) => ctx.loaders.get<string, DebtorLiability[]>(`debtorsAsOf:${at.toISOString()}`, ids => ctx.services.history.debtorsOf(ids, at)),
+  interestAsOf: (ctx: DebtContext, at: Date) => ctx.loaders.get<CustomsDebt, number>(`interestAsOf:${at.toISOString()}`, debts => ctx.services.history.interestOf(debts, at)),
+  securedAmountAsOf: (ctx: DebtContext, at: Date) => ctx.loaders.get<string, number>(`securedAmountAsOf:${at.toISOString()}`, ids => ctx.services.history.securedAmountsOf(ids, at)),
+  paymentsAsOf: (ctx: DebtContext, args: ConnectionArgs, at: Date) => pageLoader<Payment>(ctx.loaders, "paymentsAsOf", args, ids => ctx.services.history.paymentPages(ids, args, at), at.toISOString()),
+  securitiesOfPartnerAsOf: (ctx: DebtContext, args: ConnectionArgs, at: Date) =>
+    pageLoader<Security>(ctx.loaders, "securitiesOfPartnerAsOf", args, ids => ctx.services.history.securityPagesOfPartners(ids, args, at), at.toISOString()),
+  reservationsAsOf: (ctx: DebtContext, args: ConnectionArgs, at: Date) =>
+    pageLoader<SecurityReservation>(ctx.loaders, "reservationsAsOf", args, ids => ctx.services.history.reservationPages(ids, args, at), at.toISOString()),
+  exposureAsOf: (ctx: DebtContext, at: Date) => ctx.loaders.get<string, Exposure>(`exposureAsOf:${at.toISOString()}`, ids => ctx.services.history.exposureOf(ids, at)),
+  bondsAsOf: (ctx: DebtContext, args: ConnectionArgs, at: Date) => pageLoader<BondHeadroomShape>(ctx.loaders, "bondsAsOf", args, ids => ctx.services.history.bondPages(ids, args, at), at.toISOString()),
   /** By the pledge's unique origin key `seizure:<id>` (X21). */
   pledgeOfSeizure: (ctx: DebtContext) =>
     ctx.loaders.get<string, CustomsPledge | null>("pledgeOfSeizure", ids => loadByColumn(ctx.services.runtime.dataSource.getRepository(CustomsPledgeEntity), "originKey", ids.map(id => `seizure:${id}`))),

@@ -562,7 +562,9 @@ export class DebtService {
         let barred = 0;
         for (const debt of open) {
           if (this.limitation(debt, now).date.getTime() >= now.getTime()) continue;
-          if (await transitionOnce(this.dataSource.manager, CustomsDebt, debt.id, { status: debt.status }, { status: DebtStatus.TIME_BARRED })) barred += 1;
+          // In a transaction, as every write: it stamps the clock for the history triggers (issue 15);
+          // outside one a connection would hand them whatever instant it last carried.
+          if (await transaction(this.dataSource, m => transitionOnce(m, CustomsDebt, debt.id, { status: debt.status }, { status: DebtStatus.TIME_BARRED }))) barred += 1;
         }
         return barred;
       },

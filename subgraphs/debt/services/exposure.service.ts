@@ -7,6 +7,9 @@ import { DebtService } from "./debt.service";
 
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 
+/** The general bonds in force (DEBT-R16, LD art. 79 para. 2), whether read now or as of a date (history.service.ts). */
+export const BONDS_IN_FORCE = [SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED];
+
 export interface Exposure {
   /** The partner: its general bonds are paged by `bondPages`. */
   partnerId: string;
@@ -14,6 +17,8 @@ export interface Exposure {
   openDebts: number;
   /** Conditional payment obligations of procedures (DEBT-R12). */
   conditionalDebts: number;
+  /** The instant it was read as of (issue 15), for its bonds; absent for now. A property, not a mark: TypeGraphQL copies a plain root into its class. */
+  asOf?: Date;
 }
 
 /** A general bond in force: its maximum, what is attached to it, and what is left (DEBT-R14). */
@@ -46,14 +51,19 @@ export class ExposureService {
     const open = debts.filter(d => OPEN.includes(d.status));
     const interest = new Map((await this.debts.interestOf(open, at)).map((value, i) => [open[i].id, value]));
     const byId = new Map(debts.map(d => [d.id, d]));
-    return partnerIds.map(partnerId => {
-      const owed = liabilities.filter(l => l.partnerId === partnerId).map(l => byId.get(l.debtId)).filter((d): d is CustomsDebt => Boolean(d));
-      return {
-        partnerId,
-        openDebts: owed.filter(d => OPEN.includes(d.status)).reduce((sum, d) => sum + this.debts.outstandingPrincipal(d) + (interest.get(d.id) ?? 0) - d.interestPaid, 0),
-        conditionalDebts: owed.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0),
-      };
-    });
+    return partnerIds.map(partnerId => this.sum(partnerId, liabilities.filter(l => l.partnerId === partnerId).map(l => byId.get(l.debtId)).filter((d): d is CustomsDebt => Boolean(d)), interest));
+  }
+
+  /**
+   * The exposure of a partner from the debts it is jointly and severally liable for and their
+   * default interest by debt id, whether read now or as of a date (history.service.ts).
+   */
+  sum(partnerId: string, owed: readonly CustomsDebt[], interest: ReadonlyMap<string, number>): Exposure {
+    return {
+      partnerId,
+      openDebts: owed.filter(d => OPEN.includes(d.status)).reduce((sum, d) => sum + this.debts.outstandingPrincipal(d) + (interest.get(d.id) ?? 0) - d.interestPaid, 0),
+      conditionalDebts: owed.filter(d => d.status === DebtStatus.CONDITIONAL).reduce((sum, d) => sum + (d.amount ?? 0), 0),
+    };
   }
 
   /**
@@ -67,7 +77,7 @@ export class ExposureService {
       {
         parentProperty: "debtorId",
         timeProperty: "createdAt",
-        where: (qb, alias) => qb.andWhere(`${alias}.kind = :bondKind AND ${alias}.status IN (:...bondStatuses)`, { bondKind: SecurityKind.GENERAL_BOND, bondStatuses: [SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED] }),
+        where: (qb, alias) => qb.andWhere(`${alias}.kind = :bondKind AND ${alias}.status IN (:...bondStatuses)`, { bondKind: SecurityKind.GENERAL_BOND, bondStatuses: BONDS_IN_FORCE }),
       },
       partnerIds,
       args,
@@ -84,15 +94,20 @@ export class ExposureService {
           .getRawMany<{ securityId: string; reserved: string | number }>()
       : [];
     const reserved = new Map(sums.map(r => [r.securityId, Number(r.reserved)]));
-    return pages.map(page => ({
-      edges: page.edges.map(({ node, cursor }) => {
-        const held = reserved.get(node.id) ?? 0;
-        return { cursor, node: { security: node, maxAmount: node.maxAmount, reserved: held, headroom: node.maxAmount - held } };
-      }),
-      pageInfo: page.pageInfo,
-      get totalCount() {
-        return page.totalCount;
-      },
-    }));
+    return pages.map(page => headroomPage(page, reserved));
   }
+}
+
+/** A page of general bonds as their headroom, from what is attached to each (DEBT-R14, LD art. 77 para. 3). */
+export function headroomPage(page: ConnectionShape<Security>, reserved: ReadonlyMap<string, number>): ConnectionShape<BondHeadroomShape> {
+  return {
+    edges: page.edges.map(({ node, cursor }) => {
+      const held = reserved.get(node.id) ?? 0;
+      return { cursor, node: { security: node, maxAmount: node.maxAmount, reserved: held, headroom: node.maxAmount - held } };
+    }),
+    pageInfo: page.pageInfo,
+    get totalCount() {
+      return page.totalCount;
+    },
+  };
 }

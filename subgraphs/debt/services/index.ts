@@ -4,6 +4,7 @@ import { ConditionalDebtService } from "./conditional-debt.service";
 import { DebtConfig, DebtService } from "./debt.service";
 import { EnforcementDebtService } from "./enforcement-debt.service";
 import { ExposureService } from "./exposure.service";
+import { DebtHistoryService } from "./history.service";
 import { PledgeService } from "./pledge.service";
 import { SecurityService } from "./security.service";
 
@@ -14,6 +15,8 @@ export interface DebtServices {
   conditionalDebts: ConditionalDebtService;
   enforcementDebts: EnforcementDebtService;
   exposure: ExposureService;
+  /** The partner's page as of a past date, from the kept history (issue 15). */
+  history: DebtHistoryService;
   securities: SecurityService;
   pledges: PledgeService;
   runtime: SubgraphRuntime;
@@ -24,13 +27,15 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
   if (!Number.isInteger(config.paymentPeriodDays) || config.paymentPeriodDays < 1) throw new Error("DEBT_PAYMENT_PERIOD_DAYS must be a whole number of days");
   const securities = new SecurityService(runtime.dataSource, runtime.clock, runtime.events);
   const debts = new DebtService(runtime.dataSource, runtime.clock, runtime.events, config);
+  const exposure = new ExposureService(runtime.dataSource, debts);
   return {
     config,
     access: new DebtAccess(),
     debts,
     conditionalDebts: new ConditionalDebtService(runtime.dataSource, runtime.clock, runtime.events, config, debts, securities),
     enforcementDebts: new EnforcementDebtService(runtime.clock, runtime.events, config),
-    exposure: new ExposureService(runtime.dataSource, debts),
+    exposure,
+    history: new DebtHistoryService(runtime.dataSource, runtime.clock, exposure),
     securities,
     pledges: new PledgeService(runtime.dataSource, runtime.clock, runtime.events, debts, securities),
     runtime,

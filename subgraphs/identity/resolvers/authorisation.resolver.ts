@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, emptyConnection, ValidationError } from "../../kit";
+import { ConnectionArgs, emptyConnection, NotFoundError, ValidationError } from "../../kit";
 import { AeoStatus } from "../entities/aeo-status.entity";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
+import { BusinessPartner } from "../entities/business-partner.entity";
 import { AuthorisationStatus } from "../entities/enums";
 import { DeclarantEmployee } from "../entities/declarant-employee.entity";
 import { IdentityContext, requirePartnerScope } from "./context";
@@ -93,6 +94,16 @@ export class CustomsSystemAuthorisationResolver {
     return loaders.referralsOfPartner(ctx, args).load(a.partnerId);
   }
 
+  @FieldResolver(() => BusinessPartner, {
+    description:
+      "The declarant that applied and holds the authorisation (ID-R25, OD-AFD art. 8 para. 1), for the DGD's work queue. Whoever may read the authorisation may follow it; the partner's private fields keep their own access. Batched: the partners of a whole page cost one statement.",
+  })
+  async partner(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): Promise<BusinessPartner> {
+    const partner = await loaders.partner(ctx).load(a.partnerId);
+    if (!partner) throw new NotFoundError("BusinessPartner", a.partnerId);
+    return partner;
+  }
+
   @FieldResolver(() => Boolean, { description: "ID-R29: the due day has passed without a decision." })
   decisionOverdue(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): boolean {
     return ctx.services.authorisations.isDecisionOverdue(a);
@@ -100,7 +111,9 @@ export class CustomsSystemAuthorisationResolver {
 
   @FieldResolver(() => [String], { description: "Conditions of OD-AFD art. 8 for this scope that are not met yet, with their letter." })
   async missingConditions(@Root() a: CustomsSystemAuthorisation, @Ctx() ctx: IdentityContext): Promise<string[]> {
-    const partner = await ctx.services.partners.get(a.partnerId);
+    // Through the request's partner loader: a work queue page costs one statement, not one per row.
+    const partner = await loaders.partner(ctx).load(a.partnerId);
+    if (!partner) throw new NotFoundError("BusinessPartner", a.partnerId);
     return ctx.services.authorisations.missingConditions(a, partner).map(c => `${c.condition} (${c.article})`);
   }
 }

@@ -34,6 +34,9 @@ export const loaders = {
     ctx.loaders.get<string, PortalUser | null>("user", ids => loadByColumn(ctx.services.runtime.dataSource.getRepository(PortalUser), "id", ids)),
   rolesOfPartner: (ctx: IdentityContext) => ctx.loaders.get("rolesOfPartner", ids => ctx.services.roles.rolesOf(ids as string[])),
   rolePagesOfPartner: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "rolePagesOfPartner", PartnerRole, { parentProperty: "partnerId", timeProperty: "requestedAt" }, args),
+  /** Issue 15: the role pages of every partner of the request as of one instant, in one statement (kit/history.ts `versionsAsOf`). */
+  rolePagesAsOf: (ctx: IdentityContext, args: ConnectionArgs, at: Date) =>
+    pageLoader<PartnerRole>(ctx.loaders, "rolePagesAsOf", args, ids => ctx.services.roles.rolePagesAsOf(ids, at, args), at.toISOString()),
   membershipsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
     pages(ctx, "membershipsOfPartner", PartnerMembership, { parentProperty: "partnerId", timeProperty: "since" }, args),
   membershipsOfUser: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "membershipsOfUser", PartnerMembership, { parentProperty: "userId", timeProperty: "since" }, args),
@@ -43,6 +46,9 @@ export const loaders = {
     pages(ctx, "applicationsOfSubscription", ApiApplication, { parentProperty: "subscriptionId", timeProperty: "createdAt" }, args),
   authorisationsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
     pages(ctx, "authorisationsOfPartner", CustomsSystemAuthorisation, { parentProperty: "partnerId", timeProperty: "appliedAt" }, args),
+  /** Issue 15: the authorisation pages of every partner of the request as of one instant, in one statement. */
+  authorisationsOfPartnerAsOf: (ctx: IdentityContext, args: ConnectionArgs, at: Date) =>
+    pageLoader<CustomsSystemAuthorisation>(ctx.loaders, "authorisationsOfPartnerAsOf", args, ids => ctx.services.authorisations.pagesAsOf(ids, at, args), at.toISOString()),
   referralsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "referralsOfPartner", WithdrawalReferral, { parentProperty: "partnerId", timeProperty: "raisedAt" }, args),
   employeesOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
     pages(ctx, "employeesOfPartner", DeclarantEmployee, { parentProperty: "partnerId", timeProperty: "announcedAt" }, args),

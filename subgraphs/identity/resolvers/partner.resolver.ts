@@ -121,10 +121,21 @@ export class BusinessPartnerResolver {
   @FieldResolver(() => PartnerRoleConnection, {
     nullable: true,
     description:
-      "ID-R16 (ePortal step 4): the partner's roles, requested, released and ended, with their status, oldest request first. A connection: a role removed or rejected can be requested again (ID-R14), so the history grows. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+      "ID-R16 (ePortal step 4): the partner's roles, requested, released and ended, with their status, oldest request first; with `asOf`, as they stood at a past instant (issue 15). A connection: a role removed or rejected can be requested again (ID-R14), so the history grows. For those who act for the partner, and officers; others get null with FORBIDDEN.",
   })
-  async roles(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
+  async roles(
+    @Root() partner: BusinessPartner,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("asOf", () => Date, {
+      nullable: true,
+      description:
+        "Issue 15: the partner's roles as the administration had recorded them at this instant (ISO 8601 with offset), read from the kept history, not recomputed from today's rows: each role with its status then (ID-R14 to ID-R16, ePortal step 4: REQUESTED, IN_CLARIFICATION, ACTIVE once FOCBS released it, REJECTED or REMOVED) and its other fields as they stood. A role requested after this instant is not listed. Same order (oldest request first) and cursor format as the live list; the page is cut in memory from the partner's roles at that instant. Omitted: now, the live list. An instant after now is refused (AS_OF_IN_THE_FUTURE, field `asOf`). History is kept since the IdentityHistory migration: a role that existed before it has one version, its state at that migration, dated from its request.",
+    })
+    asOf: Date | null,
+    @Ctx() ctx: IdentityContext,
+  ) {
     await requirePartnerScope(ctx, partner.id);
+    if (asOf) return loaders.rolePagesAsOf(ctx, args, asOf).load(partner.id);
     return loaders.rolePagesOfPartner(ctx, args).load(partner.id);
   }
 
@@ -161,10 +172,21 @@ export class BusinessPartnerResolver {
   @FieldResolver(() => CustomsSystemAuthorisationConnection, {
     nullable: true,
     description:
-      "e-dec/NCTS authorisations applied for (OD-AFD art. 8-9), whatever their status, oldest application first. For those who act for the partner, and officers; others get null with FORBIDDEN.",
+      "e-dec/NCTS authorisations applied for (OD-AFD art. 8-9), whatever their status, oldest application first; with `asOf`, as they stood at a past instant (issue 15). For those who act for the partner, and officers; others get null with FORBIDDEN.",
   })
-  async customsSystemAuthorisations(@Root() partner: BusinessPartner, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: IdentityContext) {
+  async customsSystemAuthorisations(
+    @Root() partner: BusinessPartner,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("asOf", () => Date, {
+      nullable: true,
+      description:
+        "Issue 15: the partner's authorisations as the DGD had recorded them at this instant (ISO 8601 with offset), read from the kept history, not recomputed from today's rows: each with its status then (OD-AFD art. 8 para. 1 and 6, art. 9: APPLIED, DOCUMENTS_COMPLETE, GRANTED, REFUSED or WITHDRAWN) and its other fields as they stood; `decisionOverdue` is judged at that instant. `missingConditions` and `withdrawalReferrals` stay today's (the partner and the referrals have no kept history). One applied for after this instant is not listed. Same order (oldest application first) and cursor format as the live list; the page is cut in memory from the partner's authorisations at that instant. Omitted: now, the live list. An instant after now is refused (AS_OF_IN_THE_FUTURE, field `asOf`). History is kept since the IdentityHistory migration: an authorisation that existed before it has one version, its state at that migration, dated from its application.",
+    })
+    asOf: Date | null,
+    @Ctx() ctx: IdentityContext,
+  ) {
     await requirePartnerScope(ctx, partner.id);
+    if (asOf) return loaders.authorisationsOfPartnerAsOf(ctx, args, asOf).load(partner.id);
     return loaders.authorisationsOfPartner(ctx, args).load(partner.id);
   }
 

@@ -1,11 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, IsNull } from "typeorm";
-import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, findForUpdate, NotFoundError, paginate, Principal, ValidationError, zurichDate, transaction } from "../../kit";
+import { addCalendarDays, Clock, ConnectionArgs, ConnectionShape, endOfZurichDay, EventPublisher, findForUpdate, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, ValidationError, zurichDate, transaction } from "../../kit";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { CoveringSecurity } from "../entities/covering-security.entity";
 import { AuthorisationScope, AuthorisationStatus, CustomsSystem, PartnerStatus, WithdrawalGround } from "../entities/enums";
 import { IdentityAccess } from "./access";
+import { asOfInstantOf, partnerRowsAsOf } from "./as-of";
 import { IdentityErrors } from "./errors";
 import { withdrawOnReferrals } from "./withdrawal-referral.service";
 
@@ -255,10 +256,10 @@ export class AuthorisationService {
     return addCalendarDays(zurichDate(documentsCompleteAt), AUTHORISATION_DECISION_DAYS);
   }
 
-  /** Past the end of the due day without a decision. */
+  /** Past the end of the due day without a decision: now, or, for an authorisation read as of a date (issue 15), at that instant. */
   isDecisionOverdue(a: CustomsSystemAuthorisation): boolean {
     if (a.status !== AuthorisationStatus.DOCUMENTS_COMPLETE || !a.decisionDueBy) return false;
-    return this.clock.now().getTime() > endOfZurichDay(a.decisionDueBy).getTime();
+    return (asOfInstantOf(a) ?? this.clock.now()).getTime() > endOfZurichDay(a.decisionDueBy).getTime();
   }
 
   /**
@@ -320,6 +321,18 @@ export class AuthorisationService {
     const qb = this.dataSource.getRepository(CustomsSystemAuthorisation).createQueryBuilder("a");
     if (status) qb.where("a.status = :status", { status });
     return paginate(qb, args, { alias: "a", timeColumn: "applied_at", timeProperty: "appliedAt" });
+  }
+
+  /**
+   * Issue 15 (OD-AFD art. 8-9): each partner's authorisations as the DGD had recorded them at
+   * `at`, from the kept history, a page per partner in the order and with the cursors of the live
+   * list. One applied for after `at` is not there. One statement for all partners; refused for an
+   * instant after the clock's now (AS_OF_IN_THE_FUTURE).
+   */
+  async pagesAsOf(partnerIds: readonly string[], at: Date, args: ConnectionArgs): Promise<ConnectionShape<CustomsSystemAuthorisation>[]> {
+    recordedInstant(at, this.clock.now());
+    const authorisations = await partnerRowsAsOf(this.dataSource.manager, CustomsSystemAuthorisation, partnerIds, at);
+    return authorisations.map(rows => pageAsOf(rows, a => a.appliedAt, args));
   }
 
   private async transition(

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, paginate, Principal, transaction } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, transaction } from "../../kit";
 import { PartnerRoleType, PartnerStatus, RoleStatus } from "../entities/enums";
 import { ContactPerson, PartnerRole } from "../entities/partner-role.entity";
 import { IdentityAccess } from "./access";
+import { partnerRowsAsOf } from "./as-of";
 import { IdentityConfig } from "./config";
 import { IdentityErrors } from "./errors";
 
@@ -127,6 +128,18 @@ export class RoleService {
     if (!partnerIds.length) return [];
     const rows = await this.dataSource.getRepository(PartnerRole).find({ where: { partnerId: In([...new Set(partnerIds)]) }, order: { requestedAt: "ASC" } });
     return partnerIds.map(id => rows.filter(r => r.partnerId === id));
+  }
+
+  /**
+   * Issue 15 (ID-R14 to ID-R16, ePortal step 4): each partner's roles as the administration had
+   * recorded them at `at`, from the kept history, a page per partner in the order and with the
+   * cursors of the live list. A role requested after `at` is not there. One statement for all
+   * partners; refused for an instant after the clock's now (AS_OF_IN_THE_FUTURE).
+   */
+  async rolePagesAsOf(partnerIds: readonly string[], at: Date, args: ConnectionArgs): Promise<ConnectionShape<PartnerRole>[]> {
+    recordedInstant(at, this.clock.now());
+    const roles = await partnerRowsAsOf(this.dataSource.manager, PartnerRole, partnerIds, at);
+    return roles.map(rows => pageAsOf(rows, r => r.requestedAt, args));
   }
 
   /** ID-R21: the API self-service tile shows only with an ACTIVE ACee, ACor or Freight role. */

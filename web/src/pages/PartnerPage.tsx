@@ -5,7 +5,7 @@ import { Badge, Day, Empty, GraphErrors, Loading, Money, MoreThanShown, NotAvail
 import { formatDay, humanize, yesNo, zurichToday } from "../format";
 import { PartnerDeclarationsDocument, PartnerPageDocument, type DeclarationStatus, type PartnerPageQuery } from "../generated";
 import { fieldError } from "../graph";
-import { AS_OF_SUPPORTED, parseAsOf, partnerVariables } from "./partner-variables";
+import { parseAsOf, partnerVariables } from "./partner-variables";
 
 type Partner = PartnerPageQuery["businessPartner"];
 
@@ -19,7 +19,7 @@ export function PartnerPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const asOf = parseAsOf(params.get("asOf"));
-  const [result] = useQuery({ query: PartnerPageDocument, variables: partnerVariables(id, asOf) });
+  const [result] = useQuery({ query: PartnerPageDocument, variables: partnerVariables(id, asOf, zurichToday()) });
 
   const setAsOf = (day: string) => {
     const next = new URLSearchParams(params);
@@ -56,7 +56,7 @@ export function PartnerPage() {
       {asOf && (
         <div className="banner" data-testid="as-of-banner" data-as-of={asOf}>
           As of {formatDay(asOf)}
-          {!AS_OF_SUPPORTED && <span> — the graph does not take a date yet: the figures below are today’s.</span>}
+          <span> — exposure, securities, debts and roles as recorded then (kept history); the rest is today’s.</span>
         </div>
       )}
       <PartialErrors error={error} />
