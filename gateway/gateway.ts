@@ -303,7 +303,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     if (graphiql?.(req, res)) return;
     if (webApp(req, res)) return;
     if ((req.url ?? "").split("?")[0] === STREAM_PATH) {
-      void subscriptions(req, res);
+      subscriptions(req, res).catch((error: unknown) => {
+        // A client that goes away mid-stream (a closed tab) makes graphql-sse's next write fail:
+        // the stream is over, nothing to answer. Anything else is logged, and the stream closed.
+        if (res.destroyed || !res.writable) return;
+        logger.warn({ err: error }, "subscription stream failed");
+        res.destroy();
+      });
       return;
     }
     void graphqlHandler(req, res);

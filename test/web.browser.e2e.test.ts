@@ -6,6 +6,7 @@ import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { definition as debtDefinition } from "../subgraphs/debt/debt.subgraph";
 import { PaymentMethod } from "../subgraphs/debt/entities/enums";
 import { definition as declarationsDefinition } from "../subgraphs/declarations/declarations.subgraph";
+import { SummaryForm } from "../subgraphs/declarations/entities/enums";
 import { definition as enforcementDefinition } from "../subgraphs/enforcement/enforcement.subgraph";
 import { definition as identityDefinition } from "../subgraphs/identity/identity.subgraph";
 import { definition as notificationsDefinition } from "../subgraphs/notifications/notifications.subgraph";
@@ -63,6 +64,9 @@ beforeAll(async () => {
   for (const d of [small, large]) await d.renew();
   await seedDashboard(g, small, 3, large.partnerId);
   await seedDashboard(g, large, 12, small.partnerId);
+  // Goods presented at Basel and never declared: on the office's queue since the next business day (DEC-R06).
+  const software = await g.subgraphs.identity.subgraph.services.principals.forAccessToken(large.software());
+  await g.subgraphs.declarations.subgraph.services.lodging.present(software, { officeId: "1001", presenterId: large.partnerId, summaryForm: SummaryForm.ELECTRONIC, place: "Basel", goodsDescription: "Undeclared pallets" });
   // Twenty days ago, within the payment period, the small partner paid one debt in full: its open debts fell and the bond's
   // reservation for that debt went.
   g.clock.set(CHANGED_AT);
@@ -110,18 +114,30 @@ async function statements(work: () => Promise<void>): Promise<Record<string, num
   return Object.fromEntries(Object.entries(g.subgraphs).map(([name, s]) => [name, s.subgraph.runtime.sql.count - before[name]]));
 }
 
+/**
+ * Polls `check` until it holds (the page's CSP refuses the string evaluation of
+ * `page.waitForFunction`, and rightly so: the test reads the page through locators).
+ */
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until no section of the page is still loading. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`document.querySelectorAll('[data-testid="loading"]').length === 0`);
+  await until(async () => (await page.getByTestId("loading").count()) === 0, "the sections to load");
 }
 
 /** Opens a partner page and waits until every section has its data (not merely its spinner). */
 async function openPartner(page: Page, partnerId: string, declarations: number, asOf?: string): Promise<void> {
   await page.goto(app(`/partners/${partnerId}${asOf ? `?asOf=${asOf}` : ""}`));
-  await page.getByTestId("partner-name").waitFor();
+  await until(async () => (await page.getByTestId("partner-page").getAttribute("data-partner-id")) === partnerId, "the partner page");
   await page.getByTestId("exposure-open-debts").waitFor();
   await page.getByTestId("security-row").first().waitFor();
-  await page.waitForFunction(`document.querySelectorAll('[data-testid="declaration-row"]').length === ${declarations}`);
+  await until(async () => (await page.getByTestId("declaration-row").count()) === declarations, `${declarations} declarations`);
   await settled(page);
   // Late answers (there should be none) would be counted against the next page.
   await page.waitForTimeout(300);
@@ -166,7 +182,7 @@ describe("the web app, in Chromium, on the real graph (issue 15)", () => {
     expect(await page.getByTestId("exposure-open-debts").getAttribute("data-value")).toBe(today.openDebts);
     await page.getByTestId("as-of-input").fill(LAST_MONTH);
     await page.getByTestId("as-of-banner").waitFor();
-    await page.waitForFunction(`document.querySelector('[data-testid="exposure-open-debts"]')?.getAttribute("data-value") === ${JSON.stringify(then.openDebts)}`);
+    await until(async () => (await page.getByTestId("exposure-open-debts").getAttribute("data-value")) === then.openDebts, "the exposure as of last month");
     expect(await page.getByTestId("as-of-banner").textContent()).toContain("as recorded then");
     expect(await page.getByTestId("bond-headroom").first().getAttribute("data-value")).toBe(then.bonds.edges[0].node.headroom);
     await shot(page, "partner-as-of-last-month");
@@ -189,7 +205,13 @@ describe("the web app, in Chromium, on the real graph (issue 15)", () => {
     for (const queue of ["queue-undeclared-presentations", "queue-overdue-documents", "queue-overdue-debts", "queue-role-requests", "queue-pending-authorisations"]) {
       await page.getByTestId(queue).waitFor();
     }
+    // DEC-R06 (OD-AFD art. 4): the presentation left undeclared, linked to its presenter.
+    const undeclared = page.getByTestId("queue-undeclared-presentations").getByTestId("queue-row");
+    expect(await undeclared.count()).toBe(1);
+    expect(await undeclared.first().textContent()).toContain("Undeclared pallets");
     await shot(page, "office-queues");
+    await undeclared.first().getByRole("link", { name: "Zwoelf Logistik AG" }).click();
+    await until(async () => (await page.getByTestId("partner-page").getAttribute("data-partner-id")) === large.partnerId, "the presenter's partner page");
     expect(failures).toEqual([]);
     await context.close();
   });
@@ -234,7 +256,7 @@ describe("the web app, in Chromium, on the real graph (issue 15)", () => {
 
     // Another partner: its public register data, nothing of its declarations, debts or securities.
     await page.goto(app(`/partners/${large.partnerId}`));
-    await page.getByTestId("partner-name").waitFor();
+    await until(async () => ((await page.getByTestId("partner-name").textContent()) ?? "").includes("Zwoelf Logistik AG"), "the other partner's name");
     await settled(page);
     expect(await page.getByTestId("declaration-row").count()).toBe(0);
     expect(await page.getByTestId("debt-row").count()).toBe(0);
