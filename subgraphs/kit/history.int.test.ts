@@ -5,7 +5,7 @@ import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner, Table }
 import { dropDatabase, freshDatabase } from "../../test/support/mysql";
 import { FixedClock } from "./clock";
 import { openDataSource, SubgraphDataSource } from "./datasource";
-import { createHistoryTriggers, dropHistoryTriggers, HistorySpec, KitEntityHistory1765900000000, versionsAsOf } from "./history";
+import { createHistoryTriggers, dropHistoryTriggers, HistorySpec, KitEntityHistory1765900000000, versionsAsOf, versionsOf } from "./history";
 import { rappenColumn } from "./money";
 import { configureTransactions, transaction } from "./transaction";
 
@@ -122,6 +122,28 @@ function suite(engine: string, env: () => Promise<NodeJS.ProcessEnv>, cleanup: (
       // By id as well as by parent, one statement for many.
       const byId = await versionsAsOf(db.dataSource.manager, Bond, { ids: ["b1", "b0", "nope"] }, new Date("2026-04-01T00:00:00Z"));
       expect(byId.map(b => b.id).sort()).toEqual(["b0", "b1"]);
+      // The whole history of each row, oldest first, with when each version was recorded.
+      const all = await versionsOf(db.dataSource.manager, Bond, ["b1", "b0"]);
+      expect(all.get("b1")?.map(v => [v.recordedAt.toISOString(), v.removed, v.row.maxAmount, v.row.status])).toEqual([
+        ["2026-03-01T09:00:00.000Z", false, 500000, "ACTIVE"],
+        ["2026-04-10T12:30:00.250Z", false, 800000, "ACTIVE"],
+        ["2026-05-20T07:00:00.000Z", false, 800000, "CANCELLED"],
+      ]);
+      expect(all.get("b0")?.map(v => [v.recordedAt.toISOString(), v.removed])).toEqual([
+        ["2026-01-05T08:00:00.000Z", false],
+        ["2026-06-01T00:00:00.000Z", true],
+      ]);
+    });
+
+    it("takes the stamp back when a transaction ends: a write outside one carries the database's time, not a stale clock", async () => {
+      clock.set("2026-08-01T00:00:00Z");
+      await transaction(db.dataSource, m => m.update(Bond, { id: "b1" }, { status: "TERMINATED" }));
+      const before = Date.now();
+      await db.dataSource.query("UPDATE kit_bond SET status = 'REVIEWED' WHERE id = 'b1'");
+      const last = (await versionsOf(db.dataSource.manager, Bond, ["b1"])).get("b1")!.at(-1)!;
+      expect(last.row.status).toBe("REVIEWED");
+      expect(last.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 2000);
+      await db.dataSource.query("UPDATE kit_bond SET status = 'CANCELLED' WHERE id = 'b1'");
     });
 
     it("keeps nothing of a transaction that rolled back", async () => {
@@ -132,8 +154,9 @@ function suite(engine: string, env: () => Promise<NodeJS.ProcessEnv>, cleanup: (
           throw new Error("refused");
         }),
       ).rejects.toThrow("refused");
-      const now = await versionsAsOf(db.dataSource.manager, Bond, { ids: ["b1"] }, new Date("2026-12-31T00:00:00Z"));
-      expect(now.map(b => b.status)).toEqual(["CANCELLED"]);
+      const versions = (await versionsOf(db.dataSource.manager, Bond, ["b1"])).get("b1")!;
+      expect(versions.at(-1)!.row.status).toBe("CANCELLED");
+      expect(versions.some(v => v.recordedAt.getTime() === new Date("2026-07-01T00:00:00Z").getTime())).toBe(false);
     });
   });
 }

@@ -12,9 +12,9 @@ import { sqlTime } from "./time";
  * database triggers (after insert, update and delete), so that no write path can forget it: a
  * `save`, an `update` by criteria, a `delete` by criteria, an upsert, a migration. Each version is
  * stamped with the subgraph's clock, not the database's: `transaction()` (kit/transaction.ts), the
- * one door of every write, hands the clock's instant to the triggers as its first statement
- * (MySQL: the session variable `@kit_now`; SQLite: the one row of `kit_clock`; both engines fall
- * back to the database's UTC time when nothing was stamped). A version is a JSON object of the
+ * one door of every write, hands the clock's instant to the triggers as its first statement and
+ * takes it back as its last (MySQL: the session variable `@kit_now`; SQLite: the one row of
+ * `kit_clock`); a write outside a transaction gets the database's UTC time. A version is a JSON object of the
  * row's columns as they were; `versionsAsOf` turns the last version at or before an instant back
  * into an entity, in one statement for any number of rows or parents.
  *
@@ -125,6 +125,12 @@ export async function stampHistoryClock(manager: EntityManager, now: Date): Prom
   else await manager.query(`SET @kit_now = ?`, [sqlTime(now)]);
 }
 
+/** The statement `transaction()` sends last: no stamp outlives its transaction (the database's time applies outside one). */
+export async function clearHistoryClock(manager: EntityManager): Promise<void> {
+  if (isSqlite(manager.connection)) await manager.query(`UPDATE kit_clock SET now = NULL WHERE id = 1`);
+  else await manager.query(`SET @kit_now = NULL`);
+}
+
 /** Which versions to read: by the rows' ids, or by their parents' ids. */
 export type HistorySelector = { ids: readonly string[] } | { parentIds: readonly string[] };
 
@@ -153,6 +159,37 @@ export async function versionsAsOf<T extends ObjectLiteral>(
     [entityType ?? metadata.tableName, ...unique, when, when],
   );
   return rows.filter(r => !truthy(r.removed)).map(r => revive(metadata.create() as T, metadata.columns, JSON.parse(r.data) as Record<string, unknown>));
+}
+
+/** One kept version of a row: when it was recorded, whether it was the row's removal, and the row as it then stood. */
+export interface KeptVersion<T> {
+  recordedAt: Date;
+  removed: boolean;
+  row: T;
+}
+
+/**
+ * Every kept version of the rows `ids` of `entity`, oldest first per row (by recording order), in
+ * one statement: the history itself, for answers that list changes (a declaration's timeline).
+ */
+export async function versionsOf<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, ids: readonly string[], entityType?: string): Promise<Map<string, KeptVersion<T>[]>> {
+  const metadata = manager.connection.getMetadata(entity);
+  const byId = new Map<string, KeptVersion<T>[]>();
+  if (!ids.length) return byId;
+  const unique = [...new Set(ids)];
+  const rows: { entity_id: string; recorded_at: Date | string; removed: number | boolean | string; data: string }[] = await manager.query(
+    `SELECT h.entity_id, h.recorded_at, h.removed, h.data FROM ${HISTORY_TABLE} h WHERE h.entity_type = ? AND h.entity_id IN (${unique.map(() => "?").join(", ")}) ORDER BY h.seq`,
+    [entityType ?? metadata.tableName, ...unique],
+  );
+  for (const r of rows) {
+    const version: KeptVersion<T> = {
+      recordedAt: r.recorded_at instanceof Date ? r.recorded_at : databaseInstant(String(r.recorded_at)),
+      removed: truthy(r.removed),
+      row: revive(metadata.create() as T, metadata.columns, JSON.parse(r.data) as Record<string, unknown>),
+    };
+    byId.set(r.entity_id, [...(byId.get(r.entity_id) ?? []), version]);
+  }
+  return byId;
 }
 
 function truthy(value: number | boolean | string): boolean {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { Clock } from "./clock";
 import { DomainError } from "./errors";
-import { stampHistoryClock } from "./history";
+import { clearHistoryClock, stampHistoryClock } from "./history";
 
 /**
  * One mutation, one transaction, correct under concurrency (issue 7):
@@ -75,9 +75,18 @@ export async function transaction<T>(dataSource: DataSource, fn: (manager: Entit
       try {
         return await activeTransaction.run(state, async () => {
           const historyClock = settingsOf.get(dataSource)?.historyClock;
-          if (historyClock) await stampHistoryClock(manager, historyClock.now());
-          await hooks?.onBegin?.(manager);
-          return fn(manager);
+          if (!historyClock) {
+            await hooks?.onBegin?.(manager);
+            return fn(manager);
+          }
+          await stampHistoryClock(manager, historyClock.now());
+          try {
+            await hooks?.onBegin?.(manager);
+            return await fn(manager);
+          } finally {
+            // The stamp must not outlive the transaction: a pooled connection's next write would carry a stale time.
+            await clearHistoryClock(manager).catch(() => undefined);
+          }
         });
       } finally {
         state.active = false;
