@@ -73,6 +73,9 @@ export const definition: SubgraphDefinition<DeclarationServices> = {
   name: "declarations",
   entities: DECLARATION_ENTITIES,
   migrations,
+  // Issue 15: every version of a declaration is kept (migrations/1765900000200-DeclarationsHistory.ts),
+  // for the timeline's state changes; every transaction stamps the subgraph's clock for its triggers.
+  keepsHistory: true,
   buildSchema: () =>
     buildFederatedSchema({
       subgraph: "declarations",

@@ -143,7 +143,7 @@ export type DeclarationStatus =
   /** Withdrawn by the declarant (DEC-R43, LD art. 34 para. 1). */
   | 'WITHDRAWN';
 
-/** What a declaration's timeline entry records: a fact the subgraph kept (with its timestamp), or a deadline computed by the rules (as adapted by the office, T10). Entries at the same instant come facts first, then deadlines, each kind in the order listed here. */
+/** What a declaration's timeline entry records: a fact the subgraph kept (with its timestamp, or a change of status dated by the declaration's kept versions), or a deadline computed by the rules (as adapted by the office, T10). Entries at the same instant come facts first, then deadlines, each kind in the order listed here. */
 export type DeclarationTimelineKind =
   /** Fact: the goods were presented at the office and are in customs custody (DEC-R03, LD art. 24 para. 1-3). */
   | 'GOODS_PRESENTED'
@@ -171,6 +171,12 @@ export type DeclarationTimelineKind =
   | 'CORRECTED'
   /** Fact: the office refused the declaration for correction (DEC-R38, LD art. 32; DEC-R40, OD-AFD art. 20 para. 1). */
   | 'REFUSED'
+  /** Fact, dated by the kept history: the declaration became RESUBMISSION_OVERDUE when the resubmission deadline in force passed without the corrected declaration (DEC-R40, OD-AFD art. 20 para. 2), so that the office may now tax the goods ex officio or extend the period (DEC-R41, OD-AFD art. 20 para. 3, the entry's rule and article). The cancellation of an ex officio taxation, which also returns to RESUBMISSION_OVERDUE, is its TAXATION_CANCELLED entry (DEC-R54, OD-AFD art. 20b). */
+  | 'RESUBMISSION_OVERDUE'
+  /** Fact, dated by the kept history: the declarant withdrew the declaration while the goods were still presented and the office had neither found incorrect particulars nor ordered a verification (DEC-R43, LD art. 34 para. 1); one withdrawn before its acceptance had not yet bound the declarant (DEC-R42, LD art. 33). Its issued taxation falls with it (TAXATION_CANCELLED at the same instant). */
+  | 'WITHDRAWN'
+  /** Fact, dated by the kept history: a change of the declaration's status (DOMAIN.md §3.2) that no other entry of the same write states, with the rule and article of the move; e.g. the office's extension of a resubmission period that had already passed puts the declaration back to REFUSED (DEC-R40, OD-AFD art. 20 para. 2; allowing it after expiry is a DESIGN CHOICE, DOMAIN.md §3.2). */
+  | 'STATUS_CHANGED'
   /** Fact: the office found incorrect particulars, so that the declarant can no longer rectify or withdraw (DEC-R43, LD art. 34 para. 1 let. a), or found undeclared goods (DEC-R39, LD art. 18 para. 3); listed only when no refusal, correction or verification of the same instant says so already. */
   | 'INCORRECT_PARTICULARS_FOUND'
   /** Fact: a taxation decision was established and notified by putting it online (DEC-R52, LD art. 38; DEC-R53, OD-AFD art. 20a); provisional (DEC-R55), ex officio (DEC-R41) or amended (DEC-R44). */

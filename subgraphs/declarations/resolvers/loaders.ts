@@ -6,7 +6,7 @@ import type { CustomsDeclaration, DeclarationItem } from "../entities/declaratio
 import type { GoodsPresentation } from "../entities/presentation.entity";
 import type { Appeal, DeclarationCorrection, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "../entities/procedure.entity";
 import type { DocumentRequirement, SelectionDecision } from "../entities/selection.entity";
-import { ConnectionArgs, ConnectionShape, pageLoader } from "../../kit";
+import { ConnectionArgs, ConnectionShape, KeptVersion, pageLoader } from "../../kit";
 import type { DeadlineKind } from "../services/deadline.service";
 import type { TimelineRecords } from "../services/timeline.service";
 import type { DeclarationsContext } from "./context";
@@ -30,6 +30,8 @@ export const loaders = {
   verificationsOf: (ctx: DeclarationsContext) => ctx.loaders.get<string, Verification[]>("verificationsOf", ids => ctx.services.declarations.verificationsOf(ids)),
   correctionsOf: (ctx: DeclarationsContext) => ctx.loaders.get<string, DeclarationCorrection[]>("correctionsOf", ids => ctx.services.declarations.correctionsOf(ids)),
   changeRequestsOf: (ctx: DeclarationsContext) => ctx.loaders.get<string, TaxationChangeRequest[]>("changeRequestsOf", ids => ctx.services.taxation.changeRequestsOf(ids)),
+  /** Issue 15: every kept version of the request's declarations, oldest first, in one statement (kit/history.ts `versionsOf`). */
+  versionsOf: (ctx: DeclarationsContext) => ctx.loaders.get<string, KeptVersion<CustomsDeclaration>[]>("declarationVersions", ids => ctx.services.timeline.versionsOf(ids)),
 };
 
 /**
@@ -78,14 +80,16 @@ function settled<V>(results: (V | Error)[]): V[] {
 
 /**
  * What a declaration's timeline is built from (services/timeline.service.ts), for every declaration
- * of the request at once: each child table read once through its own loader, so that the timeline
- * of 100 declarations costs the statements of 10. Keyed `declarationId|presentationId`.
+ * of the request at once: each child table, and the kept versions, read once through its own
+ * loader, so that the timeline of 100 declarations costs the statements of 10. Keyed
+ * `declarationId|presentationId`.
  */
 export function timelineRecordsLoader(ctx: DeclarationsContext) {
   return ctx.loaders.get<string, TimelineRecords>("timelineRecords", async keys => {
     const ids = keys.map(k => k.split("|")[0]);
     const presentationIds = [...new Set(keys.map(k => k.split("|")[1]).filter(Boolean))];
-    const [presentations, refusals, documents, verifications, corrections, taxationDecisions, changeRequests] = await Promise.all([
+    const [versions, presentations, refusals, documents, verifications, corrections, taxationDecisions, changeRequests] = await Promise.all([
+      loaders.versionsOf(ctx).loadMany(ids).then(settled),
       loaders.presentation(ctx).loadMany(presentationIds).then(settled),
       loaders.refusalsOf(ctx).loadMany(ids).then(settled),
       loaders.documentsOf(ctx).loadMany(ids).then(settled),
@@ -96,6 +100,7 @@ export function timelineRecordsLoader(ctx: DeclarationsContext) {
     ]);
     const byId = new Map(presentations.filter((p): p is GoodsPresentation => p !== null).map(p => [p.id, p]));
     return keys.map((key, i) => ({
+      versions: versions[i],
       presentation: byId.get(key.split("|")[1]) ?? null,
       refusals: refusals[i],
       documents: documents[i],

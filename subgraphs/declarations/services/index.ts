@@ -55,7 +55,7 @@ export function createDeclarationServices(runtime: SubgraphRuntime): Declaration
     processing: new ProcessingService(dataSource, clock, access, reference),
     projections: new ProjectionService(clock),
     prohibitions: new ProhibitionService(),
-    timeline: new DeclarationTimelineService(clock, declarations),
+    timeline: new DeclarationTimelineService(dataSource, clock, declarations),
     runtime,
   };
 }

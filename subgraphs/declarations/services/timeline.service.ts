@@ -1,4 +1,5 @@
-import { Clock, formatRappen } from "../../kit";
+import type { DataSource } from "typeorm";
+import { Clock, formatRappen, KeptVersion, versionsOf } from "../../kit";
 import { CustomsDeclaration } from "../entities/declaration.entity";
 import { DeclarationChannel, DeclarationStatus, DeclarationTimelineKind, Direction, DocumentKind, SelectionResult, TaxationKind, TaxationStatus } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
@@ -10,6 +11,12 @@ import { DeclarationService } from "./declaration.service";
 
 /** The kept records of one declaration that its timeline is built from (resolvers/loaders.ts loads them in batches). */
 export interface TimelineRecords {
+  /**
+   * Every kept version of the declaration row, oldest first (kit/history.ts): since its creation,
+   * or, for a declaration older than its history (migration DeclarationsHistory), one version as it
+   * then stood, dated at its creation. Empty when none is kept.
+   */
+  versions: KeptVersion<CustomsDeclaration>[];
   presentation: GoodsPresentation | null;
   refusals: Refusal[];
   documents: DocumentRequirement[];
@@ -63,26 +70,68 @@ interface Settlement {
 
 const same = (a: Date | null | undefined, b: Date | null | undefined) => Boolean(a && b && a.getTime() === b.getTime());
 
+/** The distinct instants among `dates`, earliest first. */
+const distinct = (dates: (Date | null | undefined)[]): Date[] =>
+  [...new Map(dates.filter((x): x is Date => Boolean(x)).map(x => [x.getTime(), x])).values()].sort((a, b) => a.getTime() - b.getTime());
+
+/**
+ * A change of the declaration's status between two consecutive kept versions, at the instant its
+ * write was stamped with (the subgraph's clock when its transaction began). `until` is the stamp of
+ * the next write recorded later, if any: a record the same write dated (`clock.now()` read inside
+ * the transaction) lies in between.
+ */
+interface StatusChange {
+  at: Date;
+  until: Date | null;
+  from: DeclarationStatus;
+  to: DeclarationStatus;
+  /** The declaration as this version left it. */
+  row: CustomsDeclaration;
+}
+
+function statusChanges(versions: readonly KeptVersion<CustomsDeclaration>[]): StatusChange[] {
+  const changes: StatusChange[] = [];
+  versions.forEach((v, i) => {
+    const before = versions[i - 1];
+    // Declarations are never deleted (DEC-R84); a removal would say nothing of the lifecycle.
+    if (!before || v.removed || before.removed || before.row.status === v.row.status) return;
+    const next = versions.slice(i + 1).find(w => w.recordedAt.getTime() > v.recordedAt.getTime());
+    changes.push({ at: v.recordedAt, until: next?.recordedAt ?? null, from: before.row.status, to: v.row.status, row: v.row });
+  });
+  return changes;
+}
+
 const earliest = (dates: (Date | null | undefined)[]): Date | null =>
   dates.filter((x): x is Date => Boolean(x)).reduce<Date | null>((min, x) => (min && min.getTime() <= x.getTime() ? min : x), null);
 
 /**
  * A declaration's timeline (`CustomsDeclaration.timeline`): every state change and deadline, in
  * time order, each with its rule and article, built only from what the subgraph keeps: the
- * declaration's timestamps and its child rows. Deadlines are the computed ones the services stored
- * when the rules applied (`computedResubmissionDueBy`, `computedDueAt`, ...), or the office's
- * override in force (T10), exactly as the other fields read them; the change-of-taxation period is
+ * declaration's timestamps, its child rows and its kept versions (issue 15, kit/history.ts).
+ * Deadlines are the computed ones the services stored when the rules applied
+ * (`computedResubmissionDueBy`, `computedDueAt`, ...), or the office's override in force (T10),
+ * exactly as the other fields read them; the change-of-taxation period is
  * `DeclarationService.changeOfTaxationDeadline`. Nothing here counts days.
  *
- * What the subgraph does not keep is not listed: a resubmission stamps the declaration's receipt
- * and acceptance again (`DeclarationService.resubmit`), so the first ones are gone; a withdrawal
- * (LD art. 34 para. 1) and the move to RESUBMISSION_OVERDUE are not dated.
+ * The kept versions date what the row itself does not: every change of status (a withdrawal, LD
+ * art. 34 para. 1; the move to RESUBMISSION_OVERDUE, OD-AFD art. 20 para. 2; the office's
+ * extension after it), and every receipt and acceptance a resubmission stamped again
+ * (`DeclarationService.resubmit`). A declaration older than its history has one version, as it
+ * stood when the history began: what it overwrote before is gone, and its timeline is what the row
+ * and its child rows say, as before the history.
  */
 export class DeclarationTimelineService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly declarations: DeclarationService,
   ) {}
+
+  /** Every kept version of each declaration, oldest first, in one statement for all (resolvers/loaders.ts batches a request's). */
+  async versionsOf(ids: readonly string[]): Promise<KeptVersion<CustomsDeclaration>[][]> {
+    const kept = await versionsOf(this.dataSource.manager, CustomsDeclaration, ids);
+    return ids.map(id => kept.get(id) ?? []);
+  }
 
   /** The deadlines of the declaration that the office may have adapted (T10): their overrides are read in one batch. */
   overrideSubjects(d: CustomsDeclaration, r: TimelineRecords): DeadlineSubject[] {
@@ -102,7 +151,9 @@ export class DeclarationTimelineService {
     };
     const deadline = (due: Date | null | undefined, kind: DeclarationTimelineKind, summary: string, [rule, article]: Rule, settled: Settlement) => {
       if (!due) return;
-      // Met late, or unmet when the clock passed it; an unmet deadline of a withdrawn declaration is moot (its withdrawal is not dated).
+      // Met late, or unmet when the clock passed it. An unmet deadline of a withdrawn declaration is
+      // moot, nothing is due any more (DESIGN CHOICE, as `overdue` says; also when it passed before
+      // the withdrawal the kept versions now date, which a declaration older than its history lacks).
       const until = settled.metAt ?? settled.endedAt ?? (d.status === DeclarationStatus.WITHDRAWN ? null : now);
       const overdue = !settled.right && until !== null && until.getTime() > due.getTime();
       entries.push({ at: due, kind, deadline: true, overdue, summary, rule, article, status: null });
@@ -112,6 +163,10 @@ export class DeclarationTimelineService {
       return { due: adapted ?? computed, adapted: adapted !== null };
     };
     const resubmissions = r.refusals.map(x => x.resubmittedAt);
+    // Every receipt and acceptance the declaration had, earliest first: a resubmission stamps both
+    // again (DEC-R40), and the kept versions hold the earlier ones (issue 15).
+    const receipts = distinct([...r.versions.map(v => v.row.receiptConfirmedAt), d.receiptConfirmedAt]);
+    const acceptances = distinct([...r.versions.map(v => v.row.acceptedAt), d.acceptedAt]);
 
     // Presentation and lodging (DOMAIN.md §3.2).
     const p = r.presentation;
@@ -121,8 +176,11 @@ export class DeclarationTimelineService {
         const { due, adapted } = inForce({ type: "GoodsPresentation", kind: "DECLARATION_DUE", id: p.id }, p.computedDeclarationDueBy);
         const rule: Rule = p.authorisedConsignee ? ["DEC-R61", "OD-AFD art. 38"] : ["DEC-R06", adapted ? "OD-AFD art. 4 para. 2" : "OD-AFD art. 4"];
         const what = adapted ? "as adapted by the office" : p.authorisedConsignee ? "by the 30th working day after presentation (authorised consignee)" : "by the business day after presentation";
-        // Declared once received (DEC-R16); a resubmission stamps receipt again, so the earliest kept moment that proves receipt counts.
-        const declaredAt = earliest([d.receiptConfirmedAt, d.acceptedAt, d.selectionCommunicatedAt, r.refusals[0]?.refusedAt]);
+        // Declared once received (DEC-R16): at the first receipt. A declaration resubmitted before
+        // its history began kept only the resubmission's receipt; the earliest moment that proves
+        // receipt stands for the lost first one, as it did before the history.
+        const firstReceipt = receipts[0] ?? null;
+        const declaredAt = firstReceipt && !resubmissions.some(at => same(at, firstReceipt)) ? firstReceipt : earliest([firstReceipt, ...acceptances, d.selectionCommunicatedAt, r.refusals[0]?.refusedAt]);
         deadline(due, DeclarationTimelineKind.DECLARATION_DUE, `Declaration of the presented goods due ${what}.`, rule, { metAt: declaredAt });
       }
     }
@@ -137,11 +195,15 @@ export class DeclarationTimelineService {
       else fact(d.transmittedAt, DeclarationTimelineKind.TRANSMITTED, `Transmitted through ${d.channel}: not presented until the system confirms receipt.`, ["DEC-R16", "OD-AFD art. 12 para. 4"], DeclarationStatus.TRANSMITTED);
     }
     // The receipt of a resubmission is its RESUBMITTED entry; e-dec web's receipt and acceptance are one act of the office.
-    if (SYSTEM_CHANNELS.includes(d.channel) && !resubmissions.some(at => same(at, d.receiptConfirmedAt))) {
-      fact(d.receiptConfirmedAt, DeclarationTimelineKind.RECEIPT_CONFIRMED, "The system confirmed receipt: the declaration counts as presented.", ["DEC-R16", "OD-AFD art. 12 para. 4"], DeclarationStatus.RECEIVED);
+    for (const receipt of receipts) {
+      if (SYSTEM_CHANNELS.includes(d.channel) && !resubmissions.some(at => same(at, receipt))) {
+        fact(receipt, DeclarationTimelineKind.RECEIPT_CONFIRMED, "The system confirmed receipt: the declaration counts as presented.", ["DEC-R16", "OD-AFD art. 12 para. 4"], DeclarationStatus.RECEIVED);
+      }
     }
-    const reaccepted = resubmissions.some(at => same(at, d.acceptedAt));
-    fact(d.acceptedAt, DeclarationTimelineKind.ACCEPTED, reaccepted ? "The resubmitted declaration was accepted again: it binds the declarant." : "Accepted: the declaration binds the declarant.", ACCEPTANCE[d.channel], DeclarationStatus.ACCEPTED);
+    for (const acceptance of acceptances) {
+      const reaccepted = resubmissions.some(at => same(at, acceptance));
+      fact(acceptance, DeclarationTimelineKind.ACCEPTED, reaccepted ? "The resubmitted declaration was accepted again: it binds the declarant." : "Accepted: the declaration binds the declarant.", ACCEPTANCE[d.channel], DeclarationStatus.ACCEPTED);
+    }
     if (d.selectionResult) {
       fact(d.selectionCommunicatedAt, DeclarationTimelineKind.SELECTION_COMMUNICATED, `Risk selection result communicated: ${d.selectionResult}.`, ["DEC-R29", d.direction === Direction.EXPORT ? "OD-AFD art. 17a para. 1" : "OD-AFD art. 17 para. 1"]);
     }
@@ -213,11 +275,62 @@ export class DeclarationTimelineService {
       fact(c.submittedAt, DeclarationTimelineKind.CHANGE_REQUESTED, `Change of taxation requested (${c.ground}) with a corrected declaration: ${c.status.toLowerCase()}.`, ["DEC-R44", "LD art. 34 para. 3"]);
     }
 
+    // Every change of status the kept versions hold, unless an entry of the same write says it already.
+    this.statusChanges(d, r.versions, entries);
+
     // In time order; at the same instant facts before deadlines, then the lifecycle's order, then as listed above.
     return entries
       .map((entry, seq) => ({ entry, seq }))
       .sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || Number(a.entry.deadline) - Number(b.entry.deadline) || KIND_ORDER.indexOf(a.entry.kind) - KIND_ORDER.indexOf(b.entry.kind) || a.seq - b.seq)
       .map(x => x.entry);
+  }
+
+  /**
+   * Adds an entry for each change of status between consecutive kept versions that no entry says
+   * already. An entry says a change when it gives the same new status and its write dated it: at or
+   * after the change's stamp and before the next write's (a service reads the clock after its
+   * transaction stamped it, so under the system clock the two differ by milliseconds), so that a
+   * later refusal never says an earlier move back to REFUSED. E-dec web's receipt and acceptance are
+   * one act of the office (DEC-R18, OD-AFD art. 20d para. 3): its ACCEPTED entry says the RECEIVED
+   * version written with it.
+   */
+  private statusChanges(d: CustomsDeclaration, versions: readonly KeptVersion<CustomsDeclaration>[], entries: DeclarationTimelineEntry[]): void {
+    const ofWrite = (change: StatusChange, e: DeclarationTimelineEntry) => !e.deadline && e.at.getTime() >= change.at.getTime() && (change.until === null || e.at.getTime() < change.until.getTime());
+    const said: DeclarationTimelineEntry[] = [];
+    for (const change of statusChanges(versions)) {
+      // Compared with the entries of the records and with the changes already added: one entry per status and write.
+      if ([...entries, ...said].some(e => e.status === change.to && ofWrite(change, e))) continue;
+      if (change.to === DeclarationStatus.RECEIVED && d.channel === DeclarationChannel.EDEC_WEB && entries.some(e => e.kind === DeclarationTimelineKind.ACCEPTED && ofWrite(change, e))) continue;
+      const [kind, summary, [rule, article]] = this.statusChange(d, change);
+      said.push({ at: change.at, kind, deadline: false, overdue: false, summary, rule, article, status: change.to });
+    }
+    entries.push(...said);
+  }
+
+  /** The entry of a change of status no other entry says: its kind, summary, rule and article (DOMAIN.md §3.2). */
+  private statusChange(d: CustomsDeclaration, c: StatusChange): [DeclarationTimelineKind, string, Rule] {
+    switch (c.to) {
+      case DeclarationStatus.WITHDRAWN:
+        return [
+          DeclarationTimelineKind.WITHDRAWN,
+          c.row.acceptedAt ? "Withdrawn by the declarant while the goods were still presented." : "Withdrawn by the declarant before its acceptance: it did not yet bind the declarant (DEC-R42, LD art. 33).",
+          ["DEC-R43", "LD art. 34 para. 1"],
+        ];
+      case DeclarationStatus.RESUBMISSION_OVERDUE:
+        if (c.from === DeclarationStatus.EX_OFFICIO_TAXED) return [DeclarationTimelineKind.RESUBMISSION_OVERDUE, "The ex officio taxation was set aside: the resubmission is overdue again.", ["DEC-R54", "OD-AFD art. 20b"]];
+        return [DeclarationTimelineKind.RESUBMISSION_OVERDUE, "Not resubmitted by the deadline in force (OD-AFD art. 20 para. 2): the office may now tax the goods ex officio, or extend the period.", ["DEC-R41", "OD-AFD art. 20 para. 3"]];
+      case DeclarationStatus.REFUSED:
+        if (c.from === DeclarationStatus.RESUBMISSION_OVERDUE) return [DeclarationTimelineKind.STATUS_CHANGED, "The office extended the resubmission period after it had passed, for fair reasons: the corrected declaration is awaited again.", ["DEC-R40", "OD-AFD art. 20 para. 2"]];
+        return [DeclarationTimelineKind.STATUS_CHANGED, "Refused for correction.", ["DEC-R38", "LD art. 32"]];
+      case DeclarationStatus.EX_OFFICIO_TAXED:
+        return [DeclarationTimelineKind.STATUS_CHANGED, "Taxed ex officio after a missed resubmission.", ["DEC-R41", "OD-AFD art. 20 para. 3"]];
+      case DeclarationStatus.ACCEPTED:
+        return [DeclarationTimelineKind.STATUS_CHANGED, "Accepted: the declaration binds the declarant.", ACCEPTANCE[d.channel]];
+      case DeclarationStatus.RECEIVED:
+        return [DeclarationTimelineKind.STATUS_CHANGED, "Receipt confirmed: the declaration counts as presented.", ["DEC-R16", "OD-AFD art. 12 para. 4"]];
+      case DeclarationStatus.TRANSMITTED:
+        return [DeclarationTimelineKind.STATUS_CHANGED, "Transmitted: not presented until receipt is confirmed.", ["DEC-R16", "OD-AFD art. 12 para. 4"]];
+    }
   }
 
   /** Declared after the goods were presented (DEC-R06): a pre-declaration was declared before, so no declaration deadline runs. */
