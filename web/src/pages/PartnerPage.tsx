@@ -56,7 +56,7 @@ export function PartnerPage() {
       {asOf && (
         <div className="banner" data-testid="as-of-banner" data-as-of={asOf}>
           As of {formatDay(asOf)}
-          <span> — exposure, securities, debts and roles as recorded then (kept history); the rest is today’s.</span>
+          <span> — roles, authorisations, debts, securities and exposure as recorded then (kept history); the rest is today’s.</span>
         </div>
       )}
       <PartialErrors error={error} />
