@@ -68,6 +68,17 @@ export function Loading() {
   );
 }
 
+/** What a query's own result says while it has nothing to show. */
+export interface QueryState {
+  fetching: boolean;
+  error?: CombinedError;
+}
+
+/** A query with nothing to show yet: loading, or why not. */
+export function LoadingOrErrors({ result }: { result: QueryState }) {
+  return result.fetching ? <Loading /> : <GraphErrors error={result.error} />;
+}
+
 export function Money({ value, testId }: { value: string | null | undefined; testId?: string }) {
   return (
     <span className="money" data-testid={testId} data-value={value ?? undefined}>

@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
-import { Badge, Day, GraphErrors, Loading, Money, NotAvailable, PartialErrors, Section, When } from "../components/common";
+import { Badge, Day, LoadingOrErrors, Money, NotAvailable, PartialErrors, Section, When } from "../components/common";
 import { Timeline } from "../components/Timeline";
 import { humanize } from "../format";
 import { DeclarationTimelineDocument } from "../generated";
@@ -16,7 +16,7 @@ export function DeclarationPage() {
 
   const declaration = result.data?.declaration;
   if (!declaration) {
-    return <div data-testid="declaration-page">{result.fetching ? <Loading /> : <GraphErrors error={result.error} />}</div>;
+    return <div data-testid="declaration-page"><LoadingOrErrors result={result} /></div>;
   }
   const d = declaration;
   const selectionError = fieldError(result.error, ["declaration", "selection"]);

@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
-import { Empty, GraphErrors, Loading, MoreThanShown, Section } from "../components/common";
+import { ConnectionSection, type Connection } from "../components/ConnectionTable";
+import { Empty } from "../components/common";
 import { NotificationsPanel } from "../components/NotificationsPanel";
 import { humanize } from "../format";
 import { ActingForPartnersDocument, MyPartnersDocument, type PartnerStatus } from "../generated";
@@ -26,15 +27,16 @@ export function MyPartnersPage() {
   const [actingFor] = useQuery({ query: ActingForPartnersDocument, variables: { first: 50 }, pause: portalUser });
   const result = portalUser ? mine : actingFor;
 
-  let rows: PartnerRow[] | undefined;
-  let total = 0;
+  let partners: Connection<PartnerRow> | undefined;
   if (portalUser && mine.data) {
     const memberships = mine.data.me?.memberships;
-    rows = memberships?.edges.map(({ node }) => ({ ...node.partner, portalRole: node.portalRole })) ?? [];
-    total = memberships?.totalCount ?? 0;
+    partners = {
+      edges: memberships?.edges.map(({ node }) => ({ node: { ...node.partner, portalRole: node.portalRole } })) ?? [],
+      totalCount: memberships?.totalCount ?? 0,
+    };
   } else if (!portalUser && actingFor.data) {
-    rows = actingFor.data.businessPartners.edges.map(({ node }) => ({ ...node, portalRole: null }));
-    total = actingFor.data.businessPartners.totalCount;
+    const acting = actingFor.data.businessPartners;
+    partners = { edges: acting.edges.map(({ node }) => ({ node: { ...node, portalRole: null } })), totalCount: acting.totalCount };
   }
 
   return (
@@ -47,37 +49,24 @@ export function MyPartnersPage() {
           </p>
         )}
         {portalUser && mine.data && !mine.data.me && <Empty>Your CH-LOGIN account is not registered with the ePortal yet.</Empty>}
-        <Section title="Partners" count={rows ? total : undefined} testId="my-partners">
-          {!rows ? (
-            result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-          ) : rows.length === 0 ? (
-            <Empty>You act for no partner yet.</Empty>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>UID</th>
-                  <th>Status</th>
-                  {portalUser && <th>Your role</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(row => (
-                  <tr key={row.id} data-testid="my-partner">
-                    <td>
-                      <Link to={`/partners/${encodeURIComponent(row.id)}`}>{row.name}</Link>
-                    </td>
-                    <td>{row.uid ?? "—"}</td>
-                    <td>{humanize(row.status)}</td>
-                    {portalUser && <td>{humanize(row.portalRole)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        <ConnectionSection
+          title="Partners"
+          testId="my-partners"
+          connection={partners}
+          query={result}
+          empty="You act for no partner yet."
+          columns={portalUser ? ["Name", "UID", "Status", "Your role"] : ["Name", "UID", "Status"]}
+          row={row => (
+            <tr key={row.id} data-testid="my-partner">
+              <td>
+                <Link to={`/partners/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+              </td>
+              <td>{row.uid ?? "—"}</td>
+              <td>{humanize(row.status)}</td>
+              {portalUser && <td>{humanize(row.portalRole)}</td>}
+            </tr>
           )}
-          {rows && <MoreThanShown shown={rows.length} total={total} />}
-        </Section>
+        />
       </div>
       <NotificationsPanel />
     </div>

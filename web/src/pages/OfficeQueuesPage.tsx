@@ -1,6 +1,7 @@
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useQuery } from "urql";
-import { Badge, Day, Empty, GraphErrors, Loading, Money, MoreThanShown, Section, When } from "../components/common";
+import { ConnectionSection, type Connection } from "../components/ConnectionTable";
+import { Badge, Day, Empty, GraphErrors, Money, When } from "../components/common";
 import { humanize } from "../format";
 import {
   CustomsOfficesDocument,
@@ -60,47 +61,32 @@ export function OfficeQueuesPage() {
 
 function UndeclaredPresentationsQueue({ officeId }: { officeId: string }) {
   const [result] = useQuery({ query: UndeclaredPresentationsQueueDocument, variables: { officeId, first: QUEUE } });
-  const queue = result.data?.undeclaredPresentations;
   return (
-    <Section title="Undeclared presentations" count={queue?.totalCount} testId="queue-undeclared-presentations">
-      {!queue ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : queue.edges.length === 0 ? (
-        <Empty>No presented goods waiting for their declaration.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Presented</th>
-              <th>Presenter</th>
-              <th>Goods</th>
-              <th>Place</th>
-              <th>Declaration due by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="queue-row" className={node.declarationOverdue ? "overdue" : undefined}>
-                <td>
-                  <When value={node.presentedAt} />
-                </td>
-                <td>
-                  <Link to={`/partners/${encodeURIComponent(node.presenter.id)}`}>{node.presenter.name}</Link>
-                </td>
-                <td>{node.goodsDescription}</td>
-                <td>
-                  {node.place} ({humanize(node.summaryForm)})
-                </td>
-                <td>
-                  <When value={node.declarationDueBy} /> {node.declarationOverdue && <Badge tone="bad">overdue</Badge>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <ConnectionSection
+      title="Undeclared presentations"
+      testId="queue-undeclared-presentations"
+      connection={result.data?.undeclaredPresentations}
+      query={result}
+      empty="No presented goods waiting for their declaration."
+      columns={["Presented", "Presenter", "Goods", "Place", "Declaration due by"]}
+      row={node => (
+        <tr key={node.id} data-testid="queue-row" className={node.declarationOverdue ? "overdue" : undefined}>
+          <td>
+            <When value={node.presentedAt} />
+          </td>
+          <td>
+            <Link to={`/partners/${encodeURIComponent(node.presenter.id)}`}>{node.presenter.name}</Link>
+          </td>
+          <td>{node.goodsDescription}</td>
+          <td>
+            {node.place} ({humanize(node.summaryForm)})
+          </td>
+          <td>
+            <When value={node.declarationDueBy} /> {node.declarationOverdue && <Badge tone="bad">overdue</Badge>}
+          </td>
+        </tr>
       )}
-      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
-    </Section>
+    />
   );
 }
 
@@ -110,208 +96,141 @@ function UndeclaredPresentationsQueue({ officeId }: { officeId: string }) {
  */
 function PendingResubmissionsQueue({ officeId }: { officeId: string }) {
   const [result] = useQuery({ query: PendingResubmissionsQueueDocument, variables: { officeId, first: QUEUE } });
-  const queue = result.data?.pendingResubmissions;
   const now = Date.now();
-  const rows = queue?.edges.map(({ node }) => ({
-    declarationId: node.declaration.id,
-    declarationNumber: node.declaration.declarationNumber,
-    declarant: node.declaration.declarant,
-    refusedAt: node.refusedAt,
-    resubmissionDueBy: node.resubmissionDueBy,
-    overdue: Date.parse(node.resubmissionDueBy) < now,
-  }));
   return (
-    <Section title="Resubmission deadlines" count={queue?.totalCount} testId="queue-pending-resubmissions">
-      {!rows ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : rows.length === 0 ? (
-        <Empty>No refused declarations waiting for their correction.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Declaration</th>
-              <th>Declarant</th>
-              <th>Refused</th>
-              <th>Resubmission due by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(row => (
-              <tr key={row.declarationId} data-testid="queue-row" className={row.overdue ? "overdue" : undefined}>
-                <td>
-                  <Link to={`/declarations/${encodeURIComponent(row.declarationId)}`}>{row.declarationNumber}</Link>
-                </td>
-                <td>{row.declarant ? <Link to={`/partners/${encodeURIComponent(row.declarant.id)}`}>{row.declarant.name}</Link> : "—"}</td>
-                <td>
-                  <When value={row.refusedAt} />
-                </td>
-                <td>
-                  <When value={row.resubmissionDueBy} /> {row.overdue && <Badge tone="bad">overdue</Badge>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
-    </Section>
+    <ConnectionSection
+      title="Resubmission deadlines"
+      testId="queue-pending-resubmissions"
+      connection={result.data?.pendingResubmissions}
+      query={result}
+      empty="No refused declarations waiting for their correction."
+      columns={["Declaration", "Declarant", "Refused", "Resubmission due by"]}
+      row={({ declaration, refusedAt, resubmissionDueBy }) => {
+        const overdue = Date.parse(resubmissionDueBy) < now;
+        return (
+          <tr key={declaration.id} data-testid="queue-row" className={overdue ? "overdue" : undefined}>
+            <td>
+              <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>{declaration.declarationNumber}</Link>
+            </td>
+            <td>{declaration.declarant ? <Link to={`/partners/${encodeURIComponent(declaration.declarant.id)}`}>{declaration.declarant.name}</Link> : "—"}</td>
+            <td>
+              <When value={refusedAt} />
+            </td>
+            <td>
+              <When value={resubmissionDueBy} /> {overdue && <Badge tone="bad">overdue</Badge>}
+            </td>
+          </tr>
+        );
+      }}
+    />
   );
 }
 
 /** Documents past their deadline in force at this office (DEC-R36, DEC-R37; OD-AFD art. 19, 19a). */
 function OverdueDocumentsQueue({ officeId }: { officeId: string }) {
   const [result] = useQuery({ query: OverdueDocumentsQueueDocument, variables: { officeId, first: QUEUE } });
-  const queue = result.data?.overdueDocuments;
   return (
-    <Section title="Overdue documents" count={queue?.totalCount} testId="queue-overdue-documents">
-      {!queue ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : queue.edges.length === 0 ? (
-        <Empty>No overdue documents.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Declaration</th>
-              <th>Declarant</th>
-              <th>Identification mark</th>
-              <th>Kind</th>
-              <th>Required</th>
-              <th>Due</th>
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="queue-row">
-                <td>
-                  <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declaration.declarationNumber}</Link>
-                </td>
-                <td>
-                  <Link to={`/partners/${encodeURIComponent(node.declaration.declarant.id)}`}>{node.declaration.declarant.name}</Link>
-                </td>
-                <td>
-                  <code>{node.identificationMark}</code>
-                </td>
-                <td>{humanize(node.kind)}</td>
-                <td>
-                  <When value={node.requiredAt} />
-                </td>
-                <td>
-                  <When value={node.dueAt} />
-                </td>
-                <td>{node.dueRule}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <ConnectionSection
+      title="Overdue documents"
+      testId="queue-overdue-documents"
+      connection={result.data?.overdueDocuments}
+      query={result}
+      empty="No overdue documents."
+      columns={["Declaration", "Declarant", "Identification mark", "Kind", "Required", "Due", "Why"]}
+      row={node => (
+        <tr key={node.id} data-testid="queue-row">
+          <td>
+            <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declaration.declarationNumber}</Link>
+          </td>
+          <td>
+            <Link to={`/partners/${encodeURIComponent(node.declaration.declarant.id)}`}>{node.declaration.declarant.name}</Link>
+          </td>
+          <td>
+            <code>{node.identificationMark}</code>
+          </td>
+          <td>{humanize(node.kind)}</td>
+          <td>
+            <When value={node.requiredAt} />
+          </td>
+          <td>
+            <When value={node.dueAt} />
+          </td>
+          <td>{node.dueRule}</td>
+        </tr>
       )}
-      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
-    </Section>
+    />
   );
 }
 
 function OverdueDebtsQueue() {
   const [result] = useQuery({ query: OverdueDebtsQueueDocument, variables: { first: QUEUE } });
-  const queue = result.data?.customsDebts;
   return (
-    <Section title="Overdue debts (all offices)" count={queue?.totalCount} testId="queue-overdue-debts">
-      {!queue ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : queue.edges.length === 0 ? (
-        <Empty>No overdue debts.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Declaration</th>
-              <th>Debtors</th>
-              <th>Due</th>
-              <th className="num">Interest</th>
-              <th className="num">Outstanding</th>
-              <th>Limitation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="queue-row">
-                <td>
-                  {node.declaration ? (
-                    <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declarationNumber ?? "declaration"}</Link>
-                  ) : (
-                    (node.declarationNumber ?? "—")
-                  )}
-                </td>
-                <td>
-                  {node.debtors.map((debtor, i) => (
-                    <span key={debtor.id}>
-                      {i > 0 && ", "}
-                      <Link to={`/partners/${encodeURIComponent(debtor.partner.id)}`}>{debtor.partner.name}</Link>
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <When value={node.paymentDeadline ?? node.dueAt} />
-                </td>
-                <td className="num">
-                  <Money value={node.interest} />
-                </td>
-                <td className="num">
-                  <Money value={node.outstanding} />
-                </td>
-                <td>
-                  <Day value={node.limitationDate} />
-                </td>
-              </tr>
+    <ConnectionSection
+      title="Overdue debts (all offices)"
+      testId="queue-overdue-debts"
+      connection={result.data?.customsDebts}
+      query={result}
+      empty="No overdue debts."
+      columns={["Declaration", "Debtors", "Due", { label: "Interest", num: true }, { label: "Outstanding", num: true }, "Limitation"]}
+      row={node => (
+        <tr key={node.id} data-testid="queue-row">
+          <td>
+            {node.declaration ? (
+              <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declarationNumber ?? "declaration"}</Link>
+            ) : (
+              (node.declarationNumber ?? "—")
+            )}
+          </td>
+          <td>
+            {node.debtors.map((debtor, i) => (
+              <span key={debtor.id}>
+                {i > 0 && ", "}
+                <Link to={`/partners/${encodeURIComponent(debtor.partner.id)}`}>{debtor.partner.name}</Link>
+              </span>
             ))}
-          </tbody>
-        </table>
+          </td>
+          <td>
+            <When value={node.paymentDeadline ?? node.dueAt} />
+          </td>
+          <td className="num">
+            <Money value={node.interest} />
+          </td>
+          <td className="num">
+            <Money value={node.outstanding} />
+          </td>
+          <td>
+            <Day value={node.limitationDate} />
+          </td>
+        </tr>
       )}
-      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
-    </Section>
+    />
   );
 }
 
 function PendingRoleRequestsQueue() {
   const [result] = useQuery({ query: PendingRoleRequestsQueueDocument, variables: { first: QUEUE } });
-  const queue = result.data?.partnerRoleRequests;
   return (
-    <Section title="Pending role requests" count={queue?.totalCount} testId="queue-role-requests">
-      {!queue ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : queue.edges.length === 0 ? (
-        <Empty>No role requests waiting.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Partner</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th>Requested</th>
-              <th>Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="queue-row" data-status={node.status}>
-                <td>
-                  <Link to={`/partners/${encodeURIComponent(node.partner.id)}`}>{node.partner.name}</Link>
-                </td>
-                <td>{humanize(node.roleType)}</td>
-                <td>{humanize(node.status)}</td>
-                <td>
-                  <When value={node.requestedAt} />
-                </td>
-                <td>{node.decisionNote ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <ConnectionSection
+      title="Pending role requests"
+      testId="queue-role-requests"
+      connection={result.data?.partnerRoleRequests}
+      query={result}
+      empty="No role requests waiting."
+      columns={["Partner", "Role", "Status", "Requested", "Note"]}
+      row={node => (
+        <tr key={node.id} data-testid="queue-row" data-status={node.status}>
+          <td>
+            <Link to={`/partners/${encodeURIComponent(node.partner.id)}`}>{node.partner.name}</Link>
+          </td>
+          <td>{humanize(node.roleType)}</td>
+          <td>{humanize(node.status)}</td>
+          <td>
+            <When value={node.requestedAt} />
+          </td>
+          <td>{node.decisionNote ?? ""}</td>
+        </tr>
       )}
-      {queue && <MoreThanShown shown={queue.edges.length} total={queue.totalCount} />}
-    </Section>
+    />
   );
 }
 
@@ -319,50 +238,37 @@ function PendingRoleRequestsQueue() {
 function PendingAuthorisationsQueue() {
   const [result] = useQuery({ query: PendingAuthorisationsQueueDocument, variables: { first: QUEUE } });
   const data = result.data;
-  const rows: AuthorisationRowFragment[] = data ? [...data.documentsComplete.edges, ...data.applied.edges].map(e => e.node) : [];
-  const total = data ? data.applied.totalCount + data.documentsComplete.totalCount : undefined;
+  // The two statuses' pages as one list, documents complete first.
+  const pending: Connection<AuthorisationRowFragment> | undefined = data && {
+    edges: [...data.documentsComplete.edges, ...data.applied.edges],
+    totalCount: data.applied.totalCount + data.documentsComplete.totalCount,
+  };
   return (
-    <Section title="Authorisation decisions pending" count={total} testId="queue-pending-authorisations">
-      {!data ? (
-        result.fetching ? <Loading /> : <GraphErrors error={result.error} />
-      ) : rows.length === 0 ? (
-        <Empty>No applications waiting for a decision.</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Application</th>
-              <th>Systems</th>
-              <th>Scope</th>
-              <th>Status</th>
-              <th>Applied</th>
-              <th>Documents complete</th>
-              <th>Decision due by</th>
-              <th>Missing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(node => (
-              <tr key={node.id} data-testid="queue-row" data-status={node.status} className={node.decisionOverdue ? "overdue" : undefined}>
-                <td>{node.writtenApplicationReference}</td>
-                <td>{node.systems.join(", ")}</td>
-                <td>{humanize(node.scope)}</td>
-                <td>{humanize(node.status)}</td>
-                <td>
-                  <When value={node.appliedAt} />
-                </td>
-                <td>
-                  <When value={node.documentsCompleteAt} />
-                </td>
-                <td>
-                  <Day value={node.decisionDueBy} /> {node.decisionOverdue && <Badge tone="bad">overdue</Badge>}
-                </td>
-                <td>{node.missingConditions.join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <ConnectionSection
+      title="Authorisation decisions pending"
+      testId="queue-pending-authorisations"
+      connection={pending}
+      query={result}
+      empty="No applications waiting for a decision."
+      columns={["Application", "Systems", "Scope", "Status", "Applied", "Documents complete", "Decision due by", "Missing"]}
+      row={node => (
+        <tr key={node.id} data-testid="queue-row" data-status={node.status} className={node.decisionOverdue ? "overdue" : undefined}>
+          <td>{node.writtenApplicationReference}</td>
+          <td>{node.systems.join(", ")}</td>
+          <td>{humanize(node.scope)}</td>
+          <td>{humanize(node.status)}</td>
+          <td>
+            <When value={node.appliedAt} />
+          </td>
+          <td>
+            <When value={node.documentsCompleteAt} />
+          </td>
+          <td>
+            <Day value={node.decisionDueBy} /> {node.decisionOverdue && <Badge tone="bad">overdue</Badge>}
+          </td>
+          <td>{node.missingConditions.join(", ")}</td>
+        </tr>
       )}
-    </Section>
+    />
   );
 }

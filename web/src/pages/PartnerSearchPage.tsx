@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
-import { Empty, GraphErrors, Loading, MoreThanShown } from "../components/common";
+import { ConnectionTable } from "../components/ConnectionTable";
+import { GraphErrors, Loading } from "../components/common";
 import { NotificationsPanel } from "../components/NotificationsPanel";
 import { humanize } from "../format";
 import { PartnerSearchDocument } from "../generated";
@@ -44,39 +45,25 @@ export function PartnerSearchPage() {
         {result.fetching && !connection && <Loading />}
         {!connection && <GraphErrors error={result.error} />}
         {connection && (
-          <>
-            {connection.edges.length === 0 ? (
-              <Empty>No partner matches{search ? ` “${search}”` : ""}.</Empty>
-            ) : (
-              <table data-testid="partner-results">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>UID</th>
-                    <th>Type</th>
-                    <th>Status</th>
-                    <th>Place</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {connection.edges.map(({ node }) => (
-                    <tr key={node.id} data-testid="partner-result">
-                      <td>
-                        <Link to={`/partners/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-                      </td>
-                      <td>{node.uid ?? "—"}</td>
-                      <td>{humanize(node.partnerType)}</td>
-                      <td>{humanize(node.status)}</td>
-                      <td>
-                        {node.registerAddress.city} ({node.registerAddress.country})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+          <ConnectionTable
+            connection={connection}
+            tableTestId="partner-results"
+            empty={<>No partner matches{search ? ` “${search}”` : ""}.</>}
+            columns={["Name", "UID", "Type", "Status", "Place"]}
+            row={node => (
+              <tr key={node.id} data-testid="partner-result">
+                <td>
+                  <Link to={`/partners/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                </td>
+                <td>{node.uid ?? "—"}</td>
+                <td>{humanize(node.partnerType)}</td>
+                <td>{humanize(node.status)}</td>
+                <td>
+                  {node.registerAddress.city} ({node.registerAddress.country})
+                </td>
+              </tr>
             )}
-            <MoreThanShown shown={connection.edges.length} total={connection.totalCount} />
-          </>
+          />
         )}
       </div>
       <NotificationsPanel />
