@@ -173,6 +173,9 @@ describe("the web app, in Chromium, on the real graph (issue 15)", () => {
     await page.getByTestId("partner-name").waitFor();
     expect(await page.getByTestId("partner-name").textContent()).toContain("Drei Spedition AG");
     await openPartner(page, small.partnerId, 3);
+    // Roles with their history (kept versions): the freight role was requested, then released.
+    const history = await page.getByTestId("role-history").first().locator("li").evaluateAll(items => items.map(item => item.getAttribute("data-status")));
+    expect(history.at(-1)).toBe("ACTIVE");
     await shot(page, "partner");
 
     // Today, and as of last month: the page shows what the graph kept for each, and they differ.

@@ -25,6 +25,28 @@ export class ContactPerson {
   phone?: string | null;
 }
 
+/**
+ * One change of a role's status (`PartnerRole.history`): a value type, never stored, built from the
+ * role's kept versions (issue 15; services/role.service.ts `roleHistory`).
+ */
+@ObjectType({
+  description:
+    "A change of a role's status (ID-R14 to ID-R16, ePortal step 4) as the administration recorded it, read from the role's kept history (issue 15): the status the role entered, when, and the note recorded with it. Who made the change is not listed: the role keeps who requested it and who took FOCBS's last decision, not who made each change (a removal records no one).",
+})
+export class PartnerRoleChange {
+  @Field(() => Date, { description: "When the administration recorded the change (the instant its write was stamped with; ISO 8601 with offset, stored in UTC). For a role older than its history, its request instant." })
+  at: Date;
+
+  @Field(() => RoleStatus, { description: "The status the role entered: REQUESTED (ID-R14), IN_CLARIFICATION or ACTIVE (ID-R15: released by FOCBS, at once for most roles), REJECTED (DESIGN CHOICE, DOMAIN.md §2.2) or REMOVED (ID-R16)." })
+  status: RoleStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The note recorded with the change: FOCBS's question (IN_CLARIFICATION), its note on release (ACTIVE) or the reason for a rejection (REJECTED). Null when the change left the role's note as it was (a request, a removal, a release without a note). The one entry of a role older than its history carries the note the role had when the history began.",
+  })
+  decisionNote: string | null;
+}
+
 @ObjectType({ description: "A business partner role (ePortal step 4): requested one at a time (ID-R14) and released by FOCBS (ID-R15)." })
 @Entity("partner_role")
 export class PartnerRole {

@@ -1,5 +1,5 @@
 import { In, ObjectLiteral } from "typeorm";
-import { ConnectionArgs, loadByColumn, pageLoader, paginateByParent } from "../../kit";
+import { ConnectionArgs, KeptVersion, loadByColumn, pageLoader, paginateByParent } from "../../kit";
 import { ApiApplication } from "../entities/api.entity";
 import { CustomsSystemAuthorisation } from "../entities/authorisation.entity";
 import { BusinessPartner } from "../entities/business-partner.entity";
@@ -37,6 +37,8 @@ export const loaders = {
   /** Issue 15: the role pages of every partner of the request as of one instant, in one statement (kit/history.ts `versionsAsOf`). */
   rolePagesAsOf: (ctx: IdentityContext, args: ConnectionArgs, at: Date) =>
     pageLoader<PartnerRole>(ctx.loaders, "rolePagesAsOf", args, ids => ctx.services.roles.rolePagesAsOf(ids, at, args), at.toISOString()),
+  /** Issue 15: every kept version of the request's roles, oldest first, in one statement (kit/history.ts `versionsOf`): `PartnerRole.history`. */
+  roleVersions: (ctx: IdentityContext) => ctx.loaders.get<string, KeptVersion<PartnerRole>[]>("roleVersions", ids => ctx.services.roles.versionsOf(ids)),
   membershipsOfPartner: (ctx: IdentityContext, args: ConnectionArgs) =>
     pages(ctx, "membershipsOfPartner", PartnerMembership, { parentProperty: "partnerId", timeProperty: "since" }, args),
   membershipsOfUser: (ctx: IdentityContext, args: ConnectionArgs) => pages(ctx, "membershipsOfUser", PartnerMembership, { parentProperty: "userId", timeProperty: "since" }, args),

@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "
 import { ConnectionArgs, ValidationError } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { RoleStatus } from "../entities/enums";
-import { ContactPerson, PartnerRole } from "../entities/partner-role.entity";
+import { ContactPerson, PartnerRole, PartnerRoleChange } from "../entities/partner-role.entity";
+import { asOfInstantOf } from "../services/as-of";
+import { roleHistory } from "../services/role.service";
 import { IdentityContext } from "./context";
 import { RequestPartnerRoleInput, RoleDecisionInput, RoleIdInput } from "./inputs";
 import { loaders } from "./loaders";
@@ -57,5 +59,14 @@ export class PartnerRoleResolver {
   @FieldResolver(() => ContactPerson, { nullable: true, description: "The contact person for FOCBS's queries about this role, when one was given (ID-R14: \"where necessary\")." })
   contactPerson(@Root() role: PartnerRole): ContactPerson | null {
     return role.contactPerson?.name ? role.contactPerson : null;
+  }
+
+  @FieldResolver(() => [PartnerRoleChange], {
+    description:
+      "Bounded: a role changes status a handful of times (requested, in clarification, released, rejected, removed), and a role removed or rejected and requested again is a new role (ID-R14). Every change of the role's status, oldest first, at the instant the administration recorded it, read from the role's kept history (issue 15; ID-R14 to ID-R16, ePortal step 4), never recomputed from the role's timestamps. DESIGN CHOICE: consecutive versions with the same status are one entry, the first of them: a write that changed only other fields (the contact person, say) adds no entry. A role read as of a date (`BusinessPartner.roles(asOf:)`) lists its history as recorded at that instant, the changes after it left out, so its last entry is the status it then had; a role read live lists all of it. A role older than its history (migration IdentityHistory) has one version, its state when the history began, dated from its request: its history is then that one entry, and the changes before it are not kept. Readable by whoever may read the role.",
+  })
+  async history(@Root() role: PartnerRole, @Ctx() ctx: IdentityContext): Promise<PartnerRoleChange[]> {
+    // The role was reached through a field that checked access to it: its history is read as it is.
+    return roleHistory(await loaders.roleVersions(ctx).load(role.id), asOfInstantOf(role));
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, transaction } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, KeptVersion, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, transaction, versionsOf } from "../../kit";
 import { PartnerRoleType, PartnerStatus, RoleStatus } from "../entities/enums";
-import { ContactPerson, PartnerRole } from "../entities/partner-role.entity";
+import { ContactPerson, PartnerRole, PartnerRoleChange } from "../entities/partner-role.entity";
 import { IdentityAccess } from "./access";
 import { partnerRowsAsOf } from "./as-of";
 import { IdentityConfig } from "./config";
@@ -13,6 +13,31 @@ export const API_SELF_SERVICE_ROLES = [PartnerRoleType.AUTHORISED_CONSIGNEE, Par
 
 /** Statuses in which a role counts as held or pending: a second request of the type is refused. */
 const OPEN_STATUSES = [RoleStatus.REQUESTED, RoleStatus.IN_CLARIFICATION, RoleStatus.ACTIVE];
+
+/**
+ * Issue 15 (ID-R14 to ID-R16, ePortal step 4): the changes of a role's status, oldest first, from
+ * its kept versions (oldest first), up to and including `until` when given (a role read as of that
+ * instant: its history as recorded then). DESIGN CHOICE: consecutive versions with the same status
+ * are one change, the first of them (a write that changed only other columns, such as the contact
+ * person, is no change of status). A change's note is the version's `decisionNote` when that write
+ * changed it, else null (a removal and a release without a note keep the earlier note). A version
+ * that records the row's deletion ends nothing in the role's lifecycle and is skipped. A role older
+ * than its history has one version, its state when the history began, dated from its request.
+ */
+export function roleHistory(versions: readonly KeptVersion<PartnerRole>[], until?: Date): PartnerRoleChange[] {
+  const changes: PartnerRoleChange[] = [];
+  let before: PartnerRole | null = null;
+  for (const v of versions) {
+    // As `versionsAsOf` reads a row at `until`: the versions recorded at or before it.
+    if (v.removed || (until && v.recordedAt.getTime() > until.getTime())) continue;
+    const note = v.row.decisionNote ?? null;
+    if (!before || before.status !== v.row.status) {
+      changes.push({ at: v.recordedAt, status: v.row.status, decisionNote: note !== (before?.decisionNote ?? null) ? note : null });
+    }
+    before = v.row;
+  }
+  return changes;
+}
 
 export class RoleService {
   constructor(
@@ -140,6 +165,12 @@ export class RoleService {
     recordedInstant(at, this.clock.now());
     const roles = await partnerRowsAsOf(this.dataSource.manager, PartnerRole, partnerIds, at);
     return roles.map(rows => pageAsOf(rows, r => r.requestedAt, args));
+  }
+
+  /** Issue 15: every kept version of each role, oldest first, in one statement for all (resolvers/loaders.ts batches a request's). */
+  async versionsOf(roleIds: readonly string[]): Promise<KeptVersion<PartnerRole>[][]> {
+    const kept = await versionsOf(this.dataSource.manager, PartnerRole, roleIds);
+    return roleIds.map(id => kept.get(id) ?? []);
   }
 
   /** ID-R21: the API self-service tile shows only with an ACTIVE ACee, ACor or Freight role. */
