@@ -76,6 +76,7 @@ export async function startGraph(
     ]);
   // Two passes: listen on ephemeral ports, then rebuild each subgraph's subscriber list.
   const ports: Record<string, number> = {};
+  const reservations: { port: number; release(): Promise<void> }[] = [];
   let gatewayPort = 0;
   const envOf = (def: SubgraphDefinition<any>) => {
     const subscribers = definitions
@@ -97,11 +98,19 @@ export async function startGraph(
         envs[def.name] = { ...base, [`${def.name.toUpperCase()}_DATABASE_URL`]: await freshDatabase(database) };
       } else envs[def.name] = { ...base };
     }
-    for (const def of definitions) ports[def.name] = await freePort();
-    const gatewayReservation = await reservePort();
-    gatewayPort = gatewayReservation.port;
+    // Every port is held until its server listens: a port merely found free could meanwhile become
+    // the local port of one of the many outgoing connections (seen once: EADDRINUSE in CI).
     for (const def of definitions) {
+      const reservation = await reservePort();
+      reservations.push(reservation);
+      ports[def.name] = reservation.port;
+    }
+    const gatewayReservation = await reservePort();
+    reservations.push(gatewayReservation);
+    gatewayPort = gatewayReservation.port;
+    for (const [i, def] of definitions.entries()) {
       built[def.name] = await createSubgraph(def, { env: envOf(def), clock });
+      await reservations[i].release();
       hosts[def.name] = await built[def.name].listen(ports[def.name]);
     }
     const composed = composeSupergraph(definitions.map(def => ({ name: def.name, routingUrl: `${hosts[def.name].url}/graphql`, sdl: printSubgraphSchema(built[def.name].schema) })));
@@ -111,7 +120,8 @@ export async function startGraph(
     await gatewayReservation.release();
     gatewayHost = await gateway.listen(gatewayPort, "127.0.0.1");
   } catch (error) {
-    // A suite whose graph fails to start has no graph to stop: leave no database behind.
+    // A suite whose graph fails to start has no graph to stop: leave no database, and no held port, behind.
+    await Promise.all(reservations.map(r => r.release()));
     await stopAll().catch(() => undefined);
     throw error;
   }
@@ -171,17 +181,6 @@ export async function startGraph(
 }
 
 /** A port free at this moment on loopback (listened on and released). */
-export async function freePort(): Promise<number> {
-  const net = await import("node:net");
-  return new Promise<number>(resolve => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * A port held by a placeholder listener until `release()`, for a server that must be named (in
  * another server's settings) long before it listens: a port merely found free could meanwhile be
