@@ -146,6 +146,22 @@ function suite(engine: string, env: () => Promise<NodeJS.ProcessEnv>, cleanup: (
       await db.dataSource.query("UPDATE kit_bond SET status = 'CANCELLED' WHERE id = 'b1'");
     });
 
+    it("undoing the triggers forgets the versions, and installing them again begins the history afresh, one version per row at its creation", async () => {
+      const runner = db.dataSource.createQueryRunner();
+      try {
+        await dropHistoryTriggers(runner, SPEC);
+        expect((await versionsOf(db.dataSource.manager, Bond, ["b1"])).get("b1")).toBeUndefined();
+        await transaction(db.dataSource, m => m.update(Bond, { id: "b1" }, { status: "UNRECORDED" }));
+        expect((await versionsOf(db.dataSource.manager, Bond, ["b1"])).get("b1")).toBeUndefined();
+        await createHistoryTriggers(runner, SPEC);
+      } finally {
+        await runner.release();
+      }
+      const again = (await versionsOf(db.dataSource.manager, Bond, ["b1"])).get("b1")!;
+      expect(again.map(v => [v.recordedAt.toISOString(), v.row.status])).toEqual([["2026-03-01T09:00:00.000Z", "UNRECORDED"]]);
+      await transaction(db.dataSource, m => m.update(Bond, { id: "b1" }, { status: "CANCELLED" }));
+    });
+
     it("keeps nothing of a transaction that rolled back", async () => {
       clock.set("2026-07-01T00:00:00Z");
       await expect(

@@ -107,9 +107,16 @@ export async function createHistoryTriggers(q: QueryRunner, spec: HistorySpec): 
   );
 }
 
-/** Removes what `createHistoryTriggers` installed (the versions already kept stay). */
+/**
+ * Undoes `createHistoryTriggers`: drops the triggers and forgets the table's versions. They cannot
+ * stay: a new `createHistoryTriggers` records every row once more, as it then is, at its creation
+ * and later in sequence than the versions kept, so it would hide them (the last version recorded by
+ * an instant is the one read) or contradict them (a list of changes would go back to an older
+ * state), and the writes made in between are missing anyway. History begins again.
+ */
 export async function dropHistoryTriggers(q: QueryRunner, spec: HistorySpec): Promise<void> {
   for (const op of ["ins", "upd", "del"] as const) await q.query(`DROP TRIGGER IF EXISTS ${triggerName(spec, op)}`);
+  await q.query(`DELETE FROM ${HISTORY_TABLE} WHERE entity_type = ?`, [spec.entityType ?? spec.table]);
 }
 
 function quote(q: QueryRunner, name: string): string {

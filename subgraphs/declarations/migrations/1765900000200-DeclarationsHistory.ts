@@ -70,11 +70,7 @@ export class DeclarationsHistory1765900000200 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // The kept versions go with the triggers (kit/history.ts says why).
     for (const spec of [...DECLARATIONS_HISTORY].reverse()) await dropHistoryTriggers(q, spec);
-    // The versions go too: up again records each declaration once more, as it then is, at its
-    // creation and later in sequence than the versions kept, which it would hide (the last version
-    // recorded by an instant is the one read) or contradict (a timeline would list a change back to
-    // an older state); the writes made in between are missing anyway. History begins again.
-    await q.query(`DELETE FROM entity_history WHERE entity_type IN (${DECLARATIONS_HISTORY.map(() => "?").join(", ")})`, DECLARATIONS_HISTORY.map(spec => spec.entityType ?? spec.table));
   }
 }

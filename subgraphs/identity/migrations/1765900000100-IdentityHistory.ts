@@ -84,12 +84,7 @@ export class IdentityHistory1765900000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const spec of IDENTITY_HISTORY) {
-      await dropHistoryTriggers(q, spec);
-      // The versions this migration kept go with it: up again records every row once more at its
-      // creation time, and that later version would otherwise hide the kept ones (versionsAsOf
-      // takes the last version written at or before the instant).
-      await q.query("DELETE FROM entity_history WHERE entity_type = ?", [spec.entityType ?? spec.table]);
-    }
+    // The kept versions go with the triggers (kit/history.ts says why).
+    for (const spec of IDENTITY_HISTORY) await dropHistoryTriggers(q, spec);
   }
 }
