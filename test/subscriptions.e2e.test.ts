@@ -112,16 +112,18 @@ describe("subscription { notificationAdded } over server-sent events", () => {
     const checking = await createGateway({ supergraphSdl: g.supergraphSdl, env: { ...process.env, GATEWAY_RATE_LIMITS: "off", GATEWAY_STREAM_RECHECK_MS: "200" } });
     try {
       const url = `${(await checking.listen(0, "127.0.0.1")).url}/graphql/stream`;
-      const shortLived = await mintDevToken({ kind: "portal_user", sub: "chlogin|81000001", ttlSeconds: 2 });
+      // Four seconds of life (at least three: the expiry is in whole seconds), so that the stream is
+      // surely still open after three re-checks however slowly a loaded machine opened it.
+      const shortLived = await mintDevToken({ kind: "portal_user", sub: "chlogin|81000001", ttlSeconds: 4 });
       const client = createClient({ url, singleConnection: false, retryAttempts: 0, headers: { authorization: `Bearer ${shortLived}` } });
       let completed = false;
       const dispose = client.subscribe({ query: SUBSCRIPTION }, { next: () => undefined, error: () => (completed = true), complete: () => (completed = true) });
       try {
         await until(() => checking.stats.subscriptions.open === 1);
         // Open while the token lives; closed by the gateway within a re-check after it expired.
-        await new Promise(resolve => setTimeout(resolve, 1000));
+        await new Promise(resolve => setTimeout(resolve, 600));
         expect(checking.stats.subscriptions.open).toBe(1);
-        await until(() => checking.stats.subscriptions.open === 0, 4000);
+        await until(() => checking.stats.subscriptions.open === 0, 6000);
         await until(() => completed, 2000);
       } finally {
         dispose();
