@@ -332,6 +332,23 @@ describe("risk selection and documents (DEC-R29 to DEC-R35, OD-AFD art. 17, 17a,
     expect(e.extensions).toMatchObject({ rule: "DEC-R45", status: "WITHDRAWN" });
   });
 
+  it("keeps the deadline the office set for a further document of a pre-declaration when its goods arrive; only the documents of the selection result are scheduled from the presentation (DEC-R45, LD art. 35; DEC-R36, OD-AFD art. 19 para. 1)", async () => {
+    const REQUEST_DOCUMENT = `mutation ($id: ID!, $due: DateTime!) { requestAdditionalDocument(input: { declarationId: $id, kind: CERTIFICATE, dueAt: $due, reason: "Phytosanitary certificate" }) { document { identificationMark dueAt dueRule } } }`;
+    h.subgraph.services.selection.random = () => 0.001;
+    const pre = await preDeclare(h, d, { plannedCrossingAt: "2026-03-02T15:00:00+01:00" });
+    h.subgraph.services.selection.random = () => 0.5;
+    expect(pre).toMatchObject({ isPreDeclaration: true, status: "ACCEPTED", selectionResult: "BLOCKED" });
+    const requested = (await accepted(CUSTOMS, REQUEST_DOCUMENT, { id: pre.id, due: "2026-03-09T17:00:00+01:00" })).requestAdditionalDocument.document;
+    h.clock.set("2026-03-02T15:00:00+01:00");
+    await present(h, d, { declarationId: pre.id });
+    const docs = nodes((await read(pre.id)).documents);
+    expect(docs.find((x: any) => x.identificationMark === requested.identificationMark)).toMatchObject({ dueAt: "2026-03-09T16:00:00.000Z", dueRule: requested.dueRule });
+    // The printout the BLOCKED result requires is due two counter hours after the presentation.
+    const printout = docs.find((x: any) => x.kind === "DECLARATION_PRINTOUT");
+    expect(printout.dueRule).toContain("DEC-R36: two hours of counter opening after presentation");
+    expect(printout.dueAt).not.toBeNull();
+  });
+
   it("lets the DGD publish a new rule set that selects from its activation on, each selection naming its version (DEC-R29, OD-AFD art. 17 para. 1)", async () => {
     const PUBLISH = `mutation ($input: PublishSelectionRuleSetInput!) { publishSelectionRuleSet(input: $input) { ruleSet { version randomRate activeFrom createdBy rules { id result when { tariffPrefixes } } } } }`;
     const wineRule = { id: "R5", description: "Wine: documents checked", result: "FREE_WITH", when: { tariffPrefixes: ["2204"] } };

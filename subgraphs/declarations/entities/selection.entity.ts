@@ -131,6 +131,17 @@ export class SelectionDecision {
   decidedAt: Date;
 }
 
+/** How the rule of a document the office asked for begins (DEC-R45, LD art. 35); see `requestedByOffice`. */
+export const OFFICE_REQUEST_RULE = "DEC-R45";
+
+/**
+ * A document the office asked for (DEC-R45, LD art. 35) rather than one the selection result
+ * requires: its deadline is the one the office set, and nothing reschedules it.
+ */
+export function requestedByOffice(doc: Pick<DocumentRequirement, "dueRule">): boolean {
+  return doc.dueRule.startsWith(OFFICE_REQUEST_RULE);
+}
+
 @ObjectType({ description: "A document a selection result requires, with the identification mark that links it to the declaration (DEC-R35, OD-AFD art. 18) and its deadline (DEC-R36, DEC-R37)." })
 @Entity("document_requirement")
 export class DocumentRequirement {

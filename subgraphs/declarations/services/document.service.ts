@@ -3,7 +3,7 @@ import { DataSource, IsNull } from "typeorm";
 import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, loadManyByColumn, NotFoundError, paginate, paginateByParent, Principal, requireFutureDate, ScheduledJob, transaction, transitionOnce } from "../../kit";
 import { CustomsDeclaration } from "../entities/declaration.entity";
 import { DeclarationStatus, DocumentKind } from "../entities/enums";
-import { DocumentRequirement } from "../entities/selection.entity";
+import { DocumentRequirement, OFFICE_REQUEST_RULE } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { DeclarationService } from "./declaration.service";
@@ -59,7 +59,7 @@ export class DocumentService {
           identificationMark: `${d.declarationNumber}-${String(count + 1).padStart(2, "0")}-${input.kind.slice(0, 3)}`,
           requiredAt,
           computedDueAt: input.dueAt,
-          dueRule: `DEC-R45: requested by the office (LD art. 35): ${input.reason}`.slice(0, 300),
+          dueRule: `${OFFICE_REQUEST_RULE}: requested by the office (LD art. 35): ${input.reason}`.slice(0, 300),
           submittedAt: null,
           overdueFlagged: false,
         }),

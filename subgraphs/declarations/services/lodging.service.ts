@@ -24,7 +24,7 @@ import { CustomsProcedure, DeclarationChannel, DeclarationStatus, Direction, Doc
 import { ProcedureCase, ProcessingAuthorisation } from "../entities/procedure-case.entity";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "../entities/projections.entity";
-import { DocumentRequirement, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
+import { DocumentRequirement, requestedByOffice, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
 import { LodgeInput, validateForm } from "./declaration.form";
@@ -389,10 +389,12 @@ export class LodgingService {
    * free, by the working day after. Counted from presentation for a pre-declaration, from the
    * declaration otherwise. DEC-R37 (OD-AFD art. 19a) for exports BLOCKED: e-dec within two hours
    * of counter opening after the result is communicated, NCTS within 24 hours. A proof of origin
-   * of a FREE export is due before removal (DEC-R34, OD-AFD art. 17a para. 4).
+   * of a FREE export is due before removal (DEC-R34, OD-AFD art. 17a para. 4). A document the
+   * office asked for keeps the deadline it set (DEC-R45, LD art. 35), also when the goods of a
+   * pre-declaration arrive after the request.
    */
   private async scheduleDocuments(m: EntityManager, d: CustomsDeclaration, calendar: OfficeCalendar): Promise<void> {
-    const docs = await m.findBy(DocumentRequirement, { declarationId: d.id, submittedAt: IsNull() });
+    const docs = (await m.findBy(DocumentRequirement, { declarationId: d.id, submittedAt: IsNull() })).filter(doc => !requestedByOffice(doc));
     for (const doc of docs) {
       let due: Date | null = null;
       let rule = "";

@@ -4,7 +4,7 @@ import { CustomsDeclaration } from "../entities/declaration.entity";
 import { DeclarationChannel, DeclarationStatus, DeclarationTimelineKind, Direction, DocumentKind, SelectionResult, TaxationKind, TaxationStatus } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { DeclarationCorrection, Refusal, TaxationChangeRequest, TaxationDecision, Verification } from "../entities/procedure.entity";
-import { DocumentRequirement } from "../entities/selection.entity";
+import { DocumentRequirement, requestedByOffice } from "../entities/selection.entity";
 import { DeclarationTimelineEntry } from "../entities/timeline.entity";
 import { deadlineKey, DeadlineSubject } from "./deadline.service";
 import { DeclarationService } from "./declaration.service";
@@ -340,7 +340,7 @@ export class DeclarationTimelineService {
 
   /** Why a document was required: by the office (DEC-R45), or by the selection result (OD-AFD art. 17, 17a). */
   private requirementRule(d: CustomsDeclaration, doc: DocumentRequirement): Rule {
-    if (doc.dueRule.startsWith("DEC-R45")) return ["DEC-R45", "LD art. 35"];
+    if (requestedByOffice(doc)) return ["DEC-R45", "LD art. 35"];
     switch (doc.kind) {
       case DocumentKind.PERMIT:
       case DocumentKind.CERTIFICATE:
