@@ -35,6 +35,24 @@ describe("graceful close of an HTTP host", () => {
   });
 });
 
+describe("timeouts of an HTTP host", () => {
+  it("gives a new connection at least Node's 60 s for its request's headers, also with a one-second idle timeout (an empty 408 otherwise, under load)", async () => {
+    const host = await listen((_req, res) => res.end("{}"), 0, "127.0.0.1", { keepAliveTimeoutMs: 1000 });
+    try {
+      expect(host.server.keepAliveTimeout).toBe(1000);
+      expect(host.server.headersTimeout).toBe(60_000);
+    } finally {
+      await host.close(0);
+    }
+    const long = await listen((_req, res) => res.end("{}"), 0, "127.0.0.1", { keepAliveTimeoutMs: 120_000 });
+    try {
+      expect(long.server.headersTimeout).toBe(121_000);
+    } finally {
+      await long.close(0);
+    }
+  });
+});
+
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise(resolve => setTimeout(resolve, 10));
   expect(condition()).toBe(true);

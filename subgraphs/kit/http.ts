@@ -150,6 +150,9 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHos
  */
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** Node's default `headersTimeout`: the least time a new connection has to send its request's headers. */
+const NODE_HEADERS_TIMEOUT_MS = 60_000;
+
 export function keepAliveTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS);
   if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) throw new Error(`HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 100 to 3600000, not '${env.HTTP_KEEP_ALIVE_TIMEOUT_MS}'`);
@@ -171,8 +174,11 @@ export async function listen(handler: http.RequestListener, port: number, host =
     handler(req, res);
   });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
-  // Node closes a connection whose next request's headers take longer than this: keep it above the idle timeout.
-  server.headersTimeout = server.keepAliveTimeout + 1000;
+  // Node answers 408 (an empty body) and closes a connection whose request headers are not in
+  // this long after it opened: above the idle timeout, and never below Node's own default of
+  // 60 s. Tied to a short idle timeout alone (1 s + 1 s in a test), a fresh connection accepted
+  // in a burst on a loaded machine waited longer than that for its first read and was refused.
+  server.headersTimeout = Math.max(server.keepAliveTimeout + 1000, NODE_HEADERS_TIMEOUT_MS);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

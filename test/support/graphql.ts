@@ -24,7 +24,14 @@ export async function gql<T = Record<string, any>>(
   }
   if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  const text = await response.text();
+  let body: Omit<GraphQLResponse<T>, "status">;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Say what came instead of JSON: a bare "Unexpected end of JSON input" names neither.
+    throw new Error(`${url} answered ${response.status} ${response.statusText} with ${text ? `a body that is not JSON: ${text.slice(0, 200)}` : "an empty body"} (headers: ${JSON.stringify(Object.fromEntries(response.headers))})`);
+  }
   return { status: response.status, ...body };
 }
 
