@@ -95,6 +95,7 @@ export const definition: SubgraphDefinition<IdentityServices> = {
   // The loser of a race on an "only once" rule that a unique key enforces gets the rule's own error.
   uniqueViolations: {
     "portal_user(ch_login_subject)": IdentityErrors.portalUserAlreadyRegistered,
+    "portal_user(email)": () => IdentityErrors.emailTaken("input.email"),
     "business_partner(uid)": () => IdentityErrors.partnerAlreadyRegistered("input.uid"),
     "business_partner(ber_number)": () => IdentityErrors.partnerAlreadyRegistered("input.berNumber"),
     "partner_membership(user_id,partner_id)": IdentityErrors.alreadyAMember,

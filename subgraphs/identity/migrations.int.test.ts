@@ -172,6 +172,27 @@ describe.each(engines)("identity migrations on $engine", ({ engine, env, cleanup
     expect(await drift(ds)).toEqual([]);
   });
 
+  it("makes an e-mail address one account's, and stops with the shared addresses named rather than choose an owner (ID-R17, ePortal step 4; DESIGN CHOICE)", async () => {
+    await undoThrough(ds, "PortalUserEmailUnique1766000000100");
+    const insert = (id: string, subject: string, email: string) =>
+      ds.dataSource.query("INSERT INTO portal_user (id, ch_login_subject, email, second_factor, email_notifications_enabled, created_at, failed_code_attempts) VALUES (?, ?, ?, 'MTAN', 1, '2026-03-02 08:00:00.000', 0)", [id, subject, email]);
+    await insert("00000000-0000-4000-8000-0000000000e1", "chlogin|shared-1", "shared@example.ch");
+    await insert("00000000-0000-4000-8000-0000000000e2", "chlogin|shared-2", "shared@example.ch");
+    await expect(ds.dataSource.runMigrations({ transaction: "each" })).rejects.toThrow("1 e-mail address(es) belong to several ePortal accounts; settle which account keeps each before migrating: shared@example.ch (2)");
+    await ds.dataSource.query("UPDATE portal_user SET email = 'owner@example.ch' WHERE id = '00000000-0000-4000-8000-0000000000e2'");
+    await ds.dataSource.runMigrations({ transaction: "each" });
+    const runner = ds.dataSource.createQueryRunner();
+    try {
+      const table = (await runner.getTable("portal_user"))!;
+      expect(table.indices.filter(i => i.columnNames.includes("email")).map(i => [i.name, Boolean(i.isUnique)])).toEqual([["UQ_portal_user_email", true]]);
+    } finally {
+      await runner.release();
+    }
+    await expect(insert("00000000-0000-4000-8000-0000000000e3", "chlogin|shared-3", "owner@example.ch")).rejects.toThrow();
+    await ds.dataSource.query("DELETE FROM portal_user WHERE id IN ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000e2')");
+    expect(await drift(ds)).toEqual([]);
+  });
+
   it("replaces the consumer keys already issued by their SHA-256 hash, keeps no clear key, and down leaves the restored column empty (ID-R23, ePortal step 5)", async () => {
     const names = (definition.migrations as { name: string }[]).map(m => m.name);
     const after = names.length - names.indexOf("ConsumerKeyHashed1764600000100");

@@ -15,8 +15,11 @@ export class PortalUser {
   @Column({ type: "varchar", length: 200, name: "ch_login_subject" })
   chLoginSubject: string;
 
-  @Field({ description: "E-mail address of the user, for ePortal notifications (ID-R38); the administrator finds users by it to add them (ID-R17)." })
-  @Index()
+  @Field({
+    description:
+      "E-mail address of the user, for ePortal notifications (ID-R38); the administrator finds users by it to add them (ID-R17). DESIGN CHOICE (the guide is silent): one address, one account, in lower case, enforced by a unique key: an account that merely claims another's address can never be the one an administrator adds (EMAIL_ALREADY_REGISTERED).",
+  })
+  @Index("UQ_portal_user_email", { unique: true })
   @Column({ type: "varchar", length: 254 })
   email: string;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DataSource, In } from "typeorm";
-import { Clock, NotFoundError, Principal, transaction } from "../../kit";
+import { DataSource, EntityManager, In } from "typeorm";
+import { Clock, findForUpdate, NotFoundError, Principal, transaction } from "../../kit";
 import { AeoCriteria, AeoStatus } from "../entities/aeo-status.entity";
 import { AeoStatusValue } from "../entities/enums";
 import { IdentityAccess } from "./access";
@@ -34,7 +34,7 @@ export class AeoService {
   async grant(principal: Principal, id: string, criteria: AeoCriteria): Promise<AeoStatus> {
     this.access.requireOfficer(principal, "DGD");
     return transaction(this.dataSource, async m => {
-      const status = await this.requested(m.getRepository(AeoStatus), id);
+      const status = await this.requested(m, id);
       const unmet = Object.entries(criteria).filter(([, ok]) => !ok).map(([name]) => name);
       if (unmet.length) {
         throw IdentityErrors.refused("AEO_CRITERIA_NOT_MET", `Criteria not met: ${unmet.join(", ")}; refuse instead.`, { rule: "ID-R36", article: "LD art. 42a para. 1", unmet });
@@ -47,7 +47,7 @@ export class AeoService {
   async refuse(principal: Principal, id: string, criteria: AeoCriteria, reason: string): Promise<AeoStatus> {
     this.access.requireOfficer(principal, "DGD");
     return transaction(this.dataSource, async m => {
-      const status = await this.requested(m.getRepository(AeoStatus), id);
+      const status = await this.requested(m, id);
       Object.assign(status, { status: AeoStatusValue.REFUSED, criteria, refusalReason: reason });
       return m.save(status);
     });
@@ -62,8 +62,9 @@ export class AeoService {
     return partnerIds.map(id => latest.get(id) ?? null);
   }
 
-  private async requested(repo: import("typeorm").Repository<AeoStatus>, id: string): Promise<AeoStatus> {
-    const status = await repo.findOneBy({ id });
+  /** The request, locked before its status is checked: a grant and a refusal at once take one decision. */
+  private async requested(m: EntityManager, id: string): Promise<AeoStatus> {
+    const status = await findForUpdate(m, AeoStatus, { id });
     if (!status) throw new NotFoundError("AeoStatus", id, "input.aeoStatusId");
     if (status.status !== AeoStatusValue.REQUESTED) {
       throw IdentityErrors.refused("AEO_ALREADY_DECIDED", `This request was already ${status.status}.`, { rule: "ID-R36", article: "LD art. 42a" });

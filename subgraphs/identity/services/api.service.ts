@@ -235,7 +235,8 @@ export class ApiSelfService {
   }
 
   private async activeApplication(m: EntityManager, id: string): Promise<ApiApplication> {
-    const application = await m.findOneBy(ApiApplication, { id });
+    // Locked: a deletion and a key regeneration at once do not bring a deleted application back.
+    const application = await findForUpdate(m, ApiApplication, { id });
     if (!application || application.status !== ApiApplicationStatus.ACTIVE) throw new NotFoundError("ApiApplication", id, "input.applicationId");
     return application;
   }

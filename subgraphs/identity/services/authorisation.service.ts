@@ -343,7 +343,9 @@ export class AuthorisationService {
     apply: (m: EntityManager, a: CustomsSystemAuthorisation) => Promise<void>,
   ): Promise<CustomsSystemAuthorisation> {
     return transaction(this.dataSource, async m => {
-      const a = await m.findOneBy(CustomsSystemAuthorisation, { id });
+      // Locked before the status is checked: of two decisions at once, the second waits and finds
+      // the first one's status (one grant, one business number, one X04 event).
+      const a = await findForUpdate(m, CustomsSystemAuthorisation, { id });
       if (!a) throw new NotFoundError("CustomsSystemAuthorisation", id, "input.authorisationId");
       if (!from.includes(a.status)) {
         throw IdentityErrors.refused("AUTHORISATION_TRANSITION_NOT_ALLOWED", `An authorisation that is ${a.status} cannot move this way (allowed from ${from.join(", ")}).`, { rule, article, status: a.status });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
-import { Clock, EventPublisher, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
+import { Clock, EventPublisher, findForUpdate, NotFoundError, Principal, ValidationError, transaction } from "../../kit";
 import { BusinessPartner } from "../entities/business-partner.entity";
 import { DeclarantEmployee } from "../entities/declarant-employee.entity";
 import { PartnerType } from "../entities/enums";
@@ -61,7 +61,8 @@ export class DeclarantEmployeeService {
     return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
-      const employee = await m.findOneBy(DeclarantEmployee, { id: employeeId });
+      // Locked before it is checked: two reports at once publish one DeclarantEmployeeDeactivated.
+      const employee = await findForUpdate(m, DeclarantEmployee, { id: employeeId });
       if (!employee) throw new NotFoundError("DeclarantEmployee", employeeId, "input.employeeId");
       await this.access.requirePartnerAdministrator(m, principal, employee.partnerId);
       if (!employee.active) {

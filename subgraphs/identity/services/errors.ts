@@ -24,6 +24,12 @@ export const IdentityErrors = {
     }),
   officerRoleRequired: (roles: string[]) =>
     new DomainError("OFFICER_ROLE_REQUIRED", `This needs an officer with one of the roles ${roles.join(", ")}.`, { requiredRoles: roles }),
+  emailTaken: (field: string) =>
+    new DomainError("EMAIL_ALREADY_REGISTERED", "Another ePortal account already has this e-mail address; an address identifies one account, by which administrators add users (ID-R17).", {
+      field,
+      rule: "ID-R17",
+      article: "ePortal step 1, step 4",
+    }),
   portalUserAlreadyRegistered: () =>
     new DomainError("PORTAL_USER_ALREADY_REGISTERED", "This CH-LOGIN account is already registered.", { rule: "ID-R01", article: "ePortal step 1" }),
   partnerAlreadyRegistered: (field: "input.uid" | "input.berNumber", partnerId?: string) =>

@@ -327,8 +327,7 @@ export class PartnerService {
     return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
-      const membership = await m.findOneBy(PartnerMembership, { id: input.membershipId });
-      if (!membership) throw new NotFoundError("PartnerMembership", input.membershipId, "input.membershipId");
+      const membership = await this.lockedMembership(m, input.membershipId);
       await this.access.requirePartnerAdministrator(m, principal, membership.partnerId);
       if (input.portalRole === PortalRole.ADMINISTRATOR && membership.portalRole !== PortalRole.ADMINISTRATOR) {
         throw new ValidationError("The administrator is whoever redeems the onboarding code.", { field: "input.portalRole", rule: "ID-R10", article: "ePortal step 3" });
@@ -343,8 +342,7 @@ export class PartnerService {
     return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
-      const membership = await m.findOneBy(PartnerMembership, { id: membershipId });
-      if (!membership) throw new NotFoundError("PartnerMembership", membershipId, "input.membershipId");
+      const membership = await this.lockedMembership(m, membershipId);
       await this.access.requirePartnerAdministrator(m, principal, membership.partnerId);
       if (membership.portalRole === PortalRole.ADMINISTRATOR) await this.refuseLastAdministrator(m, membership);
       await m.delete(PartnerMembership, { id: membership.id });
@@ -353,6 +351,19 @@ export class PartnerService {
   }
 
   // ---- helpers ----
+
+  /**
+   * A membership read after its partner is locked, as every change of a partner's users is: two
+   * administrators removing (or demoting) each other at once are serialised, so the second sees
+   * the first one's change, is no longer an administrator or is the last one (ID-R17), and is refused.
+   */
+  private async lockedMembership(m: EntityManager, membershipId: string): Promise<PartnerMembership> {
+    const found = await m.findOneBy(PartnerMembership, { id: membershipId });
+    if (found) await this.access.lockPartner(m, found.partnerId);
+    const membership = found && (await m.findOneBy(PartnerMembership, { id: membershipId }));
+    if (!membership) throw new NotFoundError("PartnerMembership", membershipId, "input.membershipId");
+    return membership;
+  }
 
   private async refuseLastAdministrator(m: EntityManager, membership: PartnerMembership): Promise<void> {
     const admins = await m.countBy(PartnerMembership, { partnerId: membership.partnerId, portalRole: PortalRole.ADMINISTRATOR });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { Clock, Principal, UnauthenticatedError, transaction } from "../../kit";
 import { PortalUser } from "../entities/portal-user.entity";
 import { SecondFactor } from "../entities/enums";
@@ -28,6 +28,7 @@ export class PortalUserService {
       if (await m.findOneBy(PortalUser, { chLoginSubject: principal.subject })) {
         throw IdentityErrors.portalUserAlreadyRegistered();
       }
+      await this.refuseTakenEmail(m, input.email);
       return m.save(
         m.create(PortalUser, {
           id: randomUUID(),
@@ -59,11 +60,22 @@ export class PortalUserService {
   async updateProfile(principal: Principal, input: { email?: string | null; emailNotificationsEnabled?: boolean | null }): Promise<PortalUser> {
     return transaction(this.dataSource, async m => {
       const user = await this.access.requireUser(m, principal, false);
-      if (input.email) user.email = input.email.toLowerCase();
+      if (input.email && input.email.toLowerCase() !== user.email) {
+        await this.refuseTakenEmail(m, input.email);
+        user.email = input.email.toLowerCase();
+      }
       if (input.emailNotificationsEnabled !== undefined && input.emailNotificationsEnabled !== null) {
         user.emailNotificationsEnabled = input.emailNotificationsEnabled;
       }
       return m.save(user);
     });
+  }
+
+  /**
+   * One address, one account (ID-R17: administrators add users by it). The unique key decides a
+   * race; this check gives the common case its error before any write.
+   */
+  private async refuseTakenEmail(m: EntityManager, email: string): Promise<void> {
+    if (await m.findOneBy(PortalUser, { email: email.toLowerCase() })) throw IdentityErrors.emailTaken("input.email");
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, KeptVersion, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, transaction, versionsOf } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, KeptVersion, NotFoundError, pageAsOf, paginate, Principal, recordedInstant, transaction, versionsOf } from "../../kit";
 import { PartnerRoleType, PartnerStatus, RoleStatus } from "../entities/enums";
 import { ContactPerson, PartnerRole, PartnerRoleChange } from "../entities/partner-role.entity";
 import { IdentityAccess } from "./access";
@@ -133,7 +133,8 @@ export class RoleService {
     return transaction(this.dataSource, async m => {
       // Who is asking comes first: an unknown id tells a stranger nothing.
       await this.access.requireUser(m, principal);
-      const role = await m.findOneBy(PartnerRole, { id: roleId });
+      // Locked before the status is checked, like a decision on it (ID-R15): a removal racing a release ends one way.
+      const role = await findForUpdate(m, PartnerRole, { id: roleId });
       if (!role) throw new NotFoundError("PartnerRole", roleId, "input.roleId");
       await this.access.requirePartnerAdministrator(m, principal, role.partnerId);
       if (!OPEN_STATUSES.includes(role.status)) {
@@ -188,7 +189,8 @@ export class RoleService {
 
   private async decide(roleId: string, from: RoleStatus[], apply: (m: EntityManager, role: PartnerRole) => Promise<void>): Promise<PartnerRole> {
     return transaction(this.dataSource, async m => {
-      const role = await m.findOneBy(PartnerRole, { id: roleId });
+      // Locked before the status is checked: a release and a rejection at once take one decision.
+      const role = await findForUpdate(m, PartnerRole, { id: roleId });
       if (!role) throw new NotFoundError("PartnerRole", roleId, "input.roleId");
       if (!from.includes(role.status)) {
         throw IdentityErrors.refused("ROLE_TRANSITION_NOT_ALLOWED", `A ${role.status} role cannot move this way (allowed from ${from.join(", ")}).`, {
