@@ -670,6 +670,94 @@ describe("inventory deadlines on the control office's calendar (WH-R11, OD-AFD a
     for (const e of losers) expect(e).toMatchObject({ code: "ALREADY_IN_INVENTORY", rule: "WH-R18", article: "LD art. 56", status: "STORED" });
     expect(await readLot(lot.id)).toMatchObject({ status: "STORED", version: 2, inventoryRecordedAt: "2026-03-02T08:00:00.000Z" });
   });
+
+  it("still owes the inventory entry of a lot whose exit declaration is accepted before it: flagged once with InventoryEntryOverdue when its deadline passes unrecorded, then recorded late, still EXIT_DECLARED and still flagged (WH-R11, OD-AFD art. 47; WH-R18, LD art. 56)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const warehouse = await facility(operator);
+    const lot = await enter(entry(warehouse, depositor));
+    // Presented Monday 2 March 2026: recorded in the inventory by Tuesday 3 March, 23:59:59.999.
+    const due = "2026-03-03T22:59:59.999Z";
+    expect(lot).toMatchObject({ status: "DECLARED", inventoryDueBy: due, inventoryRecordedAt: null });
+    // Monday afternoon declarations accepts an export declaration taking the goods out (X15).
+    t.clock.set("2026-03-02T15:00:00+01:00");
+    expect(await deliverExit(exitAccepted(lot.id, { procedure: "EXPORT", direction: "EXPORT" }))).toBe("PROCESSED");
+    // Wednesday: nobody recorded the goods in the inventory.
+    t.clock.set("2026-03-04T10:00:00+01:00");
+    await runJobs();
+    const read = await readLot(lot.id);
+    expect(read).toMatchObject({ status: "EXIT_DECLARED", inventoryRecordedAt: null, inventoryOverdueAt: due });
+    expect(await outbox(lot.id, "InventoryEntryOverdue")).toEqual([{ type: "InventoryEntryOverdue", payload: { lotId: lot.id, facilityId: warehouse, depositorId: depositor.id, dueBy: due } }]);
+    const late = (await accepted(operator.p, RECORD_INVENTORY, { lotId: lot.id })).recordInventoryEntry.lot;
+    expect(late).toMatchObject({ status: "EXIT_DECLARED", inventoryRecordedAt: "2026-03-04T09:00:00.000Z", inventoryOverdueAt: due, version: 3 });
+    await runJobs();
+    expect(await outbox(lot.id, "InventoryEntryOverdue")).toHaveLength(1);
+    expect((await accepted(operator.p, EXIT, { lotId: lot.id })).recordLotExit.lot).toMatchObject({ status: "EXITED", inventoryRecordedAt: "2026-03-04T09:00:00.000Z" });
+  });
+
+  it("flags and reports a lot recorded after its deadline before the overdue job came round, once (WH-R11, OD-AFD art. 47; WH-R24)", async () => {
+    const operator = partner();
+    const warehouse = await facility(operator);
+    const depositor = partner();
+    const lot = await enter(entry(warehouse, depositor));
+    const due = "2026-03-03T22:59:59.999Z";
+    t.clock.set("2026-03-04T07:30:00+01:00");
+    const late = (await accepted(operator.p, RECORD_INVENTORY, { lotId: lot.id })).recordInventoryEntry.lot;
+    expect(late).toMatchObject({ status: "STORED", inventoryRecordedAt: "2026-03-04T06:30:00.000Z", inventoryOverdueAt: due });
+    await runJobs();
+    expect(await outbox(lot.id, "InventoryEntryOverdue")).toEqual([{ type: "InventoryEntryOverdue", payload: { lotId: lot.id, facilityId: warehouse, depositorId: depositor.id, dueBy: due } }]);
+  });
+
+  it("lets the inventory keeper record, within its deadline, a lot never recorded whose exit declaration was accepted meanwhile: it stays EXIT_DECLARED, is not flagged, and is recorded once (ALREADY_IN_INVENTORY) (WH-R11, OD-AFD art. 47; WH-R18, LD art. 56)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const warehouse = await facility(operator);
+    const lot = await enter(entry(warehouse, depositor));
+    t.clock.set("2026-03-02T15:00:00+01:00");
+    expect(await deliverExit(exitAccepted(lot.id, { procedure: "EXPORT", direction: "EXPORT" }))).toBe("PROCESSED");
+    t.clock.set("2026-03-03T08:00:00+01:00");
+    const res = await t.as(operator.p, RECORD_INVENTORY, { lotId: lot.id });
+    expect(res.errors?.[0]?.extensions?.code).toBeUndefined();
+    expect(res.data!.recordInventoryEntry.lot).toMatchObject({ status: "EXIT_DECLARED", inventoryRecordedAt: "2026-03-03T07:00:00.000Z", inventoryOverdueAt: null, version: 3 });
+    await expectRefused(CUSTOMS, RECORD_INVENTORY, { lotId: lot.id }, "ALREADY_IN_INVENTORY", { rule: "WH-R18", article: "LD art. 56", status: "EXIT_DECLARED", inventoryRecordedAt: "2026-03-03T07:00:00.000Z" });
+    t.clock.set("2026-03-04T10:00:00+01:00");
+    await runJobs();
+    expect((await readLot(lot.id)).inventoryOverdueAt).toBeNull();
+    expect(await outbox(lot.id, "InventoryEntryOverdue")).toEqual([]);
+  });
+
+  it("still owes the entry of goods that left before it, with their declaration, without one or destroyed: each flagged overdue, then recorded late in its status, once under a 20-way race, without a movement (WH-R11, OD-AFD art. 47; WH-R18, LD art. 56; DESIGN CHOICE in recordInventory)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const warehouse = await facility(operator);
+    const exported = await enter(entry(warehouse, depositor));
+    const gone = await enter(entry(warehouse, depositor));
+    const flooded = await enter(entry(warehouse, depositor));
+    const due = "2026-03-03T22:59:59.999Z";
+    t.clock.set("2026-03-02T10:00:00+01:00");
+    await deliverExit(exitAccepted(exported.id, { procedure: "EXPORT", direction: "EXPORT" }));
+    t.clock.set("2026-03-02T11:00:00+01:00");
+    await accepted(operator.p, EXIT, { lotId: exported.id });
+    await accepted(CUSTOMS, RELEASE, { input: { lotId: gone.id, releasedAt: null } });
+    await accepted(CUSTOMS, DESTROY, { input: { lotId: flooded.id, cause: "FORCE_MAJEURE", destroyedAt: "2026-03-02T10:30:00+01:00" } });
+    t.clock.set("2026-03-04T10:00:00+01:00");
+    await runJobs();
+    for (const lot of [exported, gone, flooded]) {
+      expect((await readLot(lot.id)).inventoryOverdueAt).toBe(due);
+      expect(await outbox(lot.id, "InventoryEntryOverdue")).toHaveLength(1);
+    }
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.as(i % 2 ? operator.p : CUSTOMS, RECORD_INVENTORY, { lotId: exported.id })));
+    expect(results.filter(r => !r.errors)).toHaveLength(1);
+    const losers = results.filter(r => r.errors).map(r => r.errors![0].extensions);
+    expect(losers).toHaveLength(19);
+    for (const e of losers) expect(e).toMatchObject({ code: "ALREADY_IN_INVENTORY", rule: "WH-R18", article: "LD art. 56", status: "EXITED" });
+    const recorded = await readLot(exported.id);
+    expect(recorded).toMatchObject({ status: "EXITED", inventoryRecordedAt: "2026-03-04T09:00:00.000Z", inventoryOverdueAt: due, version: 4 });
+    expect(recorded.movements.map((m: any) => m.kind)).toEqual(["ENTRY", "EXIT"]);
+    expect((await accepted(operator.p, RECORD_INVENTORY, { lotId: gone.id })).recordInventoryEntry.lot).toMatchObject({ status: "EXITED_WITHOUT_DECLARATION", inventoryRecordedAt: "2026-03-04T09:00:00.000Z", inventoryOverdueAt: due });
+    expect((await accepted(CUSTOMS, RECORD_INVENTORY, { lotId: flooded.id })).recordInventoryEntry.lot).toMatchObject({ status: "DESTROYED", inventoryRecordedAt: "2026-03-04T09:00:00.000Z", inventoryOverdueAt: due });
+    expect(await stock(warehouse)).toMatchObject({ totalNetMassKg: "0.000", lines: [] });
+  });
 });
 
 describe("storage periods (WH-R14, LD art. 55 para. 2; WH-R04, LD art. 51 para. 3)", () => {

@@ -62,7 +62,7 @@ registerEnumType(LotStatus, {
   description:
     "DOMAIN.md §4.2: DECLARED (entered, LD art. 51 para. 1, 53 para. 4, 65 para. 1) → STORED once in the inventory (OD-AFD art. 47, 50, 57a) → EXIT_DECLARED when declarations accepted its exit declaration (X15) → EXITED (LD art. 57, 67); EXITED_WITHOUT_DECLARATION (X16, LD art. 69 let. d); a consumer goods lot whose storage period ended is STORAGE_EXPIRED (X17) and, not placed within 60 days, DUTIES_DUE (LD art. 51 para. 3); DESTROYED (X18, LD art. 86 para. 1 let. a).",
   valuesConfig: {
-    DECLARED: { description: "Entered at the control office (LD art. 51 para. 1, 53 para. 4, 65 para. 1), not yet recorded in the inventory." },
+    DECLARED: { description: "Entered at the control office (LD art. 51 para. 1, 53 para. 4, 65 para. 1), not yet recorded in the inventory. Later statuses do not say whether the entry was made: inventoryRecordedAt does (OD-AFD art. 47)." },
     STORED: { description: "Recorded in the inventory (OD-AFD art. 47, 50, 57a), or stored without an inventory entry where none is required (free deposit goods that are not sensitive)." },
     EXIT_DECLARED: { description: "Declarations accepted a declaration taking the goods out (X15): placement under another procedure, transit or export; the goods may now leave." },
     EXITED: { description: "The goods left against the accepted exit declaration (LD art. 57, 67)." },

@@ -10,6 +10,7 @@ import { DestructionCause, ExtensionDecision, HandlingKind, LotStatus, MovementK
 @Directive('@key(fields: "id")')
 @Entity("stored_lot")
 @Index("IDX_stored_lot_facility_entered", ["facilityId", "enteredAt"])
+@Index("IDX_stored_lot_inventory_pending", ["inventoryRecordedAt", "inventoryOverdueAt", "inventoryDueBy"])
 export class StoredLot {
   @Field(() => ID, { description: "The lot's opaque identifier (a UUID)." })
   @PrimaryColumn({ type: "varchar", length: 36 })
@@ -38,11 +39,11 @@ export class StoredLot {
   @Column({ type: "datetime", precision: 3, name: "inventory_due_by", nullable: true })
   inventoryDueBy: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "When the inventory keeper recorded the lot in the inventory (WH-R11, WH-R16, WH-R24); null until then, and for free deposit goods that need no entry." })
+  @Field(() => Date, { nullable: true, description: "When the inventory keeper recorded the lot in the inventory (WH-R11, WH-R16, WH-R24); null until then, and for free deposit goods that need no entry. This, not the status, says whether the entry is still owed: a lot whose exit was declared, or that left, before it was recorded still owes it (OD-AFD art. 47; LD art. 56)." })
   @Column({ type: "datetime", precision: 3, name: "inventory_recorded_at", nullable: true })
   inventoryRecordedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "When the inventory deadline passed with the lot still unrecorded (InventoryEntryOverdue, for enforcement)." })
+  @Field(() => Date, { nullable: true, description: "When the inventory deadline passed with the lot still unrecorded, whatever its status by then (InventoryEntryOverdue, for enforcement; WH-R11, OD-AFD art. 47). Stays set once the lot is recorded late." })
   @Column({ type: "datetime", precision: 3, name: "inventory_overdue_at", nullable: true })
   inventoryOverdueAt: Date | null;
 

@@ -144,7 +144,10 @@ export class StoredLotResolver {
     return { lot: await ctx.services.lots.recordEntry(ctx.principal, input) };
   }
 
-  @Mutation(() => LotPayload, { description: "WH-R11, WH-R16, WH-R18, WH-R23, WH-R24: the inventory keeper records the lot in the inventory (once)." })
+  @Mutation(() => LotPayload, {
+    description:
+      "WH-R11, WH-R16, WH-R18, WH-R23, WH-R24: the inventory keeper records the lot in the inventory, once (ALREADY_IN_INVENTORY after that, and for free deposit goods that need no entry). The entry is owed from presentation (OD-AFD art. 47, 50, 57a; LD art. 56, 66): a lot is recorded in any status it has reached, even after its exit was declared or it left, and keeps that status (DECLARED becomes STORED); recorded after its deadline it stays marked overdue.",
+  })
   async recordInventoryEntry(@Arg("input", { description: "The lot recorded in the inventory." }) input: LotIdInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
     return { lot: await ctx.services.lots.recordInventory(ctx.principal, input.lotId) };
   }

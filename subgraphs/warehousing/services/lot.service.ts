@@ -201,8 +201,21 @@ export class LotService {
 
   /**
    * WH-R11, WH-R16, WH-R18, WH-R23, WH-R24: the inventory keeper (the operator, or the depositor
-   * where the authorisation says so) records the lot; the officer may record it for them. Once: a
-   * compare-and-set; after the deadline it is still recorded, and stays marked overdue.
+   * where the authorisation says so) records the lot; the officer may record it for them. After
+   * the deadline it is still recorded, and stays marked overdue.
+   *
+   * "Not yet in the inventory" is `inventoryRecordedAt` null on a lot that has a deadline, not its
+   * status: the obligation arises when the goods are presented and declared (OD-AFD art. 47, 50,
+   * 57a) and the inventory holds all stored goods (LD art. 56, 66), so nothing that happens to the
+   * lot afterwards ends it. DESIGN CHOICE: a lot is recorded in whatever status it has reached,
+   * exit declared (X15), left, gone without declaration or destroyed included: the administration
+   * reads the inventory to supervise the facility (LD art. 111 para. 2) and a late entry completes
+   * it rather than leaving a gap; the overdue mark stays. Recording moves DECLARED to STORED and
+   * leaves any later status as it is.
+   *
+   * Once: the row is locked (SELECT ... FOR UPDATE), so a concurrent recording waits and then sees
+   * the entry (ALREADY_IN_INVENTORY); the compare-and-set on `inventoryRecordedAt` null and the
+   * version also holds where there are no row locks (SQLite).
    */
   async recordInventory(principal: Principal, lotId: string): Promise<StoredLot> {
     return transaction(this.dataSource, async m => {
@@ -212,9 +225,19 @@ export class LotService {
       if (!this.access.actsAsOfficer(principal) && !this.access.actsFor(principal, keeper)) {
         throw refused("NOT_INVENTORY_KEEPER", `The inventory of this facility is kept by its ${facility.inventoryKeeper.toLowerCase()}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56, 66 para. 1" });
       }
-      if (lot.status !== LotStatus.DECLARED) throw refused("ALREADY_IN_INVENTORY", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56", status: lot.status });
+      if (lot.inventoryRecordedAt || !lot.inventoryDueBy) {
+        // A free deposit's goods that are not sensitive need no entry (WH-R23, LD art. 66): stored as they entered.
+        const state = lot.inventoryRecordedAt ? `in the inventory since ${lot.inventoryRecordedAt.toISOString()}` : "stored without an inventory entry: free deposit goods that are not sensitive (LD art. 66)";
+        throw refused("ALREADY_IN_INVENTORY", `The lot is ${state}.`, { field: "input.lotId", rule: "WH-R18", article: "LD art. 56", status: lot.status, inventoryRecordedAt: lot.inventoryRecordedAt?.toISOString() ?? null });
+      }
       const now = this.clock.now();
-      if (!(await transitionOnce(m, StoredLot, lot.id, { status: LotStatus.DECLARED, version: lot.version }, { status: LotStatus.STORED, inventoryRecordedAt: now, version: lot.version + 1 }))) throw changed();
+      const status = lot.status === LotStatus.DECLARED ? LotStatus.STORED : lot.status;
+      // Recorded after its deadline before the overdue job came round: flagged and reported here, as
+      // the job would have (the job only sees lots still unrecorded).
+      const lateUnflagged = !lot.inventoryOverdueAt && lot.inventoryDueBy.getTime() < now.getTime();
+      const changes = { status, inventoryRecordedAt: now, version: lot.version + 1, ...(lateUnflagged ? { inventoryOverdueAt: lot.inventoryDueBy } : {}) };
+      if (!(await transitionOnce(m, StoredLot, lot.id, { inventoryRecordedAt: IsNull(), version: lot.version } as never, changes))) throw changed();
+      if (lateUnflagged) await this.publishInventoryOverdue(m, lot);
       return this.get(lot.id, m);
     });
   }
@@ -304,7 +327,8 @@ export class LotService {
    * X15 (LD art. 57, 67): declarations accepted a declaration taking the lot out (another
    * procedure, transit or export): the lot may leave. Also while a consumer goods lot's storage
    * has ended, within its 60 days (WH-R04). Idempotent; an unknown lot, or one no longer in the
-   * facility, is left alone.
+   * facility, is left alone. A DECLARED lot goes to EXIT_DECLARED too: its inventory entry is still
+   * owed by its deadline (WH-R11, OD-AFD art. 47), which `inventoryRecordedAt` tells, not the status.
    */
   async onExitDeclarationAccepted(m: EntityManager, payload: { declarationId: string; lotId: string | null; procedure: string; acceptedAt: string }): Promise<void> {
     if (!payload.lotId) return;
@@ -391,21 +415,28 @@ export class LotService {
 
   // ------------------------------------------------------------ time
 
+  /** InventoryEntryOverdue (for enforcement, X-event of WH-R11, OD-AFD art. 47): once per lot, dated at its deadline. */
+  private async publishInventoryOverdue(m: EntityManager, lot: StoredLot): Promise<void> {
+    await this.events.publish(m, "InventoryEntryOverdue", lot.id, { lotId: lot.id, facilityId: lot.facilityId, depositorId: lot.depositorId, dueBy: lot.inventoryDueBy!.toISOString() });
+  }
+
   /**
    * WH-R11, WH-R16, WH-R24: lots still not in the inventory at their deadline are marked and
    * reported once (InventoryEntryOverdue, for enforcement): a compare-and-set and its event in one
-   * transaction, dated at the deadline.
+   * transaction, dated at the deadline. Whatever their status (OD-AFD art. 47; LD art. 56): goods
+   * whose exit was declared, or that left, before their entry still owed it.
    */
   inventoryOverdueJob(): ScheduledJob {
     return {
       name: "inventory-overdue",
       run: async now => {
-        const late = await this.dataSource.getRepository(StoredLot).find({ where: { status: LotStatus.DECLARED, inventoryOverdueAt: IsNull(), inventoryDueBy: LessThan(now) }, take: 500 });
+        // IDX_stored_lot_inventory_pending: two null seeks and a range, however many lots have left.
+        const late = await this.dataSource.getRepository(StoredLot).find({ where: { inventoryRecordedAt: IsNull(), inventoryOverdueAt: IsNull(), inventoryDueBy: LessThan(now) }, take: 500 });
         let flagged = 0;
         for (const lot of late) {
           const ok = await transaction(this.dataSource, async m => {
-            if (!(await transitionOnce(m, StoredLot, lot.id, { status: LotStatus.DECLARED, inventoryOverdueAt: IsNull() } as never, { inventoryOverdueAt: lot.inventoryDueBy! }))) return false;
-            await this.events.publish(m, "InventoryEntryOverdue", lot.id, { lotId: lot.id, facilityId: lot.facilityId, depositorId: lot.depositorId, dueBy: lot.inventoryDueBy!.toISOString() });
+            if (!(await transitionOnce(m, StoredLot, lot.id, { inventoryRecordedAt: IsNull(), inventoryOverdueAt: IsNull() } as never, { inventoryOverdueAt: lot.inventoryDueBy! }))) return false;
+            await this.publishInventoryOverdue(m, lot);
             return true;
           });
           if (ok) flagged += 1;
