@@ -31,7 +31,7 @@ function partner(): Partner {
   return { id, p: { kind: "API_APPLICATION", applicationId: randomUUID(), subject: `app-${id.slice(0, 8)}`, partners: [{ partnerId: id, portalRole: null, roles: [] }], officerRoles: [] } };
 }
 
-const CASE = `id caseNumber offenceType priorOffence orderBreach culpability attempt status facts dutiesAtStake dutiesEstimated goodsValue goodsValueBasis aggravatingCircumstances concurrentOffences
+const CASE = `id caseNumber offenceType priorOffence orderBreach culpability attempt status facts dutiesAtStake dutiesSetByOfficer dutiesEstimated goodsValue goodsValueBasis aggravatingCircumstances concurrentOffences
   fineImposed finePayer custodialMonths decidedAt appealDeadline finalAt endedAt endReason prosecutingAuthority suspects { id } undertaking { id } declarations { id } lots { id } pledgeIds
   fineRange { minFine maxFine custodialMonthsMax undertakingLimit missing steps { description article amount } }`;
 const OPEN = `mutation ($input: OpenOffenceCaseInput!) { openOffenceCase(input: $input) { offenceCase { ${CASE} } } }`;
@@ -50,7 +50,7 @@ const PROHIBIT = `mutation ($input: ProhibitDeclarantInput!) { prohibitProfessio
 const LIFT = `mutation ($input: LiftProhibitionInput!) { liftProfessionalDeclarantProhibition(input: $input) { prohibition { id status liftedAt liftReason } } }`;
 const REFER = `mutation ($input: RaiseWithdrawalReferralInput!) { raiseWithdrawalReferral(input: $input) { referral { id status reason partner { id } cases { id caseNumber } } } }`;
 const CANCEL_REFERRAL = `mutation ($input: CancelWithdrawalReferralInput!) { cancelWithdrawalReferral(input: $input) { referral { id status cancelledAt } } }`;
-const APPEAL = `mutation ($input: FileEnforcementAppealInput!) { fileEnforcementAppeal(input: $input) { appeal { id decisionKind decisionId instance status filedAt appellant { id } } } }`;
+const APPEAL = `mutation ($input: FileEnforcementAppealInput!) { fileEnforcementAppeal(input: $input) { appeal { id decisionKind decisionId decisionTakenAt instance status filedAt appellant { id } } } }`;
 const DECIDE_APPEAL = `mutation ($input: DecideEnforcementAppealInput!) { decideEnforcementAppeal(input: $input) { appeal { id status reducedFine decidedAt } } }`;
 const ASSIST = `mutation ($input: RecordAssistanceRequestInput!) { recordAssistanceRequest(input: $input) { request { id status procedure direction completionRequestedAt forwardedTo treatyBasis } } }`;
 const COMPLETE = `mutation ($input: CompleteAssistanceRequestInput!) { completeAssistanceRequest(input: $input) { request { id status } } }`;
@@ -188,6 +188,18 @@ describe("controls after release (ENF-R01 to ENF-R04)", () => {
     expect(rest.pageInfo.hasNextPage).toBe(false);
     const kinds = [...first.edges, ...rest.edges].map((e: { node: { kind: string } }) => e.node.kind);
     expect(kinds.sort()).toEqual(["BODY_SEARCH", "BODY_SEARCH", "MEDICAL_EXAMINATION", "PAT_DOWN", "PROVISIONAL_ARREST", "STOP_AND_QUESTION"]);
+  });
+
+  it("ENF-R04 a person is taken to the customs post only on suspicion of committing or preparing a serious offence, and reported to the competent authority (LD art. 105 para. 1)", async () => {
+    const target = partner();
+    const c = (await ok(GUARD, PLAN, { input: { kind: "BORDER_AREA_CONTROL", targetId: target.id, place: "Chiasso Brogeda" } })).planControl.control;
+    const m = (extra: Record<string, unknown>) => ({ input: { controlId: c.id, kind: "TAKEN_TO_CUSTOMS_POST", handedOverTo: "Ministero pubblico del Cantone Ticino", ...extra } });
+    // Without a ground, or with grounds of other measures only, it is refused like the other measures of LD art. 101-105.
+    await refusedWith(GUARD, MEASURE, m({}), "MEASURE_GROUNDS_MISSING", { field: "input.grounds", rule: "ENF-R04", article: "LD art. 105 para. 1" });
+    await refusedWith(GUARD, MEASURE, m({ grounds: ["SUSPECTED_DANGEROUS", "RESISTANCE"] }), "MEASURE_GROUNDS_MISSING", { rule: "ENF-R04", article: "LD art. 105 para. 1" });
+    await refusedWith(GUARD, MEASURE, m({ grounds: ["SUSPECTED_SERIOUS_OFFENCE"], handedOverTo: null }), "COMPETENT_AUTHORITY_REQUIRED", { article: "LD art. 105" });
+    const taken = (await ok(GUARD, MEASURE, m({ grounds: ["SUSPECTED_SERIOUS_OFFENCE"] }))).recordControlMeasure.measure;
+    expect(taken).toMatchObject({ kind: "TAKEN_TO_CUSTOMS_POST", grounds: ["SUSPECTED_SERIOUS_OFFENCE"], handedOverTo: "Ministero pubblico del Cantone Ticino" });
   });
 });
 
@@ -414,6 +426,45 @@ describe("penalties: finality, fines, ends and appeals (ENF-R19, ENF-R23)", () =
     await refusedWith(FRAUD, END, { input: { caseId: decided.id, outcome: "TIME_BARRED", reason: "r" } }, "CASE_TRANSITION_REFUSED", { rule: "ENF-R19" });
     await refusedWith(FRAUD, ASSESS, { input: { caseId: decided.id, dutiesAtStake: "60.00" } }, "CASE_NOT_OPEN");
   });
+
+  it("ENF-R23 after an upheld appeal annulled the penalty, the case's new penalty decision is appealed by its addressee, once, however many appeals come at once (LD art. 116)", async () => {
+    const { c, suspect } = await investigated("CUSTOMS_EVASION", { dutiesAtStake: "400.00" });
+    await ok(FRAUD, DECIDE, { input: { caseId: c.id, fine: "100.00", payer: "PERSON", reasons: "Cigarettes in the spare wheel." } });
+    const appealInput = (grounds: string) => ({ input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds } });
+    const first = (await ok(suspect.p, APPEAL, appealInput("Negligence not established."))).fileEnforcementAppeal.appeal;
+    expect(first.decisionTakenAt).toBe(iso(NOW));
+    await ok(DGD, DECIDE_APPEAL, { input: { appealId: first.id, outcome: "UPHELD", reasons: "Negligence not established." } });
+    // The case is investigated again and a new penalty decided, with its own 30-day appeal period.
+    t.clock.set("2026-03-10T09:00:00+01:00");
+    const again = (await ok(FRAUD, DECIDE, { input: { caseId: c.id, fine: "80.00", payer: "PERSON", reasons: "Intent established after new evidence." } })).decidePenalty.offenceCase;
+    expect(again).toMatchObject({ status: "PENALTY_DECIDED", decidedAt: iso("2026-03-10T09:00:00+01:00") });
+    t.clock.set("2026-03-11T09:00:00+01:00");
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.as(suspect.p, APPEAL, appealInput("The new evidence is inadmissible."))));
+    expect(results.filter(r => !r.errors)).toHaveLength(1);
+    expect(new Set(results.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["APPEAL_ALREADY_FILED"]));
+    const second = results.find(r => !r.errors)!.data!.fileEnforcementAppeal.appeal;
+    expect(second).toMatchObject({ status: "PENDING", decisionId: c.id, decisionTakenAt: iso("2026-03-10T09:00:00+01:00"), appellant: { id: suspect.id } });
+    await refusedWith(suspect.p, APPEAL, appealInput("once more"), "APPEAL_ALREADY_FILED", { rule: "ENF-R23", article: "LD art. 116" });
+    const after = (await ok(FRAUD, GET_CASE, { id: c.id })).offenceCase;
+    expect(after.appeals).toEqual([
+      { id: first.id, status: "UPHELD" },
+      { id: second.id, status: "PENDING" },
+    ]);
+  });
+
+  it("ENF-R23, ENF-R08 an appeal decision reduces a fine to an amount of at least CHF 0.00 and below the fine decided; a refusal changes nothing (LD art. 116, 118 para. 1)", async () => {
+    const { c, suspect } = await investigated("CUSTOMS_EVASION", { dutiesAtStake: "400.00" });
+    await ok(FRAUD, DECIDE, { input: { caseId: c.id, fine: "100.00", payer: "PERSON", reasons: "r" } });
+    const appeal = (await ok(suspect.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds: "Too high." } })).fileEnforcementAppeal.appeal;
+    const reduce = (reducedFine: string | null) => ({ input: { appealId: appeal.id, outcome: "FINE_REDUCED", reducedFine, reasons: "Reduced." } });
+    await refusedWith(DGD, DECIDE_APPEAL, reduce("-50.00"), "BAD_USER_INPUT", { field: "input.reducedFine", rule: "ENF-R23", article: "LD art. 116, 118 para. 1" });
+    await refusedWith(DGD, DECIDE_APPEAL, reduce(null), "BAD_USER_INPUT", { field: "input.reducedFine", rule: "ENF-R23" });
+    await refusedWith(DGD, DECIDE_APPEAL, reduce("100.00"), "BAD_USER_INPUT", { field: "input.reducedFine", rule: "ENF-R23", article: "LD art. 116", fineImposed: "100.00" });
+    const after = (await ok(FRAUD, GET_CASE, { id: c.id })).offenceCase;
+    expect(after).toMatchObject({ fineImposed: "100.00", appeals: [{ id: appeal.id, status: "PENDING" }] });
+    expect((await ok(DGD, DECIDE_APPEAL, reduce("0.00"))).decideEnforcementAppeal.appeal).toMatchObject({ status: "FINE_REDUCED", reducedFine: "0.00" });
+    expect((await ok(FRAUD, GET_CASE, { id: c.id })).offenceCase.fineImposed).toBe("0.00");
+  });
 });
 
 describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, ENF-R21)", () => {
@@ -507,6 +558,38 @@ describe("prohibitions, referrals and the compliance profile (ENF-R05, ENF-R06, 
     // Customs office staff see the control but not the investigation behind it.
     expect((await ok(CUSTOMS, `query ($id: ID!) { control(id: $id) { id criminalInvestigation { id } } }`, { id: control.id })).control.criminalInvestigation).toBeNull();
   });
+
+  it("ENF-R06, ENF-R21 a case in which the partner is both suspect and undertaking counts once in its profile: one penalty is not repeated offences (OD-AFD art. 9 let. c; LD art. 110)", async () => {
+    const p = partner();
+    const opened = await openCase({ offenceType: "CUSTOMS_EVASION", suspectIds: [p.id], undertakingId: p.id });
+    await assess({ caseId: opened.id, culpability: "NEGLIGENCE", dutiesAtStake: "100.00" });
+    await ok(FRAUD, DECIDE, { input: { caseId: opened.id, fine: "100.00", payer: "PERSON", payerId: p.id, reasons: "r" } });
+    // The referral finds one penalty decision; the profile every officer sees says the same.
+    await refusedWith(FRAUD, REFER, { input: { partnerId: p.id, reason: "r" } }, "OFFENCES_NOT_REPEATED", { rule: "ENF-R06", article: "OD-AFD art. 9 let. c" });
+    const profile = (await ok(CUSTOMS, PARTNER, { r: [{ __typename: "BusinessPartner", id: p.id }] }))._entities[0].complianceProfile;
+    expect(profile).toMatchObject({ openCases: 1, casesLastFiveYears: 1, penaltiesLastFiveYears: 1, repeatedOffences: false, lastOffenceAt: iso(NOW) });
+  });
+
+  it("ENF-R06 the five years start at the first instant of the same calendar date five years back: a penalty decided on that date counts, one decided the day before does not (OD-AFD art. 9 let. c; DOMAIN.md §0.4 T8)", async () => {
+    const penalisedAt = async (trader: Partner, at: string) => {
+      t.clock.set(at);
+      return penalised(trader);
+    };
+    const profileOf = async (trader: Partner) => (await ok(CUSTOMS, PARTNER, { r: [{ __typename: "BusinessPartner", id: trader.id }] }))._entities[0].complianceProfile;
+    // Decided Tuesday 2 March 2021, 00:00 Zurich (the window's first instant), and Monday 2 March 2026, 08:00.
+    const onTheDate = partner();
+    await penalisedAt(onTheDate, "2021-03-02T00:00:00+01:00");
+    await penalisedAt(onTheDate, "2026-03-02T08:00:00+01:00");
+    // Decided Monday 1 March 2021, 23:59:59.999 Zurich: the day before, outside.
+    const dayBefore = partner();
+    await penalisedAt(dayBefore, "2021-03-01T23:59:59.999+01:00");
+    await penalisedAt(dayBefore, "2026-03-02T08:00:00+01:00");
+    t.clock.set(NOW);
+    expect(await profileOf(onTheDate)).toMatchObject({ penaltiesLastFiveYears: 2, repeatedOffences: true });
+    expect(await profileOf(dayBefore)).toMatchObject({ penaltiesLastFiveYears: 1, repeatedOffences: false });
+    await ok(FRAUD, REFER, { input: { partnerId: onTheDate.id, reason: "Two evasions within five years." } });
+    await refusedWith(FRAUD, REFER, { input: { partnerId: dayBefore.id, reason: "r" } }, "OFFENCES_NOT_REPEATED", { rule: "ENF-R06" });
+  });
 });
 
 describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
@@ -561,6 +644,23 @@ describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
     const c = results.find(r => !r.errors)!.data!.openOffenceCase.offenceCase;
     expect(c).toMatchObject({ suspects: [{ id: depositor.id }], lots: [{ id: lotId }] });
     await refusedWith(FRAUD, DISMISS_LEAD, { input: { leadId: leads[0].id, reason: "r" } }, "LEAD_ALREADY_DECIDED");
+  });
+
+  it("X08, ENF-R08 duties evaded the officer entered exactly are not replaced by a later taxation of the linked declaration; cleared, the taxations give them again (LD art. 118 para. 1)", async () => {
+    const suspect = partner();
+    const declarationId = randomUUID();
+    const opened = await openCase({ offenceType: "CUSTOMS_EVASION", suspectIds: [suspect.id], declarationIds: [declarationId] });
+    // The officer establishes the duties evaded (the inaccurately declared part, exactly known): CHF 400.
+    const assessed = await assess({ caseId: opened.id, culpability: "INTENT", dutiesAtStake: "400.00" });
+    expect(assessed).toMatchObject({ dutiesAtStake: "400.00", dutiesSetByOfficer: true, dutiesEstimated: false, fineRange: { maxFine: "2000.00" } });
+    // The declaration's (total) taxation arrives afterwards.
+    const taxation = (totalDuties: string) => ({ taxationDecisionId: randomUUID(), declarationId, declarantId: suspect.id, totalDuties, nonCollected: false, establishedAt: NOW });
+    expect(await t.deliver("declarations", "TaxationDecisionIssued", taxation("1000.00"))).toBe("PROCESSED");
+    expect((await ok(FRAUD, GET_CASE, { id: opened.id })).offenceCase).toMatchObject({ dutiesAtStake: "400.00", dutiesSetByOfficer: true, fineRange: { maxFine: "2000.00" } });
+    // Cleared by the officer, the next taxation gives the duties at stake.
+    expect(await assess({ caseId: opened.id, dutiesAtStake: null })).toMatchObject({ dutiesAtStake: null, dutiesSetByOfficer: false });
+    expect(await t.deliver("declarations", "TaxationDecisionIssued", taxation("1100.00"))).toBe("PROCESSED");
+    expect((await ok(FRAUD, GET_CASE, { id: opened.id })).offenceCase).toMatchObject({ dutiesAtStake: "1100.00", dutiesSetByOfficer: false, fineRange: { maxFine: "5500.00" } });
   });
 });
 

@@ -45,8 +45,8 @@ export const definition: SubgraphDefinition<EnforcementServices> = {
   uniqueViolations: {
     // ENF-R06: one open referral per partner; the loser of a race gets the domain's refusal.
     "withdrawal_referral(open_key)": () => new DomainError("REFERRAL_ALREADY_OPEN", "A referral for this partner awaits the DGD.", { rule: "ENF-R06", article: "OD-AFD art. 9 let. c" }),
-    // ENF-R23: one appeal per decision and appellant.
-    "enforcement_appeal(decision_kind,decision_id,appellant_id)": () => new DomainError("APPEAL_ALREADY_FILED", "This decision was already appealed by this appellant.", { rule: "ENF-R23", article: "LD art. 116" }),
+    // ENF-R23: one appeal per decision (its kind, id and instant) and appellant; the loser of a race gets the domain's refusal.
+    "enforcement_appeal(decision_kind,decision_id,decision_taken_at,appellant_id)": () => new DomainError("APPEAL_ALREADY_FILED", "This decision was already appealed by this appellant.", { rule: "ENF-R23", article: "LD art. 116" }),
   },
   createServices: runtime => createEnforcementServices(runtime),
   consumes: ["UndeclaredGoodsDetected", "TaxationDecisionIssued", "ExOfficioTaxation", "LotReleasedWithoutDeclaration", "PledgeMisappropriated", "WithdrawalReferralDecided"],

@@ -116,10 +116,11 @@ export class WithdrawalReferral {
 
 @ObjectType({
   description:
-    "ENF-R23 (LD art. 116), ENF-R22 (LD art. 115i): an appeal against an enforcement decision addressed to the appellant: a penalty decision or a professional declarant prohibition, to the DGD (LD art. 116 para. 1bis: first-instance decisions of the district directorates' anti-fraud sections); the final decision of an administrative assistance procedure, to the Federal Administrative Tribunal (LD art. 115i para. 3). DESIGN CHOICE (not in our sources): the period is the 30 days of general federal procedure (PA art. 50), ending on the next working day when its last day is a Saturday, Sunday or public holiday (as DEC-R60); a penalty decision is not final while an appeal is pending. One appeal per decision and appellant.",
+    "ENF-R23 (LD art. 116), ENF-R22 (LD art. 115i): an appeal against an enforcement decision addressed to the appellant: a penalty decision or a professional declarant prohibition, to the DGD (LD art. 116 para. 1bis: first-instance decisions of the district directorates' anti-fraud sections); the final decision of an administrative assistance procedure, to the Federal Administrative Tribunal (LD art. 115i para. 3). DESIGN CHOICE (not in our sources): the period is the 30 days of general federal procedure (PA art. 50), ending on the next working day when its last day is a Saturday, Sunday or public holiday (as DEC-R60); a penalty decision is not final while an appeal is pending. One appeal per decision and appellant: a decision is named by its kind, its id and when it was taken, since a case whose penalty an upheld appeal annulled gets a new penalty decision, open to appeal again.",
 })
 @Entity("enforcement_appeal")
-@Index("UQ_enforcement_appeal", ["decisionKind", "decisionId", "appellantId"], { unique: true })
+// ENF-R23 (LD art. 116): one appeal per decision and appellant; the decision's instant tells a new penalty decision on the same case from the one annulled.
+@Index("UQ_enforcement_appeal", ["decisionKind", "decisionId", "decisionTakenAt", "appellantId"], { unique: true })
 @Index("IDX_enforcement_appeal_appellant", ["appellantId", "filedAt"])
 export class EnforcementAppeal {
   @Field(() => ID, { description: "The appeal's opaque id." })
@@ -133,6 +134,10 @@ export class EnforcementAppeal {
   @Field(() => ID, { description: "The decision appealed: the case's id for a penalty, the prohibition's, or the assistance request's." })
   @Column({ type: "varchar", length: 36, name: "decision_id" })
   decisionId: string;
+
+  @Field({ description: "ENF-R23 (LD art. 116): when the decision appealed was taken: the penalty's `decidedAt`, the prohibition's `decidedAt`, the assistance request's final decision. With `decisionId` it names the decision: after an upheld appeal annulled a penalty, the case's new penalty decision is another decision, appealed on its own." })
+  @Column({ type: "datetime", precision: 3, name: "decision_taken_at" })
+  decisionTakenAt: Date;
 
   @Column({ type: "varchar", length: 36, name: "appellant_id" })
   appellantId: string;

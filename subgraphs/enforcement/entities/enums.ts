@@ -84,7 +84,7 @@ registerEnumType(MeasureKind, {
     MEDICAL_EXAMINATION: { description: "LD art. 102 para. 1, 3: same conditions; only by a physician." },
     PHOTOGRAPHS_AND_BIOMETRICS: { description: "LD art. 103 para. 2: on suspicion of a serious offence, or where another act provides for it." },
     EVIDENCE_PRESERVED: { description: "LD art. 104 para. 1: evidence preserved." },
-    TAKEN_TO_CUSTOMS_POST: { description: "LD art. 105 para. 1: a person suspected of committing or preparing a serious offence, taken to the post and reported to the competent authority." },
+    TAKEN_TO_CUSTOMS_POST: { description: "LD art. 105 para. 1: a person suspected of committing or preparing a serious offence (ground SUSPECTED_SERIOUS_OFFENCE), taken to the post and reported to the competent authority." },
     PROVISIONAL_ARREST: { description: "LD art. 105 para. 2 (DPA art. 19): in urgent cases or on resistance; the person is brought immediately to the competent authority." },
   },
 });
@@ -105,7 +105,7 @@ registerEnumType(MeasureGround, {
     SUSPECTED_DANGEROUS: { description: "The person is suspected of being dangerous: a ground for a pat-down, a body search or a medical examination (LD art. 101 para. 2, 102 para. 1)." },
     CARRYING_WEAPONS_OR_OBJECTS_TO_SECURE: { description: "The person is suspected of carrying weapons or objects to be secured: same measures (LD art. 101 para. 2, 102 para. 1)." },
     PROVISIONAL_ARREST_CONDITIONS_MET: { description: "The conditions of a provisional arrest are met: same measures (LD art. 101 para. 2, 102 para. 1)." },
-    SUSPECTED_SERIOUS_OFFENCE: { description: "Suspected of a serious offence: a ground for photographs and biometrics (LD art. 103 para. 2)." },
+    SUSPECTED_SERIOUS_OFFENCE: { description: "Suspected of committing or preparing a serious offence: a ground for photographs and biometrics (LD art. 103 para. 2), and the one ground for taking the person to the customs post (LD art. 105 para. 1)." },
     PROVIDED_BY_ANOTHER_ACT: { description: "Another act provides for photographs and biometrics (LD art. 103 para. 2)." },
     URGENT: { description: "An urgent case: a ground for a provisional arrest (LD art. 105 para. 2, DPA art. 19)." },
     RESISTANCE: { description: "The person resisted: a ground for a provisional arrest (LD art. 105 para. 2, DPA art. 19)." },

@@ -54,9 +54,13 @@ export class OffenceCase {
   @Column({ type: "varchar", length: 60, name: "origin_key", nullable: true })
   originKey: string | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "ENF-R08, ENF-R09 (LD art. 118 para. 1, 119 para. 1): the duties evaded or endangered; from the taxation of the linked declarations (X08, X09) unless an officer estimated them." })
+  @Field(() => MoneyScalar, { nullable: true, description: "ENF-R08, ENF-R09 (LD art. 118 para. 1, 119 para. 1): the duties evaded or endangered; from the taxation of the linked declarations (X08, X09) unless an officer entered them (`dutiesSetByOfficer`) or marked them estimated: a later taxation then no longer replaces them." })
   @Column({ type: "bigint", name: "duties_at_stake", nullable: true, transformer: rappenColumn })
   dutiesAtStake: number | null;
+
+  @Field({ description: "ENF-R08, ENF-R09 (LD art. 118 para. 1, 119 para. 1): an officer entered the duties at stake (an exact amount, e.g. the inaccurately declared part, or an estimate): a taxation of a linked declaration (X08, X09), which gives its total duties, no longer replaces them. False while they come from the taxations." })
+  @Column({ type: "boolean", name: "duties_set_by_officer", default: false })
+  dutiesSetByOfficer: boolean;
 
   @Field({ description: "ENF-R08, ENF-R09 (LD art. 118 para. 4, 119 para. 3): the amount could not be determined exactly and was estimated in the administrative procedure." })
   @Column({ type: "boolean", name: "duties_estimated" })

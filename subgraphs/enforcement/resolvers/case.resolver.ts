@@ -117,7 +117,7 @@ export class OffenceCaseResolver {
 
   @FieldResolver(() => [EnforcementAppeal], {
     description:
-      "Bounded: the appeals against this case's penalty decisions, oldest filed first. Only the addressee of a decision appeals it, once (ENF-R23, LD art. 116; one appeal per decision and appellant), and the addressee is one of the case's suspects or its undertaking: at most one appeal per party of the case.",
+      "Bounded: the appeals against this case's penalty decisions, oldest filed first. Only the addressee of a decision appeals it, once (ENF-R23, LD art. 116; one appeal per decision and appellant), and the addressee is one of the case's suspects or its undertaking: at most one appeal per penalty decision, and a case is decided again only after an upheld appeal annulled its penalty.",
   })
   async appeals(@Root() c: OffenceCase, @Ctx() ctx: EnforcementContext): Promise<EnforcementAppeal[]> {
     return loaders.appealsAgainst(ctx).load(c.id);

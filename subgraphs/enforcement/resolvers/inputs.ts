@@ -122,7 +122,7 @@ export class AssessOffenceCaseInput {
   @IsEnum(PriorOffence)
   priorOffence?: PriorOffence | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "ENF-R08, ENF-R09: the duties evaded or endangered, entered by the officer (otherwise from the taxation of the linked declarations)." })
+  @Field(() => MoneyScalar, { nullable: true, description: "ENF-R08, ENF-R09 (LD art. 118 para. 1, 119 para. 1): the duties evaded or endangered, entered by the officer: a later taxation of a linked declaration no longer replaces them (`dutiesSetByOfficer`). Null clears them: the taxations of the linked declarations give them again." })
   @IsOptional()
   dutiesAtStake?: number | null;
 
@@ -323,7 +323,7 @@ export class RecordControlMeasureInput {
   @IsEnum(MeasureKind)
   kind: MeasureKind;
 
-  @Field(() => [MeasureGround], { nullable: true, description: "The grounds the law requires for it: for a pat-down, body search or medical examination one of SUSPECTED_DANGEROUS, CARRYING_WEAPONS_OR_OBJECTS_TO_SECURE, PROVISIONAL_ARREST_CONDITIONS_MET; for photographs and biometrics SUSPECTED_SERIOUS_OFFENCE or PROVIDED_BY_ANOTHER_ACT; for a provisional arrest URGENT or RESISTANCE (MEASURE_GROUNDS_MISSING)." })
+  @Field(() => [MeasureGround], { nullable: true, description: "The grounds the law requires for it: for a pat-down, body search or medical examination one of SUSPECTED_DANGEROUS, CARRYING_WEAPONS_OR_OBJECTS_TO_SECURE, PROVISIONAL_ARREST_CONDITIONS_MET; for photographs and biometrics SUSPECTED_SERIOUS_OFFENCE or PROVIDED_BY_ANOTHER_ACT; for taking the person to the customs post SUSPECTED_SERIOUS_OFFENCE (LD art. 105 para. 1); for a provisional arrest URGENT or RESISTANCE (MEASURE_GROUNDS_MISSING)." })
   @IsOptional()
   @ArrayMaxSize(7)
   grounds?: MeasureGround[] | null;
@@ -518,7 +518,7 @@ export class DecideEnforcementAppealInput {
   @IsEnum(AppealStatus)
   outcome: AppealStatus;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "For FINE_REDUCED: the new fine, lower than the fine decided." })
+  @Field(() => MoneyScalar, { nullable: true, description: "For FINE_REDUCED: the new fine, at least CHF 0.00 and lower than the fine decided (BAD_USER_INPUT; ENF-R23, LD art. 116)." })
   @IsOptional()
   reducedFine?: number | null;
 

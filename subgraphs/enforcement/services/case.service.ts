@@ -280,6 +280,7 @@ export class CaseService {
       facts: f.facts,
       originKey: f.originKey,
       dutiesAtStake: null,
+      dutiesSetByOfficer: false,
       dutiesEstimated: false,
       goodsValue: null,
       goodsValueBasis: null,
@@ -340,6 +341,10 @@ export class CaseService {
       if (input.dutiesAtStake !== undefined) {
         if (input.dutiesAtStake !== null && input.dutiesAtStake < 0) throw new ValidationError("Duties are not negative.", { field: "input.dutiesAtStake" });
         next.dutiesAtStake = input.dutiesAtStake;
+        // ENF-R08, ENF-R09 (LD art. 118 para. 1, 119 para. 1): the duties evaded or endangered the officer
+        // established (e.g. only the inaccurately declared part) stay, whatever a later taxation of the
+        // whole declaration gives; cleared (null), the taxations give them again.
+        next.dutiesSetByOfficer = input.dutiesAtStake !== null;
         // ENF-R08, ENF-R09 (LD art. 118 para. 4, 119 para. 3): an amount that cannot be determined exactly is estimated.
         next.dutiesEstimated = input.dutiesAtStake !== null && Boolean(input.dutiesEstimated);
       } else if (input.dutiesEstimated !== undefined && input.dutiesEstimated !== null) {
@@ -520,7 +525,10 @@ export class CaseService {
     if (outcome === AppealStatus.UPHELD) {
       Object.assign(c, { status: CaseStatus.UNDER_INVESTIGATION, fineImposed: null, finePayer: null, finePayerId: null, custodialMonths: null, decisionReasons: null, decidedAt: null, decidedBy: null, appealDeadline: null });
     } else if (outcome === AppealStatus.FINE_REDUCED) {
-      if (reducedFine === null || reducedFine >= (c.fineImposed ?? 0)) throw new ValidationError("A reduced fine is lower than the fine decided.", { field: "input.reducedFine" });
+      if (reducedFine === null || reducedFine >= (c.fineImposed ?? 0)) {
+        throw new ValidationError(`A reduced fine is lower than the fine decided, CHF ${formatRappen(c.fineImposed ?? 0)}.`, { field: "input.reducedFine", fineImposed: formatRappen(c.fineImposed ?? 0), rule: "ENF-R23", article: "LD art. 116" });
+      }
+      if (reducedFine < 0) throw new ValidationError("A reduced fine is an amount of at least CHF 0.00.", { field: "input.reducedFine", rule: "ENF-R23", article: "LD art. 116, 118 para. 1" });
       c.fineImposed = reducedFine;
     }
     await m.save(c);
@@ -571,8 +579,8 @@ export class CaseService {
 
   /**
    * X08, X09 (LD art. 118 para. 1, 119 para. 1): a taxation of a linked declaration gives the
-   * duties at stake of the open cases that were not estimated by an officer: the sum of their
-   * linked declarations' latest duties.
+   * duties at stake of the open cases whose duties no officer entered (exactly or as an estimate):
+   * the sum of their linked declarations' latest duties.
    */
   async onTaxation(m: EntityManager, p: { declarationId: string; totalDuties: string }): Promise<void> {
     const links = await m.findBy(CaseLink, { kind: CaseLinkKind.DECLARATION, refId: p.declarationId });
@@ -580,7 +588,8 @@ export class CaseService {
     await m.update(CaseLink, { kind: CaseLinkKind.DECLARATION, refId: p.declarationId }, { duties: toRappen(p.totalDuties) });
     for (const caseId of [...new Set(links.map(l => l.caseId))]) {
       const c = await findForUpdate(m, OffenceCase, { id: caseId });
-      if (!c || !isOpen(c) || c.dutiesEstimated) continue;
+      // The duties an officer entered or estimated are the duties evaded, not the declaration's total.
+      if (!c || !isOpen(c) || c.dutiesSetByOfficer || c.dutiesEstimated) continue;
       const all = await m.findBy(CaseLink, { caseId, kind: CaseLinkKind.DECLARATION });
       const known = all.filter(l => l.duties !== null);
       c.dutiesAtStake = known.length ? known.reduce((sum, l) => sum + l.duties!, 0) : null;

@@ -184,8 +184,9 @@ export class ControlService {
    * searches and medical examinations need a ground of LD art. 101 para. 2; a body search is by
    * a person of the same sex unless it cannot be postponed; a medical examination only by a
    * physician; photographs and biometrics on suspicion of a serious offence or where another act
-   * provides for it; a provisionally arrested person, or one taken to the post, is brought or
-   * reported to the competent authority.
+   * provides for it; a person is taken to the customs post only on suspicion of committing or
+   * preparing a serious offence (LD art. 105 para. 1); a provisionally arrested person, or one taken
+   * to the post, is brought or reported to the competent authority.
    */
   async recordMeasure(principal: Principal, input: MeasureInput): Promise<ControlMeasure> {
     this.access.requireControls(principal);
@@ -207,6 +208,9 @@ export class ControlService {
     if (kind === MeasureKind.MEDICAL_EXAMINATION && !input.byPhysician) throw refused("PHYSICIAN_REQUIRED", "A medical examination is made only by a physician.", { field: "input.byPhysician", rule: "ENF-R04", article: "LD art. 102 para. 3" });
     if (kind === MeasureKind.PHOTOGRAPHS_AND_BIOMETRICS && !has(MeasureGround.SUSPECTED_SERIOUS_OFFENCE, MeasureGround.PROVIDED_BY_ANOTHER_ACT)) {
       throw refused("MEASURE_GROUNDS_MISSING", "Photographs and biometric data only on suspicion of a serious offence or where another act provides for it.", { field: "input.grounds", rule: "ENF-R04", article: "LD art. 103 para. 2" });
+    }
+    if (kind === MeasureKind.TAKEN_TO_CUSTOMS_POST && !has(MeasureGround.SUSPECTED_SERIOUS_OFFENCE)) {
+      throw refused("MEASURE_GROUNDS_MISSING", "A person is taken to the customs post only on suspicion of committing or preparing a serious offence.", { field: "input.grounds", rule: "ENF-R04", article: "LD art. 105 para. 1" });
     }
     if (kind === MeasureKind.PROVISIONAL_ARREST && !has(MeasureGround.URGENT, MeasureGround.RESISTANCE)) {
       throw refused("MEASURE_GROUNDS_MISSING", "A provisional arrest is for urgent cases or resistance.", { field: "input.grounds", rule: "ENF-R04", article: "LD art. 105 para. 2" });

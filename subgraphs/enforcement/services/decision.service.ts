@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In, MoreThanOrEqual } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, NotFoundError, OfficeCalendar, paginateByParent, Principal, transaction, ValidationError, endOfSameDateYearsLater } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, NotFoundError, OfficeCalendar, paginateByParent, Principal, transaction, ValidationError, endOfSameDateYearsLater, startOfZurichDay, zurichDate } from "../../kit";
 import { AssistanceRequest } from "../entities/assistance.entity";
 import { DeclarantProhibition, EnforcementAppeal, WithdrawalReferral } from "../entities/decision.entity";
 import { AppealableDecision, AppealInstance, AppealStatus, AssistanceStatus, CaseStatus, PENALISED_STATUSES, ProhibitionGrounds, ProhibitionScope, ProhibitionStatus, ReferralStatus } from "../entities/enums";
@@ -12,6 +12,15 @@ import { refused } from "./errors";
 /** ENF-R06 DESIGN CHOICE: "repeated" offences are this many penalty decisions within `REPEAT_WINDOW_YEARS`. */
 export const REPEATED_OFFENCES = 2;
 export const REPEAT_WINDOW_YEARS = 5;
+
+/**
+ * ENF-R06 (OD-AFD art. 9 let. c; DOMAIN.md §0.4 T8): the first instant of the five years before
+ * `now`: the START of the same calendar date five years back (Zurich; 29 February → 28 February),
+ * so that a penalty decided on that date, at any hour, is within them.
+ */
+export function repeatWindowStart(now: Date): Date {
+  return startOfZurichDay(zurichDate(endOfSameDateYearsLater(now, -REPEAT_WINDOW_YEARS)));
+}
 
 export function prohibitionStatus(p: Pick<DeclarantProhibition, "validFrom" | "validUntil" | "liftedAt">, at: Date): ProhibitionStatus {
   if (p.liftedAt && p.liftedAt <= at) return ProhibitionStatus.LIFTED;
@@ -130,7 +139,7 @@ export class DecisionService {
     if (!input.reason.trim()) throw new ValidationError("Give the reason.", { field: "input.reason" });
     return transaction(this.dataSource, async m => {
       const now = this.clock.now();
-      const since = endOfSameDateYearsLater(now, -REPEAT_WINDOW_YEARS);
+      const since = repeatWindowStart(now);
       const penalised = await m.find(OffenceCase, { where: { finePayerId: input.partnerId, status: In([...PENALISED_STATUSES]), decidedAt: MoreThanOrEqual(since) }, order: { decidedAt: "ASC" } });
       if (penalised.length < REPEATED_OFFENCES) {
         throw refused("OFFENCES_NOT_REPEATED", `A referral needs ${REPEATED_OFFENCES} penalty decisions within ${REPEAT_WINDOW_YEARS} years; the partner has ${penalised.length}.`, { field: "input.partnerId", rule: "ENF-R06", article: "OD-AFD art. 9 let. c" });
@@ -197,7 +206,8 @@ export class DecisionService {
    * ENF-R23 (LD art. 116), ENF-R22 (LD art. 115i): the addressee appeals a decision within its
    * period, filed by the partner itself or recorded by an officer. A penalty decision and a
    * prohibition go to the DGD; an assistance final decision to the Federal Administrative Tribunal.
-   * One appeal per decision and appellant (unique key).
+   * One appeal per decision and appellant (unique key on the decision's kind, id and instant): a
+   * new penalty decision, after an upheld appeal annulled the first, is appealed on its own.
    */
   async fileAppeal(principal: Principal, input: { decisionKind: AppealableDecision; decisionId: string; appellantId: string; grounds: string }): Promise<EnforcementAppeal> {
     this.access.requireSignedIn(principal);
@@ -209,17 +219,21 @@ export class DecisionService {
       const now = this.clock.now();
       let deadline: Date | null;
       let addressees: string[];
+      // With the decision's id, its instant names the decision appealed (ENF-R23, LD art. 116).
+      let takenAt: Date;
       let instance = AppealInstance.DGD;
       if (input.decisionKind === AppealableDecision.PENALTY) {
         const c = await this.cases.lock(m, input.decisionId);
         if (c.status !== CaseStatus.PENALTY_DECIDED) throw refused("DECISION_NOT_APPEALABLE", `The case is ${c.status}: only a decided penalty not yet final is appealed.`, { field: "input.decisionId", rule: "ENF-R23", article: "LD art. 116" });
         deadline = c.appealDeadline;
         addressees = c.finePayerId ? [c.finePayerId] : [];
+        takenAt = c.decidedAt!;
       } else if (input.decisionKind === AppealableDecision.PROHIBITION) {
         const p = await findForUpdate(m, DeclarantProhibition, { id: input.decisionId });
         if (!p) throw new NotFoundError("DeclarantProhibition", input.decisionId, "input.decisionId");
         deadline = p.appealDeadline;
         addressees = [p.partnerId];
+        takenAt = p.decidedAt;
       } else {
         const a = await findForUpdate(m, AssistanceRequest, { id: input.decisionId });
         if (!a) throw new NotFoundError("AssistanceRequest", input.decisionId, "input.decisionId");
@@ -227,6 +241,7 @@ export class DecisionService {
         if (a.status !== AssistanceStatus.FINAL_DECISION_ISSUED) throw refused("DECISION_NOT_APPEALABLE", "Only the final decision of the ordinary procedure is appealed; interlocutory decisions are immediately enforceable.", { field: "input.decisionId", rule: "ENF-R22", article: "LD art. 115i para. 1, 3" });
         deadline = a.appealDeadline;
         addressees = a.personConcernedId ? [a.personConcernedId] : [];
+        takenAt = a.finalDecisionAt!;
         instance = AppealInstance.FEDERAL_ADMINISTRATIVE_TRIBUNAL;
       }
       if (!addressees.includes(input.appellantId)) throw refused("NOT_ADDRESSEE", "Only the addressee of the decision appeals it.", { field: "input.appellantId", rule: "ENF-R23", article: "LD art. 116 para. 4" });
@@ -235,6 +250,7 @@ export class DecisionService {
         id: randomUUID(),
         decisionKind: input.decisionKind,
         decisionId: input.decisionId,
+        decisionTakenAt: takenAt,
         appellantId: input.appellantId,
         instance,
         grounds: input.grounds.trim(),
@@ -258,6 +274,12 @@ export class DecisionService {
     this.access.require(principal, ["DGD", "ANTI_FRAUD"], "ENF-R23", "LD art. 116");
     if (input.outcome === AppealStatus.PENDING) throw new ValidationError("Decide: DISMISSED, UPHELD or FINE_REDUCED.", { field: "input.outcome" });
     if (!input.reasons.trim()) throw new ValidationError("Give the reasons.", { field: "input.reasons" });
+    if (input.outcome === AppealStatus.FINE_REDUCED) {
+      // ENF-R23, ENF-R08 (LD art. 116, 118 para. 1): a reduced fine is still a fine, an amount of at least CHF 0.00 (as `decidePenalty`).
+      const reduced = input.reducedFine;
+      if (reduced === null || reduced === undefined) throw new ValidationError("FINE_REDUCED sets the new fine.", { field: "input.reducedFine", rule: "ENF-R23", article: "LD art. 116" });
+      if (!Number.isInteger(reduced) || reduced < 0) throw new ValidationError("A reduced fine is an amount of at least CHF 0.00.", { field: "input.reducedFine", rule: "ENF-R23", article: "LD art. 116, 118 para. 1" });
+    }
     return transaction(this.dataSource, async m => {
       const appeal = await findForUpdate(m, EnforcementAppeal, { id: input.appealId });
       if (!appeal) throw new NotFoundError("EnforcementAppeal", input.appealId, "input.appealId");

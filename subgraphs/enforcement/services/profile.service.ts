@@ -1,9 +1,9 @@
 import { DataSource, In } from "typeorm";
-import { Clock, endOfSameDateYearsLater } from "../../kit";
+import { Clock } from "../../kit";
 import { DeclarantProhibition, WithdrawalReferral } from "../entities/decision.entity";
 import { CaseStatus, LeadStatus, PENALISED_STATUSES, ProhibitionScope, ProhibitionStatus } from "../entities/enums";
 import { CaseParty, Lead, OffenceCase } from "../entities/offence-case.entity";
-import { prohibitionStatus, REPEAT_WINDOW_YEARS, REPEATED_OFFENCES } from "./decision.service";
+import { prohibitionStatus, repeatWindowStart, REPEATED_OFFENCES } from "./decision.service";
 
 export interface ComplianceFacts {
   partnerId: string;
@@ -33,12 +33,15 @@ export class ProfileService {
     const ids = [...new Set(partnerIds)];
     if (!ids.length) return [];
     const now = this.clock.now();
-    const since = endOfSameDateYearsLater(now, -REPEAT_WINDOW_YEARS);
-    const cases: { partnerId: string; status: CaseStatus; openedAt: Date | string; decidedAt: Date | string | null; finePayerId: string | null }[] = await this.dataSource
+    const since = repeatWindowStart(now);
+    // One row per partner and case: a partner that is both suspect and undertaking of a case has
+    // two parties in it, but one case and at most one penalty (ENF-R06, ENF-R21).
+    const cases: { partnerId: string; caseId: string; status: CaseStatus; openedAt: Date | string; decidedAt: Date | string | null; finePayerId: string | null }[] = await this.dataSource
       .getRepository(CaseParty)
       .createQueryBuilder("p")
       .innerJoin(OffenceCase, "c", "c.id = p.case_id")
-      .select(["p.partner_id AS partnerId", "c.status AS status", "c.opened_at AS openedAt", "c.decided_at AS decidedAt", "c.fine_payer_id AS finePayerId"])
+      .select(["p.partner_id AS partnerId", "c.id AS caseId", "c.status AS status", "c.opened_at AS openedAt", "c.decided_at AS decidedAt", "c.fine_payer_id AS finePayerId"])
+      .distinct(true)
       .where("p.partner_id IN (:...ids)", { ids })
       .getRawMany();
     const prohibitions = await this.dataSource.getRepository(DeclarantProhibition).findBy({ partnerId: In(ids) });
