@@ -143,7 +143,7 @@ export class CustomsDeclarationResolver {
       "DEC-R40 (OD-AFD art. 20 para. 2): resubmit the corrected declaration in time. ENF-R05 (LD art. 109 para. 2): the resubmission makes the declaration again, so it is refused with DECLARANT_PROHIBITED when the declaration is made professionally (DESIGN CHOICE: on behalf of another partner, see lodgeDeclaration) and a prohibition in force now names the declarant or its personal number.",
   })
   async resubmitDeclaration(@Arg("input", { description: "The mutation's one input object (STYLE.md): see `ItemsInput` for each field and the rule it serves." }) input: ItemsInput, @Ctx() ctx: DeclarationsContext): Promise<DeclarationPayload> {
-    return { declaration: await ctx.services.declarations.resubmit(ctx.principal, input.declarationId, input.items) };
+    return { declaration: await ctx.services.lodging.resubmit(ctx.principal, input.declarationId, input.items) };
   }
 
   @Mutation(() => RefusalPayload, { description: "DEC-R40: the office extends the resubmission period for fair reasons (T10)." })

@@ -27,7 +27,7 @@ import {
 } from "../../kit";
 import { CustomsOffice } from "../entities/customs-office.entity";
 import { CustomsDeclaration, DeclarationItem, DutyRelief } from "../entities/declaration.entity";
-import { DeclarationStatus, DocumentKind, PresentationStatus, ReliefGround, SelectionResult, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
+import { DeclarationStatus, DocumentKind, PresentationStatus, ProcedureCaseStatus, ReliefGround, SelectionResult, TaxationKind, TaxationStatus, VerificationScope } from "../entities/enums";
 import { GoodsPresentation } from "../entities/presentation.entity";
 import { CorrectedParticular, DeclarationCorrection, Refusal, TaxationDecision, Verification } from "../entities/procedure.entity";
 import { ProcedureCase } from "../entities/procedure-case.entity";
@@ -241,28 +241,33 @@ export class DeclarationService {
     return m.findOne(Refusal, { where: { declarationId, resubmittedAt: IsNull() }, order: { refusedAt: "DESC" } });
   }
 
-  /** DEC-R40 (OD-AFD art. 20 para. 2): the corrected declaration, by the (possibly extended) deadline. */
-  async resubmit(principal: Principal, declarationId: string, items: ItemInput[]): Promise<CustomsDeclaration> {
-    return transaction(this.dataSource, async m => {
-      const d = await this.get(declarationId, m);
-      this.access.requireDeclarant(principal, d);
-      const refusal = await this.openRefusal(m, d.id);
-      if (!refusal || (d.status !== DeclarationStatus.REFUSED && d.status !== DeclarationStatus.RESUBMISSION_OVERDUE)) {
-        throw refused("NOT_REFUSED", "Only a refused declaration is resubmitted.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
-      }
-      const due = await this.resubmissionDueBy(refusal, m);
-      const now = this.clock.now();
-      if (now.getTime() > due.getTime()) {
-        throw refused("RESUBMISSION_DEADLINE_PASSED", "The resubmission period ended; the office may tax ex officio or extend the period.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2", dueBy: due.toISOString() });
-      }
-      // ENF-R05 (LD art. 109 para. 2): the corrected declaration is made again, so a prohibition in force now refuses it.
-      await requireNotProhibited(m, d, now, { declarant: "input.declarationId", personalNumber: "input.declarationId" });
-      validateForm({ ...(d as unknown as LodgeInput), items });
-      await this.saveItems(m, d.id, items);
-      await m.update(Refusal, { id: refusal.id }, { resubmittedAt: now });
-      await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.ACCEPTED, version: d.version + 1, receiptConfirmedAt: now, acceptedAt: now });
-      return this.get(d.id, m);
-    });
+  /**
+   * DEC-R40 (OD-AFD art. 20 para. 2): the corrected declaration, by the (possibly extended)
+   * deadline, in the caller's transaction (LodgingService.resubmit). A declaration accepted before
+   * its refusal is accepted again now; one refused at the summary control, never accepted, goes
+   * back to RECEIVED, and the lodging accepts it as any other (DEC-R17, OD-AFD art. 16: X05 and the
+   * risk selection).
+   */
+  async resubmitIn(m: EntityManager, principal: Principal, declarationId: string, items: ItemInput[]): Promise<CustomsDeclaration> {
+    const d = await this.get(declarationId, m);
+    this.access.requireDeclarant(principal, d);
+    const refusal = await this.openRefusal(m, d.id);
+    if (!refusal || (d.status !== DeclarationStatus.REFUSED && d.status !== DeclarationStatus.RESUBMISSION_OVERDUE)) {
+      throw refused("NOT_REFUSED", "Only a refused declaration is resubmitted.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2" });
+    }
+    const due = await this.resubmissionDueBy(refusal, m);
+    const now = this.clock.now();
+    if (now.getTime() > due.getTime()) {
+      throw refused("RESUBMISSION_DEADLINE_PASSED", "The resubmission period ended; the office may tax ex officio or extend the period.", { rule: "DEC-R40", article: "OD-AFD art. 20 para. 2", dueBy: due.toISOString() });
+    }
+    // ENF-R05 (LD art. 109 para. 2): the corrected declaration is made again, so a prohibition in force now refuses it.
+    await requireNotProhibited(m, d, now, { declarant: "input.declarationId", personalNumber: "input.declarationId" });
+    validateForm({ ...(d as unknown as LodgeInput), items });
+    await this.saveItems(m, d.id, items);
+    await m.update(Refusal, { id: refusal.id }, { resubmittedAt: now });
+    const accepted = d.acceptedAt ? { status: DeclarationStatus.ACCEPTED, acceptedAt: now } : { status: DeclarationStatus.RECEIVED };
+    await m.update(CustomsDeclaration, { id: d.id }, { ...accepted, version: d.version + 1, receiptConfirmedAt: now });
+    return this.get(d.id, m);
   }
 
   /** DEC-R40: the office extends the period for fair reasons (T10); also after it passed (DESIGN CHOICE, DOMAIN.md §3.2). */
@@ -323,6 +328,14 @@ export class DeclarationService {
       const d = await this.get(declarationId, m);
       this.access.requireDeclarant(principal, d);
       await this.requireCorrectable(m, d);
+      // DESIGN CHOICE (LD art. 34 para. 1 is silent on procedures): once the office opened the
+      // declaration's procedure case (time limit set, seals affixed, conditional duties fixed, X11),
+      // it has acted on the goods, as with a verification (let. b): the case ends by discharge or
+      // relief, not by a withdrawal that would leave it running to NOT_DISCHARGED (X12).
+      const openCase = await m.findOneBy(ProcedureCase, { declarationId: d.id, status: ProcedureCaseStatus.OPEN });
+      if (openCase) {
+        throw refused("PROCEDURE_CASE_OPEN", "The office opened a procedure case on this declaration; it ends by discharge or relief, not by withdrawal.", { rule: "DEC-R43", article: "LD art. 34 para. 1", procedureCaseId: openCase.id });
+      }
       await m.update(CustomsDeclaration, { id: d.id }, { status: DeclarationStatus.WITHDRAWN });
       // The taxation of a withdrawn declaration falls with it (X27 tells debt the debt is cancelled).
       await m.update(TaxationDecision, { declarationId: d.id, status: TaxationStatus.ISSUED }, { status: TaxationStatus.CANCELLED, cancelledAt: this.clock.now(), cancellationNotice: "Declaration withdrawn (LD art. 34 para. 1)" });

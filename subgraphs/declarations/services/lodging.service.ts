@@ -27,7 +27,7 @@ import { AuthorisedDeclarant, DeclarantEmployeeRef, PartnerRoleRef } from "../en
 import { DocumentRequirement, requestedByOffice, SelectionDecision, SelectionRuleSet } from "../entities/selection.entity";
 import { DeclarationAccess } from "./access";
 import { DeadlineService } from "./deadline.service";
-import { LodgeInput, validateForm } from "./declaration.form";
+import { ItemInput, LodgeInput, validateForm } from "./declaration.form";
 import { DeclarationService } from "./declaration.service";
 import { acceptedPayload, borderCrossedPayload, exitPayload, isConditional } from "./procedures";
 import { refused } from "./errors";
@@ -50,6 +50,9 @@ export const LODGING_STEP_GRACE_MS = 30_000;
  * its declaration deadline, the three lodging steps, the formal checks, the risk selection and the
  * documents it requires.
  */
+/** A pre-declaration the goods' presentation can take up: transmitted, received or accepted, not withdrawn or refused. */
+const PENDING_PRE_DECLARATION = [DeclarationStatus.TRANSMITTED, DeclarationStatus.RECEIVED, DeclarationStatus.ACCEPTED];
+
 export class LodgingService {
   constructor(
     private readonly dataSource: DataSource,
@@ -95,7 +98,10 @@ export class LodgingService {
       if (input.declarationId) {
         const d = await this.declarations.get(input.declarationId, m);
         if (!isOfficer) this.access.requireDeclarant(principal, d);
-        if (!d.isPreDeclaration || d.presentationId) throw refused("NOT_A_PENDING_PRE_DECLARATION", "Only a pre-declaration whose goods are not yet presented can be linked.", { field: "input.declarationId", rule: "DEC-R08", article: "OD-AFD art. 5" });
+        // A withdrawn (or refused) pre-declaration is no longer pending: its goods are declared afresh (DEC-R43, LD art. 34 para. 1).
+        if (!d.isPreDeclaration || d.presentationId || !PENDING_PRE_DECLARATION.includes(d.status)) {
+          throw refused("NOT_A_PENDING_PRE_DECLARATION", "Only a pre-declaration in force whose goods are not yet presented can be linked.", { field: "input.declarationId", rule: "DEC-R08", article: "OD-AFD art. 5", status: d.status });
+        }
         if (d.officeId !== office.id) throw refused("WRONG_OFFICE", "The pre-declaration was lodged at another office.", { field: "input.officeId" });
         // DEC-R10: quota goods declared on an earlier day than they are presented were declared too early.
         const quota = (await this.declarations.itemsOf([d.id], m))[0].some(i => i.quotaGoods);
@@ -259,6 +265,15 @@ export class LodgingService {
    */
   async accept(id: string): Promise<boolean> {
     return transaction(this.dataSource, async m => this.acceptIn(m, await this.declarations.get(id, m)));
+  }
+
+  /** DEC-R40 (OD-AFD art. 20 para. 2): the corrected declaration; one never accepted is accepted now, as at lodging. */
+  async resubmit(principal: Principal, declarationId: string, items: ItemInput[]): Promise<CustomsDeclaration> {
+    return transaction(this.dataSource, async m => {
+      const d = await this.declarations.resubmitIn(m, principal, declarationId, items);
+      if (d.status === DeclarationStatus.RECEIVED) await this.acceptIn(m, d);
+      return this.declarations.get(d.id, m);
+    });
   }
 
   private async acceptIn(m: EntityManager, d: CustomsDeclaration): Promise<boolean> {

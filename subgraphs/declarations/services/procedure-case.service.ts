@@ -287,7 +287,7 @@ export class ProcedureCaseService {
   }
 
   private async releaseIfReady(m: EntityManager, d: CustomsDeclaration, procedureCase: ProcedureCase): Promise<void> {
-    if (!isConditional(d) || !procedureCase.securedAt || d.releasedAt) return;
+    if (d.status !== DeclarationStatus.ACCEPTED || !isConditional(d) || !procedureCase.securedAt || d.releasedAt) return;
     if (!d.selectionResult || d.selectionResult === SelectionResult.BLOCKED) return;
     if (d.isPreDeclaration && !d.presentationId) return;
     const now = this.clock.now();

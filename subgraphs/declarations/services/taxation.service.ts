@@ -93,6 +93,10 @@ export class TaxationService {
     const now = this.clock.now();
     const office = await this.reference.office(d.officeId, m);
     const calendar = this.reference.calendarOf(office);
+    // DEC-R59 (OD-AFD art. 58 para. 2): abuse found on the decision this one supersedes (an
+    // amendment, DEC-R44; a final decision after a provisional one) still holds: collected however small.
+    const superseded = options.supersedesId ? await m.findOneBy(TaxationDecision, { id: options.supersedesId }) : null;
+    const abuse = superseded?.abuseFlaggedAt ? { abuseFlaggedAt: superseded.abuseFlaggedAt, abuseReason: superseded.abuseReason } : { abuseFlaggedAt: null, abuseReason: null };
     const decision = await m.save(
       m.create(TaxationDecision, {
         id: randomUUID(),
@@ -105,9 +109,8 @@ export class TaxationService {
         lines,
         totalDuties: total,
         // DEC-R59 (OD-AFD art. 58): not collected at CHF 5 or less, except tourist traffic goods.
-        nonCollected: total <= NON_COLLECTION_THRESHOLD_RAPPEN && !d.touristTraffic,
-        abuseFlaggedAt: null,
-        abuseReason: null,
+        nonCollected: total <= NON_COLLECTION_THRESHOLD_RAPPEN && !d.touristTraffic && !abuse.abuseFlaggedAt,
+        ...abuse,
         securedAt: null,
         status: TaxationStatus.ISSUED,
         appealDeadline: calendar.appealPeriodEnd(now, APPEAL_DAYS),
@@ -380,7 +383,9 @@ export class TaxationService {
    */
   async fileAppeal(principal: Principal, input: { taxationDecisionId: string; grounds: string }): Promise<Appeal> {
     return transaction(this.dataSource, async m => {
-      const decision = await this.decision(m, input.taxationDecisionId);
+      // Read again once the declaration is locked: a cancellation or an amendment that held the
+      // lock meanwhile is seen, and the decision it ended is refused (DEC-R54).
+      const decision = await this.lockedDecision(m, input.taxationDecisionId);
       const d = await this.declarations.get(decision.declarationId, m);
       this.access.requireDeclarant(principal, d);
       if (decision.status !== TaxationStatus.ISSUED) throw refused("TAXATION_NOT_IN_FORCE", `A ${decision.status} decision cannot be appealed.`, { rule: "DEC-R60", article: "LD art. 116" });
