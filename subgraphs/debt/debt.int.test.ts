@@ -55,6 +55,7 @@ const RESERVE = `mutation ($input: ReserveInput!) { reserveSecurity(input: $inpu
 const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { security { id status terminationReceivedAt coverageCutoff } } }`;
 const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { security { id status cancelledAt } } }`;
 const INTERRUPT = `mutation ($input: InterruptInput!) { interruptLimitation(input: $input) { customsDebt { id limitationDate } } }`;
+const ENFORCE = `mutation ($input: EnforcementInput!) { openDebtEnforcement(input: $input) { enforcementCase { id kind } } }`;
 const COLLECT = `mutation ($input: SubsequentCollectionInput!) { decideSubsequentCollection(input: $input) { subsequentCollection { id errorType amount intentionNotifiedAt } } }`;
 const REQUEST_REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { remissionRequest { id status filedAt deadline } } }`;
 const DECIDE_REMISSION = `mutation ($input: DecideRemissionInput!) { decideRemission(input: $input) { remissionRequest { id status remitted } } }`;
@@ -238,6 +239,57 @@ describe("redelivery: a declaration accepted exactly once yields exactly one deb
     expect((await debt(id)).status).toBe("OVERDUE");
     expect(await h.outboxCount("DebtOverdue", id)).toBe(1);
   });
+
+  it("DEBT-R25 (LD art. 88) / X20: an amended taxation decision keeps a debt IN_ENFORCEMENT, and the overdue job does not publish DebtOverdue a second time", async () => {
+    const d = randomUUID();
+    const declarationId = randomUUID();
+    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
+    const first = taxation(declarationId, d, { totalDuties: "1000.00" });
+    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
+    const [{ id }] = await debtsOfDeclaration(declarationId);
+    h.clock.set("2026-04-02T10:00:00+02:00");
+    await h.subgraph.jobs.runOnce();
+    expect((await debt(id)).status).toBe("OVERDUE");
+    ok(await h.as(CUSTOMS, ENFORCE, { input: { debtId: id, kind: "BANKRUPTCY_CLAIM" } }));
+    expect((await debt(id)).status).toBe("IN_ENFORCEMENT");
+    expect(await h.outboxCount("DebtOverdue", id)).toBe(1);
+    // The office corrects the duties downwards (change of taxation): the claim stays in enforcement.
+    h.clock.set("2026-04-10T10:00:00+02:00");
+    expect(await h.declarationEvent("TaxationDecisionIssued", taxation(declarationId, d, { totalDuties: "900.00", supersedesId: first.taxationDecisionId }))).toBe("PROCESSED");
+    expect(await debt(id)).toMatchObject({ amount: "900.00", status: "IN_ENFORCEMENT" });
+    await h.subgraph.jobs.runOnce();
+    expect((await debt(id)).status).toBe("IN_ENFORCEMENT");
+    expect(await h.outboxCount("DebtOverdue", id)).toBe(1);
+  });
+
+  it("X08 / DEBT-R01 (LD art. 68): a producer's retry of a superseded taxation decision, arriving after the amended one, does not put back the superseded amount", async () => {
+    const d = randomUUID();
+    const declarationId = randomUUID();
+    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
+    const first = taxation(declarationId, d, { totalDuties: "1000.00" });
+    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
+    const [{ id }] = await debtsOfDeclaration(declarationId);
+    h.clock.set("2026-03-05T10:00:00+01:00");
+    const amended = taxation(declarationId, d, { totalDuties: "800.00", supersedesId: first.taxationDecisionId });
+    expect(await h.declarationEvent("TaxationDecisionIssued", amended)).toBe("PROCESSED");
+    expect((await debt(id)).amount).toBe("800.00");
+    // The first decision sent again under a new envelope id (at-least-once delivery, out of order).
+    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
+    expect((await debt(id)).amount).toBe("800.00");
+    expect((await h.debtRow(id)).taxation_decision_id).toBe(amended.taxationDecisionId);
+  });
+
+  it("X08 / DEBT-R01 (LD art. 68): a superseded taxation decision delivered for the first time after the amended one is ignored too", async () => {
+    const d = randomUUID();
+    const declarationId = randomUUID();
+    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
+    const first = taxation(declarationId, d, { totalDuties: "1000.00" });
+    const amended = taxation(declarationId, d, { totalDuties: "800.00", supersedesId: first.taxationDecisionId });
+    expect(await h.declarationEvent("TaxationDecisionIssued", amended)).toBe("PROCESSED");
+    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
+    const [{ id }] = await debtsOfDeclaration(declarationId);
+    expect((await debt(id)).amount).toBe("800.00");
+  });
 });
 
 describe("debtors (DEBT-R03, LD art. 70)", () => {
@@ -354,6 +406,22 @@ describe("default interest (DEBT-R10, LD art. 74)", () => {
     expect(ok(await pay(id, d, "1000.00")).recordPayment.payment).toMatchObject({ interestPart: "0.00" });
     // Settled without interest, it stays so: the debt was secured by cash the whole time.
     expect(await debt(id)).toMatchObject({ status: "PAID", interestPaid: "0.00", interest: "0.00", outstanding: "0.00" });
+  });
+
+  it("DEBT-R10 (LD art. 74 para. 2): a cash deposit attached after the debt fell late stops interest from then on, but does not erase the interest accrued before it", async () => {
+    const d = randomUUID();
+    const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
+    // 2 March to 20 April, unpaid past the 1 April deadline: 49 days at 4 % = CHF 5.37.
+    h.clock.set("2026-04-20T10:00:00+02:00");
+    const before = (await debt(id)).interest;
+    expect(before).toBe("5.37");
+    const deposit = ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId: d, kind: "CASH_DEPOSIT", maxAmount: "1000.00" } })).provideSecurity.security.id;
+    ok(await h.as(CUSTOMS, RESERVE, { input: { securityId: deposit, debtId: id, amount: "1000.00" } }));
+    // The debt was not secured by a cash deposit during those 49 days: their interest stays due.
+    expect((await debt(id)).interest).toBe(before);
+    // And no more accrues while the deposit secures it.
+    h.clock.set("2026-06-20T10:00:00+02:00");
+    expect(await debt(id)).toMatchObject({ interest: "5.37", outstanding: "1005.37" });
   });
 });
 
@@ -592,6 +660,36 @@ describe("subsequent collection (DEBT-R22, LD art. 85)", () => {
     ok(await h.as(CUSTOMS, COLLECT, { input }));
     h.clock.set("2029-03-01T00:00:00.000+01:00");
     await expectRefused(CUSTOMS, COLLECT, { input }, "SUBSEQUENT_COLLECTION_TOO_LATE");
+  });
+
+  it("DEBT-R10 (LD art. 74 para. 1) with DEBT-R22 (LD art. 85): a subsequent collection does not charge default interest on the principal that was paid in full within the payment period", async () => {
+    const d = randomUUID();
+    const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
+    // Paid in full on 10 March, well within the period ending 1 April.
+    h.clock.set("2026-03-10T10:00:00+01:00");
+    ok(await pay(id, d, "1000.00"));
+    expect((await debt(id)).status).toBe("PAID");
+    h.clock.set("2026-06-01T10:00:00+02:00");
+    ok(await h.as(CUSTOMS, COLLECT, { input: { debtId: id, errorType: "TOO_LOW", amount: "120.00" } }));
+    h.clock.set("2026-06-02T10:00:00+02:00");
+    // Whatever the period for the CHF 120.00 notified on 1 June, at most it bears interest from the
+    // original due date (2 March to 2 June, 92 days at 4 %: CHF 1.21). The CHF 1000.00 paid on time bears none.
+    const interest = Number((await debt(id)).interest);
+    expect(interest).toBeLessThanOrEqual(1.21);
+    // The CHF 120.00 has its own period from the notification (DEBT-R09, LD art. 73): 30 days, to the end of 1 July.
+    expect(await debt(id)).toMatchObject({ status: "DUE", amount: "1120.00", paymentDeadline: "2026-07-01T21:59:59.999Z", interest: "0.00", outstanding: "120.00" });
+  });
+
+  it("DEBT-R10 (LD art. 74 para. 1) with DEBT-R22 (LD art. 85): a notified amount left unpaid past its own period bears interest from the due date; the principal paid in time still bears none", async () => {
+    const d = randomUUID();
+    const id = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
+    h.clock.set("2026-03-10T10:00:00+01:00");
+    ok(await pay(id, d, "1000.00"));
+    h.clock.set("2026-06-01T10:00:00+02:00");
+    ok(await h.as(CUSTOMS, COLLECT, { input: { debtId: id, errorType: "TOO_LOW", amount: "120.00" } }));
+    // Unpaid on 2 July: CHF 120.00 from 2 March, 122 days at 4 %: 120 × 0.04 × 122 / 365 = 1.604… → CHF 1.60.
+    h.clock.set("2026-07-02T10:00:00+02:00");
+    expect(await debt(id)).toMatchObject({ interest: "1.60", outstanding: "121.60" });
   });
 });
 

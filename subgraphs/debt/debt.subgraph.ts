@@ -1,5 +1,5 @@
 import { buildFederatedSchema, DomainError, SubgraphDefinition } from "../kit";
-import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "./entities/debt.entity";
+import { CustomsDebt, DebtorLiability, InterestRate, Payment, SupersededTaxationDecision } from "./entities/debt.entity";
 import { RemissionRequest, Security, SecurityRequisition, SecurityReservation, SubsequentCollection } from "./entities/security.entity";
 import { CustomsPledge, DebtEnforcementCase, Fee, PcdAccount, SuretyReceipt } from "./entities/pledge.entity";
 import { migrations } from "./migrations";
@@ -27,7 +27,7 @@ import { createDebtServices, DebtServices } from "./services";
 import { debtAlreadyRecorded } from "./services/debt.service";
 import { alreadyReserved } from "./services/security.service";
 
-export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee, SuretyReceipt];
+export const DEBT_ENTITIES = [CustomsDebt, DebtorLiability, Payment, InterestRate, Security, SecurityReservation, SecurityRequisition, SubsequentCollection, RemissionRequest, CustomsPledge, DebtEnforcementCase, PcdAccount, Fee, SuretyReceipt, SupersededTaxationDecision];
 
 /**
  * Debt and guarantees (DOMAIN.md §5), part 1: the customs debt from its birth (declarations'

@@ -5,8 +5,9 @@ import { CUSTOMS, DebtHarness, DGD, partnerUser, startDebt } from "../../test/su
 
 /**
  * Where the debt subgraph of part 1 differed from the law (issue 8), each rule at its boundaries:
- * several securities for one conditional claim, one cut-off rule for terminated bonds, the end of
- * an appeal's suspension counted in Zurich calendar days, remission of conditional taxations,
+ * several securities for one conditional claim, one cut-off rule for terminated bonds (every
+ * secured claim of a pledge; a procedure case's general bonds), the end of an appeal's suspension
+ * counted in Zurich calendar days and only within the period it suspended, remission of conditional taxations,
  * abuse making small amounts collectable, the surety's rights, and the events declarations and
  * identity rely on. Monday 2 March 2026, 09:00 Zurich, unless a test moves the clock.
  */
@@ -45,6 +46,7 @@ const SETTLE = `mutation ($id: ID!, $d: Boolean!) { settleProcedureDebt(input: {
 const TERMINATE = `mutation ($input: SecurityIdInput!) { terminateBond(input: $input) { security { id coverageCutoff } } }`;
 const CANCEL = `mutation ($input: SecurityIdInput!) { cancelSecurity(input: $input) { security { id } } }`;
 const LIMITATION = `query ($id: ID!) { customsDebt(id: $id) { limitationDate } }`;
+const INTERRUPT = `mutation ($input: InterruptInput!) { interruptLimitation(input: $input) { customsDebt { id limitationDate } } }`;
 const REMISSION = `mutation ($input: RemissionInput!) { requestRemission(input: $input) { remissionRequest { id status deadline } } }`;
 const DEBT = `query ($id: ID!) { customsDebt(id: $id) { status amount paymentDeadline outstanding } }`;
 const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id bySurety suretyReceipt { id } } } }`;
@@ -59,6 +61,10 @@ const ENFORCE = `mutation ($id: ID!) { openDebtEnforcement(input: { debtId: $id,
 const bond = async (debtorId: string, maxAmount: string, suretyId = randomUUID()) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "GENERAL_BOND", maxAmount, suretyId } })).provideSecurity.security.id as string;
 const deposit = async (debtorId: string, maxAmount: string, requisitionId?: string) => ok(await h.as(CUSTOMS, PROVIDE, { input: { debtorId, kind: "CASH_DEPOSIT", maxAmount, requisitionId } })).provideSecurity.security.id as string;
 const suretyUser = (surety: string): Principal => partnerUser(surety);
+
+async function debtIds(key: string): Promise<string[]> {
+  return ((await h.subgraph.runtime.dataSource.query("SELECT id FROM customs_debt WHERE declaration_id = ?", [key])) as { id: string }[]).map(r => r.id);
+}
 
 async function outbox(type: string, aggregateId: string): Promise<Record<string, any>[]> {
   const rows = (await h.subgraph.runtime.dataSource.query("SELECT payload FROM outbox_event WHERE type = ? AND aggregate_id = ? ORDER BY seq", [type, aggregateId])) as { payload: string }[];
@@ -112,9 +118,74 @@ describe("a terminated bond covers nothing after its cut-off, on every path (DEB
     const late = await h.taxedDebt({ declarantId: carrier, totalDuties: "50.00", acceptedAt: "2027-07-15T22:00:00.000Z" });
     await expectRefused(CUSTOMS, RESERVE, { input: { securityId: b, debtId: late, amount: "50.00" } }, "BOND_NO_LONGER_COVERS");
   });
+
+  it("DEBT-R16 (LD art. 79 para. 2): refuses to release a pledge against a terminated bond when one of the secured debts arose after the bond's cut-off, even if another arose before it", async () => {
+    const debtor = randomUUID();
+    const surety = randomUUID();
+    h.clock.set("2025-01-10T10:00:00+01:00");
+    const b = await bond(debtor, "5000.00", surety);
+    h.clock.set("2026-01-12T10:00:00+01:00");
+    // Received 12 January: covers claims born up to the end of 11 February.
+    expect(ok(await h.as(suretyUser(surety), TERMINATE, { input: { securityId: b } })).terminateBond.security.coverageCutoff).toBe("2026-02-11T22:59:59.999Z");
+    h.clock.set("2026-02-12T12:00:00+01:00");
+    const covered = await h.taxedDebt({ declarantId: debtor, totalDuties: "400.00", acceptedAt: "2026-02-01T10:00:00+01:00" });
+    const notCovered = await h.taxedDebt({ declarantId: debtor, totalDuties: "400.00", acceptedAt: "2026-02-12T10:00:00+01:00" });
+    const pledge = ok(await h.as(CUSTOMS, RECORD_PLEDGE, { input: { objectKind: "DUTIABLE_GOODS", description: "Crates of wine", ownerId: debtor, debtIds: [covered, notCovered], perishable: false } })).recordCustomsPledge.customsPledge.id;
+    ok(await h.as(CUSTOMS, SEQUESTER, { id: pledge }));
+    // The bond does not cover the claim born 12 February: the goods that secure it may not be returned against it.
+    const e = await expectRefused(CUSTOMS, RELEASE_PLEDGE, { input: { pledgeId: pledge, securityId: b, reason: "Released against the bond" } }, "BOND_NO_LONGER_COVERS");
+    expect(e.extensions).toMatchObject({ rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: "2026-02-11T22:59:59.999Z" });
+  });
+
+  it("DEBT-R16 (LD art. 79 para. 2): a procedure case opened (X11) within 30 days after the termination was received is still covered by the terminated general bond", async () => {
+    const holder = randomUUID();
+    const surety = randomUUID();
+    h.clock.set("2026-06-15T10:00:00+02:00");
+    const b = await bond(holder, "20000.00", surety);
+    h.clock.set("2027-06-15T09:00:00+02:00");
+    expect(ok(await h.as(suretyUser(surety), TERMINATE, { input: { securityId: b } })).terminateBond.security.coverageCutoff).toBe("2027-07-15T21:59:59.999Z");
+    // Five days after receipt, well before the cut-off: the bond still covers claims born now.
+    h.clock.set("2027-06-20T10:00:00+02:00");
+    const caseId = randomUUID();
+    expect(
+      await h.declarationEvent("ProcedureCaseOpened", {
+        caseId,
+        declarationId: randomUUID(),
+        declarationNumber: "27CH100100000451",
+        procedure: "TRANSIT",
+        holderId: holder,
+        officeId: "1001",
+        conditionalDuties: "1000.00",
+        openedAt: "2027-06-20T09:30:00+02:00",
+        timeLimit: "2027-06-27T23:59:59.999+02:00",
+      }),
+    ).toBe("PROCESSED");
+    const [id] = await debtIds(`procedure:${caseId}`);
+    expect(ok(await h.as(CUSTOMS, COVER, { id })).customsDebt).toMatchObject({ status: "CONDITIONAL", amount: "1000.00", securedAmount: "1000.00", unsecuredAmount: "0.00", goodsReleasable: true });
+    expect(ok(await h.as(partnerUser(holder), REQUISITIONS)).securityRequisitions.edges).toEqual([]);
+    // A case opened after the cut-off is not: the bond is passed over and the whole is asked for (DEBT-R18, LD art. 81).
+    h.clock.set("2027-07-16T10:00:00+02:00");
+    const lateCase = randomUUID();
+    expect(
+      await h.declarationEvent("ProcedureCaseOpened", {
+        caseId: lateCase,
+        declarationId: randomUUID(),
+        declarationNumber: "27CH100100000452",
+        procedure: "TRANSIT",
+        holderId: holder,
+        officeId: "1001",
+        conditionalDuties: "300.00",
+        openedAt: "2027-07-16T09:30:00+02:00",
+        timeLimit: "2027-07-23T23:59:59.999+02:00",
+      }),
+    ).toBe("PROCESSED");
+    const [late] = await debtIds(`procedure:${lateCase}`);
+    expect(ok(await h.as(CUSTOMS, COVER, { id: late })).customsDebt).toMatchObject({ status: "CONDITIONAL", securedAmount: "0.00", unsecuredAmount: "300.00", goodsReleasable: false });
+    expect(ok(await h.as(partnerUser(holder), REQUISITIONS)).securityRequisitions.edges.map((edge: { node: { amount: string } }) => edge.node.amount)).toEqual(["300.00"]);
+  });
 });
 
-describe("limitation suspended during an appeal ends with the appeal (DEBT-R11, LD art. 75 para. 2)", () => {
+describe("limitation suspended during an appeal ends with the appeal, and prolongs only the period it suspended (DEBT-R11, LD art. 75 para. 2-3)", () => {
   const appeal = (declarationId: string, appealId: string, filedAt: string) => h.declarationEvent("AppealFiled", { appealId, taxationDecisionId: randomUUID(), declarationId, appellantId: randomUUID(), filedAt });
   const decided = (declarationId: string, appealId: string, decidedAt: string, id?: string) =>
     h.declarationEvent("AppealDecided", { appealId, taxationDecisionId: randomUUID(), declarationId, decidedAt, outcome: "Dismissed" }, id);
@@ -154,6 +225,29 @@ describe("limitation suspended during an appeal ends with the appeal (DEBT-R11, 
     await appeal(declarationId, pending, "2026-03-02T08:00:00.000Z");
     h.clock.set("2026-03-09T23:30:00+01:00");
     expect(ok(await h.as(CUSTOMS, LIMITATION, { id })).customsDebt.limitationDate).toBe("2032-01-07T22:59:59.999Z");
+  });
+
+  it("DEBT-R11 (LD art. 75 para. 2-3): an appeal decided before an interruption does not prolong the new 5-year period the interruption starts", async () => {
+    const declarationId = randomUUID();
+    const id = await h.taxedDebt({ declarantId: randomUUID(), totalDuties: "400.00", declarationId });
+    const appealId = randomUUID();
+    h.clock.set("2026-04-01T10:00:00+02:00");
+    expect(await appeal(declarationId, appealId, "2026-04-01T08:00:00.000Z")).toBe("PROCESSED");
+    h.clock.set("2026-10-01T10:00:00+02:00");
+    expect(await decided(declarationId, appealId, "2026-10-01T08:00:00.000Z")).toBe("PROCESSED");
+    // The appeal suspended the first period: 31 Dec 2031 + 183 days.
+    expect(ok(await h.as(CUSTOMS, LIMITATION, { id })).customsDebt.limitationDate).toBe("2032-07-01T21:59:59.999Z");
+    // A recovery action in 2027 starts a new period: five years from the end of 2027 (DEBT-R11 DESIGN CHOICE).
+    // The appeal ended before that period began and suspended none of it.
+    h.clock.set("2027-06-01T10:00:00+02:00");
+    expect(ok(await h.as(CUSTOMS, INTERRUPT, { input: { debtId: id, reason: "Reminder sent to the debtor" } })).interruptLimitation.customsDebt.limitationDate).toBe("2032-12-31T22:59:59.999Z");
+    // An appeal filed after the interruption suspends the new period, by its days (10 to 20 September 2027).
+    const second = randomUUID();
+    h.clock.set("2027-09-10T10:00:00+02:00");
+    await appeal(declarationId, second, "2027-09-10T08:00:00.000Z");
+    h.clock.set("2027-09-20T10:00:00+02:00");
+    await decided(declarationId, second, "2027-09-20T08:00:00.000Z");
+    expect(ok(await h.as(CUSTOMS, LIMITATION, { id })).customsDebt.limitationDate).toBe("2033-01-10T22:59:59.999Z");
   });
 });
 

@@ -54,6 +54,7 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
       "KitDeadLetters1765800000000",
       "KitEntityHistory1765900000000",
       "DebtHistory1765900000400",
+      "DebtAmendedDecisionsAndCollectionPeriods1766100000400",
     ]);
     expect(await ds.dataSource.showMigrations()).toBe(false);
     expect(await tablesOf(ds)).toEqual([...entityTables(), ...historyTables, "migrations"].sort());
@@ -199,10 +200,10 @@ describe.each(engines)("debt migrations on $engine", ({ engine, env, cleanup }) 
   });
 
   it("undoes every migration down to only the `migrations` table, and migrates up again without drift", async () => {
-    // The kit's later migrations, the enforcement events' columns, the procedure events' columns,
-    // the issue-8 tables and the kit's idempotency keys go first, then the reference data alone:
+    // The superseded decisions and the collections' periods, the kit's later migrations, the
+    // enforcement events' columns, the procedure events' columns, the issue-8 tables and the kit's idempotency keys go first, then the reference data alone:
     // the tables stay, the rate is gone.
-    const later = ["idempotency_key", "surety_receipt", "dead_letter"];
+    const later = ["idempotency_key", "surety_receipt", "dead_letter", "superseded_taxation_decision"];
     await undoThrough(ds, "KitIdempotencyKeys1764500000000");
     expect(await tablesOf(ds)).toEqual([...entityTables().filter(t => !later.includes(t)), "migrations"].sort());
     await ds.dataSource.undoLastMigration({ transaction: "each" });

@@ -163,3 +163,25 @@ export class InterestRate {
   @Column({ type: "varchar", length: 12, name: "percent_per_year" })
   percentPerYear: string;
 }
+
+/**
+ * X08 (DEBT-R01, LD art. 68): a taxation decision an amended one replaced. Its amount is no longer
+ * the duties the administration fixed: a late or repeated delivery of it (at-least-once, out of
+ * order) changes nothing (`DebtService.onTaxation`).
+ */
+@Entity("superseded_taxation_decision")
+export class SupersededTaxationDecision {
+  @PrimaryColumn({ type: "varchar", length: 36, name: "taxation_decision_id" })
+  taxationDecisionId: string;
+
+  /** The decision that replaced it (the payload's `supersedesId` named it). */
+  @Column({ type: "varchar", length: 36, name: "superseded_by_id" })
+  supersededById: string;
+
+  @Index("IDX_superseded_taxation_decision_debt")
+  @Column({ type: "varchar", length: 36, name: "debt_id" })
+  debtId: string;
+
+  @Column({ type: "datetime", precision: 3, name: "recorded_at" })
+  recordedAt: Date;
+}

@@ -141,6 +141,24 @@ export class SubsequentCollection {
   @Field({ description: "When the debtor was told of the intention to collect: within one year of the taxation decision (DEBT-R22, LD art. 85)." })
   @Column({ type: "datetime", precision: 3, name: "intention_notified_at" })
   intentionNotifiedAt: Date;
+
+  /**
+   * DEBT-R09, DEBT-R10 (LD art. 73, 74 para. 1) with DEBT-R22 (LD art. 85): the end of the payment
+   * period of the amount notified, counted from the notification (as for a decision the office
+   * levies after all, `onTaxationAbuseFound`). Null for a collection recorded before periods were
+   * kept per amount: it shares the debt's.
+   */
+  @Column({ type: "datetime", precision: 3, name: "payment_deadline", nullable: true })
+  paymentDeadline: Date | null;
+
+  /**
+   * The end of the payment period of the amounts notified before this one, as it stood at the
+   * notification: whether they were paid within it decides their default interest (LD art. 74
+   * para. 1). For a debt that was not levied (OD-AFD art. 58), this one's own: nothing was payable
+   * before. Null as `paymentDeadline`.
+   */
+  @Column({ type: "datetime", precision: 3, name: "prior_payment_deadline", nullable: true })
+  priorPaymentDeadline: Date | null;
 }
 
 @ObjectType({ description: "A remission request (DEBT-R23, LD art. 86; OD-AFD art. 59: the DGD decides)." })

@@ -291,14 +291,15 @@ export class ConditionalDebtService {
   // ------------------------------------------------------------ the lifecycle, once for all
 
   /**
-   * A conditional debt opened by an event (X11, X14), secured by the debtor's active general bonds,
-   * oldest first, each up to its headroom, and a requisition for the rest: an event is a fact,
+   * A conditional debt opened by an event (X11, X14), secured by the debtor's general bonds that
+   * cover a claim born `at` (active, or terminated with `at` by the cut-off: DEBT-R16, LD art. 79
+   * para. 2), oldest first, each up to its headroom, and a requisition for the rest: an event is a fact,
    * never refused. No duties, no debt; a debt already recorded under the key, nothing more.
    */
   private async openSecuredByGeneralBonds(m: EntityManager, origin: ConditionalOrigin, debtorId: string, conditionalDuties: string, at: Date): Promise<void> {
     const amount = toRappen(conditionalDuties);
     if (amount <= 0 || (await m.findOneBy(CustomsDebt, { declarationId: origin.key }))) return;
-    const bonds = await this.securities.lockGeneralBonds(m, debtorId);
+    const bonds = await this.securities.lockGeneralBonds(m, debtorId, at);
     await this.openConditionalDebt(m, { origin, debtorId, amount, at, securities: bonds, uncovered: "requisition" });
   }
 

@@ -28,11 +28,11 @@ import {
   ValidationError,
   zurichDate,
 } from "../../kit";
-import { CustomsDebt, DebtorLiability, InterestRate, Payment, Suspension } from "../entities/debt.entity";
+import { CustomsDebt, DebtorLiability, InterestRate, Payment, SupersededTaxationDecision, Suspension } from "../entities/debt.entity";
 import { CollectionErrorType, DebtBirthTrigger, DebtStatus, LiabilityBasis, PaymentMethod, RemissionGround, RequestStatus, SecurityKind } from "../entities/enums";
 import { CustomsPledge, PcdAccount, PledgeObjectKind, PledgeStatus, SuretyReceipt } from "../entities/pledge.entity";
 import { RemissionRequest, Security, SecurityReservation, SecurityRequisition, SubsequentCollection } from "../entities/security.entity";
-import { defaultInterest, InterestFacts, interestNeedsFacts } from "./interest";
+import { defaultInterest, earliestReservation, InterestFacts, interestNeedsFacts, nextPaymentDeadline } from "./interest";
 
 export interface DebtConfig {
   /** DEBT-R09 (LD art. 73 para. 2): the payment period, set by the Department (not in our sources): `DEBT_PAYMENT_PERIOD_DAYS`, default 30. */
@@ -40,6 +40,8 @@ export interface DebtConfig {
 }
 
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
+/** Past the payment period unpaid: the overdue job (X20) moved it on, and enforcement may have followed (LD art. 74, 88). */
+const LATE = [DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
 /** One debt per declaration, omitted declaration or procedure (LD art. 69): the unique key on its origin backs this check. */
@@ -48,13 +50,15 @@ export const debtAlreadyRecorded = () => refuse("DEBT_ALREADY_RECORDED", "A debt
 /**
  * Calendar days (Europe/Zurich) during which limitation stood still: for each suspension, the days
  * from the day it began to the day it ended (or today), a suspension begun and ended on one day
- * counting none; overlapping suspensions count a day once.
+ * counting none; overlapping suspensions count a day once. DEBT-R11 (LD art. 75 para. 2-3): only
+ * the days from `periodStart` on count, the day the current period began: an interruption starts
+ * the period anew, and a suspension that ended before it suspended none of the new period.
  */
-export function suspendedCalendarDays(suspensions: Suspension[], now: Date): number {
+export function suspendedCalendarDays(suspensions: Suspension[], now: Date, periodStart: Date | null = null): number {
   const dayNumber = (instant: Date) => Date.parse(`${zurichDate(instant)}T00:00:00Z`) / MS_PER_DAY;
   const spans = suspensions.map(s => [dayNumber(new Date(s.from)), dayNumber(s.to ? new Date(s.to) : now)] as const).sort((x, y) => x[0] - y[0]);
   let total = 0;
-  let covered = -Infinity;
+  let covered = periodStart ? dayNumber(periodStart) : -Infinity;
   for (const [first, end] of spans) {
     const from = Math.max(first, covered);
     if (end > from) total += end - from;
@@ -182,23 +186,34 @@ export class DebtService {
   /**
    * X08 / X09 (LD art. 38; OD-AFD art. 58): the taxation fixes the amount. CHF 5 or less is not
    * levied (DEBT-R07). The payment period starts with the decision (DEBT-R09). An amended decision
-   * replaces the amount; what was paid too much is shown as a refund. A debt that arose before
+   * replaces the amount; what was paid too much is shown as a refund. The decision it supersedes
+   * (`supersedesId`) is remembered and, delivered again, ignored. A debt that arose before
    * (acceptance, border crossing, undeclared goods: X05-X07) keeps its birth trigger and moment.
    */
   async onTaxation(m: EntityManager, e: EventEnvelope): Promise<void> {
-    const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string };
+    const p = e.payload as { taxationDecisionId: string; declarationId: string; declarantId: string; onBehalfOfId?: string | null; totalDuties: string; nonCollected: boolean; establishedAt: string; supersedesId?: string | null };
     const established = new Date(p.establishedAt);
     const debt = (await findForUpdate(m, CustomsDebt, { declarationId: p.declarationId })) ?? (await this.arise(m, p.declarationId, null, DebtBirthTrigger.ACCEPTANCE, established, p.declarantId, p.onBehalfOfId ?? null));
     await this.addDebtors(m, debt.id, p.declarantId, p.onBehalfOfId ?? null);
     // The same decision again (a producer's retry under a new envelope id) changes nothing.
     if (debt.taxationDecisionId === p.taxationDecisionId) return;
+    // X08 (DEBT-R01, LD art. 68): nor does a decision an amended one replaced, however late it
+    // comes (at-least-once delivery, out of order): its amount is no longer the one fixed. The
+    // debt's row, locked above, orders the decisions of one debt.
+    if (await m.findOneBy(SupersededTaxationDecision, { taxationDecisionId: p.taxationDecisionId })) return;
+    if (p.supersedesId && !(await m.findOneBy(SupersededTaxationDecision, { taxationDecisionId: p.supersedesId }))) {
+      await m.save(m.create(SupersededTaxationDecision, { taxationDecisionId: p.supersedesId, supersededById: p.taxationDecisionId, debtId: debt.id, recordedAt: this.clock.now() }));
+    }
     const amount = toRappen(p.totalDuties);
     const terminal = [DebtStatus.CANCELLED, DebtStatus.REMITTED, DebtStatus.TIME_BARRED].includes(debt.status);
     let status = debt.status;
     if (!terminal) {
       if (p.nonCollected) status = DebtStatus.NOT_LEVIED;
       else if (amount <= debt.principalPaid) status = DebtStatus.PAID;
-      else status = debt.status === DebtStatus.OVERDUE ? DebtStatus.OVERDUE : DebtStatus.DUE;
+      // A late debt stays late, and one in enforcement stays there (DEBT-R25, LD art. 88): the
+      // amended amount is as enforceable as the first (LD art. 72 para. 2), and the overdue job
+      // (X20) must not find it DUE and announce it overdue a second time.
+      else status = LATE.includes(debt.status) ? debt.status : DebtStatus.DUE;
     }
     Object.assign(debt, {
       amount,
@@ -382,27 +397,27 @@ export class DebtService {
   }
 
   /**
-   * The default interest of many debts at `at`, in key order: three statements for any number of
-   * late debts (their payments, which of them a cash deposit secures, the rates), none when no
-   * debt is late.
+   * The default interest of many debts at `at`, in key order: four statements for any number of
+   * late debts (their payments, their subsequent collections, their cash deposit reservations with
+   * their dates, the rates), none when no debt is late.
    */
   async interestOf(debts: readonly CustomsDebt[], at: Date, m: EntityManager = this.dataSource.manager): Promise<number[]> {
     const late = [...new Set(debts.filter(d => interestNeedsFacts(d, at)).map(d => d.id))];
-    const none: InterestFacts = { payments: [], rates: [], securedByCashDeposit: false };
+    const none: InterestFacts = { payments: [], rates: [], cashDepositSince: null, collections: [] };
     if (!late.length) return debts.map(d => defaultInterest(d, at, none));
     const payments = await m.find(Payment, { where: { debtId: In(late) }, order: { paidAt: "ASC", id: "ASC" } });
-    const secured = new Set(
-      (
-        (await m
-          .createQueryBuilder(SecurityReservation, "r")
-          .innerJoin(Security, "s", "s.id = r.security_id")
-          .select("r.debt_id", "debtId")
-          .where("r.debt_id IN (:...ids) AND s.kind = :kind", { ids: late, kind: SecurityKind.CASH_DEPOSIT })
-          .getRawMany()) as { debtId: string }[]
-      ).map(r => r.debtId),
-    );
+    // DEBT-R22 (LD art. 85): the amounts notified afterwards, each with its payment period.
+    const collections = await m.find(SubsequentCollection, { where: { debtId: In(late) }, order: { intentionNotifiedAt: "ASC", id: "ASC" } });
+    // LD art. 74 para. 2: since when a cash deposit secures each debt (its reservations, dated).
+    const cash = await m
+      .createQueryBuilder(SecurityReservation, "r")
+      .innerJoin(Security, "s", "s.id = r.security_id")
+      .where("r.debt_id IN (:...ids) AND s.kind = :kind", { ids: late, kind: SecurityKind.CASH_DEPOSIT })
+      .getMany();
     const rates = await m.find(InterestRate, { order: { validFrom: "ASC" } });
-    return debts.map(d => defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, securedByCashDeposit: secured.has(d.id) }));
+    return debts.map(d =>
+      defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, cashDepositSince: earliestReservation(cash.filter(r => r.debtId === d.id)), collections: collections.filter(c => c.debtId === d.id) }),
+    );
   }
 
   /** A page of each debt's payments, oldest first, in a constant number of statements whatever the number of debts. */
@@ -413,7 +428,8 @@ export class DebtService {
   /**
    * DEBT-R11 (LD art. 75): 5 years from the end of the calendar year of the due date, restarted by
    * an interruption (DESIGN CHOICE: from the end of the year of the interruption), prolonged by the
-   * days it was suspended; never later than 15 years from the end of the year of birth.
+   * days it was suspended; after an interruption, only the days from the interruption on (an
+   * appeal decided before it suspended none of the new period); never later than 15 years from the end of the year of birth.
    *
    * DESIGN CHOICE: suspended time is counted in calendar days in Europe/Zurich, from the day the
    * suspension began to the day it ended, and added as days, so a period ends at 23:59:59 Zurich
@@ -423,7 +439,8 @@ export class DebtService {
     const yearOf = (d: Date | string) => Number(zurichDate(new Date(d)).slice(0, 4));
     const lastInterruption = debt.interruptions.length ? debt.interruptions[debt.interruptions.length - 1] : null;
     const base = lastInterruption ? yearOf(lastInterruption) : yearOf(debt.dueAt);
-    const suspendedDays = suspendedCalendarDays(debt.suspensions, now);
+    // Only the suspension within the current period prolongs it (LD art. 75 para. 2-3).
+    const suspendedDays = suspendedCalendarDays(debt.suspensions, now, lastInterruption ? new Date(lastInterruption) : null);
     const relative = endOfZurichDay(addCalendarDays(`${base + 5}-12-31`, suspendedDays));
     const absolute = endOfZurichDay(`${yearOf(debt.arisenAt) + 15}-12-31`);
     return { relativeEnd: relative, absoluteEnd: absolute, date: relative.getTime() < absolute.getTime() ? relative : absolute, suspendedDays };
@@ -468,6 +485,12 @@ export class DebtService {
       if (debt.principalPaid >= (debt.amount ?? 0) && input.amount === outstanding) {
         debt.status = DebtStatus.PAID;
         await m.delete(SecurityReservation, { debtId: debt.id });
+      } else if (debt.status === DebtStatus.DUE && debt.paymentDeadline) {
+        // DEBT-R22 (LD art. 85): the earlier amounts paid, the debt waits for the period of the
+        // amount notified after them, not for theirs (the overdue job, X20, reads this deadline).
+        const collections = await m.find(SubsequentCollection, { where: { debtId: debt.id }, order: { intentionNotifiedAt: "ASC", id: "ASC" } });
+        const next = collections.length ? nextPaymentDeadline(debt, collections, debt.principalPaid) : null;
+        if (next && next.getTime() > debt.paymentDeadline.getTime()) debt.paymentDeadline = next;
       }
       await m.save(debt);
       if (bySurety && debt.status === DebtStatus.PAID) await this.handOverToSurety(m, debt, input.payerId, now);
@@ -585,7 +608,12 @@ export class DebtService {
     });
   }
 
-  /** DEBT-R22 (LD art. 85): recover what was by mistake not collected, within one year of the taxation decision. */
+  /**
+   * DEBT-R22 (LD art. 85): recover what was by mistake not collected, within one year of the
+   * taxation decision; the amount notified is payable within its own payment period from the
+   * notification (DEBT-R09, LD art. 73), and bears default interest only if not paid within it
+   * (DEBT-R10, LD art. 74 para. 1; `paymentPeriods` in services/interest.ts).
+   */
   async subsequentCollection(principal: Principal, input: { debtId: string; errorType: CollectionErrorType; amount: number }): Promise<SubsequentCollection> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office decides a subsequent collection.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("The amount to recover is positive.", { field: "input.amount" });
@@ -595,10 +623,22 @@ export class DebtService {
       const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
       const now = this.clock.now();
       if (now.getTime() > deadline.getTime()) throw refuse("SUBSEQUENT_COLLECTION_TOO_LATE", "The intention must be notified within one year of the taxation decision.", { rule: "DEBT-R22", article: "LD art. 85", deadline: deadline.toISOString() });
-      const collection = await m.save(m.create(SubsequentCollection, { id: randomUUID(), debtId: debt.id, errorType: input.errorType, amount: input.amount, intentionNotifiedAt: now }));
+      // DEBT-R09, DEBT-R10 (LD art. 73, 74 para. 1): the amount notified is payable within its own
+      // period from the notification (DESIGN CHOICE, as for a decision levied after all,
+      // `onTaxationAbuseFound`): the debtor had no reason to pay it before. The amounts fixed
+      // before keep theirs, so what was paid within it bears no interest. A debt that was not
+      // levied (OD-AFD art. 58) is levied from now on, whole. A conditional debt has no period
+      // yet: the amount shares the one it gets when it falls due.
+      const period = debt.paymentDeadline ? endOfCalendarDaysAfter(now, this.config.paymentPeriodDays) : null;
+      const prior = debt.status === DebtStatus.NOT_LEVIED ? period : debt.paymentDeadline;
+      const collection = await m.save(
+        m.create(SubsequentCollection, { id: randomUUID(), debtId: debt.id, errorType: input.errorType, amount: input.amount, intentionNotifiedAt: now, paymentDeadline: period, priorPaymentDeadline: prior }),
+      );
       debt.amount = (debt.amount ?? 0) + input.amount;
       debt.interruptions = [...debt.interruptions, now.toISOString()];
-      if (debt.status === DebtStatus.PAID || debt.status === DebtStatus.NOT_LEVIED) debt.status = DebtStatus.DUE;
+      // Settled before, the debt is open again with the new amount's period only; an open one keeps
+      // the period of its earlier amounts (the overdue job follows it, X20), `pay` moves on to this one.
+      if (debt.status === DebtStatus.PAID || debt.status === DebtStatus.NOT_LEVIED) Object.assign(debt, { status: DebtStatus.DUE, paymentDeadline: period });
       await m.save(debt);
       return collection;
     });

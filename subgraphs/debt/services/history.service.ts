@@ -2,9 +2,9 @@ import { DataSource } from "typeorm";
 import { Clock, ConnectionArgs, ConnectionShape, pageAsOf, paginateByParent, recordedInstant, sqlTime, versionsAsOf } from "../../kit";
 import { CustomsDebt, DebtorLiability, InterestRate, Payment } from "../entities/debt.entity";
 import { DebtStatus, SecurityKind } from "../entities/enums";
-import { Security, SecurityReservation } from "../entities/security.entity";
+import { Security, SecurityReservation, SubsequentCollection } from "../entities/security.entity";
 import { BONDS_IN_FORCE, BondHeadroomShape, Exposure, ExposureService, headroomPage } from "./exposure.service";
-import { defaultInterest, InterestFacts, interestNeedsFacts } from "./interest";
+import { defaultInterest, earliestReservation, InterestFacts, interestNeedsFacts } from "./interest";
 
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 
@@ -94,12 +94,12 @@ export class DebtHistoryService {
 
   /**
    * DEBT-R10 (LD art. 74): the default interest of debts read as of `at`, accrued to `at`: from
-   * their versions then, the payments made by then, and whether a cash deposit secured them then
-   * (LD art. 74 para. 2). In key order; none of the statements when no debt was late.
+   * their versions then, the payments made by then, the subsequent collections notified by then
+   * (LD art. 85), and since when a cash deposit secured them then (LD art. 74 para. 2). In key order; none of the statements when no debt was late.
    */
   async interestOf(debts: readonly CustomsDebt[], at: Date): Promise<number[]> {
     const late = [...new Set(debts.filter(d => interestNeedsFacts(d, at)).map(d => d.id))];
-    const none: InterestFacts = { payments: [], rates: [], securedByCashDeposit: false };
+    const none: InterestFacts = { payments: [], rates: [], cashDepositSince: null, collections: [] };
     if (!late.length) return debts.map(d => defaultInterest(d, at, none));
     const payments = await this.dataSource
       .getRepository(Payment)
@@ -108,9 +108,19 @@ export class DebtHistoryService {
       .orderBy("p.paid_at", "ASC")
       .addOrderBy("p.id", "ASC")
       .getMany();
-    const cash = new Set((await this.reservationsOfDebts(late, at)).filter(r => r.kind === SecurityKind.CASH_DEPOSIT).map(r => r.reservation.debtId));
+    // DEBT-R22 (LD art. 85): the amounts notified by then, each with its payment period.
+    const collections = await this.dataSource
+      .getRepository(SubsequentCollection)
+      .createQueryBuilder("c")
+      .where("c.debt_id IN (:...debts) AND c.intention_notified_at <= :at", { debts: late, at: sqlTime(at) })
+      .orderBy("c.intention_notified_at", "ASC")
+      .addOrderBy("c.id", "ASC")
+      .getMany();
+    const cash = (await this.reservationsOfDebts(late, at)).filter(r => r.kind === SecurityKind.CASH_DEPOSIT).map(r => r.reservation);
     const rates = await this.dataSource.getRepository(InterestRate).find({ order: { validFrom: "ASC" } });
-    return debts.map(d => defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, securedByCashDeposit: cash.has(d.id) }));
+    return debts.map(d =>
+      defaultInterest(d, at, { payments: payments.filter(p => p.debtId === d.id), rates, cashDepositSince: earliestReservation(cash.filter(r => r.debtId === d.id)), collections: collections.filter(c => c.debtId === d.id) }),
+    );
   }
 
   /** DEBT-R14 (LD art. 76-77): what the securities attached to each debt at `at` covered then, in key order. */

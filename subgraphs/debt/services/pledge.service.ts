@@ -86,8 +86,11 @@ export class PledgeService {
       if (input.securityId) {
         const security = await findForUpdate(m, Security, { id: input.securityId });
         if (!security) throw refuse("SECURITY_NOT_ACTIVE", "Release needs an active security.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });
-        // DEBT-R16: the security must cover the secured claims (one rule, in SecurityService).
-        this.securities.requireCovers(security, pledge.arisenAt);
+        // DEBT-R16 (LD art. 79 para. 2): the security must cover every secured claim, not only the
+        // earliest (`pledge.arisenAt`): a terminated bond does not cover one born after its cut-off
+        // (one rule, in SecurityService).
+        const secured = await m.findBy(CustomsDebt, { id: In(pledge.securedDebtIds) });
+        for (const debt of secured) this.securities.requireCovers(security, debt.arisenAt);
         const debtors = (await m.findBy(DebtorLiability, { debtId: In(pledge.securedDebtIds) })).map(l => l.partnerId);
         if (security.debtorId !== pledge.ownerId && !debtors.includes(security.debtorId)) {
           throw refuse("SECURITY_NOT_FOR_THESE_DEBTS", "The security must be given by the owner or a debtor of the secured debts.", { field: "input.securityId", rule: "DEBT-R21", article: "LD art. 84 para. 1" });

@@ -7,6 +7,20 @@ import { Security, SecurityReservation, SecurityRequisition } from "../entities/
 
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
+/** DEBT-R16 (LD art. 79 para. 2): the statuses of a security that may still cover a claim. */
+const COVERING = [SecurityStatus.ACTIVE, SecurityStatus.TERMINATION_RECEIVED];
+
+/** Why `security` does not cover a claim that arose at `arisenAt` (DEBT-R16, `SecurityService.requireCovers`), or null when it does. */
+function coverRefusal(security: Security, arisenAt: Date, field = "input.securityId"): DomainError | null {
+  if (!COVERING.includes(security.status)) {
+    return refuse("SECURITY_NOT_ACTIVE", `A ${security.status} security covers nothing more.`, { field, rule: "DEBT-R16", article: "LD art. 79" });
+  }
+  if (security.coverageCutoff && arisenAt.getTime() > security.coverageCutoff.getTime()) {
+    return refuse("BOND_NO_LONGER_COVERS", "The claim arose more than 30 days after the termination was received.", { field, rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: security.coverageCutoff.toISOString() });
+  }
+  return null;
+}
+
 export const alreadyReserved = () => refuse("ALREADY_RESERVED", "This claim is already attached to the security.", { field: "input.debtId" });
 
 export class SecurityService {
@@ -82,12 +96,8 @@ export class SecurityService {
    * place this rule lives: reservations, conditional debts and pledge releases all ask here.
    */
   requireCovers(security: Security, arisenAt: Date, field = "input.securityId"): void {
-    if (security.status !== SecurityStatus.ACTIVE && security.status !== SecurityStatus.TERMINATION_RECEIVED) {
-      throw refuse("SECURITY_NOT_ACTIVE", `A ${security.status} security covers nothing more.`, { field, rule: "DEBT-R16", article: "LD art. 79" });
-    }
-    if (security.coverageCutoff && arisenAt.getTime() > security.coverageCutoff.getTime()) {
-      throw refuse("BOND_NO_LONGER_COVERS", "The claim arose more than 30 days after the termination was received.", { field, rule: "DEBT-R16", article: "LD art. 79 para. 2", coverageCutoff: security.coverageCutoff.toISOString() });
-    }
+    const refusal = coverRefusal(security, arisenAt, field);
+    if (refusal) throw refusal;
   }
 
   /**
@@ -123,17 +133,20 @@ export class SecurityService {
   }
 
   /**
-   * DEBT-R14 (LD art. 77): the debtor's active general bonds, which secure all its customs claims,
-   * oldest first, each locked for the caller's transaction. Locked in id order, as the office's
-   * conditional debts lock the securities they name, so that parallel procedures do not deadlock;
-   * a bond that stopped being active while this waited for its lock is left out.
+   * DEBT-R14 (LD art. 77): the debtor's general bonds that cover a claim arising at `arisenAt`,
+   * which secure all its customs claims, oldest first, each locked for the caller's transaction.
+   * DEBT-R16 (LD art. 79 para. 2): a bond whose termination was received still covers claims born
+   * by its cut-off, so it is a candidate as an active one is; `requireCovers` decides. Locked in id
+   * order, as the office's conditional debts lock the securities they name, so that parallel
+   * procedures do not deadlock; a bond that stopped covering while this waited for its lock
+   * (cancelled, run off) is left out.
    */
-  async lockGeneralBonds(m: EntityManager, debtorId: string): Promise<Security[]> {
-    const candidates = await m.find(Security, { where: { debtorId, kind: SecurityKind.GENERAL_BOND, status: SecurityStatus.ACTIVE }, order: { id: "ASC" } });
+  async lockGeneralBonds(m: EntityManager, debtorId: string, arisenAt: Date): Promise<Security[]> {
+    const candidates = await m.find(Security, { where: { debtorId, kind: SecurityKind.GENERAL_BOND, status: In(COVERING) }, order: { id: "ASC" } });
     const locked: Security[] = [];
     for (const { id } of candidates) {
       const bond = await findForUpdate(m, Security, { id });
-      if (bond?.status === SecurityStatus.ACTIVE) locked.push(bond);
+      if (bond && !coverRefusal(bond, arisenAt)) locked.push(bond);
     }
     return locked.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
   }
