@@ -93,7 +93,9 @@ it("costs the same statements for 10 and for 100 overdue debts, interest and exp
   // The exposure is the sum of what each debt still owes, interest included.
   const owed = debts.reduce((sum: number, d: any) => sum + Math.round(Number(d.outstanding) * 100), 0);
   expect(data.businessPartner.exposure.openDebts).toBe((owed / 100).toFixed(2));
-  expect(figures["portal user, N=100"].debt).toBeLessThan(20);
+  // 21 since each amount notified afterwards has its own payment period (DEBT-R22, LD art. 85): the
+  // late debts' subsequent collections are one statement more, whatever their number.
+  expect(figures["portal user, N=100"].debt).toBeLessThan(22);
 });
 
 it("costs the same statements for a partner's 10 and 100 procedure cases, relief deadlines, declarations, reliefs and conditional debts included (issue 9)", async () => {
