@@ -901,6 +901,26 @@ describe("storage periods (WH-R14, LD art. 55 para. 2; WH-R04, LD art. 51 para. 
     expect((await outbox(inTime.id)).map(e => e.type)).toEqual(["LotStored", "StoragePeriodExpired", "LotReleased"]);
     expect(await outbox(late.id, "LotDutiesDue")).toHaveLength(1);
   });
+  it("refuses a placement accepted more than 60 days after the storage end even before the job has marked the lot STORAGE_EXPIRED, and takes one accepted at the deadline (ExitDeclarationAccepted, X15; WH-R04, LD art. 51 para. 3)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const silo = await facility(operator, "CONSUMER_GOODS_WAREHOUSE");
+    const inTime = await stored(wheat(silo, depositor));
+    const late = await stored(wheat(silo, depositor));
+    // The job has not come round since the storage ended on 2 March 2028: both lots are still STORED.
+    const deadline = "2028-05-02T21:59:59.999Z";
+    t.clock.set("2028-09-01T10:00:00+02:00");
+    const placed = exitAccepted(inTime.id, { acceptedAt: deadline });
+    expect(await deliverExit(placed)).toBe("PROCESSED");
+    expect(await deliverExit(exitAccepted(late.id, { acceptedAt: plus(deadline, 1) }))).toBe("PROCESSED");
+    expect(await readLot(inTime.id)).toMatchObject({ status: "EXIT_DECLARED", exitDeclaration: { id: placed.declarationId }, exitDeclaredAt: deadline });
+    expect(await readLot(late.id)).toMatchObject({ status: "STORED", exitDeclaration: null, exitProcedure: null, exitDeclaredAt: null, version: 2 });
+    await expectRefused(operator.p, EXIT, { lotId: late.id }, "EXIT_DECLARATION_REQUIRED", { rule: "WH-R17", article: "LD art. 57 para. 2", status: "STORED" });
+    await runJobs();
+    expect((await readLot(inTime.id)).status).toBe("EXIT_DECLARED");
+    expect(await readLot(late.id)).toMatchObject({ status: "DUTIES_DUE", placementDeadline: deadline });
+    expect((await outbox(late.id)).map(e => e.type)).toEqual(["LotStored", "StoragePeriodExpired", "LotDutiesDue"]);
+  });
 });
 
 describe("exit (WH-R12, LD art. 57 para. 1; WH-R17, LD art. 57 para. 2; WH-R25, LD art. 67)", () => {
@@ -1022,6 +1042,26 @@ describe("goods gone or destroyed (X16, X18)", () => {
     await accepted(operator.p, EXIT, { lotId: lot.id });
     await expectRefused(CUSTOMS, RELEASE, { input: { lotId: lot.id } }, "LOT_NOT_IN_FACILITY", { rule: "WH-R13", article: "LD art. 69 let. d", status: "EXITED" });
     expect(await outbox(lot.id, "LotReleasedWithoutDeclaration")).toEqual([]);
+  });
+
+  it("refuses to record goods whose exit declaration customs accepted as gone without one (EXIT_ALREADY_DECLARED): they leave under it, whose acceptance gave rise to the debt, and no second debt is asked (WH-R13, LD art. 69 let. d; X15, LD art. 69 let. a)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const warehouse = await facility(operator);
+    const lot = await stored(entry(warehouse, depositor));
+    const x15 = exitAccepted(lot.id);
+    expect(await deliverExit(x15)).toBe("PROCESSED");
+    t.clock.set("2026-03-10T10:00:00+01:00");
+    await expectRefused(CUSTOMS, RELEASE, { input: { lotId: lot.id, releasedAt: "2026-03-09T18:00:00+01:00" } }, "EXIT_ALREADY_DECLARED", {
+      field: "input.lotId",
+      rule: "WH-R13",
+      article: "LD art. 69 let. d",
+      status: "EXIT_DECLARED",
+      exitDeclarationId: x15.declarationId,
+    });
+    await expectRefused(CUSTOMS, RELEASE, { input: { lotId: lot.id } }, "EXIT_ALREADY_DECLARED", { status: "EXIT_DECLARED" });
+    expect(await outbox(lot.id, "LotReleasedWithoutDeclaration")).toEqual([]);
+    expect((await accepted(CUSTOMS, EXIT, { lotId: lot.id })).recordLotExit.lot).toMatchObject({ status: "EXITED", exitDeclaration: { id: x15.declarationId }, releasedWithoutDeclarationAt: null });
   });
 
   it("records goods destroyed by force majeure or with the authorities' consent, with their cause, and tells debt with LotDestroyed so remission may be asked (X18; WH-R28, LD art. 86 para. 1 let. a; OD-AFD art. 60)", async () => {

@@ -177,7 +177,7 @@ export class StoredLotResolver {
     return { lot: await ctx.services.lots.recordExit(ctx.principal, input.lotId) };
   }
 
-  @Mutation(() => LotPayload, { description: "WH-R13 (LD art. 69 let. d; X16): the office finds goods gone without a declaration; the debt arises when they left, or now. Officers (CUSTOMS_OFFICE)." })
+  @Mutation(() => LotPayload, { description: "WH-R13 (LD art. 69 let. d; X16): the office finds goods gone without a declaration; the debt arises when they left, or now. EXIT_ALREADY_DECLARED for a lot whose exit declaration customs accepted: it leaves under it with recordLotExit (LD art. 69 let. a). Officers (CUSTOMS_OFFICE)." })
   async recordReleaseWithoutDeclaration(@Arg("input", { description: "The lot found gone, and when it left if that can be established." }) input: RecordReleaseWithoutDeclarationInput, @Ctx() ctx: WarehousingContext): Promise<LotPayload> {
     return { lot: await ctx.services.lots.recordReleaseWithoutDeclaration(ctx.principal, input) };
   }

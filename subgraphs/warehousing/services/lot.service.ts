@@ -326,7 +326,9 @@ export class LotService {
   /**
    * X15 (LD art. 57, 67): declarations accepted a declaration taking the lot out (another
    * procedure, transit or export): the lot may leave. Also while a consumer goods lot's storage
-   * has ended, within its 60 days (WH-R04). Idempotent; an unknown lot, or one no longer in the
+   * has ended, within its 60 days (WH-R04), counted from the storage end whether or not the
+   * storage job has marked the lot STORAGE_EXPIRED yet: a declaration accepted later takes nothing
+   * out, and the job then makes the duties due. Idempotent; an unknown lot, or one no longer in the
    * facility, is left alone. A DECLARED lot goes to EXIT_DECLARED too: its inventory entry is still
    * owed by its deadline (WH-R11, OD-AFD art. 47), which `inventoryRecordedAt` tells, not the status.
    */
@@ -335,7 +337,12 @@ export class LotService {
     const lot = await findForUpdate(m, StoredLot, { id: payload.lotId });
     if (!lot || ![LotStatus.STORED, LotStatus.DECLARED, LotStatus.STORAGE_EXPIRED].includes(lot.status)) return;
     const acceptedAt = new Date(payload.acceptedAt);
-    if (lot.status === LotStatus.STORAGE_EXPIRED && lot.placementDeadline && acceptedAt.getTime() > lot.placementDeadline.getTime()) return;
+    // WH-R04 (LD art. 51 para. 3): the 60 days run from the end of the storage period, not from the
+    // job's round: a lot still STORED long after its storage ended is as late as an expired one.
+    if (lot.storageEnd && acceptedAt.getTime() > lot.storageEnd.getTime()) {
+      const deadline = lot.placementDeadline ?? (await this.placementDeadlineOf(m, lot));
+      if (acceptedAt.getTime() > deadline.getTime()) return;
+    }
     await m.update(StoredLot, { id: lot.id }, { status: LotStatus.EXIT_DECLARED, exitDeclarationId: payload.declarationId, exitProcedure: payload.procedure, exitDeclaredAt: acceptedAt, version: lot.version + 1 });
   }
 
@@ -365,7 +372,10 @@ export class LotService {
    * WH-R13 (LD art. 69 let. d; X16): the office finds goods gone without an exit declaration. The
    * debt arises when they left, or when the omission was discovered if that date cannot be
    * established. DESIGN CHOICE: the sources name open customs warehouses; the same applies to the
-   * other kinds, their goods being equally under supervision.
+   * other kinds, their goods being equally under supervision. Not for a lot whose exit declaration
+   * customs accepted (EXIT_ALREADY_DECLARED): its goods leave under that declaration, whose
+   * acceptance gave rise to their debt (LD art. 69 let. a); recorded as gone without one, debt
+   * would be asked for a second (X16).
    */
   async recordReleaseWithoutDeclaration(principal: Principal, input: { lotId: string; releasedAt?: Date | null }): Promise<StoredLot> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
@@ -373,7 +383,16 @@ export class LotService {
     if (input.releasedAt && input.releasedAt.getTime() > now.getTime()) throw new ValidationError("The goods left before the discovery.", { field: "input.releasedAt", rule: "WH-R13", article: "LD art. 69 let. d" });
     return transaction(this.dataSource, async m => {
       const lot = await this.locked(m, input.lotId);
-      if (![LotStatus.DECLARED, LotStatus.STORED, LotStatus.EXIT_DECLARED, LotStatus.STORAGE_EXPIRED, LotStatus.DUTIES_DUE].includes(lot.status)) {
+      if (lot.status === LotStatus.EXIT_DECLARED) {
+        throw refused("EXIT_ALREADY_DECLARED", `Customs accepted exit declaration ${lot.exitDeclarationId} for this lot: its goods leave under it (recordLotExit), the debt having arisen at its acceptance (LD art. 69 let. a).`, {
+          field: "input.lotId",
+          rule: "WH-R13",
+          article: "LD art. 69 let. d",
+          status: lot.status,
+          exitDeclarationId: lot.exitDeclarationId,
+        });
+      }
+      if (![LotStatus.DECLARED, LotStatus.STORED, LotStatus.STORAGE_EXPIRED, LotStatus.DUTIES_DUE].includes(lot.status)) {
         throw refused("LOT_NOT_IN_FACILITY", `The lot is ${lot.status}.`, { field: "input.lotId", rule: "WH-R13", article: "LD art. 69 let. d", status: lot.status });
       }
       if (input.releasedAt && input.releasedAt.getTime() < lot.enteredAt.getTime()) throw new ValidationError("The goods left after they entered.", { field: "input.releasedAt", rule: "WH-R13", article: "LD art. 69 let. d" });
@@ -468,11 +487,16 @@ export class LotService {
     };
   }
 
+  /** WH-R04 (LD art. 51 para. 3): the last instant to place the lot, 60 days after its storage end, moved as DEC-R60 past the control office's days off. */
+  private async placementDeadlineOf(m: EntityManager, lot: StoredLot): Promise<Date> {
+    const facility = await this.facilities.get(lot.facilityId, m);
+    const calendar = this.facilities.calendarOf(await this.facilities.office(m, facility.controlOfficeId));
+    return calendar.appealPeriodEndsAt(lot.storageEnd!, PLACEMENT_DAYS);
+  }
+
   private async expire(lot: StoredLot): Promise<boolean> {
     return transaction(this.dataSource, async m => {
-      const facility = await this.facilities.get(lot.facilityId, m);
-      const calendar = this.facilities.calendarOf(await this.facilities.office(m, facility.controlOfficeId));
-      const placementDeadline = calendar.appealPeriodEndsAt(lot.storageEnd!, PLACEMENT_DAYS);
+      const placementDeadline = await this.placementDeadlineOf(m, lot);
       if (!(await transitionOnce(m, StoredLot, lot.id, { status: lot.status, version: lot.version }, { status: LotStatus.STORAGE_EXPIRED, placementDeadline, version: lot.version + 1 }))) return false;
       await this.events.publish(m, "StoragePeriodExpired", lot.id, { lotId: lot.id, depositorId: lot.depositorId, storageEnd: lot.storageEnd!.toISOString(), placementDeadline: placementDeadline.toISOString() });
       return true;
