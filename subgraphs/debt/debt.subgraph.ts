@@ -108,6 +108,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
     "LotReleasedWithoutDeclaration",
     "StoragePeriodExpired",
     "LotDutiesDue",
+    "LotPlacedInTime",
     "LotDestroyed",
     "OperatorSecurityRequired",
     "AppealFiled",
@@ -139,6 +140,7 @@ export const definition: SubgraphDefinition<DebtServices> = {
     LotReleasedWithoutDeclaration: (m, e) => services.conditionalDebts.onLotReleasedWithoutDeclaration(m, e),
     StoragePeriodExpired: (m, e) => services.conditionalDebts.onStoragePeriodExpired(m, e),
     LotDutiesDue: (m, e) => services.conditionalDebts.onLotDutiesDue(m, e),
+    LotPlacedInTime: (m, e) => services.conditionalDebts.onLotPlacedInTime(m, e),
     LotDestroyed: (m, e) => services.conditionalDebts.onLotDestroyed(m, e),
     // WH-R09, WH-R23 (LD art. 53 para. 6, 66 para. 4): the operator's security.
     OperatorSecurityRequired: (m, e) => services.securities.onOperatorSecurityRequired(m, e),

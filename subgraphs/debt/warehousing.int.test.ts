@@ -403,6 +403,39 @@ describe("X17 StoragePeriodExpired and LotDutiesDue (WH-R04, LD art. 51 para. 3)
     expect(await businessState()).toBe(before);
   });
 
+  it("LotPlacedInTime: the lot's duties made due by LotDutiesDue are conditional again when warehousing learns the goods were placed within the 60 days, and its release extinguishes them; a debt already paid in part is left to the office (WH-R04, LD art. 51 para. 3; X15, X17)", async () => {
+    const depositor = randomUUID();
+    const b = await bond(depositor, "5000.00");
+    const { stored, id } = await storeLot(depositor, "3200.00");
+    h.clock.set("2028-03-03T00:00:10+01:00");
+    await h.warehousingEvent("StoragePeriodExpired", storageExpired(stored.lotId));
+    h.clock.set("2028-05-02T00:00:10+02:00");
+    await h.warehousingEvent("LotDutiesDue", dutiesDue(stored.lotId));
+    expect(await debt(id)).toMatchObject({ status: "DUE", conditional: false, paymentDeadline: "2028-05-31T21:59:59.999Z" });
+    const placed = { lotId: stored.lotId, depositorId: depositor, exitDeclarationId: randomUUID(), acceptedAt: "2028-05-01T20:00:00.000Z", placementDeadline: "2028-05-01T21:59:59.999Z" };
+    expect(await h.warehousingEvent("LotPlacedInTime", placed)).toBe("PROCESSED");
+    expect(await debt(id)).toMatchObject({ status: "CONDITIONAL", conditional: true, dueAt: "2026-03-02T07:15:00.000Z", paymentDeadline: null, procedureEndedAt: "2028-03-02T22:59:59.999Z", securedAmount: "3200.00" });
+    expect(await exposure(depositor)).toEqual({ openDebts: "0.00", conditionalDebts: "3200.00", bonds: [{ security: { id: b }, reserved: "3200.00", headroom: "1800.00" }] });
+    const before = await businessState();
+    expect(await h.warehousingEvent("LotPlacedInTime", placed)).toBe("PROCESSED");
+    expect(await businessState()).toBe(before);
+    await h.warehousingEvent("LotReleased", released(stored.lotId, "2028-05-03T10:00:00+02:00"));
+    expect(await debt(id)).toMatchObject({ status: "EXTINGUISHED", securedAmount: "0.00" });
+    expect(await exposure(depositor)).toEqual({ openDebts: "0.00", conditionalDebts: "0.00", bonds: [{ security: { id: b }, reserved: "0.00", headroom: "5000.00" }] });
+
+    // Paid in part before warehousing learnt of the placement: the debt stays as it is, for the office.
+    const other = await storeLot(depositor, "1000.00");
+    h.clock.set("2028-03-03T00:00:10+01:00");
+    await h.warehousingEvent("StoragePeriodExpired", storageExpired(other.stored.lotId));
+    h.clock.set("2028-05-02T00:00:10+02:00");
+    await h.warehousingEvent("LotDutiesDue", dutiesDue(other.stored.lotId));
+    const payment = await h.as(CUSTOMS, `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { amount } } }`, { input: { debtId: other.id, payerId: depositor, amount: "100.00", method: "CASHLESS" } });
+    expect(payment.errors).toBeUndefined();
+    const paidBefore = await businessState();
+    expect(await h.warehousingEvent("LotPlacedInTime", { ...placed, lotId: other.stored.lotId })).toBe("PROCESSED");
+    expect(await businessState()).toBe(paidBefore);
+  });
+
   it("X17 StoragePeriodExpired: a storage end given as a day ends with that day in Zurich; placed under another procedure within the 60 days, the lot's debt is extinguished (LD art. 51 para. 3; DOMAIN.md §0.4 T8)", async () => {
     const depositor = randomUUID();
     const { stored, id } = await storeLot(depositor, "900.00");

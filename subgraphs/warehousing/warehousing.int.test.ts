@@ -761,6 +761,37 @@ describe("inventory deadlines on the control office's calendar (WH-R11, OD-AFD a
 });
 
 describe("storage periods (WH-R14, LD art. 55 para. 2; WH-R04, LD art. 51 para. 3)", () => {
+  it("places a lot whose exit declaration was accepted within the 60 days although its X15 arrives after the storage job made the duties due, and tells debt they are not (LotPlacedInTime); one accepted after the deadline places nothing (WH-R04, LD art. 51 para. 3; X15, X17)", async () => {
+    const operator = partner();
+    const depositor = partner();
+    const silo = await facility(operator, "CONSUMER_GOODS_WAREHOUSE");
+    const lot = await stored(wheat(silo, depositor));
+    const late = await stored(wheat(silo, depositor));
+    t.clock.set("2028-03-03T08:00:00+01:00");
+    await runJobs();
+    const deadline = "2028-05-02T21:59:59.999Z";
+    expect(await readLot(lot.id)).toMatchObject({ status: "STORAGE_EXPIRED", placementDeadline: deadline });
+    // Declarations accepts the placement an hour before the deadline; its event is still on the way
+    // (outbox relay, broker) when the storage job runs a minute after the deadline.
+    const inTime = "2028-05-02T21:00:00.000Z";
+    t.clock.set("2028-05-02T22:01:00.000Z");
+    await runJobs();
+    expect(await readLot(lot.id)).toMatchObject({ status: "DUTIES_DUE" });
+    const placed = exitAccepted(lot.id, { acceptedAt: inTime });
+    expect(await t.deliver("declarations", "ExitDeclarationAccepted", placed)).toBe("PROCESSED");
+    expect(await readLot(lot.id)).toMatchObject({ status: "EXIT_DECLARED", exitDeclaration: { id: placed.declarationId }, exitDeclaredAt: inTime });
+    expect(await outbox(lot.id, "LotPlacedInTime")).toEqual([
+      { type: "LotPlacedInTime", payload: { lotId: lot.id, depositorId: depositor.id, exitDeclarationId: placed.declarationId, acceptedAt: inTime, placementDeadline: deadline } },
+    ]);
+    // A redelivery changes nothing and tells debt nothing more.
+    expect(await t.deliver("declarations", "ExitDeclarationAccepted", placed)).toBe("PROCESSED");
+    expect(await outbox(lot.id, "LotPlacedInTime")).toHaveLength(1);
+    // Accepted a millisecond after the deadline: the duties stay due.
+    expect(await t.deliver("declarations", "ExitDeclarationAccepted", exitAccepted(late.id, { acceptedAt: "2028-05-02T22:00:00.000Z" }))).toBe("PROCESSED");
+    expect(await readLot(late.id)).toMatchObject({ status: "DUTIES_DUE" });
+    expect(await outbox(late.id, "LotPlacedInTime")).toEqual([]);
+  });
+
   it("stores a consumer goods lot until the end of the same date two years after presentation, five at most, 29 February ending on 28 February; other facilities without limit (WH-R14, LD art. 55 para. 2; WH-R07, LD art. 53 para. 3; WH-R22, LD art. 65; DOMAIN.md §0.4 T8)", async () => {
     const operator = partner();
     const depositor = partner();

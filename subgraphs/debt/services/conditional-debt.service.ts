@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, IsNull } from "typeorm";
-import { Clock, DomainError, endOfCalendarDaysAfter, endOfZurichDay, EventEnvelope, EventPublisher, findForUpdate, isOfficer, NotFoundError, Principal, toRappen, transaction, ValidationError } from "../../kit";
+import { Clock, DomainError, endOfCalendarDaysAfter, endOfZurichDay, EventEnvelope, EventPublisher, findForUpdate, isOfficer, Logger, NotFoundError, Principal, toRappen, transaction, ValidationError } from "../../kit";
 import { CustomsDebt, DebtorLiability } from "../entities/debt.entity";
 import { DebtBirthTrigger, DebtStatus, LiabilityBasis } from "../entities/enums";
 import { Security, SecurityRequisition } from "../entities/security.entity";
@@ -48,6 +48,7 @@ export class ConditionalDebtService {
     private readonly config: DebtConfig,
     private readonly debts: DebtService,
     private readonly securities: SecurityService,
+    private readonly log: Logger,
   ) {}
 
   // ------------------------------------------------------------ procedures the office records
@@ -270,6 +271,28 @@ export class ConditionalDebtService {
     const p = e.payload as { lotId: string; storageEnd: string; dueAt: string };
     const debt = await findForUpdate(m, CustomsDebt, { declarationId: `lot:${p.lotId}` });
     if (debt) await this.fallDueIfConditional(m, debt, instantOf(p.dueAt), instantOf(p.storageEnd));
+  }
+
+  /**
+   * WH-R04 (LD art. 51 para. 3): warehousing learnt, after it had made the lot's duties due
+   * (`onLotDutiesDue`), that the goods had been placed under another procedure within the 60 days:
+   * the exit declaration was accepted in time, its event delivered late. The duties were never due:
+   * the debt is conditional again (as LotStored fixed it, secured as it was), and the lot's release
+   * (`onLotReleased`) extinguishes it. Only while nothing has followed from the fall: a debt already
+   * paid in part, overdue (X20 told enforcement) or in enforcement is left to the office, which
+   * corrects it by remission (DEBT-R23) or cancellation, and a warning says so. Once: a debt no
+   * longer DUE is left alone.
+   */
+  async onLotPlacedInTime(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const p = e.payload as { lotId: string; exitDeclarationId: string; acceptedAt: string; placementDeadline: string };
+    const debt = await findForUpdate(m, CustomsDebt, { declarationId: `lot:${p.lotId}` });
+    if (!debt || debt.birthTrigger !== DebtBirthTrigger.WAREHOUSING || debt.conditional) return;
+    if (debt.status !== DebtStatus.DUE || debt.principalPaid > 0 || debt.interestPaid > 0) {
+      this.log.warn({ debtId: debt.id, lotId: p.lotId, status: debt.status, exitDeclarationId: p.exitDeclarationId }, "lot placed in time after its duties fell due: the debt is left for the office to correct");
+      return;
+    }
+    Object.assign(debt, { status: DebtStatus.CONDITIONAL, conditional: true, dueAt: debt.arisenAt, paymentDeadline: null });
+    await m.save(debt);
   }
 
   /**

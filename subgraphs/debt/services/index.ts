@@ -32,7 +32,7 @@ export function createDebtServices(runtime: SubgraphRuntime): DebtServices {
     config,
     access: new DebtAccess(),
     debts,
-    conditionalDebts: new ConditionalDebtService(runtime.dataSource, runtime.clock, runtime.events, config, debts, securities),
+    conditionalDebts: new ConditionalDebtService(runtime.dataSource, runtime.clock, runtime.events, config, debts, securities, runtime.logger),
     enforcementDebts: new EnforcementDebtService(runtime.clock, runtime.events, config),
     exposure,
     history: new DebtHistoryService(runtime.dataSource, runtime.clock, exposure),

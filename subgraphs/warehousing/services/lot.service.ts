@@ -331,11 +331,16 @@ export class LotService {
    * out, and the job then makes the duties due. Idempotent; an unknown lot, or one no longer in the
    * facility, is left alone. A DECLARED lot goes to EXIT_DECLARED too: its inventory entry is still
    * owed by its deadline (WH-R11, OD-AFD art. 47), which `inventoryRecordedAt` tells, not the status.
+   *
+   * The declaration is accepted in declarations and reaches here later, through the event log: a
+   * placement accepted within the 60 days may arrive after the storage job already made the duties
+   * due (DUTIES_DUE). The acceptance, not the delivery, decides (WH-R04): the lot is placed all
+   * the same, and `LotPlacedInTime` tells debt that the duties it was told were due are not.
    */
   async onExitDeclarationAccepted(m: EntityManager, payload: { declarationId: string; lotId: string | null; procedure: string; acceptedAt: string }): Promise<void> {
     if (!payload.lotId) return;
     const lot = await findForUpdate(m, StoredLot, { id: payload.lotId });
-    if (!lot || ![LotStatus.STORED, LotStatus.DECLARED, LotStatus.STORAGE_EXPIRED].includes(lot.status)) return;
+    if (!lot || ![LotStatus.STORED, LotStatus.DECLARED, LotStatus.STORAGE_EXPIRED, LotStatus.DUTIES_DUE].includes(lot.status)) return;
     const acceptedAt = new Date(payload.acceptedAt);
     // WH-R04 (LD art. 51 para. 3): the 60 days run from the end of the storage period, not from the
     // job's round: a lot still STORED long after its storage ended is as late as an expired one.
@@ -344,6 +349,9 @@ export class LotService {
       if (acceptedAt.getTime() > deadline.getTime()) return;
     }
     await m.update(StoredLot, { id: lot.id }, { status: LotStatus.EXIT_DECLARED, exitDeclarationId: payload.declarationId, exitProcedure: payload.procedure, exitDeclaredAt: acceptedAt, version: lot.version + 1 });
+    if (lot.status === LotStatus.DUTIES_DUE) {
+      await this.events.publish(m, "LotPlacedInTime", lot.id, { lotId: lot.id, depositorId: lot.depositorId, exitDeclarationId: payload.declarationId, acceptedAt: acceptedAt.toISOString(), placementDeadline: lot.placementDeadline!.toISOString() });
+    }
   }
 
   /**
