@@ -2,7 +2,7 @@ import { FieldNode, OperationDefinitionNode, parse } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { Principal } from "../kit";
 import { CUSTOMS, Declarant, DeclarationsHarness, importInput, LODGE, nodes, startDeclarations } from "../../test/support/declarations-harness";
-import { exportInput, ok, ORDER_VERIFICATION, OVERRIDE_DOCUMENT, outbox, present, PRESENT, RELEASE, REMOVE, SUBMIT, taxFinal } from "../../test/support/declarations-scenarios";
+import { exportInput, ok, ORDER_VERIFICATION, OVERRIDE_DOCUMENT, outbox, present, PRESENT, REFUSE, RELEASE, REMOVE, SUBMIT, taxFinal, WITHDRAW } from "../../test/support/declarations-scenarios";
 import { officer } from "../../test/support/graphql";
 import { CHANNEL_MUTATIONS } from "../../test/support/procedure-scenarios";
 
@@ -378,6 +378,17 @@ describe("rural border traffic advance announcements (DEC-R23, DEC-R82)", () => 
     h.clock.set("2026-03-02T10:50:00+01:00");
     await accepted(CUSTOMS, IMPORTED, { id: a.id });
     await refusedWith(farm.software, CHANGE, { input: { announcementId: a.id, crossingPlace: "Basel-Hiltalingerstrasse", transmission: "FAX" } }, "ALREADY_IMPORTED", { article: "OD-AFD art. 24a para. 5" });
+  });
+
+  it("records no import on an announcement whose declaration was withdrawn or refused for correction: no crossing, no release, no debt (DEC-R23, OD-AFD art. 24a para. 3; DEC-R43, LD art. 34 para. 1; DEC-R40, OD-AFD art. 20)", async () => {
+    const withdrawn = (await accepted(farm.software, ANNOUNCE, { input: announcement() })).announceRuralBorderImport.announcement;
+    const corrected = (await accepted(farm.software, ANNOUNCE, { input: announcement() })).announceRuralBorderImport.announcement;
+    ok(await h.as(farm.software, WITHDRAW, { id: withdrawn.declaration.id }), "withdrawDeclaration");
+    ok(await h.as(CUSTOMS, REFUSE, { id: corrected.declaration.id, reasons: ["Quantity of potatoes unclear"] }), "refuseDeclaration");
+    h.clock.set("2026-03-02T11:30:00+01:00");
+    await refusedWith(CUSTOMS, IMPORTED, { id: withdrawn.id }, "DECLARATION_WITHDRAWN", { rule: "DEC-R43", article: "LD art. 34 para. 1", field: "input.announcementId" });
+    await refusedWith(CUSTOMS, IMPORTED, { id: corrected.id }, "DECLARATION_NOT_ACCEPTED", { rule: "DEC-R23", article: "OD-AFD art. 24a para. 3", field: "input.announcementId", status: "REFUSED" });
+    for (const a of [withdrawn, corrected]) expect((await outbox(h, a.declaration.id)).map(e => e.type)).not.toContain("BorderCrossed");
   });
 });
 

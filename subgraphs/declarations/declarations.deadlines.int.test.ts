@@ -360,6 +360,19 @@ describe("import documents", () => {
     await present(d, "1001", decl.id);
     expect(nodes((await declaration(decl.id)).documents).map((x: any) => [x.kind, x.dueAt])).toEqual([["PERMIT", "2026-03-09T22:59:59.999Z"]]);
   });
+
+  it("gives the transit document of a pre-declared FREE_WITHOUT transit until the working day after presentation, over the weekend (DEC-R36, OD-AFD art. 19 para. 1 let. b; OD-AFD art. 17 para. 4)", async () => {
+    const d = await h.declarant();
+    // Lodged through NCTS on Thursday 5 March 10:00 CET for Friday 6 March 10:00 CET.
+    h.clock.set("2026-03-05T09:00:00.000Z");
+    const decl = await lodge(d, importInput(d, { direction: "TRANSIT", procedure: "TRANSIT", channel: "NCTS", plannedCrossingAt: "2026-03-06T10:00:00+01:00" }));
+    expect(decl).toMatchObject({ isPreDeclaration: true, selectionResult: "FREE_WITHOUT" });
+    expect(nodes(decl.documents).map((x: any) => [x.kind, x.dueAt])).toEqual([["TRANSIT_DOCUMENT", null]]);
+    // Presented Friday 10:00 CET → Monday 9 March 23:59:59.999 CET, as for an import.
+    h.clock.set("2026-03-06T09:00:00.000Z");
+    await present(d, "1001", decl.id);
+    expect(nodes((await declaration(decl.id)).documents).map((x: any) => [x.kind, x.dueAt])).toEqual([["TRANSIT_DOCUMENT", "2026-03-09T22:59:59.999Z"]]);
+  });
 });
 
 describe("export documents", () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CUSTOMS, Declarant, DeclarationsHarness, startDeclarations } from "../../test/support/declarations-harness";
-import { APPEAL, CANCEL, DECIDE_CHANGE, GET, REMOVE, REQUEST_CHANGE, item, lodgePresented, ok, outbox, preDeclare, PRESENT, REFUSE, RESUBMIT, taxFinal, transitInput, WITHDRAW } from "../../test/support/declarations-scenarios";
+import { APPEAL, CANCEL, DECIDE_CHANGE, GET, REMOVE, REQUEST_CHANGE, item, lodgePresented, ok, outbox, preDeclare, PRESENT, REFUSE, RESUBMIT, TAX, taxFinal, transitInput, WITHDRAW } from "../../test/support/declarations-scenarios";
 import type { GraphQLResponse } from "../../test/support/graphql";
 import { DeclarationChannel, DeclarationStatus, Direction, CustomsDestination, CustomsProcedure } from "./entities/enums";
 
@@ -152,6 +152,40 @@ describe("appeals against a cancelled decision (DEC-R60, LD art. 116; DEC-R54, O
     // The cancellation committed first: the appeal contests a decision no longer in force.
     expect(a.errors?.[0]?.extensions?.code).toBe("TAXATION_NOT_IN_FORCE");
     expect((await outbox(h, decl.id)).filter(e => e.type === "AppealFiled")).toEqual([]);
+  });
+});
+
+describe("a provisional taxation becoming final (DEC-R55, LD art. 39 para. 4; DEC-R52, LD art. 38)", () => {
+  it("DEC-R55 (LD art. 39 para. 4) with DEC-R52 (LD art. 38): the job that finalises a provisional taxation and the office's FINAL decision at the same moment leave one decision in force: the job, first under the declaration's lock, finalises it and the office's decision is refused ALREADY_TAXED", async () => {
+    const decl = await lodgePresented(h, d);
+    const due = "2026-03-02T17:00:00.000Z";
+    const provisional = ok(await h.as(CUSTOMS, TAX, { id: decl.id, kind: "PROVISIONAL", due }), "taxDeclaration").taxDeclaration.taxationDecision;
+    h.clock.set("2026-03-02T19:00:00+01:00");
+    const job = h.subgraph.services.taxation.provisionalBecomesFinalJob();
+    // Holding the decision's row makes the job's finalisation wait, as if it were under way when the office taxes.
+    const holder = h.subgraph.runtime.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    let finalised: Promise<number>;
+    let final: Promise<GraphQLResponse<any>>;
+    try {
+      await holder.query("SELECT id FROM taxation_decision WHERE id IN (?) FOR UPDATE", [provisional.id]);
+      finalised = job.run(h.clock.now());
+      await sleep(300);
+      final = h.as(CUSTOMS, TAX, { id: decl.id, kind: "FINAL" });
+      await sleep(700);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const [done, f] = await Promise.all([finalised!, final!]);
+    expect(done).toBe(1);
+    expect(f.errors?.[0]?.extensions).toMatchObject({ code: "ALREADY_TAXED", rule: "DEC-R52", article: "LD art. 38", taxationDecisionId: provisional.id });
+    const rows: { id: string; kind: string; status: string }[] = await h.subgraph.runtime.dataSource.query("SELECT id, kind, status FROM taxation_decision WHERE declaration_id = ?", [decl.id]);
+    // Not a finalised decision superseded by a second FINAL one: the provisional one became final, and is the only one.
+    expect(rows).toEqual([{ id: provisional.id, kind: "FINAL", status: "ISSUED" }]);
+    const events = (await outbox(h, decl.id)).map(e => e.type).filter(t => t.startsWith("Taxation") || t.startsWith("Provisional"));
+    expect(events).toEqual(["TaxationDecisionIssued", "ProvisionalTaxationRequested", "ProvisionalTaxationFinalised"]);
   });
 });
 

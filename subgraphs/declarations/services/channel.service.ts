@@ -524,7 +524,9 @@ export class ChannelService {
   /**
    * DEC-R23 (OD-AFD art. 24a para. 4): the office records the announced import, which must come
    * within one hour of the announced time (DESIGN CHOICE: from that time to 60 minutes after it).
-   * The goods cross now: the debt arises (X06) and they go on, released and removed.
+   * The goods cross now: the debt arises (X06) and they go on, released and removed. Only on an
+   * announcement in force: its declaration accepted (para. 3), not withdrawn (DEC-R43, LD art. 34
+   * para. 1) nor refused for correction (DEC-R40, OD-AFD art. 20), read under its lock.
    */
   async recordAnnouncedImport(principal: Principal, announcementId: string): Promise<AdvanceAnnouncement> {
     this.access.requireOfficer(principal, "CUSTOMS_OFFICE");
@@ -532,6 +534,11 @@ export class ChannelService {
       const a = await findForUpdate(m, AdvanceAnnouncement, { id: announcementId });
       if (!a) throw new NotFoundError("AdvanceAnnouncement", announcementId, "input.announcementId");
       if (a.status === AnnouncementStatus.IMPORTED) throw refused("ALREADY_IMPORTED", "The import was recorded.", { field: "input.announcementId", rule: "DEC-R23", article: "OD-AFD art. 24a" });
+      const declared = await this.declarations.get(a.declarationId, m);
+      if (declared.status === DeclarationStatus.WITHDRAWN) throw refused("DECLARATION_WITHDRAWN", "The declaration was withdrawn.", { field: "input.announcementId", rule: "DEC-R43", article: "LD art. 34 para. 1" });
+      if (declared.status !== DeclarationStatus.ACCEPTED) {
+        throw refused("DECLARATION_NOT_ACCEPTED", `The announcement's declaration is ${declared.status}: the goods are imported under an accepted one.`, { field: "input.announcementId", rule: "DEC-R23", article: "OD-AFD art. 24a para. 3", status: declared.status });
+      }
       const now = this.clock.now();
       const from = a.plannedCrossingAt.getTime();
       if (now.getTime() < from || now.getTime() > from + ANNOUNCED_WINDOW_MS) {

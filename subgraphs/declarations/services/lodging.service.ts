@@ -68,8 +68,8 @@ export class LodgingService {
   /**
    * DEC-R03, DEC-R04 (LD art. 24; OD-AFD art. 3): goods presented and summarily declared. The
    * declaration is due by the end of the next business day (DEC-R06, OD-AFD art. 4). Presenting
-   * the goods of an import pre-declaration is their introduction (DEC-R11): the duties' basis is
-   * fixed now (X06) and the documents' deadlines start (DEC-R36 para. 1).
+   * the goods of an import or transit pre-declaration is their introduction (DEC-R11): the duties'
+   * basis is fixed now (X06) and the documents' deadlines start (DEC-R36, OD-AFD art. 19 para. 1).
    */
   async present(principal: Principal, input: { officeId: string; presenterId: string; summaryForm: SummaryForm; place: string; goodsDescription: string; declarationId?: string | null }): Promise<GoodsPresentation> {
     const isOfficer = this.access.isOfficer(principal);
@@ -125,7 +125,10 @@ export class LodgingService {
         d.presentationId = presentation.id;
         d.crossedBorderAt = now;
         await this.events.publish(m, "BorderCrossed", d.id, borderCrossedPayload(d, now));
-        if (d.selectionResult && d.direction === Direction.IMPORT) await this.scheduleDocuments(m, d, calendar);
+        // DEC-R36 (OD-AFD art. 19 para. 1): counted from the presentation, for an import as for a
+        // transit (its transit document, OD-AFD art. 17 para. 4); an export's run from the
+        // communication of the result (DEC-R37) and are set already.
+        if (d.selectionResult && (d.direction === Direction.IMPORT || d.direction === Direction.TRANSIT)) await this.scheduleDocuments(m, d, calendar);
         // A free result deems the goods released once they are here (OD-AFD art. 17 para. 3-4, 17a
         // para. 3); under a conditional procedure, only if its case's duties are secured already
         // (otherwise ConditionalDebtSecured releases them, ProcedureCaseService).

@@ -287,6 +287,9 @@ export class TaxationService {
   /**
    * DEC-R55 (LD art. 39 para. 4): a provisional taxation becomes final when the documents were
    * not supplied by the office's deadline and no amendment was asked for. Dated at the deadline.
+   * Under the declaration's lock, which every change of its taxation takes (a FINAL decision by
+   * the office, DEC-R52; a cancellation, DEC-R54; a change request, DEC-R44): the decision and the
+   * pending request are read through it, so the office's decision and this one never both succeed.
    */
   provisionalBecomesFinalJob(): ScheduledJob {
     return {
@@ -299,11 +302,13 @@ export class TaxationService {
           .getMany();
         let done = 0;
         for (const t of due) {
-          const pending = await this.dataSource.getRepository(TaxationChangeRequest).findOneBy({ declarationId: t.declarationId, status: ChangeRequestStatus.SUBMITTED });
-          if (pending) continue;
           const ok = await transaction(this.dataSource, async m => {
-            if (!(await transitionOnce(m, TaxationDecision, t.id, { kind: TaxationKind.PROVISIONAL, status: TaxationStatus.ISSUED, finalisedAt: IsNull() } as never, { kind: TaxationKind.FINAL, finalisedAt: t.documentsDueBy }))) return false;
-            await this.events.publish(m, "ProvisionalTaxationFinalised", t.declarationId, { taxationDecisionId: t.id, declarationId: t.declarationId, finalisedAt: t.documentsDueBy!.toISOString() });
+            const decision = await this.lockedDecision(m, t.id);
+            if (decision.kind !== TaxationKind.PROVISIONAL || decision.status !== TaxationStatus.ISSUED || decision.finalisedAt || !decision.documentsDueBy) return false;
+            // An amendment asked for keeps it provisional (LD art. 39 para. 4).
+            if (await m.findOneBy(TaxationChangeRequest, { declarationId: decision.declarationId, status: ChangeRequestStatus.SUBMITTED })) return false;
+            if (!(await transitionOnce(m, TaxationDecision, decision.id, { kind: TaxationKind.PROVISIONAL, status: TaxationStatus.ISSUED, finalisedAt: IsNull() } as never, { kind: TaxationKind.FINAL, finalisedAt: decision.documentsDueBy }))) return false;
+            await this.events.publish(m, "ProvisionalTaxationFinalised", decision.declarationId, { taxationDecisionId: decision.id, declarationId: decision.declarationId, finalisedAt: decision.documentsDueBy.toISOString() });
             return true;
           });
           if (ok) done += 1;
