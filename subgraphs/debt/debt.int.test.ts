@@ -512,6 +512,30 @@ describe("appeal and withdrawal (X19, X27)", () => {
     expect(ok(await pay(id, d, "100.00")).recordPayment.payment.amount).toBe("100.00");
   });
 
+  it("DEBT-R11 (LD art. 75 para. 2): two appeals filed against one debt and delivered at the same moment (two consumer replicas) each suspend its limitation; neither suspension is lost", async () => {
+    const d = randomUUID();
+    const declarationId = randomUUID();
+    const id = await h.taxedDebt({ declarantId: d, totalDuties: "900.00", declarationId });
+    const [first, second] = [randomUUID(), randomUUID()];
+    const filed = (appealId: string) => h.declarationEvent("AppealFiled", { appealId, taxationDecisionId: randomUUID(), declarationId, appellantId: d, filedAt: h.clock.now().toISOString() });
+    // Another transaction holds the debt's row: both deliveries read it and queue for their write.
+    const blocker = h.subgraph.runtime.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    let outcomes: Promise<string[]>;
+    try {
+      await blocker.query("SELECT id FROM customs_debt WHERE id = ? FOR UPDATE", [id]);
+      outcomes = Promise.all([filed(first), filed(second)]);
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    expect(await outcomes!).toEqual(["PROCESSED", "PROCESSED"]);
+    const [row] = await debtsOfDeclaration(declarationId);
+    expect((JSON.parse(row.suspensions) as { reason: string }[]).map(s => s.reason).sort()).toEqual([`appeal ${first}`, `appeal ${second}`].sort());
+  });
+
   it("cancels the debt of a withdrawn declaration (X27; LD art. 34 para. 1)", async () => {
     const d = randomUUID();
     const declarationId = randomUUID();
@@ -690,6 +714,29 @@ describe("subsequent collection (DEBT-R22, LD art. 85)", () => {
     // Unpaid on 2 July: CHF 120.00 from 2 March, 122 days at 4 %: 120 × 0.04 × 122 / 365 = 1.604… → CHF 1.60.
     h.clock.set("2026-07-02T10:00:00+02:00");
     expect(await debt(id)).toMatchObject({ interest: "1.60", outstanding: "121.60" });
+  });
+});
+
+describe("subsequent collection of a debt that ended (DEBT-R22, LD art. 85)", () => {
+  const remit = async (debtId: string, debtorId: string) => {
+    const ask = { input: { debtId, ground: "PARTICULARLY_HARSH", justification: "The importer's warehouse burnt down with the goods." } };
+    const request = ok(await h.as(partnerUser(debtorId), REQUEST_REMISSION, ask)).requestRemission.remissionRequest;
+    ok(await h.as(DGD, DECIDE_REMISSION, { input: { requestId: request.id, grant: true } }));
+  };
+
+  it("DEBT-R22 (LD art. 85): refuses to collect more on a debt the DGD remitted in full or one cancelled with its declaration, naming the status, and changes nothing", async () => {
+    const d = randomUUID();
+    const remitted = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00" });
+    await remit(remitted, d);
+    expect((await debt(remitted)).status).toBe("REMITTED");
+    const refusal = await expectRefused(CUSTOMS, COLLECT, { input: { debtId: remitted, errorType: "TOO_LOW", amount: "120.00" } }, "DEBT_ENDED");
+    expect(refusal.message).toContain("REMITTED");
+    expect(refusal.extensions).toMatchObject({ field: "input.debtId", rule: "DEBT-R22", article: "LD art. 85", status: "REMITTED" });
+    const declarationId = randomUUID();
+    const cancelled = await h.taxedDebt({ declarantId: d, totalDuties: "1000.00", declarationId });
+    await h.declarationEvent("DeclarationWithdrawn", { declarationId, declarantId: d, withdrawnAt: h.clock.now().toISOString() });
+    expect((await expectRefused(CUSTOMS, COLLECT, { input: { debtId: cancelled, errorType: "NOT_COLLECTED", amount: "50.00" } }, "DEBT_ENDED")).extensions).toMatchObject({ status: "CANCELLED" });
+    expect(await debt(cancelled)).toMatchObject({ status: "CANCELLED", amount: "1000.00" });
   });
 });
 

@@ -404,6 +404,17 @@ describe("penalties: finality, fines, ends and appeals (ENF-R19, ENF-R23)", () =
     expect(after).toMatchObject({ status: "UNDER_INVESTIGATION", fineImposed: null, decidedAt: null, appeals: [{ id: appealId, status: "UPHELD" }] });
   });
 
+  it("ENF-R21, ENF-R23 a partner appealing a case without a decided penalty is refused as not its addressee, and does not learn that an investigation exists; an officer gets the case's status (LD art. 110-113, 116)", async () => {
+    const { c, suspect } = await investigated("CUSTOMS_EVASION", { dutiesAtStake: "400.00" });
+    const stranger = partner();
+    for (const who of [suspect, stranger]) {
+      const refusal = await refusedWith(who.p, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: who.id, grounds: "g" } }, "NOT_ADDRESSEE", { field: "input.appellantId", rule: "ENF-R23", article: "LD art. 116 para. 4" });
+      expect(refusal.message).not.toContain("UNDER_INVESTIGATION");
+    }
+    const recorded = await refusedWith(FRAUD, APPEAL, { input: { decisionKind: "PENALTY", decisionId: c.id, appellantId: suspect.id, grounds: "g" } }, "DECISION_NOT_APPEALABLE", { rule: "ENF-R23", article: "LD art. 116" });
+    expect(recorded.message).toContain("UNDER_INVESTIGATION");
+  });
+
   it("ENF-R18, ENF-R23 a penalty is decided once and becomes final once: 50 parallel decisions and 50 parallel finalisations give one winner each, the losers a typed refusal, and one FineImposed (LD art. 116, 128)", async () => {
     const { c } = await investigated("CUSTOMS_EVASION", { dutiesAtStake: "100.00" });
     const decisions = await Promise.all(Array.from({ length: 50 }, (_, i) => t.as(FRAUD, DECIDE, { input: { caseId: c.id, fine: `${100 + i}.00`, payer: "PERSON", reasons: `decision ${i}` } })));
@@ -661,6 +672,19 @@ describe("events from the other subgraphs (X07, X08/X09, X16, X22)", () => {
     expect(await assess({ caseId: opened.id, dutiesAtStake: null })).toMatchObject({ dutiesAtStake: null, dutiesSetByOfficer: false });
     expect(await t.deliver("declarations", "TaxationDecisionIssued", taxation("1100.00"))).toBe("PROCESSED");
     expect((await ok(FRAUD, GET_CASE, { id: opened.id })).offenceCase).toMatchObject({ dutiesAtStake: "1100.00", dutiesSetByOfficer: false, fineRange: { maxFine: "5500.00" } });
+  });
+  it("X08, X09 (LD art. 118 para. 1): an older taxation of a linked declaration delivered after a newer one does not replace its duties; the latest established gives the duties at stake", async () => {
+    const suspect = partner();
+    const declarationId = randomUUID();
+    const opened = await openCase({ offenceType: "CUSTOMS_EVASION", suspectIds: [suspect.id], declarationIds: [declarationId] });
+    const taxation = (totalDuties: string, establishedAt: string) => ({ taxationDecisionId: randomUUID(), declarationId, declarantId: suspect.id, totalDuties, nonCollected: false, establishedAt });
+    // The amended decision of 2 March arrives first, the first decision of 1 March after it (at-least-once delivery, out of order).
+    expect(await t.deliver("declarations", "TaxationDecisionIssued", taxation("1100.00", "2026-03-02T08:00:00+01:00"))).toBe("PROCESSED");
+    expect(await t.deliver("declarations", "ExOfficioTaxation", taxation("1000.00", "2026-03-01T18:00:00+01:00"))).toBe("PROCESSED");
+    expect((await ok(FRAUD, GET_CASE, { id: opened.id })).offenceCase).toMatchObject({ dutiesAtStake: "1100.00", fineRange: { maxFine: "5500.00" } });
+    // A later one replaces it.
+    expect(await t.deliver("declarations", "TaxationDecisionIssued", taxation("1200.00", "2026-03-02T08:00:00.001+01:00"))).toBe("PROCESSED");
+    expect((await ok(FRAUD, GET_CASE, { id: opened.id })).offenceCase).toMatchObject({ dutiesAtStake: "1200.00" });
   });
 });
 

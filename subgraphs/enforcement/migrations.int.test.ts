@@ -28,7 +28,7 @@ describe.each(engines)("enforcement migrations on $engine", ({ engine, env, clea
 
   it("runs every migration from an empty database and creates one table per entity plus `migrations`", async () => {
     const applied = (await ds.dataSource.query("SELECT name FROM migrations ORDER BY id")) as { name: string }[];
-    expect(applied.map(r => r.name)).toEqual(["KitEventTables1763800000000", "KitIdempotencyKeys1764500000000", "EnforcementSchema1765400000500", "EnforcementNestedPages1765600000500", "KitEventTraceContext1765700000000", "KitDeadLetters1765800000000", "EnforcementAppealPerDecision1766000000500", "EnforcementDutiesSetByOfficer1766000001500"]);
+    expect(applied.map(r => r.name)).toEqual(["KitEventTables1763800000000", "KitIdempotencyKeys1764500000000", "EnforcementSchema1765400000500", "EnforcementNestedPages1765600000500", "KitEventTraceContext1765700000000", "KitDeadLetters1765800000000", "EnforcementAppealPerDecision1766000000500", "EnforcementDutiesSetByOfficer1766000001500", "EnforcementLinkDutiesEstablishedAt1766200000500"]);
     expect(await ds.dataSource.showMigrations()).toBe(false);
     expect(await tablesOf(ds)).toEqual([...entityTables(), "migrations"].sort());
   });

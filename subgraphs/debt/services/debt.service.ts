@@ -42,6 +42,8 @@ export interface DebtConfig {
 const OPEN = [DebtStatus.DUE, DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
 /** Past the payment period unpaid: the overdue job (X20) moved it on, and enforcement may have followed (LD art. 74, 88). */
 const LATE = [DebtStatus.OVERDUE, DebtStatus.IN_ENFORCEMENT];
+/** Ended otherwise than by payment or non-collection: remitted (LD art. 86), cancelled (X27), extinguished (LD art. 49 para. 3-4), time-barred (LD art. 75). */
+const ENDED = [DebtStatus.REMITTED, DebtStatus.CANCELLED, DebtStatus.EXTINGUISHED, DebtStatus.TIME_BARRED];
 const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
 /** One debt per declaration, omitted declaration or procedure (LD art. 69): the unique key on its origin backs this check. */
@@ -272,10 +274,14 @@ export class DebtService {
     await m.save(debt);
   }
 
-  /** X19 (LD art. 75 para. 2, 72 para. 2): an appeal suspends limitation, not enforceability. */
+  /**
+   * X19 (LD art. 75 para. 2, 72 para. 2): an appeal suspends limitation, not enforceability. The
+   * debt's row is locked (as in `onAppealDecided`): two appeals' events handled at the same moment
+   * add their suspensions one after the other, and neither is lost (DEBT-R11).
+   */
   async onAppealFiled(m: EntityManager, e: EventEnvelope): Promise<void> {
     const p = e.payload as { declarationId: string; filedAt: string; appealId: string };
-    const debt = await m.findOneBy(CustomsDebt, { declarationId: p.declarationId });
+    const debt = await findForUpdate(m, CustomsDebt, { declarationId: p.declarationId });
     if (!debt) return;
     if (debt.suspensions.some(s => s.reason === `appeal ${p.appealId}`)) return;
     debt.suspensions = [...debt.suspensions, { from: p.filedAt, to: null, reason: `appeal ${p.appealId}` }];
@@ -613,12 +619,21 @@ export class DebtService {
    * taxation decision; the amount notified is payable within its own payment period from the
    * notification (DEBT-R09, LD art. 73), and bears default interest only if not paid within it
    * (DEBT-R10, LD art. 74 para. 1; `paymentPeriods` in services/interest.ts).
+   *
+   * DESIGN CHOICE (not in sources): a debt that ended otherwise than by payment or non-collection
+   * takes no subsequent collection (DEBT_ENDED, naming its status): one REMITTED was waived by the
+   * DGD (LD art. 86), one CANCELLED fell with its declaration (X27), one EXTINGUISHED with the
+   * procedure discharged (LD art. 49 para. 3-4), one TIME_BARRED can no longer be collected
+   * (LD art. 75). Growing its amount would leave a debt no one may pay (DEBT_NOT_PAYABLE); what is
+   * owed after all is a new decision, not a collection on the ended debt. A PAID or NOT_LEVIED debt
+   * is collected and open again (below).
    */
   async subsequentCollection(principal: Principal, input: { debtId: string; errorType: CollectionErrorType; amount: number }): Promise<SubsequentCollection> {
     if (!isOfficer(principal, "CUSTOMS_OFFICE")) throw refuse("OFFICER_ROLE_REQUIRED", "A customs office decides a subsequent collection.", { requiredRoles: ["CUSTOMS_OFFICE"] });
     if (input.amount <= 0) throw new ValidationError("The amount to recover is positive.", { field: "input.amount" });
     return transaction(this.dataSource, async m => {
       const debt = await this.get(input.debtId, m);
+      if (ENDED.includes(debt.status)) throw refuse("DEBT_ENDED", `A ${debt.status} debt takes no subsequent collection.`, { field: "input.debtId", status: debt.status, rule: "DEBT-R22", article: "LD art. 85" });
       if (!debt.establishedAt) throw refuse("NOT_TAXED", "The debt has no taxation decision yet.", { rule: "DEBT-R22", article: "LD art. 85" });
       const deadline = endOfSameDateYearsLater(debt.establishedAt, 1);
       const now = this.clock.now();

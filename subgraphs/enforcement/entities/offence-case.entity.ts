@@ -199,6 +199,14 @@ export class CaseLink {
   @Column({ type: "bigint", nullable: true, transformer: rappenColumn })
   duties: number | null;
 
+  /**
+   * When the taxation whose duties the link holds was established (X08, X09; LD art. 118 para. 1):
+   * an older one delivered late does not replace them. Null when none came yet, or for a link
+   * taxed before the instant was kept (migration 1766200000500).
+   */
+  @Column({ type: "datetime", precision: 3, nullable: true, name: "duties_established_at" })
+  dutiesEstablishedAt: Date | null;
+
   /** The case's opening, copied so a declaration's cases page by one index. */
   @Column({ type: "datetime", precision: 3, name: "opened_at" })
   openedAt: Date;

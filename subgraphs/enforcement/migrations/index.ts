@@ -3,6 +3,7 @@ import { EnforcementSchema1765400000500 } from "./1765400000500-EnforcementSchem
 import { EnforcementNestedPages1765600000500 } from "./1765600000500-EnforcementNestedPages";
 import { EnforcementAppealPerDecision1766000000500 } from "./1766000000500-EnforcementAppealPerDecision";
 import { EnforcementDutiesSetByOfficer1766000001500 } from "./1766000001500-EnforcementDutiesSetByOfficer";
+import { EnforcementLinkDutiesEstablishedAt1766200000500 } from "./1766200000500-EnforcementLinkDutiesEstablishedAt";
 
 /** In timestamp order, the order they run in. Each runs on MySQL and SQLite (TypeORM schema API only). */
 export const migrations = [
@@ -14,4 +15,5 @@ export const migrations = [
   KitDeadLetters1765800000000,
   EnforcementAppealPerDecision1766000000500,
   EnforcementDutiesSetByOfficer1766000001500,
+  EnforcementLinkDutiesEstablishedAt1766200000500,
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, mapConnection, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
+import { Clock, ConnectionArgs, ConnectionShape, EventPublisher, findForUpdate, formatRappen, mapConnection, NotFoundError, OfficeCalendar, paginate, paginateByParent, Principal, sqlTime, toRappen, transaction, ValidationError, zurichDate } from "../../kit";
 import { EnforcementAppeal } from "../entities/decision.entity";
 import {
   AggravatingCircumstance,
@@ -580,12 +580,24 @@ export class CaseService {
   /**
    * X08, X09 (LD art. 118 para. 1, 119 para. 1): a taxation of a linked declaration gives the
    * duties at stake of the open cases whose duties no officer entered (exactly or as an estimate):
-   * the sum of their linked declarations' latest duties.
+   * the sum of their linked declarations' latest duties. Latest by `establishedAt`: a taxation
+   * established before the one a link holds, delivered late (at-least-once, out of order), changes
+   * nothing; one without the instant counts as older than any known. The condition is evaluated by
+   * the UPDATE on each link's current row, so two taxations delivered at the same moment leave the
+   * later one, whatever their order.
    */
-  async onTaxation(m: EntityManager, p: { declarationId: string; totalDuties: string }): Promise<void> {
+  async onTaxation(m: EntityManager, p: { declarationId: string; totalDuties: string; establishedAt?: string | null }): Promise<void> {
     const links = await m.findBy(CaseLink, { kind: CaseLinkKind.DECLARATION, refId: p.declarationId });
     if (!links.length) return;
-    await m.update(CaseLink, { kind: CaseLinkKind.DECLARATION, refId: p.declarationId }, { duties: toRappen(p.totalDuties) });
+    const established = p.establishedAt ? new Date(p.establishedAt) : null;
+    const update = m
+      .createQueryBuilder()
+      .update(CaseLink)
+      .set(established ? { duties: toRappen(p.totalDuties), dutiesEstablishedAt: established } : { duties: toRappen(p.totalDuties) })
+      .where("kind = :kind AND ref_id = :refId", { kind: CaseLinkKind.DECLARATION, refId: p.declarationId });
+    if (established) update.andWhere("(duties_established_at IS NULL OR duties_established_at <= :established)", { established: sqlTime(established) });
+    else update.andWhere("duties_established_at IS NULL");
+    await update.execute();
     for (const caseId of [...new Set(links.map(l => l.caseId))]) {
       const c = await findForUpdate(m, OffenceCase, { id: caseId });
       // The duties an officer entered or estimated are the duties evaded, not the declaration's total.

@@ -208,13 +208,22 @@ export class DecisionService {
    * prohibition go to the DGD; an assistance final decision to the Federal Administrative Tribunal.
    * One appeal per decision and appellant (unique key on the decision's kind, id and instant): a
    * new penalty decision, after an upheld appeal annulled the first, is appealed on its own.
+   *
+   * ENF-R21 (LD art. 110-113; DESIGN CHOICE): a partner is told it is not the addressee
+   * (NOT_ADDRESSEE) before anything about the case or the request: that an investigation runs, or
+   * an assistance request is not decided, is for officers with an enforcement role, who get the
+   * status (DECISION_NOT_APPEALABLE).
    */
   async fileAppeal(principal: Principal, input: { decisionKind: AppealableDecision; decisionId: string; appellantId: string; grounds: string }): Promise<EnforcementAppeal> {
     this.access.requireSignedIn(principal);
-    if (!this.access.investigates(principal) && !this.access.actsFor(principal, input.appellantId)) {
+    const officer = this.access.investigates(principal);
+    if (!officer && !this.access.actsFor(principal, input.appellantId)) {
       throw refused("FORBIDDEN", "An appeal is filed by the addressee of the decision, or recorded by an officer with an enforcement role.", { field: "input.appellantId", rule: "ENF-R23", article: "LD art. 116" });
     }
     if (!input.grounds.trim()) throw new ValidationError("An appeal states its grounds.", { field: "input.grounds" });
+    const requireAddressee = (addressees: string[]) => {
+      if (!addressees.includes(input.appellantId)) throw refused("NOT_ADDRESSEE", "Only the addressee of the decision appeals it.", { field: "input.appellantId", rule: "ENF-R23", article: "LD art. 116 para. 4" });
+    };
     return transaction(this.dataSource, async m => {
       const now = this.clock.now();
       let deadline: Date | null;
@@ -224,9 +233,10 @@ export class DecisionService {
       let instance = AppealInstance.DGD;
       if (input.decisionKind === AppealableDecision.PENALTY) {
         const c = await this.cases.lock(m, input.decisionId);
+        addressees = c.finePayerId ? [c.finePayerId] : [];
+        if (!officer) requireAddressee(addressees);
         if (c.status !== CaseStatus.PENALTY_DECIDED) throw refused("DECISION_NOT_APPEALABLE", `The case is ${c.status}: only a decided penalty not yet final is appealed.`, { field: "input.decisionId", rule: "ENF-R23", article: "LD art. 116" });
         deadline = c.appealDeadline;
-        addressees = c.finePayerId ? [c.finePayerId] : [];
         takenAt = c.decidedAt!;
       } else if (input.decisionKind === AppealableDecision.PROHIBITION) {
         const p = await findForUpdate(m, DeclarantProhibition, { id: input.decisionId });
@@ -237,14 +247,15 @@ export class DecisionService {
       } else {
         const a = await findForUpdate(m, AssistanceRequest, { id: input.decisionId });
         if (!a) throw new NotFoundError("AssistanceRequest", input.decisionId, "input.decisionId");
+        addressees = a.personConcernedId ? [a.personConcernedId] : [];
+        if (!officer) requireAddressee(addressees);
         // LD art. 115i para. 1-3: interlocutory decisions have no separate remedy; the final decision goes to the Federal Administrative Tribunal.
         if (a.status !== AssistanceStatus.FINAL_DECISION_ISSUED) throw refused("DECISION_NOT_APPEALABLE", "Only the final decision of the ordinary procedure is appealed; interlocutory decisions are immediately enforceable.", { field: "input.decisionId", rule: "ENF-R22", article: "LD art. 115i para. 1, 3" });
         deadline = a.appealDeadline;
-        addressees = a.personConcernedId ? [a.personConcernedId] : [];
         takenAt = a.finalDecisionAt!;
         instance = AppealInstance.FEDERAL_ADMINISTRATIVE_TRIBUNAL;
       }
-      if (!addressees.includes(input.appellantId)) throw refused("NOT_ADDRESSEE", "Only the addressee of the decision appeals it.", { field: "input.appellantId", rule: "ENF-R23", article: "LD art. 116 para. 4" });
+      requireAddressee(addressees);
       if (deadline && now > deadline) throw refused("APPEAL_PERIOD_EXPIRED", `The appeal period ended ${deadline.toISOString()}.`, { field: "input.decisionId", appealDeadline: deadline.toISOString(), rule: "ENF-R23", article: "LD art. 116" });
       const appeal = m.create(EnforcementAppeal, {
         id: randomUUID(),
