@@ -450,7 +450,7 @@ describe("penalties: finality, fines, ends and appeals (ENF-R19, ENF-R23)", () =
     const again = (await ok(FRAUD, DECIDE, { input: { caseId: c.id, fine: "80.00", payer: "PERSON", reasons: "Intent established after new evidence." } })).decidePenalty.offenceCase;
     expect(again).toMatchObject({ status: "PENALTY_DECIDED", decidedAt: iso("2026-03-10T09:00:00+01:00") });
     t.clock.set("2026-03-11T09:00:00+01:00");
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.as(suspect.p, APPEAL, appealInput("The new evidence is inadmissible."))));
+    const results = await Promise.all(Array.from({ length: 50 }, () => t.as(suspect.p, APPEAL, appealInput("The new evidence is inadmissible."))));
     expect(results.filter(r => !r.errors)).toHaveLength(1);
     expect(new Set(results.filter(r => r.errors).map(r => r.errors![0].extensions?.code))).toEqual(new Set(["APPEAL_ALREADY_FILED"]));
     const second = results.find(r => !r.errors)!.data!.fileEnforcementAppeal.appeal;
