@@ -1,12 +1,11 @@
 import { useCallback, useState } from "react";
-import { Link } from "react-router-dom";
 import { useQuery, type CombinedError } from "urql";
 import type { Caller } from "../auth";
 import { MyNotificationsDocument, OfficerNotificationsDocument, PartnerNotificationsDocument, type NotificationItemFragment } from "../generated";
 import { formatDateTime, humanize } from "../format";
 import { useNotificationStream } from "../live";
 import { useSignedIn } from "../session";
-import { GraphErrors, Loading } from "./common";
+import { DeclarationLink, GraphErrors, Loading } from "./common";
 
 const PAGE = 20;
 
@@ -46,7 +45,7 @@ export function NotificationsPanel() {
             <div className="muted">{humanize(n.kind)}</div>
             <p>{n.body}</p>
             {n.declaration && (
-              <Link to={`/declarations/${encodeURIComponent(n.declaration.id)}`}>Declaration ({humanize(n.declaration.status)})</Link>
+              <DeclarationLink declaration={n.declaration}>Declaration ({humanize(n.declaration.status)})</DeclarationLink>
             )}
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 import type { CombinedError } from "urql";
 import { formatDateTime, formatDay, formatMoney } from "../format";
 import { shownErrors, type ShownError } from "../graph";
@@ -127,4 +128,29 @@ export function MoreThanShown({ shown, total }: { shown: number; total: number }
 
 export function Badge({ children, tone }: { children: ReactNode; tone?: "warn" | "bad" | "good" }) {
   return <span className={`badge${tone ? ` ${tone}` : ""}`}>{children}</span>;
+}
+
+/** The app's address of a partner's page, a declaration's page and an office's queues: one place for the routes of App.tsx. */
+export const paths = {
+  partner: (id: string) => `/partners/${encodeURIComponent(id)}`,
+  declaration: (id: string) => `/declarations/${encodeURIComponent(id)}`,
+  office: (id: string) => `/office/${encodeURIComponent(id)}`,
+};
+
+/** A link to a partner's page, named by default after the partner. */
+export function PartnerLink({ partner, children, testId }: { partner: { id: string; name?: string | null }; children?: ReactNode; testId?: string }) {
+  return (
+    <Link to={paths.partner(partner.id)} data-testid={testId}>
+      {children ?? partner.name}
+    </Link>
+  );
+}
+
+/** A link to a declaration's page (its facts and timeline), named by default by its number. */
+export function DeclarationLink({ declaration, children, testId }: { declaration: { id: string; declarationNumber?: string | null }; children?: ReactNode; testId?: string }) {
+  return (
+    <Link to={paths.declaration(declaration.id)} data-testid={testId}>
+      {children ?? declaration.declarationNumber ?? "declaration"}
+    </Link>
+  );
 }

@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
-import { Badge, Day, LoadingOrErrors, Money, NotAvailable, PartialErrors, Section, When } from "../components/common";
+import { Badge, Day, LoadingOrErrors, Money, NotAvailable, PartialErrors, PartnerLink, paths, Section, When } from "../components/common";
 import { Timeline } from "../components/Timeline";
 import { humanize } from "../format";
 import { DeclarationTimelineDocument } from "../generated";
@@ -37,21 +37,19 @@ export function DeclarationPage() {
         <dl className="facts">
           <dt>Declarant</dt>
           <dd>
-            <Link to={`/partners/${encodeURIComponent(d.declarant.id)}`} data-testid="declarant-link">
-              {d.declarant.name}
-            </Link>
+            <PartnerLink partner={d.declarant} testId="declarant-link" />
           </dd>
           {d.onBehalfOf && (
             <>
               <dt>On behalf of</dt>
               <dd>
-                <Link to={`/partners/${encodeURIComponent(d.onBehalfOf.id)}`}>{d.onBehalfOf.name}</Link>
+                <PartnerLink partner={d.onBehalfOf} />
               </dd>
             </>
           )}
           <dt>Office</dt>
           <dd data-testid="declaration-office">
-            {caller.kind === "officer" ? <Link to={`/office/${encodeURIComponent(d.office.id)}`}>{d.office.name}</Link> : d.office.name}
+            {caller.kind === "officer" ? <Link to={paths.office(d.office.id)}>{d.office.name}</Link> : d.office.name}
           </dd>
           <dt>Direction / procedure</dt>
           <dd>

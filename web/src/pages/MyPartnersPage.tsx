@@ -1,7 +1,6 @@
-import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { ConnectionSection, type Connection } from "../components/ConnectionTable";
-import { Empty } from "../components/common";
+import { Empty, PartnerLink } from "../components/common";
 import { NotificationsPanel } from "../components/NotificationsPanel";
 import { humanize } from "../format";
 import { ActingForPartnersDocument, MyPartnersDocument, type PartnerStatus } from "../generated";
@@ -59,7 +58,7 @@ export function MyPartnersPage() {
           row={row => (
             <tr key={row.id} data-testid="my-partner">
               <td>
-                <Link to={`/partners/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+                <PartnerLink partner={row} />
               </td>
               <td>{row.uid ?? "—"}</td>
               <td>{humanize(row.status)}</td>

@@ -1,7 +1,7 @@
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { ConnectionSection, type Connection } from "../components/ConnectionTable";
-import { Badge, Day, Empty, GraphErrors, Money, When } from "../components/common";
+import { Badge, Day, DeclarationLink, Empty, GraphErrors, Money, PartnerLink, paths, When } from "../components/common";
 import { humanize } from "../format";
 import {
   CustomsOfficesDocument,
@@ -32,7 +32,7 @@ export function OfficeQueuesPage() {
         <h1>{office ? `${office.name} (${office.canton})` : "Office work queues"}</h1>
         <label>
           Office{" "}
-          <select data-testid="office-picker" value={officeId ?? ""} onChange={e => navigate(e.target.value ? `/office/${encodeURIComponent(e.target.value)}` : "/office")}>
+          <select data-testid="office-picker" value={officeId ?? ""} onChange={e => navigate(e.target.value ? paths.office(e.target.value) : "/office")}>
             <option value="">Choose an office…</option>
             {offices.data?.customsOffices.map(o => (
               <option key={o.id} value={o.id}>
@@ -75,7 +75,7 @@ function UndeclaredPresentationsQueue({ officeId }: { officeId: string }) {
             <When value={node.presentedAt} />
           </td>
           <td>
-            <Link to={`/partners/${encodeURIComponent(node.presenter.id)}`}>{node.presenter.name}</Link>
+            <PartnerLink partner={node.presenter} />
           </td>
           <td>{node.goodsDescription}</td>
           <td>
@@ -110,9 +110,9 @@ function PendingResubmissionsQueue({ officeId }: { officeId: string }) {
         return (
           <tr key={declaration.id} data-testid="queue-row" className={overdue ? "overdue" : undefined}>
             <td>
-              <Link to={`/declarations/${encodeURIComponent(declaration.id)}`}>{declaration.declarationNumber}</Link>
+              <DeclarationLink declaration={declaration} />
             </td>
-            <td>{declaration.declarant ? <Link to={`/partners/${encodeURIComponent(declaration.declarant.id)}`}>{declaration.declarant.name}</Link> : "—"}</td>
+            <td>{declaration.declarant ? <PartnerLink partner={declaration.declarant} /> : "—"}</td>
             <td>
               <When value={refusedAt} />
             </td>
@@ -140,10 +140,10 @@ function OverdueDocumentsQueue({ officeId }: { officeId: string }) {
       row={node => (
         <tr key={node.id} data-testid="queue-row">
           <td>
-            <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declaration.declarationNumber}</Link>
+            <DeclarationLink declaration={node.declaration} />
           </td>
           <td>
-            <Link to={`/partners/${encodeURIComponent(node.declaration.declarant.id)}`}>{node.declaration.declarant.name}</Link>
+            <PartnerLink partner={node.declaration.declarant} />
           </td>
           <td>
             <code>{node.identificationMark}</code>
@@ -176,7 +176,7 @@ function OverdueDebtsQueue() {
         <tr key={node.id} data-testid="queue-row">
           <td>
             {node.declaration ? (
-              <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declarationNumber ?? "declaration"}</Link>
+              <DeclarationLink declaration={node.declaration}>{node.declarationNumber ?? "declaration"}</DeclarationLink>
             ) : (
               (node.declarationNumber ?? "—")
             )}
@@ -185,7 +185,7 @@ function OverdueDebtsQueue() {
             {node.debtors.map((debtor, i) => (
               <span key={debtor.id}>
                 {i > 0 && ", "}
-                <Link to={`/partners/${encodeURIComponent(debtor.partner.id)}`}>{debtor.partner.name}</Link>
+                <PartnerLink partner={debtor.partner} />
               </span>
             ))}
           </td>
@@ -220,7 +220,7 @@ function PendingRoleRequestsQueue() {
       row={node => (
         <tr key={node.id} data-testid="queue-row" data-status={node.status}>
           <td>
-            <Link to={`/partners/${encodeURIComponent(node.partner.id)}`}>{node.partner.name}</Link>
+            <PartnerLink partner={node.partner} />
           </td>
           <td>{humanize(node.roleType)}</td>
           <td>{humanize(node.status)}</td>

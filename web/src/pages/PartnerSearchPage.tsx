@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { ConnectionTable } from "../components/ConnectionTable";
-import { GraphErrors, Loading } from "../components/common";
+import { GraphErrors, Loading, PartnerLink } from "../components/common";
 import { NotificationsPanel } from "../components/NotificationsPanel";
 import { humanize } from "../format";
 import { PartnerSearchDocument } from "../generated";
@@ -53,7 +53,7 @@ export function PartnerSearchPage() {
             row={node => (
               <tr key={node.id} data-testid="partner-result">
                 <td>
-                  <Link to={`/partners/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                  <PartnerLink partner={node} />
                 </td>
                 <td>{node.uid ?? "—"}</td>
                 <td>{humanize(node.partnerType)}</td>

@@ -1,6 +1,5 @@
-import { Link } from "react-router-dom";
 import { ConnectionSection } from "../../components/ConnectionTable";
-import { Day, Money, When } from "../../components/common";
+import { Day, DeclarationLink, Money, When } from "../../components/common";
 import { humanize } from "../../format";
 import { fieldError } from "../../graph";
 import type { PartnerSectionProps } from "./types";
@@ -18,7 +17,7 @@ export function Debts({ partner, error }: PartnerSectionProps) {
         <tr key={node.id} data-testid="debt-row" data-status={node.status}>
           <td>
             {node.declaration ? (
-              <Link to={`/declarations/${encodeURIComponent(node.declaration.id)}`}>{node.declarationNumber ?? "declaration"}</Link>
+              <DeclarationLink declaration={node.declaration}>{node.declarationNumber ?? "declaration"}</DeclarationLink>
             ) : (
               (node.declarationNumber ?? "—")
             )}

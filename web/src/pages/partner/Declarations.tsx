@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { ConnectionTable } from "../../components/ConnectionTable";
-import { GraphErrors, Loading, Money, NotAvailable, Section, When } from "../../components/common";
+import { DeclarationLink, GraphErrors, Loading, Money, NotAvailable, Section, When } from "../../components/common";
 import { formatDay, humanize } from "../../format";
 import { PartnerDeclarationsDocument, type DeclarationStatus } from "../../generated";
 import { fieldError } from "../../graph";
@@ -72,9 +72,7 @@ export function PartnerDeclarations({ partnerId }: { partnerId: string }) {
           row={(node, index) => (
             <tr key={node.id} data-testid="declaration-row" data-status={node.status}>
               <td>
-                <Link to={`/declarations/${encodeURIComponent(node.id)}`} data-testid="declaration-timeline-link">
-                  {node.declarationNumber}
-                </Link>
+                <DeclarationLink declaration={node} testId="declaration-timeline-link" />
               </td>
               <td>
                 {humanize(node.direction)} / {humanize(node.procedure)}

@@ -1,5 +1,4 @@
-import { Link } from "react-router-dom";
-import { NotAvailable, Section, When } from "../../components/common";
+import { NotAvailable, PartnerLink, Section, When } from "../../components/common";
 import { humanize, yesNo } from "../../format";
 import { fieldError } from "../../graph";
 import type { PartnerSectionProps } from "./types";
@@ -37,7 +36,7 @@ export function Identity({ partner, error }: PartnerSectionProps) {
           <>
             <dt>Head office</dt>
             <dd>
-              <Link to={`/partners/${encodeURIComponent(partner.headOffice.id)}`}>{partner.headOffice.name}</Link>
+              <PartnerLink partner={partner.headOffice} />
             </dd>
           </>
         )}

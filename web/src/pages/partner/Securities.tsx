@@ -1,6 +1,5 @@
-import { Link } from "react-router-dom";
 import { ConnectionSection } from "../../components/ConnectionTable";
-import { Day, Money, When } from "../../components/common";
+import { Day, Money, PartnerLink, When } from "../../components/common";
 import { humanize } from "../../format";
 import { fieldError } from "../../graph";
 import type { PartnerSectionProps } from "./types";
@@ -24,7 +23,7 @@ export function Securities({ partner, error }: PartnerSectionProps) {
           <td>
             <Day value={node.establishedOn} />
           </td>
-          <td>{node.surety ? <Link to={`/partners/${encodeURIComponent(node.surety.id)}`}>{node.surety.name}</Link> : "—"}</td>
+          <td>{node.surety ? <PartnerLink partner={node.surety} /> : "—"}</td>
           <td>
             {node.terminationReceivedAt ? (
               <>
