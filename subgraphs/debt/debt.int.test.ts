@@ -95,6 +95,17 @@ async function debtsOfDeclaration(declarationId: string): Promise<{ id: string; 
   return h.subgraph.runtime.dataSource.query("SELECT id, suspensions FROM customs_debt WHERE declaration_id = ?", [declarationId]);
 }
 
+/** A declaration accepted (X05) and taxed once (X08): its declarant, its id, the decision and the id of its debt. */
+async function taxedOnce(totalDuties: string) {
+  const d = randomUUID();
+  const declarationId = randomUUID();
+  await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
+  const first = taxation(declarationId, d, { totalDuties });
+  expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
+  const [{ id }] = await debtsOfDeclaration(declarationId);
+  return { d, declarationId, first, id };
+}
+
 async function liabilitiesOf(debtId: string): Promise<number> {
   const rows = (await h.subgraph.runtime.dataSource.query("SELECT COUNT(*) AS n FROM debtor_liability WHERE debt_id = ?", [debtId])) as { n: string | number }[];
   return Number(rows[0].n);
@@ -223,12 +234,7 @@ describe("redelivery: a declaration accepted exactly once yields exactly one deb
   });
 
   it("keeps an OVERDUE debt OVERDUE, with one DebtOverdue event, when the producer sends the same taxation decision again (X08, X20; LD art. 74)", async () => {
-    const d = randomUUID();
-    const declarationId = randomUUID();
-    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
-    const decision = taxation(declarationId, d, { totalDuties: "700.00" });
-    await h.declarationEvent("TaxationDecisionIssued", decision);
-    const [{ id }] = await debtsOfDeclaration(declarationId);
+    const { first: decision, id } = await taxedOnce("700.00");
     h.clock.set("2026-04-01T22:00:00.000Z"); // 1 ms after the payment deadline
     await h.subgraph.jobs.runOnce();
     expect((await debt(id)).status).toBe("OVERDUE");
@@ -241,12 +247,7 @@ describe("redelivery: a declaration accepted exactly once yields exactly one deb
   });
 
   it("DEBT-R25 (LD art. 88) / X20: an amended taxation decision keeps a debt IN_ENFORCEMENT, and the overdue job does not publish DebtOverdue a second time", async () => {
-    const d = randomUUID();
-    const declarationId = randomUUID();
-    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
-    const first = taxation(declarationId, d, { totalDuties: "1000.00" });
-    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
-    const [{ id }] = await debtsOfDeclaration(declarationId);
+    const { d, declarationId, first, id } = await taxedOnce("1000.00");
     h.clock.set("2026-04-02T10:00:00+02:00");
     await h.subgraph.jobs.runOnce();
     expect((await debt(id)).status).toBe("OVERDUE");
@@ -263,12 +264,7 @@ describe("redelivery: a declaration accepted exactly once yields exactly one deb
   });
 
   it("X08 / DEBT-R01 (LD art. 68): a producer's retry of a superseded taxation decision, arriving after the amended one, does not put back the superseded amount", async () => {
-    const d = randomUUID();
-    const declarationId = randomUUID();
-    await h.declarationEvent("DeclarationAccepted", acceptance(declarationId, d));
-    const first = taxation(declarationId, d, { totalDuties: "1000.00" });
-    expect(await h.declarationEvent("TaxationDecisionIssued", first)).toBe("PROCESSED");
-    const [{ id }] = await debtsOfDeclaration(declarationId);
+    const { d, declarationId, first, id } = await taxedOnce("1000.00");
     h.clock.set("2026-03-05T10:00:00+01:00");
     const amended = taxation(declarationId, d, { totalDuties: "800.00", supersedesId: first.taxationDecisionId });
     expect(await h.declarationEvent("TaxationDecisionIssued", amended)).toBe("PROCESSED");
